@@ -1,0 +1,40 @@
+// The gateway's configuration, read and validated once from the environment at start-up.
+import path from 'node:path';
+import { integer } from '../subgraphs/kernel/config';
+
+export const SUBGRAPH_NAMES = ['situations', 'partners', 'training', 'alerts'] as const;
+export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+
+export interface GatewayConfig {
+  host: string;
+  port: number;
+  production: boolean;
+  supergraphPath: string;
+  /** Overrides of the subgraph URLs written in the supergraph file, e.g. in docker-compose. */
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
+  subgraphTimeoutMs: number;
+  bodyLimit: string;
+  corsOrigins: string[];
+}
+
+export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  const subgraphUrls: GatewayConfig['subgraphUrls'] = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const value = env[`${name.toUpperCase()}_URL`];
+    if (value) {
+      if (!/^https?:\/\//.test(value)) throw new Error(`${name.toUpperCase()}_URL must be an http(s) URL, got "${value}"`);
+      subgraphUrls[name] = value;
+    }
+  }
+  const port = integer(env.PORT, 4000, 'PORT', 0, 65535);
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port,
+    production: env.NODE_ENV === 'production',
+    supergraphPath: env.SUPERGRAPH_PATH ?? path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
+    subgraphUrls,
+    subgraphTimeoutMs: integer(env.SUBGRAPH_TIMEOUT_MS, 10_000, 'SUBGRAPH_TIMEOUT_MS', 0, 600_000),
+    bodyLimit: env.BODY_LIMIT ?? '1mb',
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+  };
+}

@@ -1,0 +1,27 @@
+// The gateway process: `npm run start:gateway`, or `node dist/gateway` in production.
+import { logger } from '../subgraphs/kernel/logger';
+import { stopOnSignals } from '../subgraphs/kernel/http-service';
+import { readGatewayConfig } from './config';
+import { startGateway } from './server';
+
+async function main(): Promise<void> {
+  process.env.HUB_SERVICE_NAME = 'gateway';
+  process.env.APOLLO_TELEMETRY_DISABLED ??= '1';
+  let config;
+  try {
+    config = readGatewayConfig();
+  } catch (error) {
+    logger.error('invalid configuration', { error });
+    process.exit(2);
+  }
+  try {
+    const gateway = await startGateway(config);
+    stopOnSignals(gateway, 'gateway');
+    logger.info('gateway ready', { url: gateway.url, subgraphs: gateway.subgraphUrls });
+  } catch (error) {
+    logger.error('gateway failed to start', { error });
+    process.exit(1);
+  }
+}
+
+if (require.main === module) void main();

@@ -1,0 +1,221 @@
+// Illustrative alerts for the seed, about the illustrative situations the situations subgraph seeds.
+// NOT real alerts about real countries: every title says so and every alert has illustrative=true.
+// They cover every type, status and classification level. An alert is classified no lower and
+// shared no wider than the situation it draws on (the Middle Belt situation is ECOWAS's
+// AMBER_STRICT, shared with UN-JO only; Darfur is IGAD's RED, named to one UN-JO analyst).
+import { Classification } from '../../kernel/ownership';
+import type { IllustrativeSituationKey } from '../../kernel/reference/illustrative-situations';
+import { Crime, RiskLevel } from '../../kernel/vocabulary';
+import { AlertRecipient, AlertStatus, AlertType } from '../entities/alert.entity';
+
+export interface IllustrativeStatusChange {
+  to: AlertStatus;
+  at: string;
+  by: string;
+  note?: string;
+}
+
+export interface IllustrativeAcknowledgement {
+  org: string;
+  by: string;
+  at: string;
+  note?: string;
+}
+
+export interface IllustrativeAlert {
+  /** Natural key of the seed alert; its id derives from it. */
+  key: string;
+  situation: IllustrativeSituationKey;
+  /** The situation's country, as the situations seed has it (subgraphs share keys, not code). */
+  countryIso3: string;
+  type: AlertType;
+  level: RiskLevel;
+  title: string;
+  body: string;
+  recipients: AlertRecipient[];
+  recipientOrgs: string[];
+  crimes: Crime[];
+  citedRiskFactors: string[];
+  ownerOrg: string;
+  classification: Classification;
+  sharedWith?: string[];
+  sharedWithUsers?: string[];
+  /** Key of the alert this one corrects. */
+  supersedes?: string;
+  /** Oldest first, starting with DRAFT; the last step is the alert's current status. */
+  history: IllustrativeStatusChange[];
+  acknowledgements: IllustrativeAcknowledgement[];
+}
+
+const I = '[Illustrative]';
+const NOT_REAL = 'Illustrative seed data for trying the hub; not an alert about a real situation.';
+
+export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
+  {
+    key: 'kivu-early-warning', situation: 'great-lakes-kivu', countryIso3: 'COD',
+    type: AlertType.EARLY_WARNING, level: RiskLevel.VERY_HIGH,
+    title: `${I} Early warning: hate speech and armed group mobilisation in the Kivus`,
+    body: `Incitement against a protected group is spreading alongside armed group mobilisation; signs of intent are emerging. ${NOT_REAL}`,
+    recipients: [AlertRecipient.SECRETARY_GENERAL, AlertRecipient.SECURITY_COUNCIL, AlertRecipient.PARTNER_ORGANISATIONS],
+    recipientOrgs: ['ICGLR', 'AU'],
+    crimes: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY, Crime.INCITEMENT], citedRiskFactors: ['RF1', 'RF9', 'RF10'],
+    ownerOrg: 'UN-JO', classification: Classification.AMBER, sharedWith: ['ICGLR', 'AU'],
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-09-17T08:30:00Z', by: 'un-jo-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-09-19T14:00:00Z', by: 'un-jo-editor' },
+      { to: AlertStatus.ESCALATED_TO_SECRETARY_GENERAL, at: '2026-09-23T10:15:00Z', by: 'un-jo-editor', note: 'Note to the Secretary-General.' },
+      { to: AlertStatus.ESCALATED_TO_SECURITY_COUNCIL, at: '2026-10-02T16:00:00Z', by: 'un-jo-editor', note: 'Briefing to the Security Council requested.' },
+    ],
+    acknowledgements: [
+      { org: 'ICGLR', by: 'icglr-editor', at: '2026-09-20T09:00:00Z', note: 'Shared with the Regional Committee.' },
+      { org: 'AU', by: 'au-analyst', at: '2026-09-21T11:30:00Z' },
+    ],
+  },
+  {
+    key: 'burundi-advisory', situation: 'great-lakes-burundi', countryIso3: 'BDI',
+    type: AlertType.ADVISORY_NOTE, level: RiskLevel.MODERATE,
+    title: `${I} Advisory note: political tension ahead of elections`,
+    body: `Weak State structures and possible triggering events around the electoral calendar call for close monitoring. ${NOT_REAL}`,
+    recipients: [AlertRecipient.PARTNER_ORGANISATIONS], recipientOrgs: ['ICGLR', 'AU'],
+    crimes: [Crime.CRIMES_AGAINST_HUMANITY], citedRiskFactors: ['RF3', 'RF8'],
+    ownerOrg: 'UN-JO', classification: Classification.GREEN,
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-08-04T09:00:00Z', by: 'un-jo-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-08-06T15:30:00Z', by: 'un-jo-editor' },
+    ],
+    acknowledgements: [{ org: 'ICGLR', by: 'icglr-editor', at: '2026-08-07T08:45:00Z' }],
+  },
+  {
+    key: 'burundi-draft-warning', situation: 'great-lakes-burundi', countryIso3: 'BDI',
+    type: AlertType.EARLY_WARNING, level: RiskLevel.HIGH,
+    title: `${I} Draft early warning: youth militia recruitment reported`,
+    body: `Draft for the national committee's review; not yet sent. ${NOT_REAL}`,
+    recipients: [AlertRecipient.PARTNER_ORGANISATIONS], recipientOrgs: ['UN-JO', 'AU'],
+    crimes: [Crime.CRIMES_AGAINST_HUMANITY], citedRiskFactors: ['RF5', 'RF7'],
+    // A draft stays inside its organisation until it is issued.
+    ownerOrg: 'ICGLR', classification: Classification.AMBER, sharedWith: [],
+    history: [{ to: AlertStatus.DRAFT, at: '2026-11-10T13:20:00Z', by: 'icglr-editor' }],
+    acknowledgements: [],
+  },
+  {
+    key: 'middle-belt-early-warning', situation: 'west-africa-middle-belt', countryIso3: 'NGA',
+    type: AlertType.EARLY_WARNING, level: RiskLevel.HIGH,
+    title: `${I} Early warning: reprisal attacks between farming and herding communities`,
+    body: `Field reports show reprisal attacks and inflammatory messaging across two states. ${NOT_REAL}`,
+    recipients: [AlertRecipient.PARTNER_ORGANISATIONS], recipientOrgs: ['UN-JO'],
+    crimes: [Crime.CRIMES_AGAINST_HUMANITY, Crime.INCITEMENT], citedRiskFactors: ['RF1', 'RF9', 'RF11'],
+    ownerOrg: 'ECOWAS', classification: Classification.AMBER_STRICT, sharedWith: ['UN-JO'],
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-10-06T07:45:00Z', by: 'ecowas-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-10-08T12:00:00Z', by: 'ecowas-editor' },
+    ],
+    acknowledgements: [{ org: 'UN-JO', by: 'un-jo-analyst', at: '2026-10-08T17:10:00Z', note: 'Received; kept within the Office.' }],
+  },
+  {
+    key: 'sahel-central-briefing', situation: 'sahel-central', countryIso3: 'BFA',
+    type: AlertType.BRIEFING, level: RiskLevel.HIGH,
+    title: `${I} Briefing: attacks on civilians and humanitarian access in the central Sahel`,
+    body: `Situation-room briefing for partner organisations on attacks against civilians and threats to those protected under international humanitarian law. ${NOT_REAL}`,
+    recipients: [AlertRecipient.PARTNER_ORGANISATIONS], recipientOrgs: ['ECOWAS', 'UN-JO'],
+    crimes: [Crime.WAR_CRIMES, Crime.CRIMES_AGAINST_HUMANITY], citedRiskFactors: ['RF1', 'RF13'],
+    ownerOrg: 'AU', classification: Classification.AMBER, sharedWith: ['ECOWAS', 'UN-JO'],
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-07-14T10:00:00Z', by: 'au-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-07-15T09:30:00Z', by: 'au-editor' },
+    ],
+    acknowledgements: [
+      { org: 'ECOWAS', by: 'ecowas-analyst', at: '2026-07-15T14:05:00Z' },
+      { org: 'UN-JO', by: 'un-jo-analyst', at: '2026-07-16T08:20:00Z' },
+    ],
+  },
+  {
+    key: 'darfur-early-warning', situation: 'horn-darfur', countryIso3: 'SDN',
+    type: AlertType.EARLY_WARNING, level: RiskLevel.VERY_HIGH,
+    title: `${I} Early warning: targeted killings of a protected group`,
+    body: `Confidential: field monitors report killings targeting members of one community and attacks on humanitarian operations. ${NOT_REAL}`,
+    recipients: [AlertRecipient.PARTNER_ORGANISATIONS], recipientOrgs: ['UN-JO'],
+    crimes: [Crime.GENOCIDE, Crime.WAR_CRIMES, Crime.ETHNIC_CLEANSING], citedRiskFactors: ['RF10', 'RF11', 'RF14'],
+    ownerOrg: 'IGAD', classification: Classification.RED, sharedWithUsers: ['un-jo-analyst'],
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-06-03T06:50:00Z', by: 'igad-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-06-04T11:00:00Z', by: 'igad-editor' },
+    ],
+    acknowledgements: [],
+  },
+  {
+    key: 'south-sudan-statement', situation: 'horn-south-sudan', countryIso3: 'SSD',
+    type: AlertType.PUBLIC_STATEMENT, level: RiskLevel.MODERATE,
+    title: `${I} Statement on localised violence and humanitarian access`,
+    body: `The Office calls on all parties to protect civilians and allow humanitarian access. ${NOT_REAL}`,
+    recipients: [AlertRecipient.PUBLIC], recipientOrgs: [],
+    crimes: [Crime.WAR_CRIMES], citedRiskFactors: ['RF13', 'RF14'],
+    ownerOrg: 'UN-JO', classification: Classification.CLEAR,
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-05-26T09:00:00Z', by: 'un-jo-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-05-28T13:00:00Z', by: 'un-jo-editor' },
+    ],
+    acknowledgements: [],
+  },
+  {
+    key: 'rakhine-statement', situation: 'asia-rakhine', countryIso3: 'MMR',
+    type: AlertType.PUBLIC_STATEMENT, level: RiskLevel.HIGH,
+    title: `${I} Statement on the persecution of a minority group`,
+    body: `The Office is alarmed by continued discrimination and violence against a protected group. ${NOT_REAL}`,
+    recipients: [AlertRecipient.PUBLIC], recipientOrgs: [],
+    crimes: [Crime.GENOCIDE, Crime.ETHNIC_CLEANSING], citedRiskFactors: ['RF9', 'RF10'],
+    ownerOrg: 'UN-JO', classification: Classification.CLEAR,
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-02-09T10:00:00Z', by: 'un-jo-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-02-10T15:00:00Z', by: 'un-jo-editor' },
+      { to: AlertStatus.SUPERSEDED, at: '2026-02-12T09:30:00Z', by: 'un-jo-editor', note: 'Corrected version issued.' },
+    ],
+    acknowledgements: [],
+  },
+  {
+    key: 'rakhine-statement-corrected', situation: 'asia-rakhine', countryIso3: 'MMR',
+    type: AlertType.PUBLIC_STATEMENT, level: RiskLevel.HIGH,
+    title: `${I} Statement on the persecution of a minority group (corrected)`,
+    body: `Corrects the date of the events cited in the earlier statement. The Office is alarmed by continued discrimination and violence against a protected group. ${NOT_REAL}`,
+    recipients: [AlertRecipient.PUBLIC], recipientOrgs: [],
+    crimes: [Crime.GENOCIDE, Crime.ETHNIC_CLEANSING], citedRiskFactors: ['RF9', 'RF10'],
+    ownerOrg: 'UN-JO', classification: Classification.CLEAR, supersedes: 'rakhine-statement',
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-02-11T16:00:00Z', by: 'un-jo-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-02-12T09:30:00Z', by: 'un-jo-editor' },
+    ],
+    acknowledgements: [],
+  },
+  {
+    key: 'haiti-briefing', situation: 'americas-haiti', countryIso3: 'HTI',
+    type: AlertType.BRIEFING, level: RiskLevel.HIGH,
+    title: `${I} Briefing: widespread gang attacks on civilians`,
+    body: `Weak State structures and a pattern of attacks on the civilian population; briefing for the Secretary-General. ${NOT_REAL}`,
+    recipients: [AlertRecipient.SECRETARY_GENERAL], recipientOrgs: [],
+    crimes: [Crime.CRIMES_AGAINST_HUMANITY], citedRiskFactors: ['RF3', 'RF11'],
+    ownerOrg: 'UN-JO', classification: Classification.GREEN,
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-04-03T09:00:00Z', by: 'un-jo-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-04-06T10:00:00Z', by: 'un-jo-editor' },
+      { to: AlertStatus.ESCALATED_TO_SECRETARY_GENERAL, at: '2026-04-09T14:30:00Z', by: 'un-jo-editor' },
+    ],
+    acknowledgements: [],
+  },
+  {
+    key: 'mali-advisory', situation: 'sahel-mali', countryIso3: 'MLI',
+    type: AlertType.ADVISORY_NOTE, level: RiskLevel.HIGH,
+    title: `${I} Advisory note: communal violence in central Mali`,
+    body: `Reprisals between communities and the targeting of civilians by armed groups; local mediation under way. ${NOT_REAL}`,
+    recipients: [AlertRecipient.PARTNER_ORGANISATIONS], recipientOrgs: ['UN-JO', 'AU'],
+    crimes: [Crime.WAR_CRIMES, Crime.ETHNIC_CLEANSING], citedRiskFactors: ['RF1', 'RF9'],
+    ownerOrg: 'ECOWAS', classification: Classification.AMBER, sharedWith: ['UN-JO', 'AU'],
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-01-19T08:00:00Z', by: 'ecowas-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-01-20T12:00:00Z', by: 'ecowas-editor' },
+      { to: AlertStatus.CLOSED, at: '2026-08-31T10:00:00Z', by: 'ecowas-editor', note: 'Situation de-escalating; no further action expected.' },
+    ],
+    acknowledgements: [
+      { org: 'UN-JO', by: 'un-jo-analyst', at: '2026-01-21T09:10:00Z' },
+      { org: 'AU', by: 'au-analyst', at: '2026-01-22T13:40:00Z' },
+    ],
+  },
+];

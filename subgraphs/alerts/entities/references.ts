@@ -1,0 +1,23 @@
+// Entities owned by other subgraphs that this one extends with fields. Only their keys live here.
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
+
+@Directive('@key(fields: "iso3")')
+@ObjectType({ description: 'A country (owned by the partners subgraph).' })
+export class Country {
+  @Field(() => ID)
+  iso3: string;
+}
+
+@Directive('@key(fields: "code")')
+@ObjectType({ description: 'A partner organisation (owned by the partners subgraph).' })
+export class Partner {
+  @Field(() => ID)
+  code: string;
+}
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: 'A country situation (owned by the situations subgraph).' })
+export class Situation {
+  @Field(() => ID)
+  id: string;
+}

@@ -1,0 +1,21 @@
+// The alerts subgraph: early warnings, advisory notes, public statements and briefings, their
+// status workflow and the recipients' acknowledgements. `node dist/subgraphs/alerts` runs it.
+import 'reflect-metadata';
+import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
+import { Acknowledgement } from './entities/acknowledgement.entity';
+import { Alert } from './entities/alert.entity';
+import { AlertStatusChange } from './entities/alert-status-change.entity';
+import { migrations } from './migrations';
+import { buildAlertsSchema } from './schema';
+import { seedAlerts } from './seed';
+
+export const alertsSubgraph: SubgraphModule = {
+  name: 'alerts',
+  defaultPort: 4004,
+  entities: [Alert, Acknowledgement, AlertStatusChange],
+  migrations,
+  buildSchema: buildAlertsSchema,
+  seed: seedAlerts,
+};
+
+if (require.main === module) void runSubgraph(alertsSubgraph);

@@ -1,0 +1,32 @@
+// Fields this subgraph contributes to entities other subgraphs own: Situation.alerts, Country.alerts
+// and Partner.alertsIssued. The gateway sends their keys in one _entities call per plan step, and
+// the loaders turn that into one query per field.
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../kernel/context';
+import { Alert } from '../entities/alert.entity';
+import { Country, Partner, Situation } from '../entities/references';
+import { alertsByCountryLoader, alertsByIssuerLoader, alertsBySituationLoader } from '../loaders';
+
+@Resolver(() => Situation)
+export class SituationAlertsResolver {
+  @FieldResolver(() => [Alert], { description: 'Alerts about the situation, most recently issued first.' })
+  async alerts(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
+    return alertsBySituationLoader(ctx).load(situation.id.toLowerCase());
+  }
+}
+
+@Resolver(() => Country)
+export class CountryAlertsResolver {
+  @FieldResolver(() => [Alert], { description: 'Alerts about the country, most recently issued first.' })
+  async alerts(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
+    return alertsByCountryLoader(ctx).load(country.iso3);
+  }
+}
+
+@Resolver(() => Partner)
+export class PartnerAlertsResolver {
+  @FieldResolver(() => [Alert], { description: 'Alerts the organisation issued (owns), most recently issued first.' })
+  async alertsIssued(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
+    return alertsByIssuerLoader(ctx).load(partner.code);
+  }
+}

@@ -1,0 +1,15 @@
+// The alerts subgraph's schema: built from code, so `npm run schema:print` needs no running service.
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../kernel/subgraph-schema';
+import { AcknowledgementResolver } from './resolvers/acknowledgement.resolver';
+import { AlertResolver, resolveAlertReference } from './resolvers/alert.resolver';
+import { CountryAlertsResolver, PartnerAlertsResolver, SituationAlertsResolver } from './resolvers/contributed.resolver';
+
+export function buildAlertsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [AlertResolver, AcknowledgementResolver, SituationAlertsResolver, CountryAlertsResolver, PartnerAlertsResolver],
+    referenceResolvers: {
+      Alert: { __resolveReference: resolveAlertReference },
+    },
+  });
+}

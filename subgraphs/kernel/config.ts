@@ -1,0 +1,47 @@
+// Reads and validates a subgraph's configuration from the environment, once, at start-up.
+// Defaults make `npm start` work on a fresh machine; see README "Configuration".
+import path from 'node:path';
+
+export interface ServiceConfig {
+  name: string;
+  host: string;
+  port: number;
+  production: boolean;
+  /** Set: use this PostgreSQL server. Unset: embedded PGlite under `pgliteDir`. */
+  databaseUrl?: string;
+  pgliteDir: string;
+  poolSize: number;
+  /** Load the seed data when the database holds none of it. */
+  seedOnStart: boolean;
+  bodyLimit: string;
+}
+
+export function integer(value: string | undefined, fallback: number, variable: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) throw new Error(`${variable} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return parsed;
+}
+
+export function flag(value: string | undefined, fallback: boolean, variable: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
+  throw new Error(`${variable} must be true or false, got "${value}"`);
+}
+
+export function readServiceConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const production = env.NODE_ENV === 'production';
+  const dataRoot = env.PGLITE_DIR ?? path.resolve('.data', 'pglite');
+  return {
+    name,
+    host: env.HOST ?? '0.0.0.0',
+    port: integer(env.PORT, defaultPort, 'PORT', 0, 65535),
+    production,
+    databaseUrl: env.DATABASE_URL || undefined,
+    pgliteDir: path.join(dataRoot, name),
+    poolSize: integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', 1, 1000),
+    seedOnStart: flag(env.SEED_ON_START, !production, 'SEED_ON_START'),
+    bodyLimit: env.BODY_LIMIT ?? '1mb',
+  };
+}

@@ -1,0 +1,70 @@
+// The one place GraphQL errors are constructed, so every service speaks the same codes
+// and no internal detail (SQL, stack, URLs) reaches a client.
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { logger } from './logger';
+
+export type ErrorCode =
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'INTERNAL_SERVER_ERROR';
+
+export function badInput(message: string, field?: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
+}
+
+// Not-visible and non-existent must look the same to the caller, so the message names
+// only what the caller already sent.
+export function notFound(kind: string, key: string): GraphQLError {
+  return new GraphQLError(`No ${kind} found for ${JSON.stringify(key)}`, { extensions: { code: 'NOT_FOUND' } });
+}
+
+export function unauthenticated(message = 'Authentication required'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
+}
+
+export function forbidden(message = 'Not allowed'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+export function conflict(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
+}
+
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CONFLICT',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+  'SUBGRAPH_ERROR',
+]);
+
+/**
+ * Apollo Server `formatError`: errors we raised on purpose pass through with their code and
+ * only the keys a client needs; anything else is logged with its stack and masked.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code)) {
+    const ext: Record<string, unknown> = { code };
+    for (const key of ['field', 'serviceName']) {
+      if (formatted.extensions?.[key] !== undefined) ext[key] = formatted.extensions[key];
+    }
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: ext };
+  }
+  logger.error('unexpected error', { message: formatted.message, path: formatted.path, error });
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,22 @@
+// Keys of the illustrative seed situations. The situations subgraph seeds them; the alerts and
+// training seeds cite them by these ids (subgraphs meet only through entity keys, never code).
+import { stableId } from '../seeding';
+
+export const ILLUSTRATIVE_SITUATION_KEYS = [
+  'great-lakes-kivu',
+  'great-lakes-burundi',
+  'west-africa-middle-belt',
+  'sahel-central',
+  'horn-darfur',
+  'horn-south-sudan',
+  'europe-minorities',
+  'asia-rakhine',
+  'americas-haiti',
+  'sahel-mali',
+] as const;
+
+export type IllustrativeSituationKey = (typeof ILLUSTRATIVE_SITUATION_KEYS)[number];
+
+export function illustrativeSituationId(key: IllustrativeSituationKey): string {
+  return stableId('illustrative-situation', key);
+}

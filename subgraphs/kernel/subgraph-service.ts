@@ -1,0 +1,108 @@
+// Starts one subgraph as an HTTP service: database, migrations, optional seed, schema, server.
+// Each subgraph's index.ts is a SubgraphModule handed to runSubgraph(); tests call startSubgraph().
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { GraphQLSchema } from 'graphql';
+import type { DataSource } from 'typeorm';
+import { readServiceConfig, type ServiceConfig } from './config';
+import { createContext, type SubgraphContext } from './context';
+import { databaseReachable, openPGlite, openSubgraphDatabase, type DatabaseTarget, type SubgraphDatabaseOptions } from './database';
+import { formatError } from './errors';
+import { startHttpService, stopOnSignals, type RunningService } from './http-service';
+import { logger } from './logger';
+
+export interface SubgraphModule {
+  /** Service name, also its PostgreSQL schema: situations, partners, training, alerts. */
+  name: string;
+  defaultPort: number;
+  entities: SubgraphDatabaseOptions['entities'];
+  migrations: SubgraphDatabaseOptions['migrations'];
+  buildSchema: () => Promise<GraphQLSchema>;
+  /** Loads the seed data; must change nothing when run twice. */
+  seed: (db: DataSource) => Promise<void>;
+}
+
+export interface StartSubgraphOptions {
+  /** Closed after the service has drained, e.g. the process's own PGlite instance. */
+  onStop?: () => Promise<void>;
+  host?: string;
+  port?: number;
+  target: DatabaseTarget;
+  seed?: boolean;
+  bodyLimit?: string;
+  onQuery?: (sql: string) => void;
+}
+
+export interface RunningSubgraph extends RunningService {
+  name: string;
+  db: DataSource;
+}
+
+export async function startSubgraph(module: SubgraphModule, options: StartSubgraphOptions): Promise<RunningSubgraph> {
+  const db = await openSubgraphDatabase({
+    schema: module.name,
+    entities: module.entities,
+    migrations: module.migrations,
+    target: options.target,
+    onQuery: options.onQuery,
+  });
+  try {
+    if (options.seed) await module.seed(db);
+    const schema = await module.buildSchema();
+    const apollo = new ApolloServer<SubgraphContext>({
+      schema,
+      formatError,
+      includeStacktraceInErrorResponses: false,
+      // No Apollo Studio here: traces would only cost time and reveal timings to callers.
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    });
+    const service = await startHttpService<SubgraphContext>({
+      name: module.name,
+      host: options.host ?? '127.0.0.1',
+      port: options.port ?? 0,
+      apollo,
+      bodyLimit: options.bodyLimit,
+      context: async () => createContext(db),
+      ready: () => databaseReachable(db),
+      onStop: async () => {
+        if (db.isInitialized) await db.destroy();
+        await options.onStop?.();
+      },
+    });
+    return { ...service, name: module.name, db };
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+/** The production entry point of a subgraph process: configuration from the environment. */
+export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  process.env.HUB_SERVICE_NAME = module.name;
+  let config: ServiceConfig;
+  try {
+    config = readServiceConfig(module.name, module.defaultPort, env);
+  } catch (error) {
+    logger.error('invalid configuration', { error });
+    process.exit(2);
+  }
+  try {
+    const gate = config.databaseUrl ? undefined : await openPGlite(config.pgliteDir);
+    const target: DatabaseTarget = gate ? { kind: 'pglite', gate } : { kind: 'postgres', url: config.databaseUrl!, poolSize: config.poolSize };
+    const service = await startSubgraph(module, {
+      host: config.host,
+      port: config.port,
+      target,
+      seed: config.seedOnStart,
+      bodyLimit: config.bodyLimit,
+      onStop: async () => {
+        await gate?.db.close();
+      },
+    });
+    stopOnSignals(service, module.name);
+    logger.info('subgraph ready', { service: module.name, url: service.url, database: config.databaseUrl ? 'postgres' : `pglite:${config.pgliteDir}` });
+  } catch (error) {
+    logger.error('subgraph failed to start', { service: module.name, error });
+    process.exit(1);
+  }
+}

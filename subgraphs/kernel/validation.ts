@@ -1,0 +1,44 @@
+// Checks on arguments that GraphQL's type system cannot express. Each failure is a
+// BAD_USER_INPUT naming the argument, raised before anything is read or written.
+import { badInput } from './errors';
+import { COUNTRY_CODES } from './reference/country-codes';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An ISO 3166-1 alpha-3 code the hub knows, upper-cased. */
+export function countryCode(value: string, field: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw badInput(`${field} must be an ISO 3166-1 alpha-3 code such as "NGA", got ${JSON.stringify(value)}`, field);
+  if (!COUNTRY_CODES.has(code)) throw badInput(`${field}: unknown country code ${JSON.stringify(value)}`, field);
+  return code;
+}
+
+export function countryCodes(values: string[], field: string): string[] {
+  return values.map((value) => countryCode(value, field));
+}
+
+export function uuid(value: string, field: string): string {
+  if (!UUID.test(value)) throw badInput(`${field} must be an ID as returned by the hub (a UUID), got ${JSON.stringify(value)}`, field);
+  return value.toLowerCase();
+}
+
+/** A partner code: letters, digits and hyphens, e.g. "ECOWAS", "UN-JO". */
+export function partnerCode(value: string, field: string): string {
+  const code = value.trim().toUpperCase();
+  if (!/^[A-Z][A-Z0-9-]{1,15}$/.test(code)) throw badInput(`${field} must be a partner code such as "ECOWAS", got ${JSON.stringify(value)}`, field);
+  return code;
+}
+
+/** An ISO calendar date that exists ("2025-02-30" does not). */
+export function isoDate(value: string, field: string): string {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  if (!DATE.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+    throw badInput(`${field} must be a date written YYYY-MM-DD, got ${JSON.stringify(value)}`, field);
+  }
+  return value;
+}
+
+export function dateRange(from: string | undefined | null, to: string | undefined | null, field: string): void {
+  if (from && to && from > to) throw badInput(`${field}: the start date ${from} is after the end date ${to}`, field);
+}

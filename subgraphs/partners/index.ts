@@ -1,0 +1,25 @@
+// The partners subgraph: organisations, member states over time, focal points, engagements,
+// early-warning mechanisms and the country reference data. `node dist/subgraphs/partners` runs it.
+import 'reflect-metadata';
+import type { SubgraphModule } from '../kernel/subgraph-service';
+import { runSubgraph } from '../kernel/subgraph-service';
+import { Country } from './entities/country.entity';
+import { EarlyWarningMechanism } from './entities/early-warning-mechanism.entity';
+import { Engagement } from './entities/engagement.entity';
+import { FocalPoint } from './entities/focal-point.entity';
+import { Membership } from './entities/membership.entity';
+import { Partner } from './entities/partner.entity';
+import { migrations } from './migrations';
+import { buildPartnersSchema } from './schema';
+import { seedPartners } from './seed';
+
+export const partnersSubgraph: SubgraphModule = {
+  name: 'partners',
+  defaultPort: 4002,
+  entities: [Country, Partner, Membership, FocalPoint, Engagement, EarlyWarningMechanism],
+  migrations,
+  buildSchema: buildPartnersSchema,
+  seed: seedPartners,
+};
+
+if (require.main === module) void runSubgraph(partnersSubgraph);

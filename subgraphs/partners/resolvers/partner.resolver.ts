@@ -1,0 +1,71 @@
+// Partner organisations: root lookups, their members on a date and their own records.
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../kernel/context';
+
+import { LocalDate, today } from '../../kernel/scalars';
+import { isoDate, partnerCode } from '../../kernel/validation';
+import { Country } from '../entities/country.entity';
+import { EarlyWarningMechanism } from '../entities/early-warning-mechanism.entity';
+import { Engagement } from '../entities/engagement.entity';
+import { FocalPoint } from '../entities/focal-point.entity';
+import { Membership } from '../entities/membership.entity';
+import { Partner } from '../entities/partner.entity';
+import {
+  countryLoader,
+  engagementsLoader,
+  focalPointsLoader,
+  mechanismsLoader,
+  membersOnLoader,
+  membershipHistoryLoader,
+  partnerLoader,
+} from '../loaders';
+
+@Resolver(() => Partner)
+export class PartnerResolver {
+  @Query(() => [Partner], { description: 'All partner organisations, by code.' })
+  async partners(@Ctx() ctx: SubgraphContext): Promise<Partner[]> {
+    return ctx.db.getRepository(Partner).find({ order: { code: 'ASC' } });
+  }
+
+  @Query(() => Partner, { nullable: true, description: 'One partner organisation by its hub code, e.g. "ECOWAS".' })
+  async partner(@Arg('code', () => String) code: string, @Ctx() ctx: SubgraphContext): Promise<Partner | null> {
+    return partnerLoader(ctx).load(partnerCode(code, 'code'));
+  }
+
+  @FieldResolver(() => [Country], { description: 'Member states on a date (default today), suspended members excluded.' })
+  async memberStates(
+    @Root() partner: Partner,
+    @Arg('on', () => LocalDate, { nullable: true }) on: string | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Country[]> {
+    const date = on ? isoDate(on, 'on') : today();
+    const memberships = await membersOnLoader(ctx).load(`${partner.code}|${date}`);
+    const countries = await countryLoader(ctx).loadMany(memberships.map((m) => m.countryIso3));
+    return countries.filter((c): c is Country => c instanceof Country);
+  }
+
+  @FieldResolver(() => [Membership], { description: 'Every membership period, past and present, suspensions included.' })
+  async memberships(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<Membership[]> {
+    return membershipHistoryLoader(ctx, 'partnerCode').load(partner.code);
+  }
+
+  @FieldResolver(() => [FocalPoint])
+  async focalPoints(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<FocalPoint[]> {
+    return focalPointsLoader(ctx).load(partner.code);
+  }
+
+  @FieldResolver(() => [Engagement], { description: "The Joint Office's recorded engagements with this partner, oldest first." })
+  async engagements(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<Engagement[]> {
+    return engagementsLoader(ctx).load(partner.code);
+  }
+
+  @FieldResolver(() => [EarlyWarningMechanism])
+  async earlyWarningMechanisms(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<EarlyWarningMechanism[]> {
+    return mechanismsLoader(ctx).load(partner.code);
+  }
+}
+
+export async function resolvePartnerReference(reference: { code: string }, ctx: SubgraphContext): Promise<Partner | null> {
+  return partnerLoader(ctx).load(reference.code);
+}
+

@@ -1,0 +1,86 @@
+// Seed data for the partners subgraph: countries (ISO 3166-1 / UN M49), the partner organisations
+// with their real member states over time (data/partners.ts gives each fact's source), their
+// early-warning mechanisms, and the Joint Office's recorded engagements (shared/domain.md,
+// from the Office's own record). Idempotent: rows already present are left as they are.
+import type { DataSource } from 'typeorm';
+import { Classification, ownership } from '../kernel/ownership';
+import { COUNTRIES } from '../kernel/reference/countries';
+import { insertMissing, stableId } from '../kernel/seeding';
+import { PARTNERS } from './data/partners';
+import { ENGAGEMENTS, FOCAL_POINTS } from './data/engagements';
+import { Country } from './entities/country.entity';
+import { EarlyWarningMechanism } from './entities/early-warning-mechanism.entity';
+import { Engagement } from './entities/engagement.entity';
+import { FocalPoint } from './entities/focal-point.entity';
+import { Membership, MembershipStatus } from './entities/membership.entity';
+import { Partner } from './entities/partner.entity';
+
+const REFERENCE = ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR });
+
+export async function seedPartners(db: DataSource): Promise<void> {
+  await db.transaction(async (manager) => {
+    await insertMissing(manager, Country, COUNTRIES.map((c) => ({ ...c, ...REFERENCE })));
+    await insertMissing(
+      manager,
+      Partner,
+      PARTNERS.map((p) => ({
+        code: p.code,
+        name: p.name,
+        kind: p.kind as Partner['kind'],
+        headquartersIso3: p.headquartersIso3,
+        headquartersCity: p.headquartersCity,
+        website: p.website,
+        ...ownership({ ownerOrg: p.code, classification: Classification.CLEAR }),
+      })),
+    );
+    await insertMissing(
+      manager,
+      Membership,
+      PARTNERS.flatMap((p) =>
+        p.memberships.map((m) => ({
+          id: stableId('membership', p.code, m.iso3, m.validFrom, m.status),
+          partnerCode: p.code,
+          countryIso3: m.iso3,
+          status: m.status as MembershipStatus,
+          validFrom: m.validFrom,
+          validTo: m.validTo,
+          note: m.note ?? null,
+          ...ownership({ ownerOrg: p.code, classification: Classification.CLEAR }),
+        })),
+      ),
+    );
+    await insertMissing(
+      manager,
+      EarlyWarningMechanism,
+      PARTNERS.flatMap((p) =>
+        p.earlyWarningMechanisms.map((m) => ({
+          id: stableId('mechanism', p.code, m.name),
+          partnerCode: p.code,
+          name: m.name,
+          acronym: m.acronym,
+          description: m.description,
+          established: m.established,
+          ...ownership({ ownerOrg: p.code, classification: Classification.CLEAR }),
+        })),
+      ),
+    );
+    await insertMissing(
+      manager,
+      Engagement,
+      ENGAGEMENTS.map((e) => ({
+        id: stableId('engagement', e.partnerCode, e.startDate, e.title),
+        ...e,
+        ...ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR }),
+      })),
+    );
+    await insertMissing(
+      manager,
+      FocalPoint,
+      FOCAL_POINTS.map((f) => ({
+        id: stableId('focal-point', f.partnerCode, f.role),
+        ...f,
+        ...ownership({ ownerOrg: f.partnerCode, classification: Classification.GREEN }),
+      })),
+    );
+  });
+}

@@ -1,0 +1,107 @@
+// A dated event, recorded as event datasets (ACLED, UCDP) do: place, type, actors, fatalities
+// as low / best / high with the precision of its date and coordinates, and its source.
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { OwnedRecord } from '../../kernel/ownership';
+import { LocalDate } from '../../kernel/scalars';
+
+export enum DatePrecision {
+  DAY = 'DAY',
+  WEEK = 'WEEK',
+  MONTH = 'MONTH',
+  YEAR = 'YEAR',
+}
+registerEnumType(DatePrecision, { name: 'DatePrecision' });
+
+export enum GeoPrecision {
+  EXACT = 'EXACT',
+  NEAR = 'NEAR',
+  ADMIN_AREA = 'ADMIN_AREA',
+  COUNTRY = 'COUNTRY',
+}
+registerEnumType(GeoPrecision, { name: 'GeoPrecision' });
+
+@ObjectType({ description: 'An incident report.' })
+@Entity({ name: 'incident' })
+@Index(['situationId', 'occurredOn'])
+@Index(['countryIso3', 'occurredOn'])
+@Index(['ownerOrg', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
+export class Incident extends OwnedRecord {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'uuid', name: 'situation_id', nullable: true })
+  situationId: string | null;
+
+  @Field({ description: 'ISO 3166-1 alpha-3 code of the country where it happened.' })
+  @Column({ type: 'char', length: 3, name: 'country_iso3' })
+  countryIso3: string;
+
+  @Field(() => LocalDate)
+  @Column({ type: 'date', name: 'occurred_on' })
+  occurredOn: string;
+
+  @Field(() => DatePrecision)
+  @Column({ type: 'enum', enum: DatePrecision, enumName: 'date_precision', name: 'date_precision', default: DatePrecision.DAY })
+  datePrecision: DatePrecision;
+
+  @Field(() => String, { nullable: true, description: 'First-level administrative area.' })
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  adm1: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Second-level administrative area.' })
+  @Column({ type: 'varchar', length: 120, nullable: true })
+  adm2: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  place: string | null;
+
+  @Field(() => Float, { nullable: true })
+  @Column({ type: 'double precision', nullable: true })
+  latitude: number | null;
+
+  @Field(() => Float, { nullable: true })
+  @Column({ type: 'double precision', nullable: true })
+  longitude: number | null;
+
+  @Field(() => GeoPrecision)
+  @Column({ type: 'enum', enum: GeoPrecision, enumName: 'geo_precision', name: 'geo_precision', default: GeoPrecision.EXACT })
+  geoPrecision: GeoPrecision;
+
+  @Field({ description: 'Event type, e.g. "Violence against civilians".' })
+  @Column({ type: 'varchar', length: 100, name: 'event_type' })
+  eventType: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 100, name: 'sub_event_type', nullable: true })
+  subEventType: string | null;
+
+  @Field(() => [String])
+  @Column({ type: 'varchar', array: true, default: () => "'{}'" })
+  actors: string[];
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'int', name: 'fatalities_low', nullable: true })
+  fatalitiesLow: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Best estimate of fatalities.' })
+  @Column({ type: 'int', name: 'fatalities_best', nullable: true })
+  fatalitiesBest: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @Column({ type: 'int', name: 'fatalities_high', nullable: true })
+  fatalitiesHigh: number | null;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  notes: string | null;
+
+  @Column({ type: 'uuid', name: 'source_id', nullable: true })
+  sourceId: string | null;
+
+  @Field(() => String, { nullable: true, description: "The owner's own id for the incident (imports match on it)." })
+  @Column({ type: 'varchar', length: 100, name: 'external_id', nullable: true })
+  externalId: string | null;
+}

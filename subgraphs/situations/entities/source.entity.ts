@@ -1,0 +1,43 @@
+// Where incident information comes from; its type and region let the Office see whether it
+// depends too much on a few sources.
+import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { OwnedRecord } from '../../kernel/ownership';
+
+export enum SourceType {
+  PARTNER_MECHANISM = 'PARTNER_MECHANISM',
+  UN = 'UN',
+  GOVERNMENT = 'GOVERNMENT',
+  NGO = 'NGO',
+  MEDIA = 'MEDIA',
+  SOCIAL_MEDIA = 'SOCIAL_MEDIA',
+  ACADEMIC = 'ACADEMIC',
+  DATASET = 'DATASET',
+  OTHER = 'OTHER',
+}
+registerEnumType(SourceType, { name: 'SourceType' });
+
+@ObjectType({ description: 'A source of incident information.' })
+@Entity({ name: 'source' })
+@Index(['ownerOrg', 'name'], { unique: true })
+export class Source extends OwnedRecord {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 300 })
+  name: string;
+
+  @Field(() => SourceType)
+  @Column({ type: 'enum', enum: SourceType, enumName: 'source_type' })
+  type: SourceType;
+
+  @Field({ description: 'UN M49 region (or "Global") the source reports from.' })
+  @Column({ type: 'varchar', length: 60 })
+  region: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  url: string | null;
+}

@@ -1,0 +1,23 @@
+// The situations subgraph: country situations, risk assessments against the Framework of
+// Analysis, incidents and their sources. `node dist/subgraphs/situations` runs it.
+import 'reflect-metadata';
+import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
+import { Framework, Indicator, RiskFactor } from './entities/framework.entity';
+import { Incident } from './entities/incident.entity';
+import { RiskAssessment } from './entities/risk-assessment.entity';
+import { Situation } from './entities/situation.entity';
+import { Source } from './entities/source.entity';
+import { migrations } from './migrations';
+import { buildSituationsSchema } from './schema';
+import { seedSituations } from './seed';
+
+export const situationsSubgraph: SubgraphModule = {
+  name: 'situations',
+  defaultPort: 4001,
+  entities: [Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
+  migrations,
+  buildSchema: buildSituationsSchema,
+  seed: seedSituations,
+};
+
+if (require.main === module) void runSubgraph(situationsSubgraph);

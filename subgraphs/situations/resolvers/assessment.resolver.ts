@@ -1,0 +1,20 @@
+// Risk assessments: the situation, framework and organisation each one belongs to.
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../kernel/context';
+import { Partner } from '../entities/references';
+import { RiskAssessment } from '../entities/risk-assessment.entity';
+import { Situation } from '../entities/situation.entity';
+import { situationLoader } from '../loaders';
+
+@Resolver(() => RiskAssessment)
+export class RiskAssessmentResolver {
+  @FieldResolver(() => Situation, { nullable: true })
+  async situation(@Root() assessment: RiskAssessment, @Ctx() ctx: SubgraphContext): Promise<Situation | null> {
+    return situationLoader(ctx).load(assessment.situationId);
+  }
+
+  @FieldResolver(() => Partner, { description: 'The organisation that made the assessment.' })
+  assessedBy(@Root() assessment: RiskAssessment): Partner {
+    return { code: assessment.assessedByOrg };
+  }
+}

@@ -1,0 +1,31 @@
+// The Framework of Analysis, read as data.
+import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../kernel/context';
+import { Framework, Indicator, RiskFactor } from '../entities/framework.entity';
+import { indicatorsByRiskFactorLoader, riskFactorsByFrameworkLoader } from '../loaders';
+
+@Resolver(() => Framework)
+export class FrameworkResolver {
+  @Query(() => [Framework], { description: 'Versions of the Framework of Analysis, newest first.' })
+  async frameworks(@Ctx() ctx: SubgraphContext): Promise<Framework[]> {
+    return ctx.db.getRepository(Framework).find({ order: { year: 'DESC' } });
+  }
+
+  @Query(() => Framework, { nullable: true })
+  async framework(@Arg('version', () => String) version: string, @Ctx() ctx: SubgraphContext): Promise<Framework | null> {
+    return ctx.db.getRepository(Framework).findOneBy({ id: version });
+  }
+
+  @FieldResolver(() => [RiskFactor])
+  async riskFactors(@Root() framework: Framework, @Ctx() ctx: SubgraphContext): Promise<RiskFactor[]> {
+    return riskFactorsByFrameworkLoader(ctx).load(framework.id);
+  }
+}
+
+@Resolver(() => RiskFactor)
+export class RiskFactorResolver {
+  @FieldResolver(() => [Indicator])
+  async indicators(@Root() factor: RiskFactor, @Ctx() ctx: SubgraphContext): Promise<Indicator[]> {
+    return indicatorsByRiskFactorLoader(ctx).load(factor.id);
+  }
+}

@@ -1,0 +1,25 @@
+// The situations subgraph's schema: built from code, so `npm run schema:print` needs no running service.
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../kernel/subgraph-schema';
+import { RiskAssessmentResolver } from './resolvers/assessment.resolver';
+import { CountrySituationsResolver, PartnerAssessmentsResolver } from './resolvers/contributed.resolver';
+import { FrameworkResolver, RiskFactorResolver } from './resolvers/framework.resolver';
+import { IncidentResolver } from './resolvers/incident.resolver';
+import { SituationResolver, resolveSituationReference } from './resolvers/situation.resolver';
+
+export function buildSituationsSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [
+      SituationResolver,
+      RiskAssessmentResolver,
+      IncidentResolver,
+      FrameworkResolver,
+      RiskFactorResolver,
+      CountrySituationsResolver,
+      PartnerAssessmentsResolver,
+    ],
+    referenceResolvers: {
+      Situation: { __resolveReference: resolveSituationReference },
+    },
+  });
+}

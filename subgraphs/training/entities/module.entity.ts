@@ -1,0 +1,24 @@
+// A training module: a unit of the curriculum that sessions teach, shared across sessions.
+import { Field, ID, ObjectType } from 'type-graphql';
+import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { OwnedRecord } from '../../kernel/ownership';
+
+@ObjectType({ description: 'A training module (a unit of the curriculum) taught in training sessions.' })
+@Entity({ name: 'module' })
+export class Module extends OwnedRecord {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Field({ description: 'Stable short code, e.g. "FOA-INTRO".' })
+  @Column({ type: 'varchar', length: 40, unique: true })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 300 })
+  title: string;
+
+  @Field()
+  @Column({ type: 'text' })
+  description: string;
+}

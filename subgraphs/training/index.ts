@@ -1,0 +1,22 @@
+// The training subgraph: training sessions held with partners, their modules and participants,
+// and training totals. `node dist/subgraphs/training` runs it.
+import 'reflect-metadata';
+import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
+import { Module } from './entities/module.entity';
+import { ReportedTrainingTotal } from './entities/reported-training-total.entity';
+import { SessionModule } from './entities/session-module.entity';
+import { TrainingSession } from './entities/training-session.entity';
+import { migrations } from './migrations';
+import { buildTrainingSchema } from './schema';
+import { seedTraining } from './seed';
+
+export const trainingSubgraph: SubgraphModule = {
+  name: 'training',
+  defaultPort: 4003,
+  entities: [TrainingSession, Module, SessionModule, ReportedTrainingTotal],
+  migrations,
+  buildSchema: buildTrainingSchema,
+  seed: seedTraining,
+};
+
+if (require.main === module) void runSubgraph(trainingSubgraph);

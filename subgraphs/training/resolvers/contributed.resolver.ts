@@ -1,0 +1,24 @@
+// Fields this subgraph contributes to entities the partners subgraph owns: Country.trainingSessions
+// and Partner.trainingSessions. The gateway sends their keys in one _entities call per plan step,
+// and the loaders turn that call into one query.
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../kernel/context';
+import { Country, Partner } from '../entities/references';
+import { TrainingSession } from '../entities/training-session.entity';
+import { sessionsByCountryLoader, sessionsByOrganiserLoader } from '../loaders';
+
+@Resolver(() => Country)
+export class CountryTrainingResolver {
+  @FieldResolver(() => [TrainingSession], { description: 'Training sessions held in the country, most recent first.' })
+  async trainingSessions(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<TrainingSession[]> {
+    return sessionsByCountryLoader(ctx).load(country.iso3);
+  }
+}
+
+@Resolver(() => Partner)
+export class PartnerTrainingResolver {
+  @FieldResolver(() => [TrainingSession], { description: 'Training sessions the organisation organised or co-organised, most recent first.' })
+  async trainingSessions(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<TrainingSession[]> {
+    return sessionsByOrganiserLoader(ctx).load(partner.code);
+  }
+}

@@ -1,0 +1,16 @@
+// The training subgraph's schema: built from code, so `npm run schema:print` needs no running service.
+import type { GraphQLSchema } from 'graphql';
+import { buildFederatedSchema } from '../kernel/subgraph-schema';
+import { CountryTrainingResolver, PartnerTrainingResolver } from './resolvers/contributed.resolver';
+import { ModuleResolver } from './resolvers/module.resolver';
+import { TrainingTotalsResolver } from './resolvers/totals.resolver';
+import { TrainingSessionResolver, resolveTrainingSessionReference } from './resolvers/training-session.resolver';
+
+export function buildTrainingSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [TrainingSessionResolver, ModuleResolver, TrainingTotalsResolver, CountryTrainingResolver, PartnerTrainingResolver],
+    referenceResolvers: {
+      TrainingSession: { __resolveReference: resolveTrainingSessionReference },
+    },
+  });
+}

@@ -1,0 +1,170 @@
+// The hub end to end: four subgraphs and the gateway on ephemeral ports, real HTTP between them.
+import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
+import { postGraphQL, startHub, type Hub } from '../support/hub';
+
+let hub: Hub;
+
+beforeAll(async () => {
+  hub = await startHub();
+});
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const WALK = `query Walk($code: String!) {
+  partner(code: $code) {
+    code
+    name
+    memberStates {
+      iso3
+      name
+      subRegion
+      situations { id title currentLevel alerts { id title level status } }
+      trainingSessions { title startDate city }
+    }
+  }
+}`;
+
+function noStackTraces(response: unknown): void {
+  expect(JSON.stringify(response)).not.toMatch(/stacktrace|at .+\.js:\d+/i);
+}
+
+describe('the federated hub', () => {
+  it('walks partner → member states → situations → alerts and training in one query through the gateway', async () => {
+    const response = await hub.query(WALK, { code: 'ICGLR' });
+    expect(response.errors).toBeUndefined();
+    const partner = response.data!.partner;
+    expect(partner.name).toBe('International Conference on the Great Lakes Region');
+    const members = Object.fromEntries(partner.memberStates.map((c: { iso3: string }) => [c.iso3, c]));
+    expect(Object.keys(members).sort()).toEqual(['AGO', 'BDI', 'CAF', 'COD', 'COG', 'KEN', 'RWA', 'SDN', 'SSD', 'TZA', 'UGA', 'ZMB']);
+    // partners subgraph
+    expect(members.COD.subRegion).toBe('Middle Africa');
+    // situations subgraph, through Country.situations
+    const kivu = members.COD.situations.find((s: { id: string }) => s.id === illustrativeSituationId('great-lakes-kivu'));
+    expect(kivu).toMatchObject({ currentLevel: 'VERY_HIGH' });
+    // alerts subgraph, through Situation.alerts
+    expect(kivu.alerts.length).toBeGreaterThan(0);
+    // training subgraph, through Country.trainingSessions
+    expect(members.UGA.trainingSessions.map((t: { city: string }) => t.city)).toContain('Kampala');
+    expect(members.TZA.trainingSessions.map((t: { city: string }) => t.city)).toContain('Dar es Salaam');
+  });
+
+  it('answers members on a date from membership periods (ECOWAS before and after the 2025 withdrawals)', async () => {
+    const response = await hub.query(`{
+      partner(code: "ECOWAS") {
+        before: memberStates(on: "2019-06-01") { iso3 }
+        now: memberStates { iso3 }
+        memberships { countryIso3 validTo status }
+      }
+    }`);
+    expect(response.errors).toBeUndefined();
+    const before = response.data!.partner.before.map((c: { iso3: string }) => c.iso3);
+    const now = response.data!.partner.now.map((c: { iso3: string }) => c.iso3);
+    expect(before).toEqual(expect.arrayContaining(['BFA', 'MLI', 'NER', 'NGA']));
+    expect(now).toContain('NGA');
+    expect(now).not.toEqual(expect.arrayContaining(['MLI']));
+    expect(now).not.toContain('BFA');
+    const mali = response.data!.partner.memberships.filter((m: { countryIso3: string }) => m.countryIso3 === 'MLI');
+    expect(mali.map((m: { validTo: string }) => m.validTo)).toContain('2025-01-29');
+  });
+
+  it('resolves entities across subgraphs: a situation with its country, assessor and alerts', async () => {
+    const id = illustrativeSituationId('asia-rakhine');
+    const response = await hub.query(
+      `query($id: ID!) { situation(id: $id) {
+        title illustrative
+        country { iso3 name region alerts { id } trainingSessions { id } }
+        assessments { assessedOn overallLevel assessedBy { code name } }
+        alerts { title }
+      } }`,
+      { id },
+    );
+    expect(response.errors).toBeUndefined();
+    const situation = response.data!.situation;
+    expect(situation.illustrative).toBe(true);
+    expect(situation.title).toMatch(/^\[Illustrative\]/);
+    expect(situation.country).toMatchObject({ iso3: 'MMR', name: 'Myanmar', region: 'Asia' });
+    expect(situation.assessments.map((a: { overallLevel: string }) => a.overallLevel)).toEqual(['VERY_HIGH', 'HIGH']);
+    expect(situation.assessments[0].assessedBy).toEqual({ code: 'UN-JO', name: 'UN Joint Office on Genocide Prevention and the Responsibility to Protect' });
+  });
+
+  it('answers _entities at each subgraph for the keys other subgraphs hold', async () => {
+    const representations = [
+      { __typename: 'Country', iso3: 'COD' },
+      { __typename: 'Country', iso3: 'ISL' },
+    ];
+    const situations = await postGraphQL<{ _entities: { situations: { id: string }[] }[] }>(
+      hub.subgraphs.situations.url,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Country { situations { id } } } }',
+      { r: representations },
+    );
+    expect(situations.errors).toBeUndefined();
+    expect(situations.data!._entities[0].situations.map((s) => s.id)).toContain(illustrativeSituationId('great-lakes-kivu'));
+    expect(situations.data!._entities[1].situations).toEqual([]);
+
+    const partners = await postGraphQL<{ _entities: ({ name: string } | null)[] }>(
+      hub.subgraphs.partners.url,
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Country { name } ... on Partner { name } } }',
+      { r: [{ __typename: 'Country', iso3: 'NGA' }, { __typename: 'Partner', code: 'OSCE' }, { __typename: 'Country', iso3: 'QQQ' }] },
+    );
+    expect(partners.data!._entities).toEqual([{ name: 'Nigeria' }, { name: 'Organization for Security and Co-operation in Europe' }, null]);
+  });
+
+  it('loads the Framework of Analysis as data, both versions', async () => {
+    const response = await hub.query('{ frameworks { id year riskFactors { code scope indicators { code } } } }');
+    expect(response.errors).toBeUndefined();
+    const [latest, earlier] = response.data!.frameworks;
+    expect(latest.id).toBe('2014');
+    expect(latest.riskFactors).toHaveLength(14);
+    expect(latest.riskFactors[8]).toMatchObject({ code: 'RF9', scope: 'GENOCIDE' });
+    expect(latest.riskFactors[0].indicators[0].code).toBe('1.1');
+    expect(earlier.id).toBe('2009');
+    expect(earlier.riskFactors).toHaveLength(8);
+  });
+});
+
+describe('bad input', () => {
+  it.each([
+    ['an unknown country code', '{ country(iso3: "ZZZ") { name } }', 'iso3'],
+    ['a malformed country code', '{ country(iso3: "Nigeria") { name } }', 'iso3'],
+    ['a malformed situation id', '{ situation(id: "42") { title } }', 'id'],
+    ['an unknown country in a filter', '{ situations(filter: { countries: ["NGA", "XYZ"] }) { id } }', 'filter.countries'],
+    ['an impossible date', '{ partner(code: "AU") { memberStates(on: "2025-02-30") { iso3 } } }', undefined],
+  ])('rejects %s with BAD_USER_INPUT and no stack trace', async (_case, query, field) => {
+    const response = await hub.query(query);
+    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    if (field) expect(response.errors?.[0].extensions?.field).toBe(field);
+    noStackTraces(response);
+  });
+
+  it('rejects a wrong enum value in variables with BAD_USER_INPUT', async () => {
+    const response = await hub.query('query($s: [SituationStatus!]) { situations(filter: { statuses: $s }) { id } }', { s: ['ON_FIRE'] });
+    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    noStackTraces(response);
+  });
+
+  it('rejects a wrong enum literal in the query as a validation failure', async () => {
+    const response = await hub.query('{ situations(filter: { statuses: [ON_FIRE] }) { id } }');
+    expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    noStackTraces(response);
+  });
+
+  it('answers malformed JSON with a 400 and a GraphQL-shaped error', async () => {
+    const response = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { errors: { extensions: { code: string } }[] };
+    expect(body.errors[0].extensions.code).toBe('BAD_REQUEST');
+    noStackTraces(body);
+  });
+});
+
+describe('health and readiness', () => {
+  it('answers /health and /ready on the gateway and every subgraph', async () => {
+    for (const url of [hub.gateway.url, ...Object.values(hub.subgraphs).map((s) => s.url)]) {
+      const base = url.replace(/\/graphql$/, '');
+      expect((await fetch(`${base}/health`)).status).toBe(200);
+      expect((await fetch(`${base}/ready`)).status).toBe(200);
+    }
+  });
+});
