@@ -1,6 +1,7 @@
 // The gateway's configuration, read and validated once from the environment at start-up.
 import path from 'node:path';
-import { integer } from '../subgraphs/kernel/config';
+import { integer, internalSecret } from '../subgraphs/kernel/config';
+import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, type AuthConfig } from './auth';
 
 export const SUBGRAPH_NAMES = ['situations', 'partners', 'training', 'alerts'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
@@ -15,6 +16,8 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   bodyLimit: string;
   corsOrigins: string[];
+  auth: AuthConfig;
+  internalSecret: string;
 }
 
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -27,14 +30,27 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     }
   }
   const port = integer(env.PORT, 4000, 'PORT', 0, 65535);
+  const production = env.NODE_ENV === 'production';
+  const jwtSecret = env.HUB_JWT_SECRET || (production ? '' : DEVELOPMENT_JWT_SECRET);
+  if (production && !env.HUB_JWKS_URL && (jwtSecret === DEVELOPMENT_JWT_SECRET || jwtSecret.length < 32)) {
+    throw new Error('in production set HUB_JWKS_URL (or at least a HUB_JWT_SECRET of 32+ characters that is not the development default)');
+  }
+  if (env.HUB_JWKS_URL && !/^https?:\/\//.test(env.HUB_JWKS_URL)) throw new Error(`HUB_JWKS_URL must be an http(s) URL, got "${env.HUB_JWKS_URL}"`);
   return {
     host: env.HOST ?? '0.0.0.0',
     port,
-    production: env.NODE_ENV === 'production',
+    production,
     supergraphPath: env.SUPERGRAPH_PATH ?? path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
     subgraphUrls,
     subgraphTimeoutMs: integer(env.SUBGRAPH_TIMEOUT_MS, 10_000, 'SUBGRAPH_TIMEOUT_MS', 0, 600_000),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    auth: {
+      jwksUrl: env.HUB_JWKS_URL || undefined,
+      jwtSecret,
+      issuer: env.HUB_JWT_ISSUER || DEVELOPMENT_ISSUER,
+      audience: env.HUB_JWT_AUDIENCE || DEVELOPMENT_AUDIENCE,
+    },
+    internalSecret: internalSecret(env),
   };
 }

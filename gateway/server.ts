@@ -8,7 +8,11 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { formatError } from '../subgraphs/kernel/errors';
 import { startHttpService, type RunningService } from '../subgraphs/kernel/http-service';
 import type { GatewayConfig } from './config';
-import { SubgraphDataSource } from './subgraph-data-source';
+import cors from 'cors';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createAuthenticator } from './auth';
+import { gatewayContext, type GatewayContext } from './context';
+import { VouchingDataSource } from './vouching-data-source';
 
 export interface RunningGateway extends RunningService {
   subgraphUrls: Record<string, string>;
@@ -37,23 +41,37 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const urls = subgraphUrlsOf(supergraphSdl, config.subgraphUrls);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SubgraphDataSource(name, urls[name] ?? url ?? '', config.subgraphTimeoutMs),
+    buildService: ({ name, url }) => new VouchingDataSource(name, urls[name] ?? url ?? '', config.subgraphTimeoutMs, config.internalSecret),
   });
-  const apollo = new ApolloServer({
+  // Limits on what one operation may ask for, checked before planning: deep nesting, alias and
+  // token floods and costly selections are refused with a GraphQL error, not executed.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12 },
+    maxAliases: { n: 20 },
+    maxDirectives: { n: 20 },
+    maxTokens: { n: 5000 },
+    costLimit: { maxCost: 20000 },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
     introspection: !config.production,
     csrfPrevention: true,
-    plugins: [config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
+    plugins: [...armor.plugins, config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
   });
-  const service = await startHttpService({
+  const authenticate = createAuthenticator(config.auth);
+  const service = await startHttpService<GatewayContext>({
     name: 'gateway',
     host: config.host,
     port: config.port,
     apollo,
     bodyLimit: config.bodyLimit,
-    context: async () => ({}),
+    before: [cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 })],
+    context: ({ req }) => gatewayContext(req, authenticate),
     ready: () => subgraphsReady(urls),
   });
   return { ...service, subgraphUrls: urls };

@@ -1,6 +1,7 @@
 // The alerts subgraph: early warnings, advisory notes, public statements and briefings, their
 // status workflow and the recipients' acknowledgements. `node dist/subgraphs/alerts` runs it.
 import 'reflect-metadata';
+import { AuditEvent } from '../kernel/audit';
 import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert } from './entities/alert.entity';
@@ -12,7 +13,7 @@ import { seedAlerts } from './seed';
 export const alertsSubgraph: SubgraphModule = {
   name: 'alerts',
   defaultPort: 4004,
-  entities: [Alert, Acknowledgement, AlertStatusChange],
+  entities: [AuditEvent, Alert, Acknowledgement, AlertStatusChange],
   migrations,
   buildSchema: buildAlertsSchema,
   seed: seedAlerts,

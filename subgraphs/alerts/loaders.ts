@@ -1,7 +1,8 @@
 // The alerts subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
-import { In, type SelectQueryBuilder } from 'typeorm';
+import type { SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../kernel/context';
 import { manyByKey, oneByKey } from '../kernel/loaders';
+import { findVisible, queryOf, readVisible } from '../kernel/reading';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';
@@ -16,18 +17,18 @@ function wellFormed(ids: readonly string[]): string[] {
 
 /** Alerts newest first: an issued alert by its issue date, a draft by when it was written. */
 export function alertsNewestFirst(ctx: SubgraphContext): SelectQueryBuilder<Alert> {
-  return ctx.db.getRepository(Alert).createQueryBuilder('a').orderBy('COALESCE(a.issued_at, a.created_at)', 'DESC').addOrderBy('a.id', 'ASC');
+  return queryOf(ctx, Alert, 'a').orderBy('COALESCE(a.issued_at, a.created_at)', 'DESC').addOrderBy('a.id', 'ASC');
 }
 
 async function alertsWhere(ctx: SubgraphContext, column: 'situation_id' | 'country_iso3' | 'owner_org', keys: string[]): Promise<Alert[]> {
   if (keys.length === 0) return [];
-  return alertsNewestFirst(ctx).where(`a.${column} IN (:...keys)`, { keys }).getMany();
+  return readVisible(ctx, alertsNewestFirst(ctx).andWhere(`a.${column} IN (:...keys)`, { keys }));
 }
 
 export function alertLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Alert | null>('alert', async (ids) => {
     const valid = wellFormed(ids);
-    return oneByKey(ids, valid.length ? await ctx.db.getRepository(Alert).findBy({ id: In(valid) }) : [], (a) => a.id);
+    return oneByKey(ids, valid.length ? await findVisible(ctx, Alert, 'a', (q) => q.andWhere('a.id IN (:...valid)', { valid })) : [], (a) => a.id);
   });
 }
 
@@ -35,7 +36,7 @@ export function alertLoader(ctx: SubgraphContext) {
 export function supersedingAlertLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Alert | null>('alert-superseding', async (ids) => {
     const valid = wellFormed(ids);
-    return oneByKey(ids, valid.length ? await ctx.db.getRepository(Alert).findBy({ supersedesId: In(valid) }) : [], (a) => a.supersedesId ?? '');
+    return oneByKey(ids, valid.length ? await findVisible(ctx, Alert, 'a', (q) => q.andWhere('a.supersedes_id IN (:...valid)', { valid })) : [], (a) => a.supersedesId ?? '');
   });
 }
 
@@ -61,7 +62,7 @@ export function acknowledgementsByAlertLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Acknowledgement[]>('acknowledgements-by-alert', async (ids) => {
     const valid = wellFormed(ids);
     const rows = valid.length
-      ? await ctx.db.getRepository(Acknowledgement).find({ where: { alertId: In(valid) }, order: { acknowledgedAt: 'ASC', org: 'ASC' } })
+      ? await findVisible(ctx, Acknowledgement, 'k', (q) => q.andWhere('k.alert_id IN (:...valid)', { valid }).orderBy('k.acknowledged_at', 'ASC').addOrderBy('k.org', 'ASC'))
       : [];
     return manyByKey(ids, rows, (a) => a.alertId);
   });
@@ -72,7 +73,7 @@ export function statusHistoryLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, AlertStatusChange[]>('alert-status-history', async (ids) => {
     const valid = wellFormed(ids);
     const rows = valid.length
-      ? await ctx.db.getRepository(AlertStatusChange).find({ where: { alertId: In(valid) }, order: { changedAt: 'ASC', id: 'ASC' } })
+      ? await findVisible(ctx, AlertStatusChange, 'c', (q) => q.andWhere('c.alert_id IN (:...valid)', { valid }).orderBy('c.changed_at', 'ASC').addOrderBy('c.id', 'ASC'))
       : [];
     return manyByKey(ids, rows, (c) => c.alertId);
   });

@@ -1,5 +1,6 @@
 // The alerts subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
+import { auditTrailResolver } from '../kernel/audit';
 import { buildFederatedSchema } from '../kernel/subgraph-schema';
 import { AcknowledgementResolver } from './resolvers/acknowledgement.resolver';
 import { AlertResolver, resolveAlertReference } from './resolvers/alert.resolver';
@@ -7,7 +8,7 @@ import { CountryAlertsResolver, PartnerAlertsResolver, SituationAlertsResolver }
 
 export function buildAlertsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [AlertResolver, AcknowledgementResolver, SituationAlertsResolver, CountryAlertsResolver, PartnerAlertsResolver],
+    resolvers: [auditTrailResolver('alerts'), AlertResolver, AcknowledgementResolver, SituationAlertsResolver, CountryAlertsResolver, PartnerAlertsResolver],
     referenceResolvers: {
       Alert: { __resolveReference: resolveAlertReference },
     },

@@ -1,6 +1,7 @@
 // Reads and validates a subgraph's configuration from the environment, once, at start-up.
 // Defaults make `npm start` work on a fresh machine; see README "Configuration".
 import path from 'node:path';
+import { DEVELOPMENT_INTERNAL_SECRET } from './internal-token';
 
 export interface ServiceConfig {
   name: string;
@@ -14,6 +15,18 @@ export interface ServiceConfig {
   /** Load the seed data when the database holds none of it. */
   seedOnStart: boolean;
   bodyLimit: string;
+  /** Shared with the gateway, which signs every subgraph request with it. */
+  internalSecret: string;
+}
+
+/** The gateway-to-subgraph secret; production refuses the development default or a short one. */
+export function internalSecret(env: NodeJS.ProcessEnv): string {
+  const production = env.NODE_ENV === 'production';
+  const secret = env.HUB_INTERNAL_SECRET || (production ? '' : DEVELOPMENT_INTERNAL_SECRET);
+  if (production && (secret === DEVELOPMENT_INTERNAL_SECRET || secret.length < 32)) {
+    throw new Error('HUB_INTERNAL_SECRET must be set to a secret of at least 32 characters in production (not the development default)');
+  }
+  return secret;
 }
 
 export function integer(value: string | undefined, fallback: number, variable: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
@@ -43,5 +56,6 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
     poolSize: integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', 1, 1000),
     seedOnStart: flag(env.SEED_ON_START, !production, 'SEED_ON_START'),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
+    internalSecret: internalSecret(env),
   };
 }

@@ -1,12 +1,27 @@
-// What every resolver of every subgraph receives for one request.
+// What every resolver of every subgraph receives for one request: the database, the viewer the
+// gateway vouched for, the request's own loaders and audit recorder.
 import type { DataSource } from 'typeorm';
+import { AuditRecorder } from './audit';
+import type { Viewer } from './identity';
+import type { VouchedRequest } from './internal-token';
 import { LoaderRegistry } from './loaders';
 
 export interface SubgraphContext {
   db: DataSource;
+  subgraph: string;
+  viewer: Viewer;
+  operationName: string | null;
   loaders: LoaderRegistry;
+  audit: AuditRecorder;
 }
 
-export function createContext(db: DataSource): SubgraphContext {
-  return { db, loaders: new LoaderRegistry() };
+export function createContext(db: DataSource, subgraph: string, vouched: VouchedRequest): SubgraphContext {
+  return {
+    db,
+    subgraph,
+    viewer: vouched.viewer,
+    operationName: vouched.operationName,
+    loaders: new LoaderRegistry(),
+    audit: new AuditRecorder(subgraph, vouched.viewer, vouched.operationName),
+  };
 }

@@ -10,6 +10,9 @@ import { databaseReachable, openPGlite, openSubgraphDatabase, type DatabaseTarge
 import { formatError } from './errors';
 import { startHttpService, stopOnSignals, type RunningService } from './http-service';
 import { logger } from './logger';
+import { INTERNAL_HEADER, verifyInternalToken, type VouchedRequest } from './internal-token';
+import type { Request, Response, NextFunction } from 'express';
+import type { ApolloServerPlugin } from '@apollo/server';
 
 export interface SubgraphModule {
   /** Service name, also its PostgreSQL schema: situations, partners, training, alerts. */
@@ -23,6 +26,8 @@ export interface SubgraphModule {
 }
 
 export interface StartSubgraphOptions {
+  /** Secret the gateway signs its requests with; requests without a valid signature get 401. */
+  internalSecret: string;
   /** Closed after the service has drained, e.g. the process's own PGlite instance. */
   onStop?: () => Promise<void>;
   host?: string;
@@ -37,6 +42,38 @@ export interface RunningSubgraph extends RunningService {
   name: string;
   db: DataSource;
 }
+
+/**
+ * Lets through only requests the gateway vouched for. Everything else on /graphql, _service and
+ * _entities included, is answered 401 before it is parsed; /health and /ready stay open.
+ */
+function requireGateway(secret: string) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const vouched = await verifyInternalToken(secret, req.header(INTERNAL_HEADER));
+    if (!vouched) {
+      res.status(401).json({ errors: [{ message: 'This service answers only the hub gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
+      return;
+    }
+    res.locals.vouched = vouched;
+    next();
+  };
+}
+
+// Reads noted during the request are written in one statement once the answer is ready.
+const auditFlush: ApolloServerPlugin<SubgraphContext> = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ contextValue }) {
+        try {
+          await contextValue.audit.flush(contextValue.db.manager);
+        } catch (error) {
+          logger.error('audit trail write failed', { error });
+          throw error;
+        }
+      },
+    };
+  },
+};
 
 export async function startSubgraph(module: SubgraphModule, options: StartSubgraphOptions): Promise<RunningSubgraph> {
   const db = await openSubgraphDatabase({
@@ -54,7 +91,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       formatError,
       includeStacktraceInErrorResponses: false,
       // No Apollo Studio here: traces would only cost time and reveal timings to callers.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditFlush],
     });
     const service = await startHttpService<SubgraphContext>({
       name: module.name,
@@ -62,7 +99,8 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       port: options.port ?? 0,
       apollo,
       bodyLimit: options.bodyLimit,
-      context: async () => createContext(db),
+      before: [requireGateway(options.internalSecret)],
+      context: async ({ res }) => createContext(db, module.name, res.locals.vouched as VouchedRequest),
       ready: () => databaseReachable(db),
       onStop: async () => {
         if (db.isInitialized) await db.destroy();
@@ -95,6 +133,7 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
       target,
       seed: config.seedOnStart,
       bodyLimit: config.bodyLimit,
+      internalSecret: config.internalSecret,
       onStop: async () => {
         await gate?.db.close();
       },

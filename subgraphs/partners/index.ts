@@ -1,6 +1,7 @@
 // The partners subgraph: organisations, member states over time, focal points, engagements,
 // early-warning mechanisms and the country reference data. `node dist/subgraphs/partners` runs it.
 import 'reflect-metadata';
+import { AuditEvent } from '../kernel/audit';
 import type { SubgraphModule } from '../kernel/subgraph-service';
 import { runSubgraph } from '../kernel/subgraph-service';
 import { Country } from './entities/country.entity';
@@ -16,7 +17,7 @@ import { seedPartners } from './seed';
 export const partnersSubgraph: SubgraphModule = {
   name: 'partners',
   defaultPort: 4002,
-  entities: [Country, Partner, Membership, FocalPoint, Engagement, EarlyWarningMechanism],
+  entities: [AuditEvent, Country, Partner, Membership, FocalPoint, Engagement, EarlyWarningMechanism],
   migrations,
   buildSchema: buildPartnersSchema,
   seed: seedPartners,

@@ -1,7 +1,7 @@
 // The partners subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
-import { In, type DataSource } from 'typeorm';
 import type { SubgraphContext } from '../kernel/context';
 import { manyByKey, oneByKey } from '../kernel/loaders';
+import { findVisible } from '../kernel/reading';
 import { Country } from './entities/country.entity';
 import { EarlyWarningMechanism } from './entities/early-warning-mechanism.entity';
 import { Engagement } from './entities/engagement.entity';
@@ -11,28 +11,27 @@ import { Partner } from './entities/partner.entity';
 
 export function countryLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Country | null>('country', async (codes) =>
-    oneByKey(codes, await ctx.db.getRepository(Country).findBy({ iso3: In([...codes]) }), (c) => c.iso3),
+    oneByKey(codes, await findVisible(ctx, Country, 'c', (q) => q.andWhere('c.iso3 IN (:...codes)', { codes })), (c) => c.iso3),
   );
 }
 
 export function partnerLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Partner | null>('partner', async (codes) =>
-    oneByKey(codes, await ctx.db.getRepository(Partner).findBy({ code: In([...codes]) }), (p) => p.code),
+    oneByKey(codes, await findVisible(ctx, Partner, 'p', (q) => q.andWhere('p.code IN (:...codes)', { codes })), (p) => p.code),
   );
 }
 
 /** Membership periods in force on a date, for a set of partners or of countries. */
-async function membershipsOn(db: DataSource, column: 'partner_code' | 'country_iso3', keys: string[], on: string): Promise<Membership[]> {
-  return db
-    .getRepository(Membership)
-    .createQueryBuilder('m')
-    .where(`m.${column} IN (:...keys)`, { keys })
-    .andWhere('m.status = :status', { status: MembershipStatus.MEMBER })
-    .andWhere('(m.valid_from IS NULL OR m.valid_from <= :on)', { on })
-    .andWhere('(m.valid_to IS NULL OR m.valid_to > :on)', { on })
-    .orderBy('m.country_iso3')
-    .addOrderBy('m.partner_code')
-    .getMany();
+function membershipsOn(ctx: SubgraphContext, column: 'partner_code' | 'country_iso3', keys: string[], on: string): Promise<Membership[]> {
+  return findVisible(ctx, Membership, 'm', (q) =>
+    q
+      .andWhere(`m.${column} IN (:...keys)`, { keys })
+      .andWhere('m.status = :status', { status: MembershipStatus.MEMBER })
+      .andWhere('(m.valid_from IS NULL OR m.valid_from <= :on)', { on })
+      .andWhere('(m.valid_to IS NULL OR m.valid_to > :on)', { on })
+      .orderBy('m.country_iso3')
+      .addOrderBy('m.partner_code'),
+  );
 }
 
 /** Keys are "<key>|<date>"; a request rarely asks for more than one date, so one query per date. */
@@ -45,7 +44,7 @@ function membershipsOnLoader(ctx: SubgraphContext, column: 'partner_code' | 'cou
     }
     const found = new Map<string, Membership[]>();
     for (const [on, codes] of byDate) {
-      const rows = await membershipsOn(ctx.db, column, codes, on);
+      const rows = await membershipsOn(ctx, column, codes, on);
       const grouped = manyByKey(codes, rows, (m) => (column === 'partner_code' ? m.partnerCode : m.countryIso3));
       codes.forEach((code, i) => found.set(`${code}|${on}`, grouped[i]));
     }
@@ -57,18 +56,26 @@ export const membersOnLoader = (ctx: SubgraphContext) => membershipsOnLoader(ctx
 export const organisationsOnLoader = (ctx: SubgraphContext) => membershipsOnLoader(ctx, 'country_iso3');
 
 export function membershipHistoryLoader(ctx: SubgraphContext, column: 'partnerCode' | 'countryIso3') {
+  const sqlColumn = column === 'partnerCode' ? 'partner_code' : 'country_iso3';
   return ctx.loaders.get<string, Membership[]>(`memberships:${column}`, async (codes) => {
-    const rows = await ctx.db.getRepository(Membership).find({
-      where: { [column]: In([...codes]) },
-      order: { countryIso3: 'ASC', partnerCode: 'ASC', validFrom: { direction: 'ASC', nulls: 'FIRST' } },
-    });
+    const rows = await findVisible(ctx, Membership, 'm', (q) =>
+      q
+        .andWhere(`m.${sqlColumn} IN (:...codes)`, { codes })
+        .orderBy('m.country_iso3', 'ASC')
+        .addOrderBy('m.partner_code', 'ASC')
+        .addOrderBy('m.valid_from', 'ASC', 'NULLS FIRST'),
+    );
     return manyByKey(codes, rows, (m) => m[column]);
   });
 }
 
 export function focalPointsLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, FocalPoint[]>('focal-points', async (codes) =>
-    manyByKey(codes, await ctx.db.getRepository(FocalPoint).find({ where: { partnerCode: In([...codes]) }, order: { name: 'ASC' } }), (f) => f.partnerCode),
+    manyByKey(
+      codes,
+      await findVisible(ctx, FocalPoint, 'f', (q) => q.andWhere('f.partner_code IN (:...codes)', { codes }).orderBy('f.name', 'ASC').addOrderBy('f.id', 'ASC')),
+      (f) => f.partnerCode,
+    ),
   );
 }
 
@@ -76,7 +83,7 @@ export function engagementsLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Engagement[]>('engagements', async (codes) =>
     manyByKey(
       codes,
-      await ctx.db.getRepository(Engagement).find({ where: { partnerCode: In([...codes]) }, order: { startDate: 'ASC', id: 'ASC' } }),
+      await findVisible(ctx, Engagement, 'e', (q) => q.andWhere('e.partner_code IN (:...codes)', { codes }).orderBy('e.start_date', 'ASC').addOrderBy('e.id', 'ASC')),
       (e) => e.partnerCode,
     ),
   );
@@ -86,7 +93,7 @@ export function mechanismsLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, EarlyWarningMechanism[]>('mechanisms', async (codes) =>
     manyByKey(
       codes,
-      await ctx.db.getRepository(EarlyWarningMechanism).find({ where: { partnerCode: In([...codes]) }, order: { name: 'ASC' } }),
+      await findVisible(ctx, EarlyWarningMechanism, 'w', (q) => q.andWhere('w.partner_code IN (:...codes)', { codes }).orderBy('w.name', 'ASC')),
       (m) => m.partnerCode,
     ),
   );

@@ -1,5 +1,6 @@
 // The partners subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
+import { auditTrailResolver } from '../kernel/audit';
 import { buildFederatedSchema } from '../kernel/subgraph-schema';
 import { CountryResolver, resolveCountryReference } from './resolvers/country.resolver';
 import { EngagementResolver, MembershipResolver } from './resolvers/membership.resolver';
@@ -7,7 +8,7 @@ import { PartnerResolver, resolvePartnerReference } from './resolvers/partner.re
 
 export function buildPartnersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [PartnerResolver, CountryResolver, MembershipResolver, EngagementResolver],
+    resolvers: [auditTrailResolver('partners'), PartnerResolver, CountryResolver, MembershipResolver, EngagementResolver],
     referenceResolvers: {
       Country: { __resolveReference: resolveCountryReference },
       Partner: { __resolveReference: resolvePartnerReference },

@@ -1,6 +1,7 @@
 // The situations subgraph: country situations, risk assessments against the Framework of
 // Analysis, incidents and their sources. `node dist/subgraphs/situations` runs it.
 import 'reflect-metadata';
+import { AuditEvent } from '../kernel/audit';
 import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
 import { Framework, Indicator, RiskFactor } from './entities/framework.entity';
 import { Incident } from './entities/incident.entity';
@@ -14,7 +15,7 @@ import { seedSituations } from './seed';
 export const situationsSubgraph: SubgraphModule = {
   name: 'situations',
   defaultPort: 4001,
-  entities: [Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
+  entities: [AuditEvent, Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
   migrations,
   buildSchema: buildSituationsSchema,
   seed: seedSituations,

@@ -1,7 +1,7 @@
 // The situations subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
-import { In } from 'typeorm';
 import type { SubgraphContext } from '../kernel/context';
 import { manyByKey, oneByKey } from '../kernel/loaders';
+import { findVisible } from '../kernel/reading';
 import { Indicator, RiskFactor } from './entities/framework.entity';
 import { Incident } from './entities/incident.entity';
 import { RiskAssessment } from './entities/risk-assessment.entity';
@@ -10,7 +10,7 @@ import { Source } from './entities/source.entity';
 
 export function situationLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Situation | null>('situation', async (ids) =>
-    oneByKey(ids, await ctx.db.getRepository(Situation).findBy({ id: In([...ids]) }), (s) => s.id),
+    oneByKey(ids, await findVisible(ctx, Situation, 's', (q) => q.andWhere('s.id IN (:...ids)', { ids })), (s) => s.id),
   );
 }
 
@@ -18,7 +18,7 @@ export function situationsByCountryLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Situation[]>('situations-by-country', async (codes) =>
     manyByKey(
       codes,
-      await ctx.db.getRepository(Situation).find({ where: { countryIso3: In([...codes]) }, order: { openedOn: 'DESC', id: 'ASC' } }),
+      await findVisible(ctx, Situation, 's', (q) => q.andWhere('s.country_iso3 IN (:...codes)', { codes }).orderBy('s.opened_on', 'DESC').addOrderBy('s.id', 'ASC')),
       (s) => s.countryIso3,
     ),
   );
@@ -29,7 +29,9 @@ export function assessmentsBySituationLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, RiskAssessment[]>('assessments-by-situation', async (ids) =>
     manyByKey(
       ids,
-      await ctx.db.getRepository(RiskAssessment).find({ where: { situationId: In([...ids]) }, order: { assessedOn: 'ASC', createdAt: 'ASC', id: 'ASC' } }),
+      await findVisible(ctx, RiskAssessment, 'a', (q) =>
+        q.andWhere('a.situation_id IN (:...ids)', { ids }).orderBy('a.assessed_on', 'ASC').addOrderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC'),
+      ),
       (a) => a.situationId,
     ),
   );
@@ -39,7 +41,7 @@ export function assessmentsByOrgLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, RiskAssessment[]>('assessments-by-org', async (codes) =>
     manyByKey(
       codes,
-      await ctx.db.getRepository(RiskAssessment).find({ where: { assessedByOrg: In([...codes]) }, order: { assessedOn: 'DESC', id: 'ASC' } }),
+      await findVisible(ctx, RiskAssessment, 'a', (q) => q.andWhere('a.assessed_by_org IN (:...codes)', { codes }).orderBy('a.assessed_on', 'DESC').addOrderBy('a.id', 'ASC')),
       (a) => a.assessedByOrg,
     ),
   );
@@ -49,7 +51,7 @@ export function incidentsBySituationLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Incident[]>('incidents-by-situation', async (ids) =>
     manyByKey(
       ids,
-      await ctx.db.getRepository(Incident).find({ where: { situationId: In([...ids]) }, order: { occurredOn: 'DESC', id: 'ASC' } }),
+      await findVisible(ctx, Incident, 'i', (q) => q.andWhere('i.situation_id IN (:...ids)', { ids }).orderBy('i.occurred_on', 'DESC').addOrderBy('i.id', 'ASC')),
       (i) => i.situationId ?? '',
     ),
   );
@@ -57,7 +59,7 @@ export function incidentsBySituationLoader(ctx: SubgraphContext) {
 
 export function sourceLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Source | null>('source', async (ids) =>
-    oneByKey(ids, await ctx.db.getRepository(Source).findBy({ id: In([...ids]) }), (s) => s.id),
+    oneByKey(ids, await findVisible(ctx, Source, 's', (q) => q.andWhere('s.id IN (:...ids)', { ids })), (s) => s.id),
   );
 }
 
@@ -65,7 +67,7 @@ export function riskFactorsByFrameworkLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, RiskFactor[]>('risk-factors', async (versions) =>
     manyByKey(
       versions,
-      await ctx.db.getRepository(RiskFactor).find({ where: { frameworkVersion: In([...versions]) }, order: { number: 'ASC' } }),
+      await findVisible(ctx, RiskFactor, 'f', (q) => q.andWhere('f.framework_version IN (:...versions)', { versions }).orderBy('f.number', 'ASC')),
       (f) => f.frameworkVersion,
     ),
   );
@@ -75,7 +77,7 @@ export function indicatorsByRiskFactorLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Indicator[]>('indicators', async (ids) =>
     manyByKey(
       ids,
-      await ctx.db.getRepository(Indicator).find({ where: { riskFactorId: In([...ids]) }, order: { position: 'ASC' } }),
+      await findVisible(ctx, Indicator, 'i', (q) => q.andWhere('i.risk_factor_id IN (:...ids)', { ids }).orderBy('i.position', 'ASC')),
       (i) => i.riskFactorId,
     ),
   );

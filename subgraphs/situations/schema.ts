@@ -1,5 +1,6 @@
 // The situations subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
+import { auditTrailResolver } from '../kernel/audit';
 import { buildFederatedSchema } from '../kernel/subgraph-schema';
 import { RiskAssessmentResolver } from './resolvers/assessment.resolver';
 import { CountrySituationsResolver, PartnerAssessmentsResolver } from './resolvers/contributed.resolver';
@@ -10,6 +11,7 @@ import { SituationResolver, resolveSituationReference } from './resolvers/situat
 export function buildSituationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
+      auditTrailResolver('situations'),
       SituationResolver,
       RiskAssessmentResolver,
       IncidentResolver,

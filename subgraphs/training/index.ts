@@ -1,6 +1,7 @@
 // The training subgraph: training sessions held with partners, their modules and participants,
 // and training totals. `node dist/subgraphs/training` runs it.
 import 'reflect-metadata';
+import { AuditEvent } from '../kernel/audit';
 import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
 import { Module } from './entities/module.entity';
 import { ReportedTrainingTotal } from './entities/reported-training-total.entity';
@@ -13,7 +14,7 @@ import { seedTraining } from './seed';
 export const trainingSubgraph: SubgraphModule = {
   name: 'training',
   defaultPort: 4003,
-  entities: [TrainingSession, Module, SessionModule, ReportedTrainingTotal],
+  entities: [AuditEvent, TrainingSession, Module, SessionModule, ReportedTrainingTotal],
   migrations,
   buildSchema: buildTrainingSchema,
   seed: seedTraining,

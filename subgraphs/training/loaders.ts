@@ -1,25 +1,29 @@
 // The training subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
-import { In } from 'typeorm';
+import { visibleTo } from '../kernel/access-policy';
 import type { SubgraphContext } from '../kernel/context';
 import { manyByKey, oneByKey } from '../kernel/loaders';
+import { findVisible } from '../kernel/reading';
 import { Module } from './entities/module.entity';
 import { SessionModule } from './entities/session-module.entity';
 import { TrainingSession } from './entities/training-session.entity';
 
 export function trainingSessionLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, TrainingSession | null>('training-session', async (ids) =>
-    oneByKey(ids, await ctx.db.getRepository(TrainingSession).findBy({ id: In([...ids]) }), (s) => s.id),
+    oneByKey(ids, await findVisible(ctx, TrainingSession, 's', (q) => q.andWhere('s.id IN (:...ids)', { ids })), (s) => s.id),
   );
 }
 
 /** A session's modules, by code; the join and the modules come back in one statement. */
 export function modulesBySessionLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, Module[]>('modules-by-session', async (sessionIds) => {
-    const links = await ctx.db.getRepository(SessionModule).find({
-      where: { sessionId: In([...sessionIds]) },
-      relations: { module: true },
-      order: { module: { code: 'ASC' } },
-    });
+    // The joined module is a record of its own: the policy applies to it as to the link.
+    const links = await findVisible(ctx, SessionModule, 'l', (q) =>
+      q
+        .innerJoinAndSelect('l.module', 'm')
+        .andWhere('l.session_id IN (:...sessionIds)', { sessionIds })
+        .andWhere(visibleTo(ctx.viewer, 'm'))
+        .orderBy('m.code', 'ASC'),
+    );
     return manyByKey(sessionIds, links, (link) => link.sessionId).map((group) => group.map((link) => link.module));
   });
 }
@@ -29,7 +33,7 @@ export function sessionsByCountryLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, TrainingSession[]>('training-sessions-by-country', async (codes) =>
     manyByKey(
       codes,
-      await ctx.db.getRepository(TrainingSession).find({ where: { countryIso3: In([...codes]) }, order: { startDate: 'DESC', id: 'ASC' } }),
+      await findVisible(ctx, TrainingSession, 's', (q) => q.andWhere('s.country_iso3 IN (:...codes)', { codes }).orderBy('s.start_date', 'DESC').addOrderBy('s.id', 'ASC')),
       (s) => s.countryIso3 ?? '',
     ),
   );
@@ -42,13 +46,9 @@ export function sessionsByCountryLoader(ctx: SubgraphContext) {
  */
 export function sessionsByOrganiserLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, TrainingSession[]>('training-sessions-by-organiser', async (codes) => {
-    const sessions = await ctx.db
-      .getRepository(TrainingSession)
-      .createQueryBuilder('s')
-      .where('s.organiser_orgs && CAST(:codes AS varchar[])', { codes: [...codes] })
-      .orderBy('s.start_date', 'DESC')
-      .addOrderBy('s.id', 'ASC')
-      .getMany();
+    const sessions = await findVisible(ctx, TrainingSession, 's', (q) =>
+      q.andWhere('s.organiser_orgs && CAST(:codes AS varchar[])', { codes: [...codes] }).orderBy('s.start_date', 'DESC').addOrderBy('s.id', 'ASC'),
+    );
     const byOrganiser = sessions.flatMap((session) => session.organiserOrgs.map((code) => ({ code, session })));
     return manyByKey(codes, byOrganiser, (entry) => entry.code).map((group) => group.map((entry) => entry.session));
   });

@@ -1,5 +1,6 @@
 // The training subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
+import { auditTrailResolver } from '../kernel/audit';
 import { buildFederatedSchema } from '../kernel/subgraph-schema';
 import { CountryTrainingResolver, PartnerTrainingResolver } from './resolvers/contributed.resolver';
 import { ModuleResolver } from './resolvers/module.resolver';
@@ -8,7 +9,7 @@ import { TrainingSessionResolver, resolveTrainingSessionReference } from './reso
 
 export function buildTrainingSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [TrainingSessionResolver, ModuleResolver, TrainingTotalsResolver, CountryTrainingResolver, PartnerTrainingResolver],
+    resolvers: [auditTrailResolver('training'), TrainingSessionResolver, ModuleResolver, TrainingTotalsResolver, CountryTrainingResolver, PartnerTrainingResolver],
     referenceResolvers: {
       TrainingSession: { __resolveReference: resolveTrainingSessionReference },
     },

@@ -1,12 +1,20 @@
 // The hub end to end: four subgraphs and the gateway on ephemeral ports, real HTTP between them.
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
+import { INTERNAL_HEADER, signInternalToken } from '../../subgraphs/kernel/internal-token';
 import { postGraphQL, startHub, type Hub } from '../support/hub';
 
 let hub: Hub;
+/** A Joint Office analyst: sees what partners shared with UN-JO, and the RED record naming them. */
+let analyst: string;
 
 beforeAll(async () => {
   hub = await startHub();
+  analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
 });
+
+async function asGateway(): Promise<Record<string, string>> {
+  return { [INTERNAL_HEADER]: await signInternalToken(hub.internalSecret, { viewer: { sub: 'un-jo-analyst', org: 'UN-JO', roles: ['viewer'] }, operationName: 'test' }) };
+}
 
 afterAll(async () => {
   await hub?.stop();
@@ -32,7 +40,7 @@ function noStackTraces(response: unknown): void {
 
 describe('the federated hub', () => {
   it('walks partner → member states → situations → alerts and training in one query through the gateway', async () => {
-    const response = await hub.query(WALK, { code: 'ICGLR' });
+    const response = await hub.query(WALK, { code: 'ICGLR' }, { token: analyst });
     expect(response.errors).toBeUndefined();
     const partner = response.data!.partner;
     expect(partner.name).toBe('International Conference on the Great Lakes Region');
@@ -79,6 +87,7 @@ describe('the federated hub', () => {
         alerts { title }
       } }`,
       { id },
+      { token: analyst },
     );
     expect(response.errors).toBeUndefined();
     const situation = response.data!.situation;
@@ -98,6 +107,7 @@ describe('the federated hub', () => {
       hub.subgraphs.situations.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Country { situations { id } } } }',
       { r: representations },
+      { headers: await asGateway() },
     );
     expect(situations.errors).toBeUndefined();
     expect(situations.data!._entities[0].situations.map((s) => s.id)).toContain(illustrativeSituationId('great-lakes-kivu'));
@@ -107,6 +117,7 @@ describe('the federated hub', () => {
       hub.subgraphs.partners.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Country { name } ... on Partner { name } } }',
       { r: [{ __typename: 'Country', iso3: 'NGA' }, { __typename: 'Partner', code: 'OSCE' }, { __typename: 'Country', iso3: 'QQQ' }] },
+      { headers: await asGateway() },
     );
     expect(partners.data!._entities).toEqual([{ name: 'Nigeria' }, { name: 'Organization for Security and Co-operation in Europe' }, null]);
   });

@@ -2,6 +2,9 @@
 // test database, and the gateway serving the checked-in supergraph with their real URLs, so
 // every request crosses real HTTP as it does in production.
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, mintDevelopmentToken } from '../../gateway/auth';
+import type { Role } from '../../subgraphs/kernel/identity';
 import path from 'node:path';
 import { startGateway, type RunningGateway } from '../../gateway/server';
 import type { RunningSubgraph } from '../../subgraphs/kernel/subgraph-service';
@@ -21,24 +24,41 @@ export interface Hub {
   /** SQL statements each subgraph has run since the last resetCounts(). */
   statements: Record<string, string[]>;
   resetCounts: () => void;
-  query: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, url?: string) => Promise<GraphQLResponse<T>>;
+  query: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => Promise<GraphQLResponse<T>>;
+  /** A token for a reader of `org` with `roles`, signed as the gateway under test expects. */
+  token: (org: string, roles: Role[], sub?: string) => Promise<string>;
+  internalSecret: string;
   stop: () => Promise<void>;
 }
 
 export const SUPERGRAPH_PATH = path.resolve(__dirname, '..', '..', '..', 'schema', 'supergraph.graphql');
 
-export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>> {
+export interface RequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+  operationName?: string;
+  url?: string;
+}
+
+export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
+    headers: {
+      'content-type': 'application/json',
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    body: JSON.stringify({ query, variables, operationName: options.operationName }),
   });
   const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
   return { status: response.status, ...body };
 }
 
+export const TEST_JWT_SECRET = `test-jwt-secret-${randomBytes(8).toString('hex')}`;
+
 export async function startHub(options: { seed?: boolean } = {}): Promise<Hub> {
   const database: TestDatabase = await createTestDatabase();
+  const internalSecret = `test-internal-${randomBytes(16).toString('hex')}`;
   const statements: Record<string, string[]> = {};
   const subgraphs: Record<string, RunningSubgraph> = {};
   try {
@@ -47,6 +67,7 @@ export async function startHub(options: { seed?: boolean } = {}): Promise<Hub> {
       subgraphs[module.name] = await startSubgraph(module, {
         target: database.target,
         seed: options.seed ?? true,
+        internalSecret,
         onQuery: (sql) => statements[module.name].push(sql),
       });
     }
@@ -59,6 +80,8 @@ export async function startHub(options: { seed?: boolean } = {}): Promise<Hub> {
       subgraphTimeoutMs: 10_000,
       bodyLimit: '1mb',
       corsOrigins: [],
+      auth: { jwtSecret: TEST_JWT_SECRET, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE },
+      internalSecret,
     });
     const resetCounts = () => {
       for (const name of Object.keys(statements)) statements[name].length = 0;
@@ -69,7 +92,9 @@ export async function startHub(options: { seed?: boolean } = {}): Promise<Hub> {
       subgraphs,
       statements,
       resetCounts,
-      query: (query, variables, url = gateway.url.replace('localhost', '127.0.0.1')) => postGraphQL(url, query, variables),
+      query: (query, variables, requestOptions = {}) => postGraphQL(requestOptions.url ?? gateway.url.replace('localhost', '127.0.0.1'), query, variables, requestOptions),
+      token: (org, roles, sub = `${org.toLowerCase()}-${roles.join('-')}`) => mintDevelopmentToken(TEST_JWT_SECRET, { sub, org, roles }),
+      internalSecret,
       stop: async () => {
         await gateway.stop(1000);
         for (const subgraph of Object.values(subgraphs)) await subgraph.stop(1000);

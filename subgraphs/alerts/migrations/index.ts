@@ -1,4 +1,5 @@
 // The committed migrations of this subgraph, oldest first; written by scripts/generate-migration.ts.
 import { Init1795606603920 } from './1795606603920-Init';
+import { AuditTrail1795607211982 } from './1795607211982-AuditTrail';
 
-export const migrations = [Init1795606603920];
+export const migrations = [Init1795606603920, AuditTrail1795607211982];

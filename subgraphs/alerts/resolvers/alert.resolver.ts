@@ -2,6 +2,7 @@
 // issuer, acknowledgements, status history and the versions it corrects or is corrected by.
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
+import { readVisible } from '../../kernel/reading';
 import { badInput } from '../../kernel/errors';
 import { LocalDate } from '../../kernel/scalars';
 import { countryCodes, dateRange, isoDate, partnerCode, uuid } from '../../kernel/validation';
@@ -76,7 +77,7 @@ export class AlertResolver {
     if (from) query.andWhere('COALESCE(a.issued_at, a.created_at) >= CAST(:from AS timestamptz)', { from: `${from}T00:00:00Z` });
     // `to` is inclusive: everything before the start of the following UTC day.
     if (to) query.andWhere('COALESCE(a.issued_at, a.created_at) < CAST(:before AS timestamptz)', { before: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString() });
-    return query.getMany();
+    return readVisible(ctx, query);
   }
 
   @Query(() => Alert, { nullable: true, description: 'One alert by id.' })

@@ -1,4 +1,5 @@
 // The committed migrations of this subgraph, oldest first; written by scripts/generate-migration.ts.
 import { Init1795606343722 } from './1795606343722-Init';
+import { AuditTrail1795607204223 } from './1795607204223-AuditTrail';
 
-export const migrations = [Init1795606343722];
+export const migrations = [Init1795606343722, AuditTrail1795607204223];

@@ -1,6 +1,7 @@
 // Country reference data and the memberships that tie countries to partner organisations.
 import { Arg, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
+import { queryOf, readVisible } from '../../kernel/reading';
 import { badInput } from '../../kernel/errors';
 import { LocalDate, today } from '../../kernel/scalars';
 import { countryCode, isoDate, partnerCode } from '../../kernel/validation';
@@ -28,7 +29,7 @@ class CountryFilter {
 export class CountryResolver {
   @Query(() => [Country], { description: 'Countries, by ISO code, optionally narrowed by region, sub-region or membership.' })
   async countries(@Arg('filter', () => CountryFilter, { nullable: true }) filter: CountryFilter | undefined, @Ctx() ctx: SubgraphContext): Promise<Country[]> {
-    const query = ctx.db.getRepository(Country).createQueryBuilder('c').orderBy('c.iso3');
+    const query = queryOf(ctx, Country, 'c').orderBy('c.iso3');
     if (filter?.region) query.andWhere('(c.region = :region OR c.region_code = :region)', { region: filter.region });
     if (filter?.subRegion) query.andWhere('(c.sub_region = :sub OR c.sub_region_code = :sub)', { sub: filter.subRegion });
     if (filter?.partner) {
@@ -39,7 +40,7 @@ export class CountryResolver {
       if (members.length === 0) return [];
       query.andWhere('c.iso3 IN (:...members)', { members: members.map((m) => m.countryIso3) });
     }
-    return query.getMany();
+    return readVisible(ctx, query);
   }
 
   @Query(() => Country, { nullable: true, description: 'One country by ISO 3166-1 alpha-3 code; an unknown code is an input error.' })

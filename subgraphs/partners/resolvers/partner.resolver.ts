@@ -1,6 +1,7 @@
 // Partner organisations: root lookups, their members on a date and their own records.
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
+import { findVisible } from '../../kernel/reading';
 
 import { LocalDate, today } from '../../kernel/scalars';
 import { isoDate, partnerCode } from '../../kernel/validation';
@@ -24,7 +25,7 @@ import {
 export class PartnerResolver {
   @Query(() => [Partner], { description: 'All partner organisations, by code.' })
   async partners(@Ctx() ctx: SubgraphContext): Promise<Partner[]> {
-    return ctx.db.getRepository(Partner).find({ order: { code: 'ASC' } });
+    return findVisible(ctx, Partner, 'p', (q) => q.orderBy('p.code', 'ASC'));
   }
 
   @Query(() => Partner, { nullable: true, description: 'One partner organisation by its hub code, e.g. "ECOWAS".' })

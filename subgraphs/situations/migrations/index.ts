@@ -1,4 +1,5 @@
 // The committed migrations of this subgraph, oldest first; written by scripts/generate-migration.ts.
 import { Init1795606346554 } from './1795606346554-Init';
+import { AuditTrail1795607206820 } from './1795607206820-AuditTrail';
 
-export const migrations = [Init1795606346554];
+export const migrations = [Init1795606346554, AuditTrail1795607206820];

@@ -1,6 +1,7 @@
 // The Framework of Analysis, read as data.
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
+import { findVisible } from '../../kernel/reading';
 import { Framework, Indicator, RiskFactor } from '../entities/framework.entity';
 import { indicatorsByRiskFactorLoader, riskFactorsByFrameworkLoader } from '../loaders';
 
@@ -8,12 +9,13 @@ import { indicatorsByRiskFactorLoader, riskFactorsByFrameworkLoader } from '../l
 export class FrameworkResolver {
   @Query(() => [Framework], { description: 'Versions of the Framework of Analysis, newest first.' })
   async frameworks(@Ctx() ctx: SubgraphContext): Promise<Framework[]> {
-    return ctx.db.getRepository(Framework).find({ order: { year: 'DESC' } });
+    return findVisible(ctx, Framework, 'f', (q) => q.orderBy('f.year', 'DESC'));
   }
 
   @Query(() => Framework, { nullable: true })
   async framework(@Arg('version', () => String) version: string, @Ctx() ctx: SubgraphContext): Promise<Framework | null> {
-    return ctx.db.getRepository(Framework).findOneBy({ id: version });
+    const [framework] = await findVisible(ctx, Framework, 'f', (q) => q.andWhere('f.id = :version', { version }));
+    return framework ?? null;
   }
 
   @FieldResolver(() => [RiskFactor])

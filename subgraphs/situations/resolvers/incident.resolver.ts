@@ -1,6 +1,7 @@
 // Incidents and their sources.
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
+import { queryOf, readVisible } from '../../kernel/reading';
 import { badInput } from '../../kernel/errors';
 import { LocalDate } from '../../kernel/scalars';
 import { countryCodes, dateRange, isoDate, uuid } from '../../kernel/validation';
@@ -36,13 +37,13 @@ export class IncidentResolver {
     @Ctx() ctx: SubgraphContext,
   ): Promise<Incident[]> {
     if (limit < 1 || limit > MAX_INCIDENTS) throw badInput(`limit must be between 1 and ${MAX_INCIDENTS}`, 'limit');
-    const query = ctx.db.getRepository(Incident).createQueryBuilder('i').orderBy('i.occurred_on', 'DESC').addOrderBy('i.id', 'ASC').take(limit);
+    const query = queryOf(ctx, Incident, 'i').orderBy('i.occurred_on', 'DESC').addOrderBy('i.id', 'ASC').take(limit);
     if (filter?.countries?.length) query.andWhere('i.country_iso3 IN (:...countries)', { countries: countryCodes(filter.countries, 'filter.countries') });
     if (filter?.situation) query.andWhere('i.situation_id = :situation', { situation: uuid(filter.situation, 'filter.situation') });
     if (filter?.from) query.andWhere('i.occurred_on >= :from', { from: isoDate(filter.from, 'filter.from') });
     if (filter?.to) query.andWhere('i.occurred_on <= :to', { to: isoDate(filter.to, 'filter.to') });
     dateRange(filter?.from, filter?.to, 'filter');
-    return query.getMany();
+    return readVisible(ctx, query);
   }
 
   @FieldResolver(() => Situation, { nullable: true })

@@ -1,6 +1,7 @@
 // Situations: root lookups and the links from a situation to its country, assessments and incidents.
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
+import { queryOf, readVisible } from '../../kernel/reading';
 import { countryCodes, uuid } from '../../kernel/validation';
 import { Crime, RiskLevel } from '../../kernel/vocabulary';
 import { Incident } from '../entities/incident.entity';
@@ -25,12 +26,12 @@ export class SituationFilter {
 export class SituationResolver {
   @Query(() => [Situation], { description: 'Situations, most recently opened first.' })
   async situations(@Arg('filter', () => SituationFilter, { nullable: true }) filter: SituationFilter | undefined, @Ctx() ctx: SubgraphContext): Promise<Situation[]> {
-    const query = ctx.db.getRepository(Situation).createQueryBuilder('s').orderBy('s.opened_on', 'DESC').addOrderBy('s.id', 'ASC');
+    const query = queryOf(ctx, Situation, 's').orderBy('s.opened_on', 'DESC').addOrderBy('s.id', 'ASC');
     if (filter?.countries) query.andWhere('s.country_iso3 IN (:...countries)', { countries: countryCodes(filter.countries, 'filter.countries') });
     if (filter?.statuses?.length) query.andWhere('s.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter?.crimes?.length) query.andWhere('s.crimes && CAST(:crimes AS situations.crime[])', { crimes: filter.crimes });
     if (filter?.countries?.length === 0) return [];
-    return query.getMany();
+    return readVisible(ctx, query);
   }
 
   @Query(() => Situation, { nullable: true, description: 'One situation by id.' })

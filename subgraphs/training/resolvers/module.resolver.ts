@@ -1,12 +1,13 @@
 // Training modules: the curriculum sessions draw on.
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
+import { findVisible } from '../../kernel/reading';
 import { Module } from '../entities/module.entity';
 
 @Resolver(() => Module)
 export class ModuleResolver {
   @Query(() => [Module], { description: 'Every training module, by code.' })
   async modules(@Ctx() ctx: SubgraphContext): Promise<Module[]> {
-    return ctx.db.getRepository(Module).find({ order: { code: 'ASC' } });
+    return findVisible(ctx, Module, 'm', (q) => q.orderBy('m.code', 'ASC'));
   }
 }

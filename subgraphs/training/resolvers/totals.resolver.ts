@@ -2,6 +2,7 @@
 // Office's record reports for overlapping periods beside them (never added to them).
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
+import { aggregateVisible, queryOf, readVisible } from '../../kernel/reading';
 import { LocalDate } from '../../kernel/scalars';
 import { dateRange, isoDate, partnerCode } from '../../kernel/validation';
 import { ReportedTrainingTotal } from '../entities/reported-training-total.entity';
@@ -67,20 +68,19 @@ export class TrainingTotalsResolver {
     dateRange(start, end, 'from');
     const organiser = partner ? partnerCode(partner, 'partner') : null;
 
-    const query = ctx.db
-      .getRepository(TrainingSession)
-      .createQueryBuilder('s')
+    const query = queryOf(ctx, TrainingSession, 's')
       .select('COUNT(*)::int', 'sessions')
       .addSelect('COUNT(DISTINCT s.country_iso3)::int', 'countries')
       .addSelect('COALESCE(SUM(s.participants_total), 0)::int', 'participants_total')
       .addSelect('SUM(s.participants_female)::int', 'participants_female')
       .addSelect('SUM(s.participants_male)::int', 'participants_male')
       .addSelect('(COUNT(*) FILTER (WHERE s.participants_total IS NULL))::int', 'sessions_without_participant_count')
-      .where('s.status = :status', { status: TrainingStatus.COMPLETED });
+      .andWhere('s.status = :status', { status: TrainingStatus.COMPLETED });
     if (start) query.andWhere('s.start_date >= :start', { start });
     if (end) query.andWhere('s.start_date <= :end', { end });
     if (organiser) query.andWhere('s.organiser_orgs @> CAST(:organiser AS varchar[])', { organiser: [organiser] });
-    const row = (await query.getRawOne<TotalsRow>())!;
+    // Computed over the sessions the viewer may read only: totals never count a hidden session.
+    const [row] = await aggregateVisible<TotalsRow>(ctx, query);
 
     return {
       from: start,
@@ -102,9 +102,9 @@ export class TrainingTotalsResolver {
   })
   async reportedTotals(@Root() totals: TrainingTotals, @Ctx() ctx: SubgraphContext): Promise<ReportedTrainingTotal[]> {
     if (totals.partner) return [];
-    const query = ctx.db.getRepository(ReportedTrainingTotal).createQueryBuilder('r').orderBy('r.period_from', 'ASC').addOrderBy('r.id', 'ASC');
+    const query = queryOf(ctx, ReportedTrainingTotal, 'r').orderBy('r.period_from', 'ASC').addOrderBy('r.id', 'ASC');
     if (totals.to) query.andWhere('r.period_from <= :to', { to: totals.to });
     if (totals.from) query.andWhere('r.period_to >= :from', { from: totals.from });
-    return query.getMany();
+    return readVisible(ctx, query);
   }
 }

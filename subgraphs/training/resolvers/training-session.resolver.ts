@@ -1,6 +1,7 @@
 // Training sessions: root lookups and the links from a session to its modules, country and organisers.
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
+import { queryOf, readVisible } from '../../kernel/reading';
 import { LocalDate } from '../../kernel/scalars';
 import { countryCodes, dateRange, isoDate, partnerCode, uuid } from '../../kernel/validation';
 import { Module } from '../entities/module.entity';
@@ -36,7 +37,7 @@ export class TrainingSessionResolver {
     @Arg('filter', () => TrainingSessionFilter, { nullable: true }) filter: TrainingSessionFilter | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TrainingSession[]> {
-    const query = ctx.db.getRepository(TrainingSession).createQueryBuilder('s').orderBy('s.start_date', 'DESC').addOrderBy('s.id', 'ASC');
+    const query = queryOf(ctx, TrainingSession, 's').orderBy('s.start_date', 'DESC').addOrderBy('s.id', 'ASC');
     if (filter?.from) query.andWhere('s.start_date >= :from', { from: isoDate(filter.from, 'filter.from') });
     if (filter?.to) query.andWhere('s.start_date <= :to', { to: isoDate(filter.to, 'filter.to') });
     dateRange(filter?.from, filter?.to, 'filter');
@@ -46,7 +47,7 @@ export class TrainingSessionResolver {
     if (filter?.statuses?.length) query.andWhere('s.status IN (:...statuses)', { statuses: filter.statuses });
     // An explicitly empty list asks for sessions in no country: nothing, without a query.
     if (filter?.countries?.length === 0) return [];
-    return query.getMany();
+    return readVisible(ctx, query);
   }
 
   @Query(() => TrainingSession, { nullable: true, description: 'One training session by id.' })

@@ -1,0 +1,38 @@
+// `npm run token -- --org ECOWAS --roles editor [--sub name] [--ttl 1h]`: prints a development
+// token the gateway accepts when it runs with the local secret (HUB_JWT_SECRET or its default).
+import { parseArgs } from 'node:util';
+import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '../gateway/auth';
+import { viewerFromClaims } from '../subgraphs/kernel/identity';
+
+async function main(): Promise<number> {
+  if (process.env.NODE_ENV === 'production') {
+    console.error('npm run token mints development tokens only; production tokens come from the identity provider (HUB_JWKS_URL).');
+    return 2;
+  }
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: { org: { type: 'string' }, roles: { type: 'string', default: 'viewer' }, sub: { type: 'string' }, ttl: { type: 'string', default: '1h' } },
+    }));
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  const org = (values.org ?? '').toUpperCase();
+  const roles = (values.roles ?? 'viewer').split(',').map((r) => r.trim());
+  const sub = values.sub ?? `${org.toLowerCase()}-${roles.join('-')}`;
+  const viewer = viewerFromClaims({ sub, org, roles });
+  if (typeof viewer === 'string') {
+    console.error(`usage: npm run token -- --org ECOWAS --roles viewer|editor|admin[,..] [--sub name] [--ttl 1h]\n${viewer}`);
+    return 2;
+  }
+  if (!/^\d+[smhd]$/.test(values.ttl ?? '')) {
+    console.error('--ttl must look like 30m, 1h or 7d');
+    return 2;
+  }
+  const token = await mintDevelopmentToken(process.env.HUB_JWT_SECRET || DEVELOPMENT_JWT_SECRET, viewer as { sub: string; org: string; roles: typeof viewer.roles }, values.ttl, process.env.HUB_JWT_AUDIENCE || DEVELOPMENT_AUDIENCE, process.env.HUB_JWT_ISSUER || DEVELOPMENT_ISSUER);
+  console.log(token);
+  return 0;
+}
+
+main().then((code) => process.exit(code));

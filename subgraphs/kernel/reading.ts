@@ -1,0 +1,54 @@
+// The only way resolvers and loaders run queries on records: the access policy is added here,
+// immediately before execution, so no condition a caller adds can widen what a viewer sees,
+// and the sensitive rows returned are noted in the request's audit trail.
+import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { restrictToVisible, type Classified } from './access-policy';
+import type { SubgraphContext } from './context';
+
+/** A query over `entity` to refine with andWhere/orderBy and hand to one of the runners below. */
+export function queryOf<T extends ObjectLiteral>(ctx: SubgraphContext, entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
+  return ctx.db.getRepository(entity).createQueryBuilder(alias);
+}
+
+function police<T extends ObjectLiteral>(ctx: SubgraphContext, query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  // An OR at the top level would sit beside the policy instead of under it: `a OR b AND policy`.
+  if (query.expressionMap.wheres.some((w) => w.type === 'or')) {
+    throw new Error('a policed query may not use orWhere at its top level; group alternatives in Brackets');
+  }
+  const alias = query.expressionMap.mainAlias?.name;
+  if (!alias) throw new Error('a policed query needs a main alias');
+  return restrictToVisible(query, ctx.viewer, alias);
+}
+
+function recordId(row: Record<string, unknown>): string {
+  return String(row.id ?? row.code ?? row.iso3);
+}
+
+/** The rows the viewer may read; sensitive ones are noted in the audit trail. */
+export async function readVisible<T extends Classified & ObjectLiteral>(ctx: SubgraphContext, query: SelectQueryBuilder<T>): Promise<T[]> {
+  const rows = await police(ctx, query).getMany();
+  ctx.audit.reads(query.expressionMap.mainAlias?.metadata.name ?? 'Record', rows, recordId);
+  return rows;
+}
+
+/** Raw aggregate rows computed over visible rows only. */
+export async function aggregateVisible<R = Record<string, unknown>>(ctx: SubgraphContext, query: SelectQueryBuilder<ObjectLiteral>): Promise<R[]> {
+  return police(ctx, query).getRawMany<R>();
+}
+
+/** How many rows the viewer may read. */
+export async function countVisible(ctx: SubgraphContext, query: SelectQueryBuilder<ObjectLiteral>): Promise<number> {
+  return police(ctx, query).getCount();
+}
+
+/** Shorthand: the visible rows of `entity` that `refine` narrows with andWhere/orderBy. */
+export function findVisible<T extends Classified & ObjectLiteral>(
+  ctx: SubgraphContext,
+  entity: EntityTarget<T>,
+  alias: string,
+  refine: (query: SelectQueryBuilder<T>) => unknown = () => undefined,
+): Promise<T[]> {
+  const query = queryOf(ctx, entity, alias);
+  refine(query);
+  return readVisible(ctx, query);
+}
