@@ -113,9 +113,11 @@ The hub is ready: ${endpoint}
   subgraphs: ${subgraphs.map((s) => `${s.name} :${s.port}`).join(', ')}
   health:    http://localhost:${gateway.port}/health   readiness: http://localhost:${gateway.port}/ready
 
-Open ${endpoint} in a browser for the sandbox, or try:
+Open ${endpoint} in a browser for the sandbox, or try (anonymous readers see CLEAR records only;
+the token below reads as a Joint Office analyst, see README "Who sees what"):
 
-curl -s ${endpoint} -H 'content-type: application/json' \\
+TOKEN=$(npm run -s token -- --org UN-JO --roles viewer --sub un-jo-analyst)
+curl -s ${endpoint} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
   --data '${JSON.stringify({ query: EXAMPLE_QUERY.replace(/\s+/g, ' ') })}'
 
 Press Ctrl-C to stop.`);
