@@ -1,6 +1,7 @@
 // The gateway's configuration, read and validated once from the environment at start-up.
 import path from 'node:path';
-import { integer, internalSecret } from '../subgraphs/kernel/config';
+import { integer, internalSecret, readHttpLimits } from '../subgraphs/kernel/config';
+import type { HttpLimits } from '../subgraphs/kernel/http-service';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, type AuthConfig } from './auth';
 
 export const SUBGRAPH_NAMES = ['situations', 'partners', 'training', 'alerts'] as const;
@@ -14,6 +15,10 @@ export interface GatewayConfig {
   /** Overrides of the subgraph URLs written in the supergraph file, e.g. in docker-compose. */
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   subgraphTimeoutMs: number;
+  /** SITUATIONS_TIMEOUT_MS, ...: a subgraph's own time limit in place of subgraphTimeoutMs. */
+  subgraphTimeouts?: Partial<Record<SubgraphName, number>>;
+  /** MAX_IN_FLIGHT, REQUEST_TIMEOUT_MS, SHUTDOWN_DEADLINE_MS; unset ones take http-service's defaults. */
+  limits?: Partial<HttpLimits>;
   bodyLimit: string;
   corsOrigins: string[];
   auth: AuthConfig;
@@ -43,6 +48,13 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     supergraphPath: env.SUPERGRAPH_PATH ?? path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
     subgraphUrls,
     subgraphTimeoutMs: integer(env.SUBGRAPH_TIMEOUT_MS, 10_000, 'SUBGRAPH_TIMEOUT_MS', 0, 600_000),
+    subgraphTimeouts: Object.fromEntries(
+      SUBGRAPH_NAMES.filter((name) => env[`${name.toUpperCase()}_TIMEOUT_MS`]).map((name) => {
+        const variable = `${name.toUpperCase()}_TIMEOUT_MS`;
+        return [name, integer(env[variable], 0, variable, 0, 600_000)];
+      }),
+    ),
+    limits: readHttpLimits(env),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     auth: {

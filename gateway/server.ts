@@ -7,7 +7,7 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { formatError } from '../subgraphs/kernel/errors';
 import { startHttpService, type RunningService } from '../subgraphs/kernel/http-service';
-import type { GatewayConfig } from './config';
+import type { GatewayConfig, SubgraphName } from './config';
 import cors from 'cors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { createAuthenticator } from './auth';
@@ -41,7 +41,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const urls = subgraphUrlsOf(supergraphSdl, config.subgraphUrls);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new VouchingDataSource(name, urls[name] ?? url ?? '', config.subgraphTimeoutMs, config.internalSecret),
+    buildService: ({ name, url }) =>
+      new VouchingDataSource(name, urls[name] ?? url ?? '', config.subgraphTimeouts?.[name as SubgraphName] ?? config.subgraphTimeoutMs, config.internalSecret),
   });
   // Limits on what one operation may ask for, checked before planning: deep nesting, alias and
   // token floods and costly selections are refused with a GraphQL error, not executed.
@@ -70,6 +71,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     port: config.port,
     apollo,
     bodyLimit: config.bodyLimit,
+    limits: config.limits,
     before: [cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 })],
     context: ({ req }) => gatewayContext(req, authenticate),
     ready: () => subgraphsReady(urls),

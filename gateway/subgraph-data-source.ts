@@ -1,25 +1,114 @@
-// How the gateway calls a subgraph: at the URL configured for it (or the one in the supergraph),
-// with a timeout, since @apollo/gateway's own fetch waits forever on a hung subgraph.
-import { RemoteGraphQLDataSource } from '@apollo/gateway';
+// How the gateway calls a subgraph: at the URL configured for it, within a time limit of its own
+// (@apollo/gateway's fetch would wait forever on a hung subgraph), retrying a query (never a
+// mutation) once when the connection fails, and turning every failure into an error that names
+// the subgraph (extensions.code SUBGRAPH_ERROR and serviceName), so the rest of the answer stands.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { logger } from '../subgraphs/kernel/logger';
 
-export function timeoutFetcher(timeoutMs: number): Fetcher {
-  return ((url: string, init?: RequestInit) =>
-    fetch(url, { ...init, signal: timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined })) as unknown as Fetcher;
+/** One subgraph call as seen by the fetcher: the deadline shared by its attempts, and whether it may be sent twice. */
+interface SubgraphCall {
+  signal: AbortSignal;
+  retryable: boolean;
+}
+
+// The fetcher is shared by every call to a subgraph, concurrent ones included; each call's own
+// deadline and retry permission reach it through the async context of process().
+const currentCall = new AsyncLocalStorage<SubgraphCall>();
+
+// Failures that happen before the subgraph could have acted on the request, or that a fresh
+// connection may cure (a keep-alive connection the subgraph closed as it restarted).
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_SOCKET',
+  'UND_ERR_CLOSED',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+export function isConnectionError(error: unknown): boolean {
+  const pending: unknown[] = [error];
+  for (let hops = 0; pending.length > 0 && hops < 10; hops++) {
+    const current = pending.shift() as { code?: unknown; cause?: unknown; errors?: unknown } | undefined;
+    if (!current || typeof current !== 'object') continue;
+    if (typeof current.code === 'string' && CONNECTION_CODES.has(current.code)) return true;
+    // Happy eyeballs tries every address of "localhost" and reports them together.
+    if (Array.isArray(current.errors)) pending.push(...current.errors);
+    if (current.cause) pending.push(current.cause);
+  }
+  return false;
+}
+
+/** Whether the operation the gateway sends is a query; anything else (a mutation) is never sent twice. */
+function isQuery(operation: string | undefined): boolean {
+  if (!operation) return false;
+  const start = operation.replace(/^(?:\s|#[^\n]*\n?)*/, '');
+  return start.startsWith('{') || /^query\b/.test(start);
+}
+
+// Long enough for a restarting subgraph's listener to come back or a load balancer to pick another
+// instance, short against any subgraph timeout.
+const RETRY_DELAY_MS = 100;
+
+export function subgraphFetcher(timeoutMs: number): Fetcher {
+  return (async (url: string, init?: RequestInit) => {
+    const call = currentCall.getStore();
+    const signal = call?.signal ?? (timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined);
+    try {
+      return await fetch(url, { ...init, signal });
+    } catch (error) {
+      if (!call?.retryable || signal?.aborted || !isConnectionError(error)) throw error;
+      await sleep(RETRY_DELAY_MS, undefined, { signal });
+      return await fetch(url, { ...init, signal });
+    }
+  }) as unknown as Fetcher;
 }
 
 // Codes a subgraph answers with HTTP 400 that are the caller's to fix (a literal the subgraph's
 // scalar rejects, say): they reach the client as the subgraph phrased them, not as a 500.
 const CALLER_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
+function subgraphError(message: string, serviceName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'SUBGRAPH_ERROR', serviceName } });
+}
+
 export class SubgraphDataSource extends RemoteGraphQLDataSource {
   constructor(
     readonly name: string,
     url: string,
-    timeoutMs: number,
+    readonly timeoutMs: number,
   ) {
-    super({ url, fetcher: timeoutFetcher(timeoutMs) });
+    super({ url, fetcher: subgraphFetcher(timeoutMs) });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions): Promise<GatewayGraphQLResponse> {
+    const call: SubgraphCall = {
+      signal: this.timeoutMs > 0 ? AbortSignal.timeout(this.timeoutMs) : new AbortController().signal,
+      retryable: isQuery(options.request.query),
+    };
+    try {
+      return await currentCall.run(call, () => super.process(options));
+    } catch (error) {
+      throw this.failure(error, call.signal);
+    }
+  }
+
+  /** Every way a call can fail, as one error that names this subgraph and reveals nothing of it. */
+  private failure(error: unknown, signal: AbortSignal): GraphQLError {
+    if (error instanceof GraphQLError && error.extensions.serviceName === this.name) return error;
+    if (signal.aborted) return subgraphError(`Subgraph ${this.name} did not answer within ${this.timeoutMs} ms`, this.name);
+    if (isConnectionError(error)) return subgraphError(`Subgraph ${this.name} could not be reached`, this.name);
+    logger.warn('subgraph call failed', { subgraph: this.name, error });
+    return subgraphError(`Subgraph ${this.name} sent an answer the gateway could not read`, this.name);
   }
 
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
@@ -31,8 +120,22 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
         return new GraphQLError(first.message, { extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' ? 'BAD_USER_INPUT' : code, serviceName: this.name } });
       }
     }
-    return new GraphQLError(`Subgraph ${this.name} could not answer (HTTP ${response.status})`, {
-      extensions: { code: 'SUBGRAPH_ERROR', serviceName: this.name },
+    const why = response.status === 503 ? 'is unavailable' : 'could not answer';
+    return subgraphError(`Subgraph ${this.name} ${why} (HTTP ${response.status})`, this.name);
+  }
+
+  /**
+   * A subgraph's unexpected errors arrive as INTERNAL_SERVER_ERROR (or, from a partner's own
+   * server, with no code): the gateway would mask them without saying where they came from. Say
+   * which subgraph failed, and drop whatever the subgraph said, which may be internal detail.
+   */
+  override didReceiveResponse({ response }: { response: GatewayGraphQLResponse }): GatewayGraphQLResponse {
+    if (!response.errors) return response;
+    response.errors = response.errors.map((error) => {
+      const code = error.extensions?.code;
+      if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return error;
+      return { ...error, message: `Subgraph ${this.name} could not resolve this part of the query`, extensions: { ...error.extensions, code: 'SUBGRAPH_ERROR' } };
     });
+    return response;
   }
 }

@@ -96,10 +96,11 @@ async function main(): Promise<void> {
 
   const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite under ${process.env.PGLITE_DIR ?? path.resolve('.data', 'pglite')}`;
   console.log(`Starting the hub on ${database}...`);
+  // Every service learns where the subgraphs answer: the gateway to plan, subgraphs for peer filters.
+  const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`]));
   try {
-    for (const spec of subgraphs) watch(spec, launch(spec, { SEED_ON_START: process.env.SEED_ON_START ?? 'true' }));
+    for (const spec of subgraphs) watch(spec, launch(spec, { ...urls, SEED_ON_START: process.env.SEED_ON_START ?? 'true' }));
     await Promise.all(subgraphs.map((spec) => waitReady(spec, children.get(spec.name)!, 180_000)));
-    const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`]));
     watch(gateway, launch(gateway, urls));
     await waitReady(gateway, children.get('gateway')!, 60_000);
   } catch (error) {

@@ -14,18 +14,25 @@ export interface Classified {
   sharedWithUsers: string[];
 }
 
-/** The policy as SQL over the ownership columns of `alias`. */
-export function visibleTo(viewer: Viewer, alias: string): Brackets {
+/** The policy as an SQL condition over the ownership columns of `alias`, with its parameters. */
+export function visibilitySql(viewer: Viewer, alias: string): { sql: string; parameters: Record<string, unknown> } {
+  if (!isAuthenticated(viewer)) return { sql: `${alias}.classification = 'CLEAR'`, parameters: {} };
   // Parameter names carry the alias so that several policed tables can share one statement.
-  const p = (name: string) => `${alias.replace(/\W/g, '_')}_${name}`;
+  const p = (name: string) => `${alias.replace(/\W/g, '_')}_viewer_${name}`;
+  return {
+    sql:
+      `(${alias}.classification IN ('CLEAR', 'GREEN')` +
+      ` OR ${alias}.owner_org = :${p('org')}` +
+      ` OR (${alias}.classification IN ('AMBER', 'AMBER_STRICT') AND :${p('org')} = ANY(${alias}.shared_with))` +
+      ` OR (${alias}.classification = 'RED' AND :${p('sub')} = ANY(${alias}.shared_with_users)))`,
+    parameters: { [p('org')]: viewer.org, [p('sub')]: viewer.sub },
+  };
+}
+
+export function visibleTo(viewer: Viewer, alias: string): Brackets {
+  const { sql, parameters } = visibilitySql(viewer, alias);
   return new Brackets((where: WhereExpressionBuilder) => {
-    where.where(`${alias}.classification = 'CLEAR'`);
-    if (!isAuthenticated(viewer)) return;
-    where
-      .orWhere(`${alias}.classification = 'GREEN'`)
-      .orWhere(`${alias}.owner_org = :${p('org')}`, { [p('org')]: viewer.org })
-      .orWhere(`(${alias}.classification IN ('AMBER', 'AMBER_STRICT') AND :${p('org')} = ANY(${alias}.shared_with))`)
-      .orWhere(`(${alias}.classification = 'RED' AND :${p('sub')} = ANY(${alias}.shared_with_users))`, { [p('sub')]: viewer.sub });
+    where.where(sql, parameters);
   });
 }
 

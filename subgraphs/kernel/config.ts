@@ -2,6 +2,9 @@
 // Defaults make `npm start` work on a fresh machine; see README "Configuration".
 import path from 'node:path';
 import { DEVELOPMENT_INTERNAL_SECRET } from './internal-token';
+import { PEER_NAMES, type PeerName } from './peer';
+import type { DatabaseLimits } from './database';
+import type { HttpLimits } from './http-service';
 
 export interface ServiceConfig {
   name: string;
@@ -17,6 +20,12 @@ export interface ServiceConfig {
   bodyLimit: string;
   /** Shared with the gateway, which signs every subgraph request with it. */
   internalSecret: string;
+  /** SITUATIONS_URL, PARTNERS_URL, ...: where the other subgraphs answer. */
+  peerUrls: Partial<Record<PeerName, string>>;
+  /** MAX_IN_FLIGHT, REQUEST_TIMEOUT_MS, SHUTDOWN_DEADLINE_MS; unset ones take http-service's defaults. */
+  limits: Partial<HttpLimits>;
+  /** DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS (PostgreSQL only); unset ones take database.ts's defaults. */
+  databaseLimits: Partial<DatabaseLimits>;
 }
 
 /** The gateway-to-subgraph secret; production refuses the development default or a short one. */
@@ -43,6 +52,20 @@ export function flag(value: string | undefined, fallback: boolean, variable: str
   throw new Error(`${variable} must be true or false, got "${value}"`);
 }
 
+/** A whole number when the variable is set, undefined (the component's own default) when not. */
+function optionalInteger(value: string | undefined, variable: string, min: number, max: number): number | undefined {
+  return value === undefined || value === '' ? undefined : integer(value, min, variable, min, max);
+}
+
+/** Requests in flight, time per request and shutdown deadline: the same variables for every service. */
+export function readHttpLimits(env: NodeJS.ProcessEnv): Partial<HttpLimits> {
+  return {
+    maxInFlight: optionalInteger(env.MAX_IN_FLIGHT, 'MAX_IN_FLIGHT', 0, 100_000),
+    requestTimeoutMs: optionalInteger(env.REQUEST_TIMEOUT_MS, 'REQUEST_TIMEOUT_MS', 0, 600_000),
+    shutdownDeadlineMs: optionalInteger(env.SHUTDOWN_DEADLINE_MS, 'SHUTDOWN_DEADLINE_MS', 0, 600_000),
+  };
+}
+
 export function readServiceConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const production = env.NODE_ENV === 'production';
   const dataRoot = env.PGLITE_DIR ?? path.resolve('.data', 'pglite');
@@ -57,5 +80,11 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
     seedOnStart: flag(env.SEED_ON_START, !production, 'SEED_ON_START'),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     internalSecret: internalSecret(env),
+    limits: readHttpLimits(env),
+    databaseLimits: {
+      connectTimeoutMs: optionalInteger(env.DATABASE_CONNECT_TIMEOUT_MS, 'DATABASE_CONNECT_TIMEOUT_MS', 100, 600_000),
+      statementTimeoutMs: optionalInteger(env.DATABASE_STATEMENT_TIMEOUT_MS, 'DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000),
+    },
+    peerUrls: Object.fromEntries(PEER_NAMES.filter((peer) => env[`${peer.toUpperCase()}_URL`]).map((peer) => [peer, env[`${peer.toUpperCase()}_URL`]!])),
   };
 }

@@ -5,6 +5,7 @@ import { AuditRecorder } from './audit';
 import type { Viewer } from './identity';
 import type { VouchedRequest } from './internal-token';
 import { LoaderRegistry } from './loaders';
+import type { PeerAccess } from './peer';
 
 export interface SubgraphContext {
   db: DataSource;
@@ -13,9 +14,10 @@ export interface SubgraphContext {
   operationName: string | null;
   loaders: LoaderRegistry;
   audit: AuditRecorder;
+  peers: PeerAccess;
 }
 
-export function createContext(db: DataSource, subgraph: string, vouched: VouchedRequest): SubgraphContext {
+export function createContext(db: DataSource, subgraph: string, vouched: VouchedRequest, peers: PeerAccess): SubgraphContext {
   return {
     db,
     subgraph,
@@ -23,5 +25,6 @@ export function createContext(db: DataSource, subgraph: string, vouched: Vouched
     operationName: vouched.operationName,
     loaders: new LoaderRegistry(),
     audit: new AuditRecorder(subgraph, vouched.viewer, vouched.operationName),
+    peers,
   };
 }

@@ -15,6 +15,17 @@ export function badInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
 }
 
+export interface InputProblem {
+  field: string;
+  message: string;
+}
+
+/** Several invalid fields at once, so the caller can fix them all in one go. */
+export function badInputs(problems: InputProblem[]): GraphQLError {
+  const fields = [...new Set(problems.map((p) => p.field))];
+  return new GraphQLError(problems.map((p) => p.message).join('; '), { extensions: { code: 'BAD_USER_INPUT', field: fields[0], fields } });
+}
+
 // Not-visible and non-existent must look the same to the caller, so the message names
 // only what the caller already sent.
 export function notFound(kind: string, key: string): GraphQLError {
@@ -48,15 +59,36 @@ const CLIENT_CODES = new Set([
   'SUBGRAPH_ERROR',
 ]);
 
+interface ClassValidatorError {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ClassValidatorError[];
+}
+
+/**
+ * type-graphql's ArgumentValidationError says only "Argument Validation Error" and carries
+ * class-validator's errors, with the whole input in them: turn them into one problem per field.
+ */
+function validationProblems(errors: unknown, prefix = ''): InputProblem[] | null {
+  if (!Array.isArray(errors) || errors.length === 0) return null;
+  return (errors as ClassValidatorError[]).flatMap((e) => {
+    const field = `${prefix}${e.property}`;
+    const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message: prefix ? `${prefix}${message}` : message }));
+    return [...own, ...(validationProblems(e.children, `${field}.`) ?? [])];
+  });
+}
+
 /**
  * Apollo Server `formatError`: errors we raised on purpose pass through with their code and
  * only the keys a client needs; anything else is logged with its stack and masked.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const invalid = validationProblems(formatted.extensions?.validationErrors);
+  if (invalid?.length) return formatError({ ...formatted, ...badInputs(invalid).toJSON() }, error);
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const ext: Record<string, unknown> = { code };
-    for (const key of ['field', 'serviceName']) {
+    for (const key of ['field', 'fields', 'serviceName']) {
       if (formatted.extensions?.[key] !== undefined) ext[key] = formatted.extensions[key];
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: ext };

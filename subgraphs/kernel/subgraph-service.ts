@@ -6,13 +6,14 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { readServiceConfig, type ServiceConfig } from './config';
 import { createContext, type SubgraphContext } from './context';
-import { databaseReachable, openPGlite, openSubgraphDatabase, type DatabaseTarget, type SubgraphDatabaseOptions } from './database';
+import { databaseAvailable, databaseReachable, openPGlite, openSubgraphDatabase, type DatabaseTarget, type SubgraphDatabaseOptions } from './database';
 import { formatError } from './errors';
-import { startHttpService, stopOnSignals, type RunningService } from './http-service';
+import { startHttpService, stopOnSignals, type HttpLimits, type RunningService } from './http-service';
 import { logger } from './logger';
 import { INTERNAL_HEADER, verifyInternalToken, type VouchedRequest } from './internal-token';
 import type { Request, Response, NextFunction } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { PeerAccess } from './peer';
 
 export interface SubgraphModule {
   /** Service name, also its PostgreSQL schema: situations, partners, training, alerts. */
@@ -28,6 +29,8 @@ export interface SubgraphModule {
 export interface StartSubgraphOptions {
   /** Secret the gateway signs its requests with; requests without a valid signature get 401. */
   internalSecret: string;
+  /** Where the other subgraphs answer, for the filters that ask them (kernel/peer.ts). */
+  peerUrls?: PeerAccess['urls'];
   /** Closed after the service has drained, e.g. the process's own PGlite instance. */
   onStop?: () => Promise<void>;
   host?: string;
@@ -35,6 +38,8 @@ export interface StartSubgraphOptions {
   target: DatabaseTarget;
   seed?: boolean;
   bodyLimit?: string;
+  /** Requests in flight, time per request, shutdown deadline (kernel/http-service.ts). */
+  limits?: Partial<HttpLimits>;
   onQuery?: (sql: string) => void;
 }
 
@@ -99,8 +104,11 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       port: options.port ?? 0,
       apollo,
       bodyLimit: options.bodyLimit,
+      limits: options.limits,
+      available: () => databaseAvailable(db),
       before: [requireGateway(options.internalSecret)],
-      context: async ({ res }) => createContext(db, module.name, res.locals.vouched as VouchedRequest),
+      context: async ({ res }) =>
+        createContext(db, module.name, res.locals.vouched as VouchedRequest, { urls: options.peerUrls ?? {}, internalSecret: options.internalSecret, timeoutMs: 5000 }),
       ready: () => databaseReachable(db),
       onStop: async () => {
         if (db.isInitialized) await db.destroy();
@@ -126,14 +134,16 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
   }
   try {
     const gate = config.databaseUrl ? undefined : await openPGlite(config.pgliteDir);
-    const target: DatabaseTarget = gate ? { kind: 'pglite', gate } : { kind: 'postgres', url: config.databaseUrl!, poolSize: config.poolSize };
+    const target: DatabaseTarget = gate ? { kind: 'pglite', gate } : { kind: 'postgres', url: config.databaseUrl!, poolSize: config.poolSize, limits: config.databaseLimits };
     const service = await startSubgraph(module, {
       host: config.host,
       port: config.port,
       target,
       seed: config.seedOnStart,
       bodyLimit: config.bodyLimit,
+      limits: config.limits,
       internalSecret: config.internalSecret,
+      peerUrls: config.peerUrls,
       onStop: async () => {
         await gate?.db.close();
       },

@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { auditTrailResolver } from '../kernel/audit';
 import { buildFederatedSchema } from '../kernel/subgraph-schema';
 import { RiskAssessmentResolver } from './resolvers/assessment.resolver';
+import { SituationDashboardResolver } from './resolvers/dashboard.resolver';
 import { CountrySituationsResolver, PartnerAssessmentsResolver } from './resolvers/contributed.resolver';
 import { FrameworkResolver, RiskFactorResolver } from './resolvers/framework.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
@@ -13,6 +14,7 @@ export function buildSituationsSchema(): Promise<GraphQLSchema> {
     resolvers: [
       auditTrailResolver('situations'),
       SituationResolver,
+      SituationDashboardResolver,
       RiskAssessmentResolver,
       IncidentResolver,
       FrameworkResolver,

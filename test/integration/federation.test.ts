@@ -140,7 +140,7 @@ describe('bad input', () => {
     ['an unknown country code', '{ country(iso3: "ZZZ") { name } }', 'iso3'],
     ['a malformed country code', '{ country(iso3: "Nigeria") { name } }', 'iso3'],
     ['a malformed situation id', '{ situation(id: "42") { title } }', 'id'],
-    ['an unknown country in a filter', '{ situations(filter: { countries: ["NGA", "XYZ"] }) { id } }', 'filter.countries'],
+    ['an unknown country in a filter', '{ situations(filter: { countries: ["NGA", "XYZ"] }) { nodes { id } } }', 'filter.countries'],
     ['an impossible date', '{ partner(code: "AU") { memberStates(on: "2025-02-30") { iso3 } } }', undefined],
   ])('rejects %s with BAD_USER_INPUT and no stack trace', async (_case, query, field) => {
     const response = await hub.query(query);
@@ -150,13 +150,13 @@ describe('bad input', () => {
   });
 
   it('rejects a wrong enum value in variables with BAD_USER_INPUT', async () => {
-    const response = await hub.query('query($s: [SituationStatus!]) { situations(filter: { statuses: $s }) { id } }', { s: ['ON_FIRE'] });
+    const response = await hub.query('query($s: [SituationStatus!]) { situations(filter: { statuses: $s }) { nodes { id } } }', { s: ['ON_FIRE'] });
     expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     noStackTraces(response);
   });
 
   it('rejects a wrong enum literal in the query as a validation failure', async () => {
-    const response = await hub.query('{ situations(filter: { statuses: [ON_FIRE] }) { id } }');
+    const response = await hub.query('{ situations(filter: { statuses: [ON_FIRE] }) { nodes { id } } }');
     expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     noStackTraces(response);
   });

@@ -37,10 +37,11 @@ describe.each(rows)('%s reading an ECOWAS record at %s', (_name, level, reader) 
   const fixture = () => fixtures.find((f) => f.level === level)!;
   const visible = expectedVisible(reader, level);
 
-  it(`root list ${visible ? 'includes' : 'omits'} it`, async () => {
-    const response = await hub.query(`{ situations(filter: { countries: ["${FIXTURE_COUNTRY}"] }) { id } }`, undefined, asReader(reader));
+  it(`root list ${visible ? 'includes' : 'omits'} it, and its totalCount ${visible ? 'counts' : 'does not count'} it`, async () => {
+    const response = await hub.query(`{ situations(filter: { countries: ["${FIXTURE_COUNTRY}"] }) { totalCount nodes { id } } }`, undefined, asReader(reader));
     expect(response.errors).toBeUndefined();
-    expect(response.data!.situations.map((s: { id: string }) => s.id).includes(fixture().situationId)).toBe(visible);
+    expect(response.data!.situations.nodes.map((s: { id: string }) => s.id).includes(fixture().situationId)).toBe(visible);
+    expect(response.data!.situations.totalCount).toBe(LEVELS.filter((l) => expectedVisible(reader, l)).length);
   });
 
   it(`lookup by id ${visible ? 'returns it' : 'answers null, exactly as for an id that does not exist'}`, async () => {
@@ -128,7 +129,7 @@ describe('tokens', () => {
     ['malformed', async () => 'not-a-jwt'],
     ['without an org claim', () => new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEVELOPMENT_ISSUER).setAudience(DEVELOPMENT_AUDIENCE).setExpirationTime('1h').sign(new TextEncoder().encode(TEST_JWT_SECRET))],
   ])('refuses a %s token with UNAUTHENTICATED instead of serving it anonymously', async (_case, make) => {
-    const response = await hub.query(`{ situations(filter: { countries: ["${FIXTURE_COUNTRY}"] }) { id } }`, undefined, { token: await make() });
+    const response = await hub.query(`{ situations(filter: { countries: ["${FIXTURE_COUNTRY}"] }) { nodes { id } } }`, undefined, { token: await make() });
     expect(response.status).toBe(401);
     expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(response.data).toBeUndefined();

@@ -61,6 +61,8 @@ export async function startHub(options: { seed?: boolean } = {}): Promise<Hub> {
   const internalSecret = `test-internal-${randomBytes(16).toString('hex')}`;
   const statements: Record<string, string[]> = {};
   const subgraphs: Record<string, RunningSubgraph> = {};
+  // Filled in as each subgraph starts; contexts read it per request, so every peer is known by then.
+  const peerUrls: Record<string, string> = {};
   try {
     for (const module of SUBGRAPHS) {
       statements[module.name] = [];
@@ -68,8 +70,10 @@ export async function startHub(options: { seed?: boolean } = {}): Promise<Hub> {
         target: database.target,
         seed: options.seed ?? true,
         internalSecret,
+        peerUrls,
         onQuery: (sql) => statements[module.name].push(sql),
       });
+      peerUrls[module.name] = subgraphs[module.name].url.replace('localhost', '127.0.0.1');
     }
     const gateway = await startGateway({
       host: '127.0.0.1',

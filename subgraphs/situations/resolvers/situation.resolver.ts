@@ -1,37 +1,36 @@
 // Situations: root lookups and the links from a situation to its country, assessments and incidents.
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
-import { queryOf, readVisible } from '../../kernel/reading';
-import { countryCodes, uuid } from '../../kernel/validation';
-import { Crime, RiskLevel } from '../../kernel/vocabulary';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey } from '../../kernel/connection';
+import { queryOf } from '../../kernel/reading';
+import { uuid } from '../../kernel/validation';
+import { RiskLevel } from '../../kernel/vocabulary';
 import { Incident } from '../entities/incident.entity';
 import { Country } from '../entities/references';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
-import { Situation, SituationStatus } from '../entities/situation.entity';
+import { Situation } from '../entities/situation.entity';
+import { applySituationFilter, SituationFilter } from '../situation-filter';
 import { assessmentsBySituationLoader, incidentsBySituationLoader, situationLoader } from '../loaders';
 
-@InputType({ description: 'Narrows the situation list; all given conditions must hold.' })
-export class SituationFilter {
-  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-3 codes.' })
-  countries?: string[];
+const SITUATION_ORDER: SortKey<Situation>[] = [
+  { sql: 's.opened_on', direction: 'DESC', value: (s) => s.openedOn },
+  { sql: 's.id', direction: 'ASC', value: (s) => s.id },
+];
 
-  @Field(() => [SituationStatus], { nullable: true })
-  statuses?: SituationStatus[];
-
-  @Field(() => [Crime], { nullable: true, description: 'Situations monitored for any of these crimes.' })
-  crimes?: Crime[];
-}
+export const SituationConnection = connectionType(Situation, 'Situation');
 
 @Resolver(() => Situation)
 export class SituationResolver {
-  @Query(() => [Situation], { description: 'Situations, most recently opened first.' })
-  async situations(@Arg('filter', () => SituationFilter, { nullable: true }) filter: SituationFilter | undefined, @Ctx() ctx: SubgraphContext): Promise<Situation[]> {
-    const query = queryOf(ctx, Situation, 's').orderBy('s.opened_on', 'DESC').addOrderBy('s.id', 'ASC');
-    if (filter?.countries) query.andWhere('s.country_iso3 IN (:...countries)', { countries: countryCodes(filter.countries, 'filter.countries') });
-    if (filter?.statuses?.length) query.andWhere('s.status IN (:...statuses)', { statuses: filter.statuses });
-    if (filter?.crimes?.length) query.andWhere('s.crimes && CAST(:crimes AS situations.crime[])', { crimes: filter.crimes });
-    if (filter?.countries?.length === 0) return [];
-    return readVisible(ctx, query);
+  @Query(() => SituationConnection, { description: 'Situations, most recently opened first, a page at a time.' })
+  async situations(
+    @Arg('filter', () => SituationFilter, { nullable: true }) filter: SituationFilter | undefined,
+    @Arg('first', () => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Connection<Situation>> {
+    const query = queryOf(ctx, Situation, 's');
+    if (!(await applySituationFilter(ctx, query, filter))) query.andWhere('FALSE');
+    return paginate(ctx, query, SITUATION_ORDER, { first, after });
   }
 
   @Query(() => Situation, { nullable: true, description: 'One situation by id.' })

@@ -1,0 +1,145 @@
+// Relay-style cursor connections for every list: a stable sort ending in the primary key, opaque
+// cursors that encode the sort values of the last row, a page size that is enforced, and a
+// totalCount over the rows the viewer may read (counted only when asked for).
+import { Brackets, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
+import type { Classified } from './access-policy';
+import type { SubgraphContext } from './context';
+import { badInput } from './errors';
+import { countVisible, readVisible } from './reading';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@Directive('@shareable')
+@ObjectType({ description: 'Where a page sits in its list.' })
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: Promise<number> | number;
+}
+
+/** The `<Name>Connection` and `<Name>Edge` object types for a node type. */
+export function connectionType<T extends object>(node: ClassType<T>, name: string): ClassType<Connection<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field({ description: 'Opaque; pass it as `after` to get the rows that follow.' })
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} records in a stable order.` })
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges: Edge<T>[];
+
+    @Field(() => [node], { description: 'The nodes of the edges, for clients that need no cursors.' })
+    nodes: T[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: 'All rows matching the filter that you may read, on every page.' })
+    totalCount: number;
+  }
+  return ConnectionType as unknown as ClassType<Connection<T>>;
+}
+
+export interface SortKey<T> {
+  /** SQL expression, e.g. "s.opened_on". */
+  sql: string;
+  direction: 'ASC' | 'DESC';
+  value: (row: T) => string | number | null;
+}
+
+function encodeCursor(values: (string | number | null)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(cursor: string, length: number): (string | number | null)[] {
+  try {
+    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(values) && values.length === length && values.every((v) => v === null || ['string', 'number'].includes(typeof v))) return values;
+  } catch {
+    // fall through
+  }
+  throw badInput('after is not a cursor this list gave out', 'after');
+}
+
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 0 || size > MAX_PAGE_SIZE) throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
+  return size;
+}
+
+/**
+ * One page of `query` (already narrowed by the caller's filter, with andWhere only). `sort` must
+ * end with a unique key so that the order is total and no row is skipped or repeated. Sort values
+ * must not be null (coalesce them in `sql`/`value` where a column is nullable).
+ */
+export async function paginate<T extends Classified & ObjectLiteral>(
+  ctx: SubgraphContext,
+  query: SelectQueryBuilder<T>,
+  sort: SortKey<T>[],
+  args: { first?: number | null; after?: string | null },
+): Promise<Connection<T>> {
+  const size = pageSize(args.first);
+  const counted = query.clone();
+  const page = query.clone();
+  if (args.after) {
+    const values = decodeCursor(args.after, sort.length);
+    // Rows strictly after the cursor in the sort order: (k1 > v1) OR (k1 = v1 AND k2 > v2) ...
+    page.andWhere(
+      new Brackets((where) => {
+        sort.forEach((key, i) => {
+          where.orWhere(
+            new Brackets((and) => {
+              for (let j = 0; j < i; j++) and.andWhere(`${sort[j].sql} = :cursor_${j}`);
+              and.andWhere(`${key.sql} ${key.direction === 'ASC' ? '>' : '<'} :cursor_${i}`);
+            }),
+          );
+        });
+      }),
+      Object.fromEntries(values.map((v, i) => [`cursor_${i}`, v])),
+    );
+  }
+  sort.forEach((key, i) => (i === 0 ? page.orderBy(key.sql, key.direction) : page.addOrderBy(key.sql, key.direction)));
+  page.take(size + 1);
+  const rows = size === 0 ? [] : await readVisible(ctx, page);
+  const hasNextPage = rows.length > size;
+  const nodes = rows.slice(0, size);
+  const edges = nodes.map((node) => ({ node, cursor: encodeCursor(sort.map((key) => key.value(node))) }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    nodes,
+    pageInfo: { hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    // A getter: the count query runs only when a client selects totalCount.
+    get totalCount() {
+      total ??= countVisible(ctx, counted);
+      return total;
+    },
+  };
+}

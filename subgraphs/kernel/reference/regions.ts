@@ -1,0 +1,41 @@
+// UN M49 regions and sub-regions of the countries the hub knows, for filters and for grouping in
+// SQL (a VALUES-like join on arrays), so no subgraph needs the partners subgraph's tables for it.
+import { badInput } from '../errors';
+import { COUNTRIES } from './countries';
+
+function matches(value: string, name: string, code: string): boolean {
+  return value.trim().toLowerCase() === name.toLowerCase() || value.trim() === code;
+}
+
+/** ISO codes of the countries in any of the given M49 regions (names or codes). */
+export function countriesInRegions(regions: string[], field: string): string[] {
+  return regions.flatMap((region) => {
+    const found = COUNTRIES.filter((c) => matches(region, c.region, c.regionCode));
+    if (found.length === 0) throw badInput(`${field}: unknown UN M49 region ${JSON.stringify(region)} (e.g. "Africa", "Americas", "Asia", "Europe", "Oceania" or a code such as "002")`, field);
+    return found.map((c) => c.iso3);
+  });
+}
+
+export function countriesInSubRegions(subRegions: string[], field: string): string[] {
+  return subRegions.flatMap((subRegion) => {
+    const found = COUNTRIES.filter((c) => matches(subRegion, c.subRegion, c.subRegionCode));
+    if (found.length === 0) throw badInput(`${field}: unknown UN M49 sub-region ${JSON.stringify(subRegion)} (e.g. "Eastern Africa" or "014")`, field);
+    return found.map((c) => c.iso3);
+  });
+}
+
+/** Parameters for `unnest(:iso3s, :regions, :subRegions) AS geo(iso3, region, sub_region)`. */
+export function geographyParameters(): { geoIso3: string[]; geoRegion: string[]; geoSubRegion: string[] } {
+  return {
+    geoIso3: COUNTRIES.map((c) => c.iso3),
+    geoRegion: COUNTRIES.map((c) => c.region),
+    geoSubRegion: COUNTRIES.map((c) => c.subRegion),
+  };
+}
+
+export const GEOGRAPHY_JOIN = 'unnest(CAST(:geoIso3 AS text[]), CAST(:geoRegion AS text[]), CAST(:geoSubRegion AS text[]))';
+
+/** Intersection of optional country sets; undefined means "no restriction". */
+export function intersect(...sets: (string[] | undefined)[]): string[] | undefined {
+  return sets.reduce<string[] | undefined>((acc, set) => (set === undefined ? acc : acc === undefined ? [...new Set(set)] : acc.filter((c) => set.includes(c))), undefined);
+}

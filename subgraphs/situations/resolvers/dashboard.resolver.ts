@@ -1,0 +1,263 @@
+// What dashboards draw from the situations subgraph: situations counted by level, region, status;
+// incidents and fatalities by month and country; a situation's source diversity and risk trend.
+// Every figure is computed in SQL over the rows the viewer may read.
+import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
+import { visibilitySql } from '../../kernel/access-policy';
+import type { SubgraphContext } from '../../kernel/context';
+import { badInput } from '../../kernel/errors';
+import { manyByKey } from '../../kernel/loaders';
+import { aggregateVisible, queryOf } from '../../kernel/reading';
+import { geographyParameters } from '../../kernel/reference/regions';
+import { LocalDate } from '../../kernel/scalars';
+import { RISK_LEVELS, RiskLevel } from '../../kernel/vocabulary';
+import { Incident } from '../entities/incident.entity';
+import { Situation, SituationStatus } from '../entities/situation.entity';
+import { Source, SourceType } from '../entities/source.entity';
+import { applyIncidentFilter, IncidentFilter } from '../incident-filter';
+import { assessmentsBySituationLoader } from '../loaders';
+import { applySituationFilter, latestAssessment, SituationFilter } from '../situation-filter';
+
+export enum SituationGrouping {
+  LEVEL = 'LEVEL',
+  REGION = 'REGION',
+  SUB_REGION = 'SUB_REGION',
+  COUNTRY = 'COUNTRY',
+  STATUS = 'STATUS',
+}
+registerEnumType(SituationGrouping, { name: 'SituationGrouping' });
+
+export enum IncidentGrouping {
+  MONTH = 'MONTH',
+  COUNTRY = 'COUNTRY',
+  REGION = 'REGION',
+  EVENT_TYPE = 'EVENT_TYPE',
+}
+registerEnumType(IncidentGrouping, { name: 'IncidentGrouping' });
+
+@ObjectType({ description: 'Situations counted in one group; fields not grouped by are null.' })
+class SituationCount {
+  @Field(() => RiskLevel, { nullable: true, description: 'Current level; null also for situations not yet assessed when grouping by LEVEL.' })
+  level: RiskLevel | null;
+
+  @Field(() => String, { nullable: true })
+  region: string | null;
+
+  @Field(() => String, { nullable: true })
+  subRegion: string | null;
+
+  @Field(() => String, { nullable: true })
+  country: string | null;
+
+  @Field(() => SituationStatus, { nullable: true })
+  status: SituationStatus | null;
+
+  @Field(() => Int)
+  situations: number;
+}
+
+@ObjectType({ description: 'Incidents and fatalities in one group; fields not grouped by are null.' })
+class IncidentCount {
+  @Field(() => String, { nullable: true, description: 'Month, "YYYY-MM".' })
+  month: string | null;
+
+  @Field(() => String, { nullable: true })
+  country: string | null;
+
+  @Field(() => String, { nullable: true })
+  region: string | null;
+
+  @Field(() => String, { nullable: true })
+  eventType: string | null;
+
+  @Field(() => Int)
+  incidents: number;
+
+  @Field(() => Int, { description: 'Sum of best estimates (incidents without one count 0).' })
+  fatalities: number;
+}
+
+@ObjectType({ description: "Share of a situation's incident reports that come from one kind of source in one region." })
+class SourceShare {
+  @Field(() => SourceType, { nullable: true, description: 'Null for incidents without a (visible) source.' })
+  type: SourceType | null;
+
+  @Field(() => String, { nullable: true })
+  region: string | null;
+
+  @Field(() => Int)
+  incidents: number;
+
+  @Field(() => Float, { description: 'Fraction of the situation\'s visible incidents, 0 to 1.' })
+  share: number;
+}
+
+@ObjectType({ description: "One risk factor's level in an assessment and its change since the previous assessment." })
+class RiskFactorChange {
+  @Field()
+  riskFactor: string;
+
+  @Field(() => RiskLevel, { nullable: true, description: 'Null when this assessment did not score the factor.' })
+  level: RiskLevel | null;
+
+  @Field(() => RiskLevel, { nullable: true })
+  previousLevel: RiskLevel | null;
+
+  @Field(() => Int, { nullable: true, description: 'Steps up (+) or down (-) on the hub scale; null when either side is missing.' })
+  change: number | null;
+}
+
+@ObjectType({ description: 'An assessment in a situation\'s risk trend.' })
+class RiskTrendPoint {
+  @Field(() => ID)
+  assessmentId: string;
+
+  @Field(() => LocalDate)
+  assessedOn: string;
+
+  @Field()
+  assessedByOrg: string;
+
+  @Field()
+  frameworkVersion: string;
+
+  @Field(() => RiskLevel)
+  overallLevel: RiskLevel;
+
+  @Field(() => Int, { nullable: true, description: 'Change of the overall level since the previous assessment.' })
+  overallChange: number | null;
+
+  @Field(() => [RiskFactorChange])
+  factors: RiskFactorChange[];
+}
+
+const rank = (level: RiskLevel | null | undefined) => (level ? RISK_LEVELS.indexOf(level) : null);
+const difference = (a: RiskLevel | null, b: RiskLevel | null) => (a && b ? rank(a)! - rank(b)! : null);
+
+// Region of a country, as an expression over parameters (no join, so GROUP BY stays simple).
+const REGION_OF = (column: string) => `(CAST(:geoRegion AS text[]))[array_position(CAST(:geoIso3 AS text[]), CAST(${column} AS text))]`;
+const SUB_REGION_OF = (column: string) => `(CAST(:geoSubRegion AS text[]))[array_position(CAST(:geoIso3 AS text[]), CAST(${column} AS text))]`;
+
+function groupings<T extends string>(groupBy: T[]): Set<T> {
+  if (groupBy.length === 0) throw badInput('groupBy needs at least one grouping', 'groupBy');
+  return new Set(groupBy);
+}
+
+@Resolver(() => Situation)
+export class SituationDashboardResolver {
+  @Query(() => [SituationCount], { description: 'Situations matching the filter, counted by the chosen groupings.' })
+  async situationCounts(
+    @Arg('groupBy', () => [SituationGrouping]) groupBy: SituationGrouping[],
+    @Arg('filter', () => SituationFilter, { nullable: true }) filter: SituationFilter | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<SituationCount[]> {
+    const by = groupings(groupBy);
+    const query = queryOf(ctx, Situation, 's').select('COUNT(*)::int', 'situations').setParameters(geographyParameters());
+    if (!(await applySituationFilter(ctx, query, filter))) return [];
+    const columns: [SituationGrouping, string, string][] = [
+      [SituationGrouping.LEVEL, latestAssessment(ctx, query, 'overall_level'), 'level'],
+      [SituationGrouping.REGION, REGION_OF('s.country_iso3'), 'region'],
+      [SituationGrouping.SUB_REGION, SUB_REGION_OF('s.country_iso3'), 'sub_region'],
+      [SituationGrouping.COUNTRY, 's.country_iso3', 'country'],
+      [SituationGrouping.STATUS, 's.status', 'status'],
+    ];
+    const chosen = columns.filter(([grouping]) => by.has(grouping));
+    chosen.forEach(([, sql, alias]) => query.addSelect(sql, alias));
+    // Output columns 2.. are the groupings: group and order by their positions.
+    query.groupBy(chosen.map((_, i) => String(i + 2)).join(', '));
+    chosen.forEach((_, i) => query.addOrderBy(String(i + 2), 'ASC', 'NULLS LAST'));
+    const rows = await aggregateVisible<Record<string, string | number | null>>(ctx, query);
+    return rows.map((row) => ({
+      level: (row.level as RiskLevel) ?? null,
+      region: (row.region as string) ?? null,
+      subRegion: (row.sub_region as string) ?? null,
+      country: (row.country as string) ?? null,
+      status: (row.status as SituationStatus) ?? null,
+      situations: row.situations as number,
+    }));
+  }
+
+  @Query(() => [IncidentCount], { description: 'Incidents and fatalities matching the filter, by the chosen groupings.' })
+  async incidentCounts(
+    @Arg('groupBy', () => [IncidentGrouping]) groupBy: IncidentGrouping[],
+    @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<IncidentCount[]> {
+    const by = groupings(groupBy);
+    const query = queryOf(ctx, Incident, 'i')
+      .select('COUNT(*)::int', 'incidents')
+      .addSelect('COALESCE(SUM(i.fatalities_best), 0)::int', 'fatalities')
+      .setParameters(geographyParameters());
+    if (!applyIncidentFilter(ctx, query, filter)) return [];
+    const columns: [IncidentGrouping, string, string][] = [
+      [IncidentGrouping.MONTH, "to_char(i.occurred_on, 'YYYY-MM')", 'month'],
+      [IncidentGrouping.COUNTRY, 'i.country_iso3', 'country'],
+      [IncidentGrouping.REGION, REGION_OF('i.country_iso3'), 'region'],
+      [IncidentGrouping.EVENT_TYPE, 'i.event_type', 'event_type'],
+    ];
+    const chosen = columns.filter(([grouping]) => by.has(grouping));
+    chosen.forEach(([, sql, alias]) => query.addSelect(sql, alias));
+    query.groupBy(chosen.map((_, i) => String(i + 3)).join(', '));
+    chosen.forEach((_, i) => query.addOrderBy(String(i + 3), 'ASC', 'NULLS LAST'));
+    const rows = await aggregateVisible<Record<string, string | number | null>>(ctx, query);
+    return rows.map((row) => ({
+      month: (row.month as string) ?? null,
+      country: (row.country as string) ?? null,
+      region: (row.region as string) ?? null,
+      eventType: (row.event_type as string) ?? null,
+      incidents: row.incidents as number,
+      fatalities: row.fatalities as number,
+    }));
+  }
+
+  @FieldResolver(() => [SourceShare], { description: 'Where the situation\'s incident reports come from, by source type and region.' })
+  async sourceDiversity(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<SourceShare[]> {
+    return sourceDiversityLoader(ctx).load(situation.id);
+  }
+
+  @FieldResolver(() => [RiskTrendPoint], { description: 'The situation\'s assessments over time, each with its per-factor change since the previous one.' })
+  async riskTrend(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<RiskTrendPoint[]> {
+    const assessments = await assessmentsBySituationLoader(ctx).load(situation.id);
+    return assessments.map((assessment, i) => {
+      const previous = assessments[i - 1];
+      const before = new Map(previous?.factors.map((f) => [f.riskFactor, f.level]) ?? []);
+      const now = new Map(assessment.factors.map((f) => [f.riskFactor, f.level]));
+      const codes = [...new Set([...now.keys(), ...before.keys()])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+      return {
+        assessmentId: assessment.id,
+        assessedOn: assessment.assessedOn,
+        assessedByOrg: assessment.assessedByOrg,
+        frameworkVersion: assessment.frameworkVersion,
+        overallLevel: assessment.overallLevel,
+        overallChange: previous ? difference(assessment.overallLevel, previous.overallLevel) : null,
+        factors: codes.map((riskFactor) => {
+          const level = now.get(riskFactor) ?? null;
+          const previousLevel = before.get(riskFactor) ?? null;
+          return { riskFactor, level, previousLevel, change: difference(level, previousLevel) };
+        }),
+      };
+    });
+  }
+}
+
+/** Source shares for many situations in one grouped statement. */
+function sourceDiversityLoader(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, SourceShare[]>('source-diversity', async (ids) => {
+    const sourcePolicy = visibilitySql(ctx.viewer, 'src');
+    const query = queryOf(ctx, Incident, 'i')
+      .select('i.situation_id', 'situation_id')
+      .addSelect('src.type', 'type')
+      .addSelect('src.region', 'region')
+      .addSelect('COUNT(*)::int', 'incidents')
+      .addSelect('(COUNT(*)::float8 / SUM(COUNT(*)) OVER (PARTITION BY i.situation_id))::float8', 'share')
+      // A source the viewer may not read counts as no source: its type would say something about it.
+      .leftJoin(Source, 'src', `src.id = i.source_id AND ${sourcePolicy.sql}`, sourcePolicy.parameters)
+      .andWhere('i.situation_id IN (:...ids)', { ids })
+      .groupBy('1, 2, 3')
+      .orderBy('1')
+      .addOrderBy('4', 'DESC')
+      .addOrderBy('2')
+      .addOrderBy('3');
+    const rows = await aggregateVisible<{ situation_id: string; type: SourceType | null; region: string | null; incidents: number; share: number }>(ctx, query);
+    return manyByKey(ids, rows, (r) => r.situation_id).map((group) => group.map(({ type, region, incidents, share }) => ({ type, region, incidents, share })));
+  });
+}
