@@ -2,13 +2,14 @@
 import type { GraphQLSchema } from 'graphql';
 import { auditTrailResolver } from '../kernel/audit';
 import { buildFederatedSchema } from '../kernel/subgraph-schema';
+import { AlertDashboardResolver } from './resolvers/dashboard.resolver';
 import { AcknowledgementResolver } from './resolvers/acknowledgement.resolver';
 import { AlertResolver, resolveAlertReference } from './resolvers/alert.resolver';
 import { CountryAlertsResolver, PartnerAlertsResolver, SituationAlertsResolver } from './resolvers/contributed.resolver';
 
 export function buildAlertsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [auditTrailResolver('alerts'), AlertResolver, AcknowledgementResolver, SituationAlertsResolver, CountryAlertsResolver, PartnerAlertsResolver],
+    resolvers: [auditTrailResolver('alerts'), AlertResolver, AlertDashboardResolver, AcknowledgementResolver, SituationAlertsResolver, CountryAlertsResolver, PartnerAlertsResolver],
     referenceResolvers: {
       Alert: { __resolveReference: resolveAlertReference },
     },

@@ -52,3 +52,15 @@ export function findVisible<T extends Classified & ObjectLiteral>(
   refine(query);
   return readVisible(ctx, query);
 }
+
+/**
+ * Groups and orders an aggregate by the given SQL expressions. By expression, not by output
+ * position: TypeORM moves entity-column selections ahead of raw ones, so positions would shift.
+ */
+export function groupAndOrder(query: SelectQueryBuilder<ObjectLiteral>, expressions: string[]): void {
+  expressions.forEach((sql, i) => {
+    if (i === 0) query.groupBy(sql);
+    else query.addGroupBy(sql);
+    query.addOrderBy(sql, 'ASC', 'NULLS LAST');
+  });
+}

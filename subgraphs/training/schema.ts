@@ -4,12 +4,12 @@ import { auditTrailResolver } from '../kernel/audit';
 import { buildFederatedSchema } from '../kernel/subgraph-schema';
 import { CountryTrainingResolver, PartnerTrainingResolver } from './resolvers/contributed.resolver';
 import { ModuleResolver } from './resolvers/module.resolver';
-import { TrainingTotalsResolver } from './resolvers/totals.resolver';
+import { TrainingGroupTotalsResolver, TrainingTotalsResolver } from './resolvers/totals.resolver';
 import { TrainingSessionResolver, resolveTrainingSessionReference } from './resolvers/training-session.resolver';
 
 export function buildTrainingSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [auditTrailResolver('training'), TrainingSessionResolver, ModuleResolver, TrainingTotalsResolver, CountryTrainingResolver, PartnerTrainingResolver],
+    resolvers: [auditTrailResolver('training'), TrainingSessionResolver, ModuleResolver, TrainingTotalsResolver, TrainingGroupTotalsResolver, CountryTrainingResolver, PartnerTrainingResolver],
     referenceResolvers: {
       TrainingSession: { __resolveReference: resolveTrainingSessionReference },
     },

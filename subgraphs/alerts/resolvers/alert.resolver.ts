@@ -1,83 +1,36 @@
 // Alerts: the root list and lookup, and the links from an alert to its situation, country,
 // issuer, acknowledgements, status history and the versions it corrects or is corrected by.
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
-import { readVisible } from '../../kernel/reading';
-import { badInput } from '../../kernel/errors';
-import { LocalDate } from '../../kernel/scalars';
-import { countryCodes, dateRange, isoDate, partnerCode, uuid } from '../../kernel/validation';
-import { Crime, RiskLevel } from '../../kernel/vocabulary';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey } from '../../kernel/connection';
+import { queryOf } from '../../kernel/reading';
+import { AlertFilter, applyAlertFilter } from '../alert-filter';
+import { uuid } from '../../kernel/validation';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
-import { Alert, AlertRecipient, AlertStatus, AlertType } from '../entities/alert.entity';
+import { Alert } from '../entities/alert.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
 import { Country, Partner, Situation } from '../entities/references';
-import { acknowledgementsByAlertLoader, alertLoader, alertsNewestFirst, statusHistoryLoader, supersedingAlertLoader } from '../loaders';
+import { acknowledgementsByAlertLoader, alertLoader, statusHistoryLoader, supersedingAlertLoader } from '../loaders';
 
-const MAX_ALERTS = 500;
-const DAY_MS = 24 * 60 * 60 * 1000;
+const ALERT_ORDER: SortKey<Alert>[] = [
+  { sql: 'COALESCE(a.issued_at, a.created_at)', direction: 'DESC', value: (a) => (a.issuedAt ?? a.createdAt).toISOString() },
+  { sql: 'a.id', direction: 'ASC', value: (a) => a.id },
+];
 
-@InputType({ description: 'Narrows the alert list; all given conditions must hold. An empty list sets no condition.' })
-export class AlertFilter {
-  @Field(() => [RiskLevel], { nullable: true })
-  levels?: RiskLevel[];
-
-  @Field(() => [AlertStatus], { nullable: true })
-  statuses?: AlertStatus[];
-
-  @Field(() => [AlertType], { nullable: true })
-  types?: AlertType[];
-
-  @Field(() => [AlertRecipient], { nullable: true, description: 'Alerts addressed to any of these recipients.' })
-  recipients?: AlertRecipient[];
-
-  @Field(() => [Crime], { nullable: true, description: 'Alerts concerning any of these crimes.' })
-  crimes?: Crime[];
-
-  @Field(() => ID, { nullable: true, description: 'Only alerts about this situation.' })
-  situation?: string;
-
-  @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-3 codes.' })
-  countries?: string[];
-
-  @Field(() => [String], { nullable: true, description: 'Codes of the issuing (owner) organisations, e.g. "UN-JO".' })
-  issuingOrgs?: string[];
-
-  @Field(() => LocalDate, { nullable: true, description: 'Issued (a draft: written) on or after this UTC date.' })
-  from?: string;
-
-  @Field(() => LocalDate, { nullable: true, description: 'Issued (a draft: written) on or before this UTC date.' })
-  to?: string;
-}
+export const AlertConnection = connectionType(Alert, 'Alert');
 
 @Resolver(() => Alert)
 export class AlertResolver {
-  @Query(() => [Alert], { description: `Alerts, most recently issued first; drafts by when they were written (at most ${MAX_ALERTS}).` })
+  @Query(() => AlertConnection, { description: 'Alerts, most recently issued first (drafts by when they were written), a page at a time.' })
   async alerts(
     @Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | undefined,
-    @Arg('limit', () => Int, { defaultValue: 100 }) limit: number,
+    @Arg('first', () => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<Alert[]> {
-    if (limit < 1 || limit > MAX_ALERTS) throw badInput(`limit must be between 1 and ${MAX_ALERTS}`, 'limit');
-    const countries = filter?.countries?.length ? countryCodes(filter.countries, 'filter.countries') : undefined;
-    const issuingOrgs = filter?.issuingOrgs?.length ? filter.issuingOrgs.map((code) => partnerCode(code, 'filter.issuingOrgs')) : undefined;
-    const situation = filter?.situation ? uuid(filter.situation, 'filter.situation') : undefined;
-    const from = filter?.from ? isoDate(filter.from, 'filter.from') : undefined;
-    const to = filter?.to ? isoDate(filter.to, 'filter.to') : undefined;
-    dateRange(from, to, 'filter');
-
-    const query = alertsNewestFirst(ctx).take(limit);
-    if (filter?.levels?.length) query.andWhere('a.level IN (:...levels)', { levels: filter.levels });
-    if (filter?.statuses?.length) query.andWhere('a.status IN (:...statuses)', { statuses: filter.statuses });
-    if (filter?.types?.length) query.andWhere('a.type IN (:...types)', { types: filter.types });
-    if (filter?.recipients?.length) query.andWhere('a.recipients && CAST(:recipients AS alerts.alert_recipient[])', { recipients: filter.recipients });
-    if (filter?.crimes?.length) query.andWhere('a.crimes && CAST(:crimes AS alerts.crime[])', { crimes: filter.crimes });
-    if (situation) query.andWhere('a.situation_id = :situation', { situation });
-    if (countries) query.andWhere('a.country_iso3 IN (:...countries)', { countries });
-    if (issuingOrgs) query.andWhere('a.owner_org IN (:...issuingOrgs)', { issuingOrgs });
-    if (from) query.andWhere('COALESCE(a.issued_at, a.created_at) >= CAST(:from AS timestamptz)', { from: `${from}T00:00:00Z` });
-    // `to` is inclusive: everything before the start of the following UTC day.
-    if (to) query.andWhere('COALESCE(a.issued_at, a.created_at) < CAST(:before AS timestamptz)', { before: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString() });
-    return readVisible(ctx, query);
+  ): Promise<Connection<Alert>> {
+    const query = queryOf(ctx, Alert, 'a');
+    applyAlertFilter(query, filter);
+    return paginate(ctx, query, ALERT_ORDER, { first, after });
   }
 
   @Query(() => Alert, { nullable: true, description: 'One alert by id.' })

@@ -24,7 +24,7 @@ export function countriesInSubRegions(subRegions: string[], field: string): stri
   });
 }
 
-/** Parameters for `unnest(:iso3s, :regions, :subRegions) AS geo(iso3, region, sub_region)`. */
+/** The country-to-region table as query parameters, for regionOf and subRegionOf. */
 export function geographyParameters(): { geoIso3: string[]; geoRegion: string[]; geoSubRegion: string[] } {
   return {
     geoIso3: COUNTRIES.map((c) => c.iso3),
@@ -33,7 +33,9 @@ export function geographyParameters(): { geoIso3: string[]; geoRegion: string[];
   };
 }
 
-export const GEOGRAPHY_JOIN = 'unnest(CAST(:geoIso3 AS text[]), CAST(:geoRegion AS text[]), CAST(:geoSubRegion AS text[]))';
+/** SQL for the M49 region of the country in `column`; needs geographyParameters() on the query. */
+export const regionOf = (column: string) => `(CAST(:geoRegion AS text[]))[array_position(CAST(:geoIso3 AS text[]), CAST(${column} AS text))]`;
+export const subRegionOf = (column: string) => `(CAST(:geoSubRegion AS text[]))[array_position(CAST(:geoIso3 AS text[]), CAST(${column} AS text))]`;
 
 /** Intersection of optional country sets; undefined means "no restriction". */
 export function intersect(...sets: (string[] | undefined)[]): string[] | undefined {

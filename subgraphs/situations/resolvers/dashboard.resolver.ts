@@ -6,8 +6,8 @@ import { visibilitySql } from '../../kernel/access-policy';
 import type { SubgraphContext } from '../../kernel/context';
 import { badInput } from '../../kernel/errors';
 import { manyByKey } from '../../kernel/loaders';
-import { aggregateVisible, queryOf } from '../../kernel/reading';
-import { geographyParameters } from '../../kernel/reference/regions';
+import { aggregateVisible, groupAndOrder, queryOf } from '../../kernel/reading';
+import { geographyParameters, regionOf, subRegionOf } from '../../kernel/reference/regions';
 import { LocalDate } from '../../kernel/scalars';
 import { RISK_LEVELS, RiskLevel } from '../../kernel/vocabulary';
 import { Incident } from '../entities/incident.entity';
@@ -133,10 +133,6 @@ class RiskTrendPoint {
 const rank = (level: RiskLevel | null | undefined) => (level ? RISK_LEVELS.indexOf(level) : null);
 const difference = (a: RiskLevel | null, b: RiskLevel | null) => (a && b ? rank(a)! - rank(b)! : null);
 
-// Region of a country, as an expression over parameters (no join, so GROUP BY stays simple).
-const REGION_OF = (column: string) => `(CAST(:geoRegion AS text[]))[array_position(CAST(:geoIso3 AS text[]), CAST(${column} AS text))]`;
-const SUB_REGION_OF = (column: string) => `(CAST(:geoSubRegion AS text[]))[array_position(CAST(:geoIso3 AS text[]), CAST(${column} AS text))]`;
-
 function groupings<T extends string>(groupBy: T[]): Set<T> {
   if (groupBy.length === 0) throw badInput('groupBy needs at least one grouping', 'groupBy');
   return new Set(groupBy);
@@ -155,16 +151,14 @@ export class SituationDashboardResolver {
     if (!(await applySituationFilter(ctx, query, filter))) return [];
     const columns: [SituationGrouping, string, string][] = [
       [SituationGrouping.LEVEL, latestAssessment(ctx, query, 'overall_level'), 'level'],
-      [SituationGrouping.REGION, REGION_OF('s.country_iso3'), 'region'],
-      [SituationGrouping.SUB_REGION, SUB_REGION_OF('s.country_iso3'), 'sub_region'],
+      [SituationGrouping.REGION, regionOf('s.country_iso3'), 'region'],
+      [SituationGrouping.SUB_REGION, subRegionOf('s.country_iso3'), 'sub_region'],
       [SituationGrouping.COUNTRY, 's.country_iso3', 'country'],
       [SituationGrouping.STATUS, 's.status', 'status'],
     ];
     const chosen = columns.filter(([grouping]) => by.has(grouping));
     chosen.forEach(([, sql, alias]) => query.addSelect(sql, alias));
-    // Output columns 2.. are the groupings: group and order by their positions.
-    query.groupBy(chosen.map((_, i) => String(i + 2)).join(', '));
-    chosen.forEach((_, i) => query.addOrderBy(String(i + 2), 'ASC', 'NULLS LAST'));
+    groupAndOrder(query, chosen.map(([, sql]) => sql));
     const rows = await aggregateVisible<Record<string, string | number | null>>(ctx, query);
     return rows.map((row) => ({
       level: (row.level as RiskLevel) ?? null,
@@ -191,13 +185,12 @@ export class SituationDashboardResolver {
     const columns: [IncidentGrouping, string, string][] = [
       [IncidentGrouping.MONTH, "to_char(i.occurred_on, 'YYYY-MM')", 'month'],
       [IncidentGrouping.COUNTRY, 'i.country_iso3', 'country'],
-      [IncidentGrouping.REGION, REGION_OF('i.country_iso3'), 'region'],
+      [IncidentGrouping.REGION, regionOf('i.country_iso3'), 'region'],
       [IncidentGrouping.EVENT_TYPE, 'i.event_type', 'event_type'],
     ];
     const chosen = columns.filter(([grouping]) => by.has(grouping));
     chosen.forEach(([, sql, alias]) => query.addSelect(sql, alias));
-    query.groupBy(chosen.map((_, i) => String(i + 3)).join(', '));
-    chosen.forEach((_, i) => query.addOrderBy(String(i + 3), 'ASC', 'NULLS LAST'));
+    groupAndOrder(query, chosen.map(([, sql]) => sql));
     const rows = await aggregateVisible<Record<string, string | number | null>>(ctx, query);
     return rows.map((row) => ({
       month: (row.month as string) ?? null,
@@ -252,11 +245,13 @@ function sourceDiversityLoader(ctx: SubgraphContext) {
       // A source the viewer may not read counts as no source: its type would say something about it.
       .leftJoin(Source, 'src', `src.id = i.source_id AND ${sourcePolicy.sql}`, sourcePolicy.parameters)
       .andWhere('i.situation_id IN (:...ids)', { ids })
-      .groupBy('1, 2, 3')
-      .orderBy('1')
-      .addOrderBy('4', 'DESC')
-      .addOrderBy('2')
-      .addOrderBy('3');
+      .groupBy('i.situation_id')
+      .addGroupBy('src.type')
+      .addGroupBy('src.region')
+      .orderBy('i.situation_id')
+      .addOrderBy('COUNT(*)', 'DESC')
+      .addOrderBy('src.type', 'ASC', 'NULLS LAST')
+      .addOrderBy('src.region', 'ASC', 'NULLS LAST');
     const rows = await aggregateVisible<{ situation_id: string; type: SourceType | null; region: string | null; incidents: number; share: number }>(ctx, query);
     return manyByKey(ids, rows, (r) => r.situation_id).map((group) => group.map(({ type, region, incidents, share }) => ({ type, region, incidents, share })));
   });

@@ -1,8 +1,9 @@
 // Training totals for a period: computed in SQL from the recorded sessions, with the totals the
 // Office's record reports for overlapping periods beside them (never added to them).
-import { Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
-import { aggregateVisible, queryOf, readVisible } from '../../kernel/reading';
+import { aggregateVisible, groupAndOrder, queryOf, readVisible } from '../../kernel/reading';
+import { geographyParameters, regionOf } from '../../kernel/reference/regions';
 import { LocalDate } from '../../kernel/scalars';
 import { dateRange, isoDate, partnerCode } from '../../kernel/validation';
 import { ReportedTrainingTotal } from '../entities/reported-training-total.entity';
@@ -106,5 +107,80 @@ export class TrainingTotalsResolver {
     if (totals.to) query.andWhere('r.period_from <= :to', { to: totals.to });
     if (totals.from) query.andWhere('r.period_to >= :from', { from: totals.from });
     return readVisible(ctx, query);
+  }
+}
+
+export enum TrainingGrouping {
+  PARTNER = 'PARTNER',
+  REGION = 'REGION',
+  COUNTRY = 'COUNTRY',
+  YEAR = 'YEAR',
+}
+registerEnumType(TrainingGrouping, { name: 'TrainingGrouping', description: 'PARTNER counts a session once under each organiser.' });
+
+@ObjectType({ description: 'Totals over the COMPLETED sessions of one group.' })
+export class TrainingGroupTotals {
+  @Field({ description: 'The group: a partner code, an M49 region, an ISO code or a year ("unknown" where not recorded).' })
+  group: string;
+
+  @Field(() => Int)
+  sessions: number;
+
+  @Field(() => Int)
+  countries: number;
+
+  @Field(() => Int)
+  participantsTotal: number;
+
+  @Field(() => Int, { nullable: true })
+  participantsFemale: number | null;
+
+  @Field(() => Int, { nullable: true })
+  participantsMale: number | null;
+}
+
+@Resolver()
+export class TrainingGroupTotalsResolver {
+  @Query(() => [TrainingGroupTotals], { description: 'Totals over completed sessions in a period, by partner, region, country or year, in one query.' })
+  async trainingTotalsBy(
+    @Arg('groupBy', () => TrainingGrouping) groupBy: TrainingGrouping,
+    @Arg('from', () => LocalDate, { nullable: true }) from: string | undefined,
+    @Arg('to', () => LocalDate, { nullable: true }) to: string | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<TrainingGroupTotals[]> {
+    const start = from ? isoDate(from, 'from') : null;
+    const end = to ? isoDate(to, 'to') : null;
+    dateRange(start, end, 'from');
+    const query = queryOf(ctx, TrainingSession, 's')
+      .select('COUNT(*)::int', 'sessions')
+      .addSelect('COUNT(DISTINCT s.country_iso3)::int', 'countries')
+      .addSelect('COALESCE(SUM(s.participants_total), 0)::int', 'participants_total')
+      .addSelect('SUM(s.participants_female)::int', 'participants_female')
+      .addSelect('SUM(s.participants_male)::int', 'participants_male')
+      .andWhere('s.status = :status', { status: TrainingStatus.COMPLETED })
+      .setParameters(geographyParameters());
+    if (start) query.andWhere('s.start_date >= :start', { start });
+    if (end) query.andWhere('s.start_date <= :end', { end });
+    const group: Record<TrainingGrouping, string> = {
+      // Codes come from an uncorrelated list of organisers; the counts come from visible sessions only.
+      [TrainingGrouping.PARTNER]: 'organiser.code',
+      [TrainingGrouping.REGION]: `COALESCE(${regionOf('s.country_iso3')}, 'unknown')`,
+      [TrainingGrouping.COUNTRY]: "COALESCE(CAST(s.country_iso3 AS text), 'unknown')",
+      [TrainingGrouping.YEAR]: "to_char(s.start_date, 'YYYY')",
+    };
+    if (groupBy === TrainingGrouping.PARTNER) {
+      query.innerJoin('(SELECT DISTINCT unnest(t.organiser_orgs) AS code FROM "training"."training_session" t)', 'organiser', 'organiser.code = ANY(s.organiser_orgs)');
+    }
+    query.addSelect(group[groupBy], 'group');
+    groupAndOrder(query, [group[groupBy]]);
+    const rows = await aggregateVisible<TotalsRow & { group: string }>(ctx, query);
+    return rows.map((row) => ({
+      group: row.group,
+      sessions: row.sessions,
+      countries: row.countries,
+      participantsTotal: row.participants_total,
+      participantsFemale: row.participants_female,
+      participantsMale: row.participants_male,
+    }));
   }
 }

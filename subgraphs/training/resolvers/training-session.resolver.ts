@@ -1,7 +1,10 @@
 // Training sessions: root lookups and the links from a session to its modules, country and organisers.
-import { Arg, Ctx, Field, FieldResolver, ID, InputType, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
+import type { SelectQueryBuilder } from 'typeorm';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey } from '../../kernel/connection';
+import { countriesInRegions, intersect } from '../../kernel/reference/regions';
 import type { SubgraphContext } from '../../kernel/context';
-import { queryOf, readVisible } from '../../kernel/reading';
+import { queryOf } from '../../kernel/reading';
 import { LocalDate } from '../../kernel/scalars';
 import { countryCodes, dateRange, isoDate, partnerCode, uuid } from '../../kernel/validation';
 import { Module } from '../entities/module.entity';
@@ -20,6 +23,9 @@ export class TrainingSessionFilter {
   @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-3 codes of the countries sessions were held in.' })
   countries?: string[];
 
+  @Field(() => [String], { nullable: true, description: 'UN M49 regions of the countries sessions were held in, by name or code.' })
+  regions?: string[];
+
   @Field(() => String, { nullable: true, description: 'Sessions this partner (hub code, e.g. "ICGLR") co-organised.' })
   partner?: string;
 
@@ -30,24 +36,41 @@ export class TrainingSessionFilter {
   statuses?: TrainingStatus[];
 }
 
+/** Adds the filter's conditions to a query over sessions aliased `s`. */
+export function applyTrainingSessionFilter(query: SelectQueryBuilder<TrainingSession>, filter: TrainingSessionFilter | undefined): void {
+  if (!filter) return;
+  if (filter.from) query.andWhere('s.start_date >= :filterFrom', { filterFrom: isoDate(filter.from, 'filter.from') });
+  if (filter.to) query.andWhere('s.start_date <= :filterTo', { filterTo: isoDate(filter.to, 'filter.to') });
+  dateRange(filter.from, filter.to, 'filter');
+  const countries = intersect(
+    filter.countries ? countryCodes(filter.countries, 'filter.countries') : undefined,
+    filter.regions ? countriesInRegions(filter.regions, 'filter.regions') : undefined,
+  );
+  if (countries !== undefined) query.andWhere(countries.length ? 's.country_iso3 IN (:...filterCountries)' : 'FALSE', { filterCountries: countries });
+  if (filter.partner) query.andWhere('s.organiser_orgs @> CAST(:filterPartner AS varchar[])', { filterPartner: [partnerCode(filter.partner, 'filter.partner')] });
+  if (filter.audiences?.length) query.andWhere('s.audience IN (:...filterAudiences)', { filterAudiences: filter.audiences });
+  if (filter.statuses?.length) query.andWhere('s.status IN (:...filterStatuses)', { filterStatuses: filter.statuses });
+}
+
+const SESSION_ORDER: SortKey<TrainingSession>[] = [
+  { sql: 's.start_date', direction: 'DESC', value: (s) => s.startDate },
+  { sql: 's.id', direction: 'ASC', value: (s) => s.id },
+];
+
+export const TrainingSessionConnection = connectionType(TrainingSession, 'TrainingSession');
+
 @Resolver(() => TrainingSession)
 export class TrainingSessionResolver {
-  @Query(() => [TrainingSession], { description: 'Training sessions, most recent first.' })
+  @Query(() => TrainingSessionConnection, { description: 'Training sessions, most recent first, a page at a time.' })
   async trainingSessions(
     @Arg('filter', () => TrainingSessionFilter, { nullable: true }) filter: TrainingSessionFilter | undefined,
+    @Arg('first', () => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` }) first: number | undefined,
+    @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() ctx: SubgraphContext,
-  ): Promise<TrainingSession[]> {
-    const query = queryOf(ctx, TrainingSession, 's').orderBy('s.start_date', 'DESC').addOrderBy('s.id', 'ASC');
-    if (filter?.from) query.andWhere('s.start_date >= :from', { from: isoDate(filter.from, 'filter.from') });
-    if (filter?.to) query.andWhere('s.start_date <= :to', { to: isoDate(filter.to, 'filter.to') });
-    dateRange(filter?.from, filter?.to, 'filter');
-    if (filter?.countries?.length) query.andWhere('s.country_iso3 IN (:...countries)', { countries: countryCodes(filter.countries, 'filter.countries') });
-    if (filter?.partner) query.andWhere('s.organiser_orgs @> CAST(:partner AS varchar[])', { partner: [partnerCode(filter.partner, 'filter.partner')] });
-    if (filter?.audiences?.length) query.andWhere('s.audience IN (:...audiences)', { audiences: filter.audiences });
-    if (filter?.statuses?.length) query.andWhere('s.status IN (:...statuses)', { statuses: filter.statuses });
-    // An explicitly empty list asks for sessions in no country: nothing, without a query.
-    if (filter?.countries?.length === 0) return [];
-    return readVisible(ctx, query);
+  ): Promise<Connection<TrainingSession>> {
+    const query = queryOf(ctx, TrainingSession, 's');
+    applyTrainingSessionFilter(query, filter);
+    return paginate(ctx, query, SESSION_ORDER, { first, after });
   }
 
   @Query(() => TrainingSession, { nullable: true, description: 'One training session by id.' })

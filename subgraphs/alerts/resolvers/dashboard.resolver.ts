@@ -1,0 +1,73 @@
+// What dashboards draw from the alerts subgraph: alerts counted by level, month, status, type or
+// country, computed in SQL over the alerts the viewer may read.
+import { Arg, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../../kernel/context';
+import { badInput } from '../../kernel/errors';
+import { aggregateVisible, groupAndOrder, queryOf } from '../../kernel/reading';
+import { RiskLevel } from '../../kernel/vocabulary';
+import { AlertFilter, applyAlertFilter } from '../alert-filter';
+import { Alert, AlertStatus, AlertType } from '../entities/alert.entity';
+
+export enum AlertGrouping {
+  LEVEL = 'LEVEL',
+  MONTH = 'MONTH',
+  STATUS = 'STATUS',
+  TYPE = 'TYPE',
+  COUNTRY = 'COUNTRY',
+}
+registerEnumType(AlertGrouping, { name: 'AlertGrouping' });
+
+@ObjectType({ description: 'Alerts counted in one group; fields not grouped by are null.' })
+class AlertCount {
+  @Field(() => RiskLevel, { nullable: true })
+  level: RiskLevel | null;
+
+  @Field(() => String, { nullable: true, description: 'Month issued (a draft: written), "YYYY-MM", UTC.' })
+  month: string | null;
+
+  @Field(() => AlertStatus, { nullable: true })
+  status: AlertStatus | null;
+
+  @Field(() => AlertType, { nullable: true })
+  type: AlertType | null;
+
+  @Field(() => String, { nullable: true })
+  country: string | null;
+
+  @Field(() => Int)
+  alerts: number;
+}
+
+@Resolver()
+export class AlertDashboardResolver {
+  @Query(() => [AlertCount], { description: 'Alerts matching the filter, counted by the chosen groupings.' })
+  async alertCounts(
+    @Arg('groupBy', () => [AlertGrouping]) groupBy: AlertGrouping[],
+    @Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<AlertCount[]> {
+    if (groupBy.length === 0) throw badInput('groupBy needs at least one grouping', 'groupBy');
+    const by = new Set(groupBy);
+    const query = queryOf(ctx, Alert, 'a').select('COUNT(*)::int', 'alerts');
+    applyAlertFilter(query, filter);
+    const columns: [AlertGrouping, string, string][] = [
+      [AlertGrouping.LEVEL, 'a.level', 'level'],
+      [AlertGrouping.MONTH, "to_char(COALESCE(a.issued_at, a.created_at) AT TIME ZONE 'UTC', 'YYYY-MM')", 'month'],
+      [AlertGrouping.STATUS, 'a.status', 'status'],
+      [AlertGrouping.TYPE, 'a.type', 'type'],
+      [AlertGrouping.COUNTRY, 'a.country_iso3', 'country'],
+    ];
+    const chosen = columns.filter(([grouping]) => by.has(grouping));
+    chosen.forEach(([, sql, alias]) => query.addSelect(sql, alias));
+    groupAndOrder(query, chosen.map(([, sql]) => sql));
+    const rows = await aggregateVisible<Record<string, string | number | null>>(ctx, query);
+    return rows.map((row) => ({
+      level: (row.level as RiskLevel) ?? null,
+      month: (row.month as string) ?? null,
+      status: (row.status as AlertStatus) ?? null,
+      type: (row.type as AlertType) ?? null,
+      country: (row.country as string) ?? null,
+      alerts: row.alerts as number,
+    }));
+  }
+}
