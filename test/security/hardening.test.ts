@@ -1,0 +1,102 @@
+// The gateway's defences that do not depend on who asks: operation limits, introspection and
+// field suggestions in production, CSRF prevention, CORS, and refusing development secrets.
+import { startGateway, type RunningGateway } from '../../gateway/server';
+import { readGatewayConfig } from '../../gateway/config';
+import { readServiceConfig } from '../../subgraphs/kernel/config';
+import { postGraphQL, startHub, SUPERGRAPH_PATH, TEST_JWT_SECRET, type Hub } from '../support/hub';
+import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
+
+let hub: Hub;
+let production: RunningGateway;
+
+beforeAll(async () => {
+  hub = await startHub();
+  production = await startGateway({
+    host: '127.0.0.1',
+    port: 0,
+    production: true,
+    supergraphPath: SUPERGRAPH_PATH,
+    subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url.replace('localhost', '127.0.0.1')])),
+    subgraphTimeoutMs: 10_000,
+    bodyLimit: '1mb',
+    corsOrigins: ['https://dashboard.example.org'],
+    auth: { jwtSecret: TEST_JWT_SECRET, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE },
+    internalSecret: hub.internalSecret,
+  });
+});
+
+afterAll(async () => {
+  await production?.stop(1000);
+  await hub?.stop();
+});
+
+const productionUrl = () => production.url.replace('localhost', '127.0.0.1');
+
+describe('operation limits', () => {
+  it('refuses a deeply nested query before executing it', async () => {
+    const deep = `{ partner(code: "AU") { ${'memberStates { partners { '.repeat(8)} code ${'} } '.repeat(8)} } }`;
+    const response = await hub.query(deep);
+    expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0].message).toMatch(/depth/i);
+  });
+
+  it('refuses an alias flood', async () => {
+    const aliases = Array.from({ length: 50 }, (_, i) => `a${i}: partners { code }`).join(' ');
+    const response = await hub.query(`{ ${aliases} }`);
+    expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.errors?.[0].message).toMatch(/alias/i);
+  });
+
+  it('refuses batched operations', async () => {
+    const response = await fetch(hub.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify([{ query: '{ partners { code } }' }, { query: '{ partners { code } }' }]),
+    });
+    expect(response.status).toBe(400);
+  });
+});
+
+describe('in production', () => {
+  it('turns introspection off', async () => {
+    const response = await postGraphQL(productionUrl(), '{ __schema { types { name } } }');
+    expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(response.data).toBeUndefined();
+  });
+
+  it('does not suggest field names', async () => {
+    const response = await postGraphQL(productionUrl(), '{ situationz { totalCount } }');
+    expect(response.errors?.[0].message).not.toMatch(/did you mean/i);
+    const development = await hub.query('{ situationz { totalCount } }');
+    expect(development.errors?.[0].message).toMatch(/did you mean/i);
+  });
+
+  it('allows cross-origin reads only from the configured origins', async () => {
+    const ask = (origin: string) =>
+      fetch(productionUrl(), { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ query: '{ partners { code } }' }) });
+    expect((await ask('https://dashboard.example.org')).headers.get('access-control-allow-origin')).toBe('https://dashboard.example.org');
+    expect((await ask('https://elsewhere.example.com')).headers.get('access-control-allow-origin')).toBeNull();
+  });
+});
+
+describe('CSRF prevention', () => {
+  it('refuses a simple cross-site request (GET without a preflight header)', async () => {
+    const response = await fetch(`${hub.gateway.url}?query=${encodeURIComponent('{ partners { code } }')}`);
+    expect(response.status).toBe(400);
+  });
+
+  it('refuses a form-encoded POST', async () => {
+    const response = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ partners { code } }"}' });
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(response.status).toBeLessThan(500);
+  });
+});
+
+describe('configuration', () => {
+  it('refuses to start in production with the development secrets', () => {
+    expect(() => readGatewayConfig({ NODE_ENV: 'production', HUB_INTERNAL_SECRET: 'x'.repeat(40) })).toThrow(/HUB_JWKS_URL/);
+    expect(() => readGatewayConfig({ NODE_ENV: 'production', HUB_JWKS_URL: 'https://id.example.org/jwks' })).toThrow(/HUB_INTERNAL_SECRET/);
+    expect(() => readServiceConfig('situations', 4001, { NODE_ENV: 'production' })).toThrow(/HUB_INTERNAL_SECRET/);
+    expect(() => readServiceConfig('situations', 4001, { NODE_ENV: 'production', HUB_INTERNAL_SECRET: 'x'.repeat(40) })).not.toThrow();
+  });
+});
