@@ -2,6 +2,7 @@
 // status workflow and the recipients' acknowledgements. `node dist/subgraphs/alerts` runs it.
 import 'reflect-metadata';
 import { AuditEvent } from '../kernel/audit';
+import { IdempotencyKey } from '../kernel/idempotency';
 import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert } from './entities/alert.entity';
@@ -13,7 +14,7 @@ import { seedAlerts } from './seed';
 export const alertsSubgraph: SubgraphModule = {
   name: 'alerts',
   defaultPort: 4004,
-  entities: [AuditEvent, Alert, Acknowledgement, AlertStatusChange],
+  entities: [AuditEvent, IdempotencyKey, Alert, Acknowledgement, AlertStatusChange],
   migrations,
   buildSchema: buildAlertsSchema,
   seed: seedAlerts,

@@ -4,12 +4,13 @@ import { auditTrailResolver } from '../kernel/audit';
 import { buildFederatedSchema } from '../kernel/subgraph-schema';
 import { AlertDashboardResolver } from './resolvers/dashboard.resolver';
 import { AcknowledgementResolver } from './resolvers/acknowledgement.resolver';
+import { AlertMutationResolver } from './resolvers/alert.mutation';
 import { AlertResolver, resolveAlertReference } from './resolvers/alert.resolver';
 import { CountryAlertsResolver, PartnerAlertsResolver, SituationAlertsResolver } from './resolvers/contributed.resolver';
 
 export function buildAlertsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [auditTrailResolver('alerts'), AlertResolver, AlertDashboardResolver, AcknowledgementResolver, SituationAlertsResolver, CountryAlertsResolver, PartnerAlertsResolver],
+    resolvers: [auditTrailResolver('alerts'), AlertResolver, AlertDashboardResolver, AcknowledgementResolver, AlertMutationResolver, SituationAlertsResolver, CountryAlertsResolver, PartnerAlertsResolver],
     referenceResolvers: {
       Alert: { __resolveReference: resolveAlertReference },
     },

@@ -2,30 +2,19 @@
 // histories and acknowledgements, citing the illustrative situations by their shared ids.
 // Idempotent: ids derive from natural keys and rows already present are left alone.
 import type { DataSource } from 'typeorm';
-import { Classification, ownership, type Ownership } from '../kernel/ownership';
+import { ownership, type Ownership } from '../kernel/ownership';
 import { illustrativeSituationId } from '../kernel/reference/illustrative-situations';
 import { insertMissing, stableId } from '../kernel/seeding';
 import { ILLUSTRATIVE_ALERTS, type IllustrativeAlert } from './data/alerts';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert, AlertStatus } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';
+import { acknowledgementOwnership } from './workflow';
 
 const alertId = (key: string) => stableId('illustrative-alert', key);
 
 function alertOwnership(alert: IllustrativeAlert): Ownership {
   return { ownerOrg: alert.ownerOrg, classification: alert.classification, sharedWith: alert.sharedWith, sharedWithUsers: alert.sharedWithUsers };
-}
-
-// An acknowledgement reveals that the alert exists and reached the recipient, so it is classified
-// no lower and shared no wider than the alert; the alert's owner is among its readers.
-function acknowledgementOwnership(alert: IllustrativeAlert, org: string): Ownership {
-  const amber = alert.classification === Classification.AMBER || alert.classification === Classification.AMBER_STRICT;
-  return {
-    ownerOrg: org,
-    classification: alert.classification === Classification.CLEAR ? Classification.GREEN : alert.classification,
-    sharedWith: amber ? [...new Set([alert.ownerOrg, ...(alert.sharedWith ?? [])])].filter((code) => code !== org) : [],
-    sharedWithUsers: alert.sharedWithUsers,
-  };
 }
 
 // The seed is hand-written: catch a history or acknowledgement that the workflow could not produce.

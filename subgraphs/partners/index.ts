@@ -2,6 +2,7 @@
 // early-warning mechanisms and the country reference data. `node dist/subgraphs/partners` runs it.
 import 'reflect-metadata';
 import { AuditEvent } from '../kernel/audit';
+import { IdempotencyKey } from '../kernel/idempotency';
 import type { SubgraphModule } from '../kernel/subgraph-service';
 import { runSubgraph } from '../kernel/subgraph-service';
 import { Country } from './entities/country.entity';
@@ -17,7 +18,7 @@ import { seedPartners } from './seed';
 export const partnersSubgraph: SubgraphModule = {
   name: 'partners',
   defaultPort: 4002,
-  entities: [AuditEvent, Country, Partner, Membership, FocalPoint, Engagement, EarlyWarningMechanism],
+  entities: [AuditEvent, IdempotencyKey, Country, Partner, Membership, FocalPoint, Engagement, EarlyWarningMechanism],
   migrations,
   buildSchema: buildPartnersSchema,
   seed: seedPartners,

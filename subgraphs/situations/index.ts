@@ -2,6 +2,7 @@
 // Analysis, incidents and their sources. `node dist/subgraphs/situations` runs it.
 import 'reflect-metadata';
 import { AuditEvent } from '../kernel/audit';
+import { IdempotencyKey } from '../kernel/idempotency';
 import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
 import { Framework, Indicator, RiskFactor } from './entities/framework.entity';
 import { Incident } from './entities/incident.entity';
@@ -15,7 +16,7 @@ import { seedSituations } from './seed';
 export const situationsSubgraph: SubgraphModule = {
   name: 'situations',
   defaultPort: 4001,
-  entities: [AuditEvent, Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
+  entities: [AuditEvent, IdempotencyKey, Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
   migrations,
   buildSchema: buildSituationsSchema,
   seed: seedSituations,

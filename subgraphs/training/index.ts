@@ -2,6 +2,7 @@
 // and training totals. `node dist/subgraphs/training` runs it.
 import 'reflect-metadata';
 import { AuditEvent } from '../kernel/audit';
+import { IdempotencyKey } from '../kernel/idempotency';
 import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
 import { Module } from './entities/module.entity';
 import { ReportedTrainingTotal } from './entities/reported-training-total.entity';
@@ -14,7 +15,7 @@ import { seedTraining } from './seed';
 export const trainingSubgraph: SubgraphModule = {
   name: 'training',
   defaultPort: 4003,
-  entities: [AuditEvent, TrainingSession, Module, SessionModule, ReportedTrainingTotal],
+  entities: [AuditEvent, IdempotencyKey, TrainingSession, Module, SessionModule, ReportedTrainingTotal],
   migrations,
   buildSchema: buildTrainingSchema,
   seed: seedTraining,

@@ -1,5 +1,6 @@
 // The committed migrations of this subgraph, oldest first; written by scripts/generate-migration.ts.
 import { Init1795606603920 } from './1795606603920-Init';
 import { AuditTrail1795607211982 } from './1795607211982-AuditTrail';
+import { Idempotency1795607809043 } from './1795607809043-Idempotency';
 
-export const migrations = [Init1795606603920, AuditTrail1795607211982];
+export const migrations = [Init1795606603920, AuditTrail1795607211982, Idempotency1795607809043];

@@ -1,5 +1,6 @@
 // The committed migrations of this subgraph, oldest first; written by scripts/generate-migration.ts.
 import { Init1795606343722 } from './1795606343722-Init';
 import { AuditTrail1795607204223 } from './1795607204223-AuditTrail';
+import { Idempotency1795607798530 } from './1795607798530-Idempotency';
 
-export const migrations = [Init1795606343722, AuditTrail1795607204223];
+export const migrations = [Init1795606343722, AuditTrail1795607204223, Idempotency1795607798530];

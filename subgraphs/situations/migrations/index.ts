@@ -1,5 +1,6 @@
 // The committed migrations of this subgraph, oldest first; written by scripts/generate-migration.ts.
 import { Init1795606346554 } from './1795606346554-Init';
 import { AuditTrail1795607206820 } from './1795607206820-AuditTrail';
+import { Idempotency1795607792612 } from './1795607792612-Idempotency';
 
-export const migrations = [Init1795606346554, AuditTrail1795607206820];
+export const migrations = [Init1795606346554, AuditTrail1795607206820, Idempotency1795607792612];

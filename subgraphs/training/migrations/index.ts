@@ -1,5 +1,6 @@
 // The committed migrations of this subgraph, oldest first; written by scripts/generate-migration.ts.
 import { Init1795606588382 } from './1795606588382-Init';
 import { AuditTrail1795607209433 } from './1795607209433-AuditTrail';
+import { Idempotency1795607803189 } from './1795607803189-Idempotency';
 
-export const migrations = [Init1795606588382, AuditTrail1795607209433];
+export const migrations = [Init1795606588382, AuditTrail1795607209433, Idempotency1795607803189];

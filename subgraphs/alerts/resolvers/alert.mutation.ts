@@ -1,0 +1,249 @@
+// The alert workflow's mutations: draft, edit, issue, escalate, close, correct, acknowledge. Each
+// is one transaction (kernel/writing.ts) that appends the step to the status history and audits
+// every row it writes; what other subgraphs own is checked before the transaction opens.
+import { randomUUID } from 'node:crypto';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { assertCanWrite } from '../../kernel/access-policy';
+import { AuditAction } from '../../kernel/audit';
+import type { SubgraphContext } from '../../kernel/context';
+import { conflict, forbidden } from '../../kernel/errors';
+import { ownership } from '../../kernel/ownership';
+import { uuid } from '../../kernel/validation';
+import {
+  assertCanCreate,
+  assertVersion,
+  createOnce,
+  idempotentRequest,
+  InputProblems,
+  insertAudited,
+  lockForUpdate,
+  requireSignedIn,
+  runMutation,
+  TRANSACTION_TIME,
+  updateVersioned,
+  visibleRecord,
+  type MutationScope,
+} from '../../kernel/writing';
+import { applyChanges, checkCitations, checkContent, contentOf, type AlertContent } from '../alert-rules';
+import { Acknowledgement } from '../entities/acknowledgement.entity';
+import { Alert, AlertStatus } from '../entities/alert.entity';
+import { AlertStatusChange } from '../entities/alert-status-change.entity';
+import { ACKNOWLEDGEABLE, acknowledgementOwnership, AlertStep, nextStatus, sharedWithOnIssue } from '../workflow';
+import {
+  AcknowledgeAlertInput,
+  CloseAlertInput,
+  CorrectAlertInput,
+  DraftAlertInput,
+  EditAlertInput,
+  EscalateAlertInput,
+  EscalationTarget,
+  IssueAlertInput,
+} from './alert.inputs';
+
+const KIND = 'alert';
+
+/** The alert as the viewer may change it, checked before any other service is asked. */
+async function writableAlert(ctx: SubgraphContext, rawId: string): Promise<Alert> {
+  requireSignedIn(ctx.viewer);
+  const alert = await visibleRecord(ctx.db.manager, ctx.viewer, Alert, KIND, uuid(rawId, 'id'));
+  assertCanWrite(ctx.viewer, alert.ownerOrg);
+  return alert;
+}
+
+/** A writable alert at the version the caller read, in a status that allows `step`. */
+async function alertReadyFor(ctx: SubgraphContext, rawId: string, version: number, step: AlertStep): Promise<Alert> {
+  const alert = await writableAlert(ctx, rawId);
+  assertVersion(alert, version, KIND);
+  nextStatus(alert, step);
+  return alert;
+}
+
+/** Checks content against every rule; the other subgraph is asked only when the rest is sound. */
+async function checkedContent(ctx: SubgraphContext, problems: InputProblems, content: AlertContent, ownerOrg: string, before?: AlertContent): Promise<AlertContent> {
+  const checked = checkContent(problems, content);
+  if (problems.empty) await checkCitations(ctx, problems, checked, ownerOrg, before);
+  problems.throwIfAny();
+  return checked;
+}
+
+function appendStatusChange(tx: MutationScope, alert: Alert, from: AlertStatus | null, to: AlertStatus, note: string | null): Promise<AlertStatusChange> {
+  const viewer = tx.ctx.viewer as { sub: string; org: string };
+  return insertAudited(tx, AlertStatusChange, 'AlertStatusChange', {
+    id: randomUUID(),
+    alertId: alert.id,
+    fromStatus: from,
+    toStatus: to,
+    changedBy: viewer.sub,
+    changedByOrg: viewer.org,
+    changedAt: TRANSACTION_TIME,
+    note,
+    ...ownership({ ownerOrg: alert.ownerOrg, createdByOrg: viewer.org, classification: alert.classification, sharedWith: alert.sharedWith, sharedWithUsers: alert.sharedWithUsers }),
+  });
+}
+
+/** The status history is read by whoever may read the alert, so it follows the alert's sharing. */
+async function followSharing(tx: MutationScope, before: Alert, after: Alert): Promise<void> {
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (before.classification === after.classification && same(before.sharedWith, after.sharedWith) && same(before.sharedWithUsers, after.sharedWithUsers)) return;
+  const rows = await tx.manager.findBy(AlertStatusChange, { alertId: after.id });
+  await tx.manager
+    .createQueryBuilder()
+    .update(AlertStatusChange)
+    .set({ classification: after.classification, sharedWith: after.sharedWith, sharedWithUsers: after.sharedWithUsers })
+    .where('alert_id = :id', { id: after.id })
+    .execute();
+  for (const row of rows) await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, 'AlertStatusChange', row.id, after);
+}
+
+/** One workflow step on a locked alert: the new status, its history entry, any other changes. */
+async function takeStep(tx: MutationScope, input: { id: string; version: number; note?: string | null }, step: AlertStep, changes: Pick<QueryDeepPartialEntity<Alert>, 'issuedAt' | 'sharedWith'> = {}): Promise<Alert> {
+  const alert = await lockForUpdate(tx, Alert, KIND, uuid(input.id, 'id'), input.version);
+  const to = nextStatus(alert, step);
+  const updated = await updateVersioned(tx, Alert, 'Alert', alert, { ...changes, status: to });
+  await followSharing(tx, alert, updated);
+  await appendStatusChange(tx, updated, alert.status, to, input.note ?? null);
+  return updated;
+}
+
+@Resolver()
+export class AlertMutationResolver {
+  @Mutation(() => Alert, {
+    description:
+      'Writes a new alert as a DRAFT owned by your organisation (editors and admins). Retrying with the same idempotencyKey returns the first draft; reusing a key for a different alert is BAD_USER_INPUT.',
+  })
+  async draftAlert(@Arg('input', () => DraftAlertInput) input: DraftAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
+    const org = assertCanCreate(ctx.viewer);
+    let content: AlertContent;
+    return createOnce(ctx, idempotentRequest(ctx.viewer, 'draftAlert', 'Alert', input), {
+      prepare: async () => {
+        content = await checkedContent(ctx, new InputProblems(), contentOf({ ...input, situationId: input.situationId ?? null }), org);
+      },
+      create: async (tx, id) => {
+        const alert = await insertAudited(tx, Alert, 'Alert', {
+          id,
+          ...content,
+          status: AlertStatus.DRAFT,
+          illustrative: false,
+          ...ownership({ ownerOrg: org, classification: content.classification, sharedWith: content.sharedWith, sharedWithUsers: content.sharedWithUsers }),
+        });
+        await appendStatusChange(tx, alert, null, AlertStatus.DRAFT, null);
+        return alert;
+      },
+      load: (manager, id) => visibleRecord(manager, ctx.viewer, Alert, KIND, id),
+    });
+  }
+
+  @Mutation(() => Alert, { description: 'Changes a DRAFT; fields left out stay as they are. An issued alert is corrected with correctAlert instead.' })
+  async editAlert(@Arg('input', () => EditAlertInput) input: EditAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
+    const current = await alertReadyFor(ctx, input.id, input.version, AlertStep.EDIT);
+    const problems = new InputProblems();
+    const content = await checkedContent(ctx, problems, applyChanges(problems, contentOf(current), input), current.ownerOrg, contentOf(current));
+    return runMutation(ctx, async (tx) => {
+      const alert = await lockForUpdate(tx, Alert, KIND, current.id, input.version);
+      nextStatus(alert, AlertStep.EDIT);
+      const updated = await updateVersioned(tx, Alert, 'Alert', alert, content);
+      await followSharing(tx, alert, updated);
+      return updated;
+    });
+  }
+
+  @Mutation(() => Alert, {
+    description:
+      'Sends a DRAFT to its recipients (ISSUED). An AMBER or AMBER_STRICT alert is then shared with its recipient organisations, so that they can read and acknowledge it.',
+  })
+  async issueAlert(@Arg('input', () => IssueAlertInput) input: IssueAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
+    const current = await alertReadyFor(ctx, input.id, input.version, AlertStep.ISSUE);
+    const sharedWith = sharedWithOnIssue(current);
+    // The cited situation may have been restricted since the draft was written: check it again now.
+    await checkedContent(ctx, new InputProblems(), { ...contentOf(current), sharedWith }, current.ownerOrg);
+    return runMutation(ctx, (tx) => takeStep(tx, input, AlertStep.ISSUE, { issuedAt: TRANSACTION_TIME, sharedWith }));
+  }
+
+  @Mutation(() => Alert, { description: 'Escalates an issued alert to the Secretary-General, and one with the Secretary-General to the Security Council.' })
+  async escalateAlert(@Arg('input', () => EscalateAlertInput) input: EscalateAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
+    const step = input.to === EscalationTarget.SECRETARY_GENERAL ? AlertStep.ESCALATE_TO_SECRETARY_GENERAL : AlertStep.ESCALATE_TO_SECURITY_COUNCIL;
+    await alertReadyFor(ctx, input.id, input.version, step);
+    return runMutation(ctx, (tx) => takeStep(tx, input, step));
+  }
+
+  @Mutation(() => Alert, { description: 'Closes an alert: no further action expected. Closing a draft abandons it.' })
+  async closeAlert(@Arg('input', () => CloseAlertInput) input: CloseAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
+    await alertReadyFor(ctx, input.id, input.version, AlertStep.CLOSE);
+    return runMutation(ctx, (tx) => takeStep(tx, input, AlertStep.CLOSE));
+  }
+
+  @Mutation(() => Alert, {
+    description:
+      'Corrects an issued alert without editing it: a new alert with the changes given, in the old one\'s workflow status, supersedes it, and the old one becomes SUPERSEDED. Returns the new version. Retrying with the same idempotencyKey returns the first correction.',
+  })
+  async correctAlert(@Arg('input', () => CorrectAlertInput) input: CorrectAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
+    // Authorised before the key is looked up, so a replay never hands the correction to someone else.
+    const current = await writableAlert(ctx, input.id);
+    const viewer = ctx.viewer as { sub: string; org: string };
+    let content: AlertContent;
+    return createOnce(ctx, idempotentRequest(ctx.viewer, 'correctAlert', 'Alert', input), {
+      prepare: async () => {
+        assertVersion(current, input.version, KIND);
+        nextStatus(current, AlertStep.CORRECT);
+        const problems = new InputProblems();
+        const changed = applyChanges(problems, contentOf(current), input);
+        content = await checkedContent(ctx, problems, { ...changed, sharedWith: sharedWithOnIssue({ ...changed, ownerOrg: current.ownerOrg }) }, current.ownerOrg);
+      },
+      create: async (tx, id) => {
+        const old = await lockForUpdate(tx, Alert, KIND, current.id, input.version);
+        const superseded = nextStatus(old, AlertStep.CORRECT);
+        const correction = await insertAudited(tx, Alert, 'Alert', {
+          id,
+          ...content,
+          status: old.status,
+          issuedAt: TRANSACTION_TIME,
+          supersedesId: old.id,
+          illustrative: old.illustrative,
+          ...ownership({ ownerOrg: old.ownerOrg, createdByOrg: viewer.org, classification: content.classification, sharedWith: content.sharedWith, sharedWithUsers: content.sharedWithUsers }),
+        });
+        await appendStatusChange(tx, correction, null, correction.status, input.note);
+        const replaced = await updateVersioned(tx, Alert, 'Alert', old, { status: superseded });
+        await appendStatusChange(tx, replaced, old.status, superseded, input.note);
+        return correction;
+      },
+      load: (manager, id) => visibleRecord(manager, ctx.viewer, Alert, KIND, id),
+    });
+  }
+
+  @Mutation(() => Acknowledgement, {
+    description:
+      "Records that your organisation received an alert addressed to it (any member of a recipient organisation). The acknowledgement is your organisation's own record; acknowledging again returns the first one.",
+  })
+  async acknowledgeAlert(@Arg('input', () => AcknowledgeAlertInput) input: AcknowledgeAlertInput, @Ctx() ctx: SubgraphContext): Promise<Acknowledgement> {
+    requireSignedIn(ctx.viewer);
+    const viewer = ctx.viewer;
+    const alertId = uuid(input.alertId, 'alertId');
+    return runMutation(ctx, async (tx) => {
+      // FOR SHARE: the alert cannot be superseded or closed under an acknowledgement being written.
+      const alert = await visibleRecord(tx.manager, viewer, Alert, KIND, alertId, 'pessimistic_read');
+      if (!alert.recipientOrgs.includes(viewer.org)) throw forbidden(`Only the organisations alert ${alert.id} is addressed to may acknowledge it`);
+      if (!ACKNOWLEDGEABLE.has(alert.status)) throw conflict(`alert ${alert.id} is ${alert.status}; only an issued alert is acknowledged${alert.status === AlertStatus.SUPERSEDED ? ' (acknowledge the version that supersedes it)' : ''}`);
+      // One per organisation and alert (a unique index): a repeat, even a concurrent one, inserts nothing.
+      const inserted = await tx.manager
+        .createQueryBuilder()
+        .insert()
+        .into(Acknowledgement)
+        .values({
+          id: randomUUID(),
+          alertId,
+          org: viewer.org,
+          acknowledgedBy: viewer.sub,
+          acknowledgedAt: TRANSACTION_TIME,
+          note: input.note ?? null,
+          ...ownership(acknowledgementOwnership(alert, viewer.org)),
+        })
+        .orIgnore()
+        .returning('id')
+        .execute();
+      const acknowledgement = await tx.manager.findOneByOrFail(Acknowledgement, { alertId, org: viewer.org });
+      if ((inserted.raw as unknown[]).length === 1) await ctx.audit.change(tx.manager, AuditAction.CREATE, 'Acknowledgement', acknowledgement.id, acknowledgement);
+      return acknowledgement;
+    });
+  }
+}

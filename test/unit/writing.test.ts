@@ -1,0 +1,67 @@
+// The write path's pure parts: request fingerprints for idempotency keys, how type-graphql's
+// validation errors reach clients, and the alert workflow's transition table.
+import 'reflect-metadata';
+import { GraphQLError } from 'graphql';
+import { formatError } from '../../subgraphs/kernel/errors';
+import { requestHash } from '../../subgraphs/kernel/idempotency';
+import { AlertStatus } from '../../subgraphs/alerts/entities/alert.entity';
+import { AlertStep, nextStatus } from '../../subgraphs/alerts/workflow';
+
+describe('request fingerprints for idempotency keys', () => {
+  it('ignore the key itself, the order of fields, and absent versus null', () => {
+    const a = requestHash({ idempotencyKey: 'k-000001', title: 'T', recipientOrgs: ['AU', 'ICGLR'], situationId: null });
+    const b = requestHash({ recipientOrgs: ['AU', 'ICGLR'], title: 'T', idempotencyKey: 'k-000002' });
+    expect(a).toBe(b);
+  });
+
+  it('tell apart inputs that differ in any value, including the order of a list', () => {
+    const base = { idempotencyKey: 'k-000001', title: 'T', recipientOrgs: ['AU', 'ICGLR'] };
+    expect(requestHash({ ...base, title: 'U' })).not.toBe(requestHash(base));
+    expect(requestHash({ ...base, recipientOrgs: ['ICGLR', 'AU'] })).not.toBe(requestHash(base));
+  });
+});
+
+describe('validation errors from type-graphql', () => {
+  it('reach the client as one BAD_USER_INPUT naming each field, without the input echoed back', () => {
+    const thrown = new GraphQLError('Argument Validation Error', {
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        validationErrors: [
+          { property: 'title', value: '', target: { title: '', secret: 'x' }, constraints: { isLength: 'title must be longer than or equal to 1 characters' } },
+          { property: 'recipientOrgs', value: ['au'], constraints: { matches: 'each value in recipientOrgs must be a partner code such as "ECOWAS"' } },
+        ],
+      },
+    });
+    const formatted = formatError(thrown.toJSON(), thrown);
+    expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'title', fields: ['title', 'recipientOrgs'] });
+    expect(formatted.message).toBe('title must be longer than or equal to 1 characters; each value in recipientOrgs must be a partner code such as "ECOWAS"');
+    expect(JSON.stringify(formatted)).not.toContain('secret');
+  });
+});
+
+describe('the alert transition table', () => {
+  const allowed = (status: AlertStatus) =>
+    Object.values(AlertStep).filter((step) => {
+      try {
+        nextStatus({ id: 'a', status }, step);
+        return true;
+      } catch {
+        return false;
+      }
+    });
+
+  it('allows exactly the workflow: edit only drafts, the Security Council only through the Secretary-General, nothing after CLOSED or SUPERSEDED', () => {
+    expect(allowed(AlertStatus.DRAFT)).toEqual([AlertStep.EDIT, AlertStep.ISSUE, AlertStep.CLOSE]);
+    expect(allowed(AlertStatus.ISSUED)).toEqual([AlertStep.ESCALATE_TO_SECRETARY_GENERAL, AlertStep.CLOSE, AlertStep.CORRECT]);
+    expect(allowed(AlertStatus.ESCALATED_TO_SECRETARY_GENERAL)).toEqual([AlertStep.ESCALATE_TO_SECURITY_COUNCIL, AlertStep.CLOSE, AlertStep.CORRECT]);
+    expect(allowed(AlertStatus.ESCALATED_TO_SECURITY_COUNCIL)).toEqual([AlertStep.CLOSE, AlertStep.CORRECT]);
+    expect(allowed(AlertStatus.CLOSED)).toEqual([]);
+    expect(allowed(AlertStatus.SUPERSEDED)).toEqual([]);
+  });
+
+  it('refuses any other step with CONFLICT saying what is allowed now', () => {
+    expect(() => nextStatus({ id: 'a', status: AlertStatus.ISSUED }, AlertStep.ESCALATE_TO_SECURITY_COUNCIL)).toThrow(
+      expect.objectContaining({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('it can be escalated to the Secretary-General, closed, corrected') }),
+    );
+  });
+});
