@@ -35,7 +35,7 @@ const CONNECTION_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-export function isConnectionError(error: unknown): boolean {
+export function connectionFailed(error: unknown): boolean {
   const pending: unknown[] = [error];
   for (let hops = 0; pending.length > 0 && hops < 10; hops++) {
     const current = pending.shift() as { code?: unknown; cause?: unknown; errors?: unknown } | undefined;
@@ -66,7 +66,7 @@ export function subgraphFetcher(timeoutMs: number): Fetcher {
     try {
       return await fetch(url, { ...init, signal });
     } catch (error) {
-      if (!call?.retryable || signal?.aborted || !isConnectionError(error)) throw error;
+      if (!call?.retryable || signal?.aborted || !connectionFailed(error)) throw error;
       await sleep(RETRY_DELAY_MS, undefined, { signal });
       return await fetch(url, { ...init, signal });
     }
@@ -106,7 +106,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
   private failure(error: unknown, signal: AbortSignal): GraphQLError {
     if (error instanceof GraphQLError && error.extensions.serviceName === this.name) return error;
     if (signal.aborted) return subgraphError(`Subgraph ${this.name} did not answer within ${this.timeoutMs} ms`, this.name);
-    if (isConnectionError(error)) return subgraphError(`Subgraph ${this.name} could not be reached`, this.name);
+    if (connectionFailed(error)) return subgraphError(`Subgraph ${this.name} could not be reached`, this.name);
     logger.warn('subgraph call failed', { subgraph: this.name, error });
     return subgraphError(`Subgraph ${this.name} sent an answer the gateway could not read`, this.name);
   }

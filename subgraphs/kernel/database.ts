@@ -123,23 +123,30 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
  */
 function observedPg(health: DatabaseHealth): typeof pg {
   class ObservedPool extends pg.Pool {
+    private observe(error: Error | undefined): void {
+      if (!error) return health.succeeded();
+      // pg-pool reports a wait for a free connection with the same message as a connection
+      // attempt that timed out: a pool busy with every connection is load, not an outage.
+      const busy = this.totalCount >= (this.options.max ?? 10) && /timeout exceeded/.test(error.message);
+      if (!busy) health.failed(error);
+    }
+
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     override connect(callback?: any): any {
       if (!callback) {
         return super.connect().then(
           (client) => {
-            health.succeeded();
+            this.observe(undefined);
             return client;
           },
-          (error: unknown) => {
-            health.failed(error);
+          (error: Error) => {
+            this.observe(error);
             throw error;
           },
         );
       }
       return super.connect((error, client, release) => {
-        if (error) health.failed(error);
-        else health.succeeded();
+        this.observe(error);
         callback(error, client, release);
       });
     }

@@ -17,7 +17,9 @@ export interface HttpLimits {
   shutdownDeadlineMs: number;
 }
 
-export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxInFlight: 256, requestTimeoutMs: 30_000, shutdownDeadlineMs: 10_000 };
+// The shutdown deadline leaves room for closing pools inside the 10 s Docker gives a container
+// between SIGTERM and SIGKILL.
+export const DEFAULT_HTTP_LIMITS: HttpLimits = { maxInFlight: 256, requestTimeoutMs: 30_000, shutdownDeadlineMs: 8_000 };
 
 /**
  * Deepest bracket nesting ({, ( and [) a query may have. Far above any legitimate query (the
@@ -188,7 +190,7 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
 
   // Counted from the moment the headers arrive until the answer is sent or the client goes away.
   // Overload and shutdown are refused before anything is parsed, so refusing stays cheap.
-  const admit = (req: Request, res: Response, next: NextFunction): void => {
+  const admit = (_req: Request, res: Response, next: NextFunction): void => {
     if (stopping) {
       return refuse(res, 503, 'SERVICE_UNAVAILABLE', `The ${options.name} service is shutting down; retry`, { connection: 'close', 'retry-after': '1' });
     }
@@ -302,7 +304,7 @@ export function stopOnSignals(service: RunningService, name: string): void {
     setTimeout(() => {
       logger.error('stop did not finish in time; exiting', { service: name });
       process.exit(1);
-    }, service.shutdownDeadlineMs + 5000).unref();
+    }, service.shutdownDeadlineMs + 2000).unref();
     service.stop().then(
       () => process.exit(0),
       (error) => {
