@@ -4,6 +4,8 @@ import { integer, internalSecret, readHttpLimits } from '../subgraphs/kernel/con
 import type { HttpLimits } from '../subgraphs/kernel/http-service';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, type AuthConfig } from './auth';
 
+export const DEFAULT_MAX_QUERY_COST = 30_000;
+
 export const SUBGRAPH_NAMES = ['situations', 'partners', 'training', 'alerts'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
 
@@ -21,6 +23,8 @@ export interface GatewayConfig {
   limits?: Partial<HttpLimits>;
   bodyLimit: string;
   corsOrigins: string[];
+  /** MAX_QUERY_COST: the most an operation may cost, lists counted by their size (gateway/cost-limit.ts). */
+  maxQueryCost?: number;
   auth: AuthConfig;
   internalSecret: string;
 }
@@ -57,6 +61,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     limits: readHttpLimits(env),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    maxQueryCost: integer(env.MAX_QUERY_COST, DEFAULT_MAX_QUERY_COST, 'MAX_QUERY_COST', 1, 10_000_000),
     auth: {
       jwksUrl: env.HUB_JWKS_URL || undefined,
       jwtSecret,

@@ -7,9 +7,10 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { formatError } from '../subgraphs/kernel/errors';
 import { startHttpService, type RunningService } from '../subgraphs/kernel/http-service';
-import type { GatewayConfig, SubgraphName } from './config';
+import { DEFAULT_MAX_QUERY_COST, type GatewayConfig, type SubgraphName } from './config';
 import cors from 'cors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { costLimitPlugin } from './cost-limit';
 import { createAuthenticator } from './auth';
 import { gatewayContext, type GatewayContext } from './context';
 import { VouchingDataSource } from './vouching-data-source';
@@ -50,8 +51,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxDepth: { n: 12 },
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
-    maxTokens: { n: 5000 },
-    costLimit: { maxCost: 20000 },
+    // Tokens are limited by the parser itself (parseOptions below): armor's check throws from a
+    // plugin and would answer 500. Its cost limit ignores list sizes: costLimitPlugin counts them.
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({
@@ -62,7 +65,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
-    plugins: [...armor.plugins, config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
+    parseOptions: { maxTokens: 5000 },
+    plugins: [...armor.plugins, costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST), config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
   });
   const authenticate = createAuthenticator(config.auth);
   const service = await startHttpService<GatewayContext>({

@@ -11,6 +11,12 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'INTERNAL_SERVER_ERROR';
 
+/** A caller's value quoted in a message, cut short: an error must not echo a megabyte back. */
+export function quoted(value: unknown): string {
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 80 ? `${text.slice(0, 77)}..."` : text;
+}
+
 export function badInput(message: string, field?: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', ...(field ? { field } : {}) } });
 }
@@ -29,7 +35,7 @@ export function badInputs(problems: InputProblem[]): GraphQLError {
 // Not-visible and non-existent must look the same to the caller, so the message names
 // only what the caller already sent.
 export function notFound(kind: string, key: string): GraphQLError {
-  return new GraphQLError(`No ${kind} found for ${JSON.stringify(key)}`, { extensions: { code: 'NOT_FOUND' } });
+  return new GraphQLError(`No ${kind} found for ${quoted(key)}`, { extensions: { code: 'NOT_FOUND' } });
 }
 
 export function unauthenticated(message = 'Authentication required'): GraphQLError {

@@ -2,7 +2,7 @@
 // with the same key and the same input gets that record back, never a second one.
 import { createHash } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
-import { badInput } from './errors';
+import { badInput, quoted } from './errors';
 
 /**
  * One key an organisation used for one operation. The primary key (org, operation, key) is what
@@ -71,7 +71,7 @@ export function requestHash(input: object): string {
 
 function reusedKey(request: IdempotentRequest): never {
   // The IETF Idempotency-Key draft answers 422 here: the caller sent a different request, not a retry.
-  throw badInput(`idempotencyKey ${JSON.stringify(request.key)} was already used for a different ${request.operation} request; send a new key for a new record`, 'idempotencyKey');
+  throw badInput(`idempotencyKey ${quoted(request.key)} was already used for a different ${request.operation} request; send a new key for a new record`, 'idempotencyKey');
 }
 
 /** The record id an earlier request with this key created, or null when the key is new. */

@@ -1,6 +1,6 @@
 // Checks on arguments that GraphQL's type system cannot express. Each failure is a
 // BAD_USER_INPUT naming the argument, raised before anything is read or written.
-import { badInput } from './errors';
+import { badInput, quoted } from './errors';
 import { COUNTRY_CODES } from './reference/country-codes';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -9,8 +9,8 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** An ISO 3166-1 alpha-3 code the hub knows, upper-cased. */
 export function countryCode(value: string, field: string): string {
   const code = value.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code)) throw badInput(`${field} must be an ISO 3166-1 alpha-3 code such as "NGA", got ${JSON.stringify(value)}`, field);
-  if (!COUNTRY_CODES.has(code)) throw badInput(`${field}: unknown country code ${JSON.stringify(value)}`, field);
+  if (!/^[A-Z]{3}$/.test(code)) throw badInput(`${field} must be an ISO 3166-1 alpha-3 code such as "NGA", got ${quoted(value)}`, field);
+  if (!COUNTRY_CODES.has(code)) throw badInput(`${field}: unknown country code ${quoted(value)}`, field);
   return code;
 }
 
@@ -19,14 +19,14 @@ export function countryCodes(values: string[], field: string): string[] {
 }
 
 export function uuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw badInput(`${field} must be an ID as returned by the hub (a UUID), got ${JSON.stringify(value)}`, field);
+  if (!UUID.test(value)) throw badInput(`${field} must be an ID as returned by the hub (a UUID), got ${quoted(value)}`, field);
   return value.toLowerCase();
 }
 
 /** A partner code: letters, digits and hyphens, e.g. "ECOWAS", "UN-JO". */
 export function partnerCode(value: string, field: string): string {
   const code = value.trim().toUpperCase();
-  if (!/^[A-Z][A-Z0-9-]{1,15}$/.test(code)) throw badInput(`${field} must be a partner code such as "ECOWAS", got ${JSON.stringify(value)}`, field);
+  if (!/^[A-Z][A-Z0-9-]{1,15}$/.test(code)) throw badInput(`${field} must be a partner code such as "ECOWAS", got ${quoted(value)}`, field);
   return code;
 }
 
@@ -34,8 +34,21 @@ export function partnerCode(value: string, field: string): string {
 export function isoDate(value: string, field: string): string {
   const parsed = new Date(`${value}T00:00:00Z`);
   if (!DATE.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
-    throw badInput(`${field} must be a date written YYYY-MM-DD, got ${JSON.stringify(value)}`, field);
+    throw badInput(`${field} must be a date written YYYY-MM-DD, got ${quoted(value)}`, field);
   }
+  return value;
+}
+
+// The latest date anywhere on Earth (UTC+14), so that a report written on its local today is
+// never refused for being ahead of the server's clock.
+export function latestToday(): string {
+  return new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** A date of something that has happened: an ISO date not after today. */
+export function notInFuture(value: string, field: string): string {
+  isoDate(value, field);
+  if (value > latestToday()) throw badInput(`${field} ${value} is in the future; give the date it happened`, field);
   return value;
 }
 

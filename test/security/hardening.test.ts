@@ -100,3 +100,28 @@ describe('configuration', () => {
     expect(() => readServiceConfig('situations', 4001, { NODE_ENV: 'production', HUB_INTERNAL_SECRET: 'x'.repeat(40) })).not.toThrow();
   });
 });
+
+describe('query cost', () => {
+  it('refuses nested lists that would multiply into millions of objects, though shallow enough for the depth limit', async () => {
+    const bomb = '{ partner(code: "AU") { memberStates { partners { memberStates { partners { memberStates { partners { code } } } } } } } }';
+    const started = Date.now();
+    const response = await hub.query(bomb);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].message).toMatch(/cost/);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('counts a page by its size: first: 100 of a rich node costs more than first: 5', async () => {
+    const page = (first: number) =>
+      `{ situations(first: ${first}) { nodes { alerts { acknowledgements { org } statusHistory { toStatus } } assessments { factors { riskFactor } } incidents { source { type } } riskTrend { factors { riskFactor } } } } }`;
+    expect((await hub.query(page(5))).errors).toBeUndefined();
+    expect((await hub.query(page(100))).errors?.[0].message).toMatch(/cost/);
+  });
+
+  it('answers a token flood as a client error, not a 500', async () => {
+    const response = await hub.query(`{ ${'__typename '.repeat(6000)} }`);
+    expect(response.status).toBe(400);
+    expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});

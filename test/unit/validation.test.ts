@@ -42,3 +42,15 @@ describe('argument validation', () => {
     expect(codeOf(() => partnerCode('ECOWAS; DROP TABLE', 'code'))).toEqual({ code: 'BAD_USER_INPUT', field: 'code' });
   });
 });
+
+describe('error messages', () => {
+  it('quote a caller\'s value cut short, never echoing a huge input back', () => {
+    try {
+      partnerCode('x'.repeat(100_000), 'code');
+      throw new Error('no error');
+    } catch (error) {
+      expect((error as Error).message.length).toBeLessThan(200);
+      expect((error as Error).message).toContain('...');
+    }
+  });
+});

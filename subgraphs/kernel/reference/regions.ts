@@ -1,6 +1,6 @@
 // UN M49 regions and sub-regions of the countries the hub knows, for filters and for grouping in
 // SQL (a VALUES-like join on arrays), so no subgraph needs the partners subgraph's tables for it.
-import { badInput } from '../errors';
+import { badInput, quoted } from '../errors';
 import { COUNTRIES } from './countries';
 
 function matches(value: string, name: string, code: string): boolean {
@@ -11,7 +11,7 @@ function matches(value: string, name: string, code: string): boolean {
 export function countriesInRegions(regions: string[], field: string): string[] {
   return regions.flatMap((region) => {
     const found = COUNTRIES.filter((c) => matches(region, c.region, c.regionCode));
-    if (found.length === 0) throw badInput(`${field}: unknown UN M49 region ${JSON.stringify(region)} (e.g. "Africa", "Americas", "Asia", "Europe", "Oceania" or a code such as "002")`, field);
+    if (found.length === 0) throw badInput(`${field}: unknown UN M49 region ${quoted(region)} (e.g. "Africa", "Americas", "Asia", "Europe", "Oceania" or a code such as "002")`, field);
     return found.map((c) => c.iso3);
   });
 }
@@ -19,7 +19,7 @@ export function countriesInRegions(regions: string[], field: string): string[] {
 export function countriesInSubRegions(subRegions: string[], field: string): string[] {
   return subRegions.flatMap((subRegion) => {
     const found = COUNTRIES.filter((c) => matches(subRegion, c.subRegion, c.subRegionCode));
-    if (found.length === 0) throw badInput(`${field}: unknown UN M49 sub-region ${JSON.stringify(subRegion)} (e.g. "Eastern Africa" or "014")`, field);
+    if (found.length === 0) throw badInput(`${field}: unknown UN M49 sub-region ${quoted(subRegion)} (e.g. "Eastern Africa" or "014")`, field);
     return found.map((c) => c.iso3);
   });
 }
