@@ -42,6 +42,6 @@ export async function askPeer<T>(ctx: SubgraphContext, peer: PeerName, query: st
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
     logger.error('peer subgraph call failed', { peer, error });
-    throw new GraphQLError(`The ${peer} subgraph could not be reached to apply this filter`, { extensions: { code: 'SUBGRAPH_ERROR', serviceName: peer } });
+    throw new GraphQLError(`The ${peer} subgraph could not be reached to answer this request`, { extensions: { code: 'SUBGRAPH_ERROR', serviceName: peer } });
   }
 }

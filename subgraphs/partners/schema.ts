@@ -5,10 +5,26 @@ import { buildFederatedSchema } from '../kernel/subgraph-schema';
 import { CountryResolver, resolveCountryReference } from './resolvers/country.resolver';
 import { EngagementResolver, MembershipResolver } from './resolvers/membership.resolver';
 import { PartnerResolver, resolvePartnerReference } from './resolvers/partner.resolver';
+import { EngagementMutationResolver } from './resolvers/engagement.mutation';
+import { FocalPointMutationResolver } from './resolvers/focal-point.mutation';
+import { MembershipMutationResolver } from './resolvers/membership.mutation';
+import { PartnerMutationResolver } from './resolvers/partner.mutation';
+import { PartnerSharingDefaultsResolver } from './resolvers/sharing-defaults.resolver';
 
 export function buildPartnersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [auditTrailResolver('partners'), PartnerResolver, CountryResolver, MembershipResolver, EngagementResolver],
+    resolvers: [
+      auditTrailResolver('partners'),
+      PartnerResolver,
+      CountryResolver,
+      MembershipResolver,
+      EngagementResolver,
+      PartnerSharingDefaultsResolver,
+      PartnerMutationResolver,
+      FocalPointMutationResolver,
+      EngagementMutationResolver,
+      MembershipMutationResolver,
+    ],
     referenceResolvers: {
       Country: { __resolveReference: resolveCountryReference },
       Partner: { __resolveReference: resolvePartnerReference },

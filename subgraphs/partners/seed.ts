@@ -30,6 +30,7 @@ export async function seedPartners(db: DataSource): Promise<void> {
         headquartersIso3: p.headquartersIso3,
         headquartersCity: p.headquartersCity,
         website: p.website,
+        defaultClassification: p.defaultClassification === 'RED' ? Classification.RED : Classification.GREEN,
         ...ownership({ ownerOrg: p.code, classification: Classification.CLEAR }),
       })),
     );

@@ -3,11 +3,14 @@ import type { GraphQLSchema } from 'graphql';
 import { auditTrailResolver } from '../kernel/audit';
 import { buildFederatedSchema } from '../kernel/subgraph-schema';
 import { RiskAssessmentResolver } from './resolvers/assessment.resolver';
+import { RiskAssessmentMutationResolver } from './resolvers/assessment.mutation';
 import { SituationDashboardResolver } from './resolvers/dashboard.resolver';
 import { CountrySituationsResolver, PartnerAssessmentsResolver } from './resolvers/contributed.resolver';
 import { FrameworkResolver, RiskFactorResolver } from './resolvers/framework.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
+import { IncidentMutationResolver } from './resolvers/incident.mutation';
 import { SituationResolver, resolveSituationReference } from './resolvers/situation.resolver';
+import { SituationMutationResolver } from './resolvers/situation.mutation';
 
 export function buildSituationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -21,6 +24,9 @@ export function buildSituationsSchema(): Promise<GraphQLSchema> {
       RiskFactorResolver,
       CountrySituationsResolver,
       PartnerAssessmentsResolver,
+      SituationMutationResolver,
+      RiskAssessmentMutationResolver,
+      IncidentMutationResolver,
     ],
     referenceResolvers: {
       Situation: { __resolveReference: resolveSituationReference },

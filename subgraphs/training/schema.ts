@@ -6,10 +6,20 @@ import { CountryTrainingResolver, PartnerTrainingResolver } from './resolvers/co
 import { ModuleResolver } from './resolvers/module.resolver';
 import { TrainingGroupTotalsResolver, TrainingTotalsResolver } from './resolvers/totals.resolver';
 import { TrainingSessionResolver, resolveTrainingSessionReference } from './resolvers/training-session.resolver';
+import { TrainingSessionMutationResolver } from './resolvers/training-session.mutation';
 
 export function buildTrainingSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [auditTrailResolver('training'), TrainingSessionResolver, ModuleResolver, TrainingTotalsResolver, TrainingGroupTotalsResolver, CountryTrainingResolver, PartnerTrainingResolver],
+    resolvers: [
+      auditTrailResolver('training'),
+      TrainingSessionResolver,
+      ModuleResolver,
+      TrainingTotalsResolver,
+      TrainingGroupTotalsResolver,
+      CountryTrainingResolver,
+      PartnerTrainingResolver,
+      TrainingSessionMutationResolver,
+    ],
     referenceResolvers: {
       TrainingSession: { __resolveReference: resolveTrainingSessionReference },
     },

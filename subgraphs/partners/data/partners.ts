@@ -20,6 +20,7 @@ export interface PartnerRecord {
   website: string | null;
   earlyWarningMechanisms: { name: string; acronym: string | null; description: string; established: number | null }[];
   memberships: MembershipPeriod[]; // one entry per period
+  defaultClassification?: 'RED'; // the classification of its new records when a create leaves it out (GREEN otherwise)
 }
 
 export const PARTNERS: readonly PartnerRecord[] = [
@@ -232,6 +233,8 @@ export const PARTNERS: readonly PartnerRecord[] = [
     headquartersIso3: 'AUT',
     headquartersCity: 'Vienna',
     website: 'https://www.osce.org',
+    // The High Commissioner on National Minorities works in confidence: its records default to RED (shared/domain.md).
+    defaultClassification: 'RED',
     earlyWarningMechanisms: [
       {
         name: 'High Commissioner on National Minorities',

@@ -1,7 +1,7 @@
 // A partner organisation of the hub (the Joint Office itself is one, code UN-JO).
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
+import { Classification, OwnedRecord } from '../../kernel/ownership';
 
 export enum PartnerKind {
   UN_OFFICE = 'UN_OFFICE',
@@ -37,4 +37,12 @@ export class Partner extends OwnedRecord {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 300, nullable: true })
   website: string | null;
+
+  // The sharing the organisation's new records get when a create leaves classification out. Not a
+  // field of its own: who an organisation shares with by default is its own business (Partner.sharingDefaults).
+  @Column({ type: 'enum', enum: Classification, enumName: 'classification', name: 'default_classification', default: Classification.GREEN })
+  defaultClassification: Classification;
+
+  @Column({ type: 'varchar', array: true, name: 'default_shared_with', default: () => "'{}'" })
+  defaultSharedWith: string[];
 }

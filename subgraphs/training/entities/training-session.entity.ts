@@ -107,6 +107,10 @@ export class TrainingSession extends OwnedRecord {
   @Column({ type: 'text', nullable: true })
   source: string | null;
 
+  @Field(() => String, { nullable: true, description: 'Why the session was cancelled, for a CANCELLED session.' })
+  @Column({ type: 'text', name: 'cancellation_reason', nullable: true })
+  cancellationReason: string | null;
+
   @Field({ description: 'True for illustrative seed data: a session that was never held or planned.' })
   @Column({ type: 'boolean', default: false })
   illustrative: boolean;

@@ -1,0 +1,69 @@
+// What the partners subgraph's mutations share beyond kernel/writing.ts: records only an
+// organisation's admins change, the Partner record itself (keyed by code, not id), and the
+// organisation's sharing defaults, read here from its own table rather than asked of a peer.
+import type { EntityManager, EntityTarget } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { assertAdminOf, restrictToVisible } from '../kernel/access-policy';
+import { AuditAction } from '../kernel/audit';
+import { conflict, notFound } from '../kernel/errors';
+import type { SharingDefaults } from '../kernel/sharing-defaults';
+import { assertVersion, requireSignedIn, visibleRecord, type InputProblems, type MutationScope, type VersionedRecord } from '../kernel/writing';
+import { Partner } from './entities/partner.entity';
+
+/**
+ * A record of `entity` that only admins of its owner change, locked until the transaction ends,
+ * after the checks in the order that leaks nothing (as lockForUpdate does for editors):
+ * invisible → NOT_FOUND, another organisation's or not an admin → FORBIDDEN, stale → CONFLICT.
+ */
+export async function lockForAdmin<T extends VersionedRecord>(tx: MutationScope, entity: EntityTarget<T>, kind: string, id: string, version: number): Promise<T> {
+  requireSignedIn(tx.ctx.viewer);
+  const record = await visibleRecord(tx.manager, tx.ctx.viewer, entity, kind, id, 'pessimistic_write');
+  assertAdminOf(tx.ctx.viewer, record.ownerOrg);
+  assertVersion(record, version, kind);
+  return record;
+}
+
+/** The partner `code` names as the viewer may read it, locked FOR UPDATE when `lock` is set; null when there is none. */
+export async function findPartner(manager: EntityManager, viewer: MutationScope['ctx']['viewer'], code: string, lock = false): Promise<Partner | null> {
+  const query = restrictToVisible(manager.getRepository(Partner).createQueryBuilder('p').where('p.code = :code', { code }), viewer, 'p');
+  if (lock) query.setLock('pessimistic_write');
+  return query.getOne();
+}
+
+/** The viewer's own partner record, locked, at the version the caller read; only its admins get it. */
+export async function lockPartnerForAdmin(tx: MutationScope, code: string, version: number): Promise<Partner> {
+  requireSignedIn(tx.ctx.viewer);
+  const partner = await findPartner(tx.manager, tx.ctx.viewer, code, true);
+  if (!partner) throw notFound('partner', code);
+  assertAdminOf(tx.ctx.viewer, partner.code);
+  if (partner.version !== version) {
+    throw conflict(`partner ${partner.code} has changed since you read it (you sent version ${version}, it is now at version ${partner.version}); read it again and re-apply your change`);
+  }
+  return partner;
+}
+
+/** updateVersioned for the Partner record, whose key is its code. */
+export async function updatePartner(tx: MutationScope, partner: Partner, changes: QueryDeepPartialEntity<Partner>): Promise<Partner> {
+  const result = await tx.manager
+    .createQueryBuilder()
+    .update(Partner)
+    .set(changes)
+    .where('code = :code AND version = :version', { code: partner.code, version: partner.version })
+    .execute();
+  if (result.affected !== 1) throw conflict(`partner ${partner.code} was changed by someone else while you were changing it; read it again and re-apply your change`);
+  const updated = await tx.manager.findOneByOrFail(Partner, { code: partner.code });
+  await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, 'Partner', updated.code, updated);
+  return updated;
+}
+
+export function sharingDefaultsOf(partner: Partner | null): SharingDefaults | null {
+  return partner ? { classification: partner.defaultClassification, sharedWith: partner.defaultSharedWith } : null;
+}
+
+/** Notes the codes in `codes` that name no partner of the hub (which organisations belong to the hub is public). */
+export async function checkPartnerCodes(manager: EntityManager, problems: InputProblems, codes: string[], field: string): Promise<void> {
+  if (codes.length === 0) return;
+  const known = new Set((await manager.getRepository(Partner).createQueryBuilder('p').select('p.code').where('p.code IN (:...codes)', { codes }).getMany()).map((p) => p.code));
+  const unknown = codes.filter((code) => !known.has(code));
+  if (unknown.length > 0) problems.add(field, `${field}: unknown partner ${unknown.length === 1 ? 'code' : 'codes'} ${unknown.join(', ')}`);
+}

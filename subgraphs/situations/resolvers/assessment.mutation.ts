@@ -1,0 +1,62 @@
+// Adding a risk assessment to a situation: always a new row, numbered among the assessing
+// organisation's assessments of that situation, so no earlier assessment is ever overwritten.
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../../kernel/context';
+import { ownership } from '../../kernel/ownership';
+import { newRecordSharing } from '../../kernel/sharing-defaults';
+import { assertCanCreate, checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, visibleRecord, type Sharing } from '../../kernel/writing';
+import { checkAgainstFramework, checkAssessmentFields } from '../assessment-rules';
+import { RiskAssessment, type RiskFactorScore } from '../entities/risk-assessment.entity';
+import { checkNotReshared, citedSituation } from '../situation-rules';
+import { AddRiskAssessmentInput } from './assessment.inputs';
+
+@Resolver()
+export class RiskAssessmentMutationResolver {
+  @Mutation(() => RiskAssessment, {
+    description:
+      "Adds your organisation's assessment of a situation you may read (editors and admins); your organisation owns it and is its assessedBy. An AMBER_STRICT situation's assessment is AMBER_STRICT or RED and shared no wider than the situation. Retrying with the same idempotencyKey returns the first assessment.",
+  })
+  async addRiskAssessment(@Arg('input', () => AddRiskAssessmentInput) input: AddRiskAssessmentInput, @Ctx() ctx: SubgraphContext): Promise<RiskAssessment> {
+    const org = assertCanCreate(ctx.viewer);
+    const viewer = ctx.viewer;
+    let sharing: Sharing;
+    let factors: RiskFactorScore[];
+    return createOnce(ctx, idempotentRequest(viewer, 'addRiskAssessment', 'RiskAssessment', input), {
+      prepare: async () => {
+        const problems = new InputProblems();
+        sharing = await newRecordSharing(ctx, input);
+        checkSharing(problems, sharing);
+        checkAssessmentFields(problems, input);
+        const situation = await citedSituation(ctx.db.manager, viewer, problems, input.situationId);
+        if (situation) checkNotReshared(problems, { ownerOrg: org, ...sharing }, situation);
+        factors = await checkAgainstFramework(ctx.db.manager, viewer, problems, input);
+        problems.throwIfAny();
+      },
+      create: async (tx, id) => {
+        // Locked FOR UPDATE: the situation cannot be restricted under the assessment being written,
+        // and concurrent assessments by one organisation take their numbers one after the other.
+        const problems = new InputProblems();
+        const situation = await citedSituation(tx.manager, viewer, problems, input.situationId, 'pessimistic_write');
+        if (situation) checkNotReshared(problems, { ownerOrg: org, ...sharing }, situation);
+        problems.throwIfAny();
+        const earlier = await tx.manager.countBy(RiskAssessment, { situationId: situation!.id, assessedByOrg: org });
+        return insertAudited(tx, RiskAssessment, 'RiskAssessment', {
+          id,
+          situationId: situation!.id,
+          frameworkVersion: input.frameworkVersion,
+          assessedByOrg: org,
+          assessedOn: input.assessedOn,
+          overallLevel: input.overallLevel,
+          partnerRatingScheme: input.partnerRatingScheme ?? null,
+          partnerRatingValue: input.partnerRatingValue ?? null,
+          crimes: input.crimes,
+          summary: input.summary,
+          factors,
+          assessmentNumber: earlier + 1,
+          ...ownership({ ownerOrg: org, ...sharing }),
+        });
+      },
+      load: (manager, id) => visibleRecord(manager, viewer, RiskAssessment, 'risk assessment', id),
+    });
+  }
+}

@@ -1,0 +1,173 @@
+// Inputs of reportIncident and correctIncident. class-validator checks each field's shape before
+// the resolver runs; ../incident-rules.ts checks how the fields relate and what they cite.
+import { ArrayMaxSize, IsInt, IsUrl, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Field, Float, ID, InputType, Int } from 'type-graphql';
+import { NewRecordInput, RecordChangesInput } from '../../kernel/record-inputs';
+import { LocalDate } from '../../kernel/scalars';
+import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
+import { SourceType } from '../entities/source.entity';
+
+@InputType({ description: "A source your organisation has not recorded yet; one of your organisation's sources with the same name is used instead of a second one." })
+export class NewSourceInput {
+  @Field()
+  @Length(1, 300)
+  name: string;
+
+  @Field(() => SourceType)
+  type: SourceType;
+
+  @Field({ description: 'UN M49 region the source reports from ("Africa", "Americas", "Asia", "Europe", "Oceania"), or "Global".' })
+  @Length(1, 60)
+  region: string;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(500)
+  @IsUrl({ require_protocol: true, protocols: ['http', 'https'] })
+  url?: string | null;
+}
+
+@InputType({ description: 'A new incident report, owned by your organisation.' })
+export class ReportIncidentInput extends NewRecordInput {
+  @Field(() => ID, { nullable: true, description: 'The situation it belongs to, one you may read in the same country; an AMBER_STRICT one limits how the incident is shared.' })
+  situationId?: string | null;
+
+  @Field({ description: 'ISO 3166-1 alpha-3 code of the country where it happened.' })
+  countryIso3: string;
+
+  @Field(() => LocalDate, { description: 'Not in the future.' })
+  occurredOn: string;
+
+  @Field(() => DatePrecision, { defaultValue: DatePrecision.DAY })
+  datePrecision: DatePrecision;
+
+  @Field(() => String, { nullable: true })
+  @Length(1, 120)
+  adm1?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(1, 120)
+  adm2?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(1, 200)
+  place?: string | null;
+
+  @Field(() => Float, { nullable: true, description: 'WGS 84, -90 to 90; given with longitude.' })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'WGS 84, -180 to 180; given with latitude.' })
+  longitude?: number | null;
+
+  @Field(() => GeoPrecision, { defaultValue: GeoPrecision.EXACT })
+  geoPrecision: GeoPrecision;
+
+  @Field({ description: 'e.g. "Violence against civilians".' })
+  @Length(1, 100)
+  eventType: string;
+
+  @Field(() => String, { nullable: true })
+  @Length(1, 100)
+  subEventType?: string | null;
+
+  @Field(() => [String], { defaultValue: [] })
+  @ArrayMaxSize(50)
+  @Length(1, 200, { each: true })
+  actors: string[];
+
+  @Field(() => Int, { nullable: true, description: 'Fatalities, low estimate; low <= best <= high.' })
+  @IsInt()
+  @Min(0)
+  fatalitiesLow?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(0)
+  fatalitiesBest?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(0)
+  fatalitiesHigh?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(20000)
+  notes?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'A source you may read; or give `source` to record a new one.' })
+  sourceId?: string | null;
+
+  @Field(() => NewSourceInput, { nullable: true })
+  @ValidateNested()
+  source?: NewSourceInput | null;
+}
+
+@InputType({ description: 'Corrections to an incident report; fields left out stay as they are, null clears an optional one.' })
+export class CorrectIncidentInput extends RecordChangesInput {
+  @Field(() => ID, { nullable: true, description: 'Null: the incident belongs to no situation.' })
+  situationId?: string | null;
+
+  @Field(() => String, { nullable: true })
+  countryIso3?: string | null;
+
+  @Field(() => LocalDate, { nullable: true })
+  occurredOn?: string | null;
+
+  @Field(() => DatePrecision, { nullable: true })
+  datePrecision?: DatePrecision | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(1, 120)
+  adm1?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(1, 120)
+  adm2?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(1, 200)
+  place?: string | null;
+
+  @Field(() => Float, { nullable: true })
+  latitude?: number | null;
+
+  @Field(() => Float, { nullable: true })
+  longitude?: number | null;
+
+  @Field(() => GeoPrecision, { nullable: true })
+  geoPrecision?: GeoPrecision | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(1, 100)
+  eventType?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @Length(1, 100)
+  subEventType?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @ArrayMaxSize(50)
+  @Length(1, 200, { each: true })
+  actors?: string[] | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(0)
+  fatalitiesLow?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(0)
+  fatalitiesBest?: number | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsInt()
+  @Min(0)
+  fatalitiesHigh?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @MaxLength(20000)
+  notes?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Null: no source.' })
+  sourceId?: string | null;
+}

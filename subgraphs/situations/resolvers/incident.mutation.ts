@@ -1,0 +1,85 @@
+// Reporting and correcting incidents, with a new source recorded in the same transaction when the
+// report names one; every row written is audited in that transaction (kernel/writing.ts).
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../../kernel/context';
+import { ownership } from '../../kernel/ownership';
+import { applyChanges, changedSharing } from '../../kernel/record-inputs';
+import { newRecordSharing } from '../../kernel/sharing-defaults';
+import { uuid } from '../../kernel/validation';
+import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/writing';
+import { Incident } from '../entities/incident.entity';
+import { checkNotReshared } from '../situation-rules';
+import {
+  checkIncident,
+  checkIncidentCitations,
+  checkNewSource,
+  CLEARABLE_INCIDENT_FIELDS,
+  incidentContentOf,
+  INCIDENT_FIELDS,
+  sourceFor,
+  type IncidentContent,
+  type NewSource,
+} from '../incident-rules';
+import { CorrectIncidentInput, ReportIncidentInput } from './incident.inputs';
+
+const KIND = 'incident';
+const CITING: readonly (keyof IncidentContent)[] = ['situationId', 'countryIso3', 'sourceId', 'classification', 'sharedWith', 'sharedWithUsers'];
+
+@Resolver()
+export class IncidentMutationResolver {
+  @Mutation(() => Incident, {
+    description:
+      'Reports an incident owned by your organisation (editors and admins), citing a source you may read (sourceId) or recording a new one (source). Retrying with the same idempotencyKey returns the first report.',
+  })
+  async reportIncident(@Arg('input', () => ReportIncidentInput) input: ReportIncidentInput, @Ctx() ctx: SubgraphContext): Promise<Incident> {
+    const org = assertCanCreate(ctx.viewer);
+    const viewer = ctx.viewer;
+    let content: IncidentContent;
+    let newSource: NewSource | null = null;
+    return createOnce(ctx, idempotentRequest(viewer, 'reportIncident', 'Incident', input), {
+      prepare: async () => {
+        const problems = new InputProblems();
+        const sharing = await newRecordSharing(ctx, input);
+        const given = Object.fromEntries(INCIDENT_FIELDS.map((field) => [field, (input as unknown as Record<string, unknown>)[field] ?? null]));
+        content = checkIncident(problems, { ...(given as unknown as IncidentContent), ...sharing });
+        if (input.source) {
+          if (input.sourceId) problems.add('source', 'give sourceId or source, not both');
+          newSource = checkNewSource(problems, { name: input.source.name, type: input.source.type, region: input.source.region, url: input.source.url ?? null });
+        }
+        if (problems.empty) await checkIncidentCitations(ctx.db.manager, viewer, problems, content, org);
+        problems.throwIfAny();
+      },
+      create: async (tx, id) => {
+        const problems = new InputProblems();
+        await checkIncidentCitations(tx.manager, viewer, problems, content, org, 'pessimistic_read');
+        let sourceId = content.sourceId;
+        if (newSource) {
+          const { source, created } = await sourceFor(tx, org, newSource, content);
+          if (!created) checkNotReshared(problems, { ownerOrg: org, ...content }, source);
+          sourceId = source.id;
+        }
+        problems.throwIfAny();
+        return insertAudited(tx, Incident, 'Incident', { id, ...content, sourceId, ...ownership({ ownerOrg: org, ...content }) });
+      },
+      load: (manager, id) => visibleRecord(manager, viewer, Incident, KIND, id),
+    });
+  }
+
+  @Mutation(() => Incident, { description: 'Corrects an incident report (editors and admins of its owner); fields left out stay as they are, null clears an optional one.' })
+  async correctIncident(@Arg('input', () => CorrectIncidentInput) input: CorrectIncidentInput, @Ctx() ctx: SubgraphContext): Promise<Incident> {
+    return runMutation(ctx, async (tx) => {
+      const incident = await lockForUpdate(tx, Incident, KIND, uuid(input.id, 'id'), input.version);
+      const problems = new InputProblems();
+      const current = incidentContentOf(incident);
+      const changed = applyChanges(problems, current, input, INCIDENT_FIELDS, CLEARABLE_INCIDENT_FIELDS);
+      const content = checkIncident(problems, { ...changed, ...changedSharing(problems, current, input) });
+      // What it cites is checked again only when the correction touches it, so that a situation
+      // restricted since cannot stop a correction of, say, the fatality counts.
+      if (problems.empty && CITING.some((field) => JSON.stringify(current[field]) !== JSON.stringify(content[field]))) {
+        await checkIncidentCitations(tx.manager, tx.ctx.viewer, problems, content, incident.ownerOrg, 'pessimistic_read');
+      }
+      problems.throwIfAny();
+      return updateVersioned(tx, Incident, 'Incident', incident, content);
+    });
+  }
+}

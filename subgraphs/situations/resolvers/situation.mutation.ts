@@ -1,0 +1,52 @@
+// Opening and updating situations. Each mutation is one transaction (kernel/writing.ts) that
+// audits every row it writes; the sharing defaults of the author's organisation are asked first.
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../../kernel/context';
+import { ownership } from '../../kernel/ownership';
+import { applyChanges, changedSharing } from '../../kernel/record-inputs';
+import { newRecordSharing } from '../../kernel/sharing-defaults';
+import { uuid } from '../../kernel/validation';
+import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/writing';
+import { Situation, SituationStatus } from '../entities/situation.entity';
+import { checkSituation, situationContentOf, type SituationContent } from '../situation-rules';
+import { OpenSituationInput, UpdateSituationInput } from './situation.inputs';
+
+const KIND = 'situation';
+// A situation is a country's: its country is not among what an update changes. Sharing changes go through changedSharing.
+const CHANGEABLE: readonly (keyof SituationContent)[] = ['title', 'summary', 'status', 'crimes', 'openedOn'];
+
+@Resolver()
+export class SituationMutationResolver {
+  @Mutation(() => Situation, {
+    description:
+      'Opens a situation owned by your organisation (editors and admins). Retrying with the same idempotencyKey returns the first situation; reusing a key for a different situation is BAD_USER_INPUT.',
+  })
+  async openSituation(@Arg('input', () => OpenSituationInput) input: OpenSituationInput, @Ctx() ctx: SubgraphContext): Promise<Situation> {
+    const org = assertCanCreate(ctx.viewer);
+    let content: SituationContent;
+    return createOnce(ctx, idempotentRequest(ctx.viewer, 'openSituation', 'Situation', input), {
+      prepare: async () => {
+        const problems = new InputProblems();
+        if (input.status === SituationStatus.CLOSED) problems.add('status', 'status: a situation is opened MONITORING, ESCALATING or DE_ESCALATING, not CLOSED');
+        const sharing = await newRecordSharing(ctx, input);
+        content = checkSituation(problems, { countryIso3: input.countryIso3, title: input.title, summary: input.summary, status: input.status, crimes: input.crimes, openedOn: input.openedOn, ...sharing });
+        problems.throwIfAny();
+      },
+      create: (tx, id) => insertAudited(tx, Situation, 'Situation', { id, ...content, illustrative: false, ...ownership({ ownerOrg: org, ...content }) }),
+      load: (manager, id) => visibleRecord(manager, ctx.viewer, Situation, KIND, id),
+    });
+  }
+
+  @Mutation(() => Situation, { description: "Changes a situation (editors and admins of its owner); fields left out stay as they are. A change of classification or sharedWith is checked as a new situation's is." })
+  async updateSituation(@Arg('input', () => UpdateSituationInput) input: UpdateSituationInput, @Ctx() ctx: SubgraphContext): Promise<Situation> {
+    return runMutation(ctx, async (tx) => {
+      const situation = await lockForUpdate(tx, Situation, KIND, uuid(input.id, 'id'), input.version);
+      const problems = new InputProblems();
+      const current = situationContentOf(situation);
+      const changed = applyChanges(problems, current, input, CHANGEABLE);
+      const content = checkSituation(problems, { ...changed, ...changedSharing(problems, current, input) });
+      problems.throwIfAny();
+      return updateVersioned(tx, Situation, 'Situation', situation, content);
+    });
+  }
+}

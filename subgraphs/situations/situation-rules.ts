@@ -1,0 +1,72 @@
+// The domain rules a situation's content must meet before it is stored, and those of a record that
+// cites a situation (an assessment, an incident): the situation is one the author may read, and
+// an AMBER_STRICT one is not re-shared wider through what cites it.
+import type { EntityManager } from 'typeorm';
+import { assertDoesNotReshare, type Classified } from '../kernel/access-policy';
+import type { Viewer } from '../kernel/identity';
+import { Classification } from '../kernel/ownership';
+import { countryCode, notInFuture, uuid } from '../kernel/validation';
+import type { Crime } from '../kernel/vocabulary';
+import { checkSharing, InputProblems, visibleRecord, type Sharing } from '../kernel/writing';
+import { Situation, SituationStatus } from './entities/situation.entity';
+
+/** Everything an author writes in a situation: what openSituation takes and updateSituation changes. */
+export interface SituationContent extends Sharing {
+  countryIso3: string;
+  title: string;
+  summary: string;
+  status: SituationStatus;
+  crimes: Crime[];
+  openedOn: string;
+}
+
+export const SITUATION_FIELDS: readonly (keyof SituationContent)[] = ['countryIso3', 'title', 'summary', 'status', 'crimes', 'openedOn', 'classification', 'sharedWith', 'sharedWithUsers'];
+
+export function situationContentOf(situation: SituationContent): SituationContent {
+  return Object.fromEntries(SITUATION_FIELDS.map((field) => [field, situation[field]])) as unknown as SituationContent;
+}
+
+/** Normalises `content` and notes what is wrong with it. */
+export function checkSituation(problems: InputProblems, content: SituationContent): SituationContent {
+  const countryIso3 = problems.check(() => countryCode(content.countryIso3, 'countryIso3')) ?? content.countryIso3;
+  problems.check(() => notInFuture(content.openedOn, 'openedOn'));
+  if (content.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the situation is monitored for');
+  checkSharing(problems, content);
+  return { ...content, countryIso3 };
+}
+
+/**
+ * Checks a record citing `cited` (a situation, a source) against its sharing. Classification and sharing are checked
+ * apart so that each complaint names its own field.
+ */
+export function checkNotReshared(problems: InputProblems, derived: Sharing & { ownerOrg: string }, cited: Classified): void {
+  problems.check(() => assertDoesNotReshare({ ownerOrg: derived.ownerOrg, classification: derived.classification, sharedWith: [] }, cited, 'classification'));
+  problems.check(() => assertDoesNotReshare({ ownerOrg: derived.ownerOrg, classification: Classification.RED, sharedWith: derived.sharedWith }, cited, 'sharedWith'));
+  // A RED record names users, not organisations: none can be checked against the situation's circle.
+  if (cited.classification === Classification.AMBER_STRICT && derived.classification === Classification.RED && derived.sharedWithUsers.length > 0) {
+    problems.add('sharedWithUsers', 'sharedWithUsers: a record citing an AMBER_STRICT record may not name users, whose organisations the hub cannot check; use AMBER_STRICT with sharedWith');
+  }
+}
+
+/**
+ * The situation `rawId` names, when the viewer may read it; otherwise a problem with `situationId`
+ * that reads the same whether it is hidden or does not exist. Read through `manager`, locked with
+ * `lock` inside a mutation's transaction.
+ */
+export async function citedSituation(
+  manager: EntityManager,
+  viewer: Viewer,
+  problems: InputProblems,
+  rawId: string,
+  lock?: 'pessimistic_write' | 'pessimistic_read',
+): Promise<Situation | null> {
+  const id = problems.check(() => uuid(rawId, 'situationId'));
+  if (!id) return null;
+  try {
+    return await visibleRecord(manager, viewer, Situation, 'situation', id, lock);
+  } catch (error) {
+    if ((error as { extensions?: { code?: string } }).extensions?.code !== 'NOT_FOUND') throw error;
+    problems.add('situationId', `situationId: unknown situation ${JSON.stringify(rawId)}`);
+    return null;
+  }
+}

@@ -1,0 +1,93 @@
+// Planning, updating, completing and cancelling training sessions. Each mutation is one transaction
+// (kernel/writing.ts) that audits every row it writes; the workflow decides which step is allowed.
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { SubgraphContext } from '../../kernel/context';
+import { conflict } from '../../kernel/errors';
+import { ownership } from '../../kernel/ownership';
+import { applyChanges, changedSharing } from '../../kernel/record-inputs';
+import { newRecordSharing } from '../../kernel/sharing-defaults';
+import { latestToday, notInFuture, uuid } from '../../kernel/validation';
+import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord, type MutationScope } from '../../kernel/writing';
+import type { Module } from '../entities/module.entity';
+import { TrainingSession, TrainingStatus } from '../entities/training-session.entity';
+import { checkSession, CLEARABLE_SESSION_FIELDS, modulesFor, sessionContentOf, SESSION_FIELDS, syncModules, type SessionContent } from '../session-rules';
+import { nextSessionStatus, SessionStep } from '../session-workflow';
+import { CancelTrainingSessionInput, CompleteTrainingSessionInput, PlanTrainingSessionInput, UpdateTrainingSessionInput } from './training-session.inputs';
+
+const KIND = 'training session';
+
+/** The session as the viewer may change it, locked, at the version the caller read, in a status that allows `step`. */
+async function sessionReadyFor(tx: MutationScope, input: { id: string; version: number }, step: SessionStep): Promise<{ session: TrainingSession; next: TrainingStatus }> {
+  const session = await lockForUpdate(tx, TrainingSession, KIND, uuid(input.id, 'id'), input.version);
+  return { session, next: nextSessionStatus(session, step) };
+}
+
+@Resolver()
+export class TrainingSessionMutationResolver {
+  @Mutation(() => TrainingSession, {
+    description:
+      'Plans a training session owned by your organisation (editors and admins); it starts PLANNED. Retrying with the same idempotencyKey returns the first session; reusing a key for a different session is BAD_USER_INPUT.',
+  })
+  async planTrainingSession(@Arg('input', () => PlanTrainingSessionInput) input: PlanTrainingSessionInput, @Ctx() ctx: SubgraphContext): Promise<TrainingSession> {
+    const org = assertCanCreate(ctx.viewer);
+    const viewer = ctx.viewer;
+    let content: SessionContent;
+    let modules: Module[];
+    return createOnce(ctx, idempotentRequest(viewer, 'planTrainingSession', 'TrainingSession', input), {
+      prepare: async () => {
+        const problems = new InputProblems();
+        const sharing = await newRecordSharing(ctx, input);
+        const given = Object.fromEntries(SESSION_FIELDS.map((field) => [field, (input as unknown as Record<string, unknown>)[field] ?? null]));
+        content = checkSession(problems, { ...(given as unknown as SessionContent), ...sharing }, org);
+        modules = await modulesFor(ctx.db.manager, viewer, problems, input.moduleCodes);
+        problems.throwIfAny();
+      },
+      create: async (tx, id) => {
+        const session = await insertAudited(tx, TrainingSession, 'TrainingSession', { id, ...content, status: TrainingStatus.PLANNED, illustrative: false, ...ownership({ ownerOrg: org, ...content }) });
+        await syncModules(tx, session, modules);
+        return session;
+      },
+      load: (manager, id) => visibleRecord(manager, viewer, TrainingSession, KIND, id),
+    });
+  }
+
+  @Mutation(() => TrainingSession, { description: 'Changes a planned or completed session (editors and admins of its owner); fields left out stay as they are, null clears an optional one.' })
+  async updateTrainingSession(@Arg('input', () => UpdateTrainingSessionInput) input: UpdateTrainingSessionInput, @Ctx() ctx: SubgraphContext): Promise<TrainingSession> {
+    return runMutation(ctx, async (tx) => {
+      const { session } = await sessionReadyFor(tx, input, SessionStep.UPDATE);
+      const problems = new InputProblems();
+      const current = sessionContentOf(session);
+      const changed = applyChanges(problems, current, input, SESSION_FIELDS, CLEARABLE_SESSION_FIELDS);
+      const content = checkSession(problems, { ...changed, ...changedSharing(problems, current, input) }, session.ownerOrg);
+      // A completed session happened: its corrected dates may not move it into the future.
+      if (session.status === TrainingStatus.COMPLETED) problems.check(() => notInFuture(content.startDate, 'startDate'));
+      const modules = input.moduleCodes ? await modulesFor(tx.manager, tx.ctx.viewer, problems, input.moduleCodes) : undefined;
+      problems.throwIfAny();
+      const updated = await updateVersioned(tx, TrainingSession, 'TrainingSession', session, content);
+      await syncModules(tx, updated, modules);
+      return updated;
+    });
+  }
+
+  @Mutation(() => TrainingSession, { description: 'Records that a PLANNED session took place (COMPLETED), with its attendance. A session is completed once it has begun.' })
+  async completeTrainingSession(@Arg('input', () => CompleteTrainingSessionInput) input: CompleteTrainingSessionInput, @Ctx() ctx: SubgraphContext): Promise<TrainingSession> {
+    return runMutation(ctx, async (tx) => {
+      const { session, next } = await sessionReadyFor(tx, input, SessionStep.COMPLETE);
+      const problems = new InputProblems();
+      const { participantsFemale = null, participantsMale = null, participantsUnspecified = null, participantsTotal } = input.attendance;
+      const breakdown = (participantsFemale ?? 0) + (participantsMale ?? 0) + (participantsUnspecified ?? 0);
+      if (participantsTotal < breakdown) problems.add('attendance.participantsTotal', `attendance.participantsTotal (${participantsTotal}) may not be less than the breakdown, which adds up to ${breakdown}`);
+      problems.throwIfAny();
+      if (session.startDate > latestToday()) throw conflict(`training session ${session.id} starts on ${session.startDate}; it can be completed once it has begun`);
+      return updateVersioned(tx, TrainingSession, 'TrainingSession', session, { status: next, participantsFemale, participantsMale, participantsUnspecified, participantsTotal });
+    });
+  }
+
+  @Mutation(() => TrainingSession, { description: 'Records that a PLANNED session will not take place (CANCELLED), and why. A cancelled session is final.' })
+  async cancelTrainingSession(@Arg('input', () => CancelTrainingSessionInput) input: CancelTrainingSessionInput, @Ctx() ctx: SubgraphContext): Promise<TrainingSession> {
+    return runMutation(ctx, async (tx) => {
+      const { session, next } = await sessionReadyFor(tx, input, SessionStep.CANCEL);
+      return updateVersioned(tx, TrainingSession, 'TrainingSession', session, { status: next, cancellationReason: input.reason });
+    });
+  }
+}

@@ -1,0 +1,214 @@
+// The training subgraph's write path through the gateway over HTTP: planning, updating, completing
+// and cancelling sessions, the allowed transitions only, and every refusal.
+import { randomUUID } from 'node:crypto';
+import { startHub, type Hub } from '../support/hub';
+import { accepted, changesInTrail, countRows, failedUnexpectedly, injectFault, refused, refusedFields } from '../support/writes';
+
+let hub: Hub;
+let editor: string;
+let admin: string;
+let viewer: string;
+let ecowasEditor: string;
+let icglrViewer: string;
+let auViewer: string;
+
+beforeAll(async () => {
+  hub = await startHub();
+  editor = await hub.token('UN-JO', ['editor'], 'un-jo-editor');
+  admin = await hub.token('UN-JO', ['admin'], 'un-jo-admin');
+  viewer = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
+  ecowasEditor = await hub.token('ECOWAS', ['editor'], 'ecowas-editor');
+  icglrViewer = await hub.token('ICGLR', ['viewer'], 'icglr-analyst');
+  auViewer = await hub.token('AU', ['viewer'], 'au-analyst');
+});
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const SESSION = `id version title status startDate endDate city countryIso3 organiserOrgs audience ownerOrg classification sharedWith cancellationReason
+  participantsFemale participantsMale participantsUnspecified participantsTotal modules { code }`;
+const PLAN = `mutation Plan($input: PlanTrainingSessionInput!) { planTrainingSession(input: $input) { ${SESSION} } }`;
+const UPDATE = `mutation Update($input: UpdateTrainingSessionInput!) { updateTrainingSession(input: $input) { ${SESSION} } }`;
+const COMPLETE = `mutation Complete($input: CompleteTrainingSessionInput!) { completeTrainingSession(input: $input) { ${SESSION} } }`;
+const CANCEL = `mutation Cancel($input: CancelTrainingSessionInput!) { cancelTrainingSession(input: $input) { ${SESSION} } }`;
+const SESSION_BY_ID = `query Session($id: ID!) { trainingSession(id: $id) { ${SESSION} } }`;
+
+type Session = {
+  id: string;
+  version: number;
+  status: string;
+  title: string;
+  organiserOrgs: string[];
+  classification: string;
+  sharedWith: string[];
+  cancellationReason: string | null;
+  participantsTotal: number | null;
+  modules: { code: string }[];
+};
+
+function plan(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    idempotencyKey: randomUUID(),
+    title: '[Test] Seminar for a national committee',
+    startDate: '2026-10-12',
+    endDate: '2026-10-13',
+    city: 'Kampala',
+    countryIso3: 'UGA',
+    organiserOrgs: ['ICGLR'],
+    organiserNames: ['[Test] university partner'],
+    audience: 'NATIONAL_COMMITTEE',
+    moduleCodes: ['FOA-INTRO', 'NC-MANDATE'],
+    classification: 'GREEN',
+    ...overrides,
+  };
+}
+
+async function planned(input = plan(), token = editor): Promise<Session> {
+  return accepted<Session>(await hub.query(PLAN, { input }, { token }), 'planTrainingSession');
+}
+
+describe('a training session', () => {
+  it('is planned, updated, completed with its attendance and corrected afterwards, every step audited', async () => {
+    const session = await planned();
+    expect(session).toMatchObject({ version: 1, status: 'PLANNED', organiserOrgs: ['UN-JO', 'ICGLR'], modules: [{ code: 'FOA-INTRO' }, { code: 'NC-MANDATE' }] });
+    const updated = accepted<Session>(await hub.query(UPDATE, { input: { id: session.id, version: 1, city: 'Entebbe', moduleCodes: ['FOA-INTRO', 'HATE-SPEECH'] } }, { token: editor }), 'updateTrainingSession');
+    expect(updated).toMatchObject({ version: 2, status: 'PLANNED', modules: [{ code: 'FOA-INTRO' }, { code: 'HATE-SPEECH' }] });
+
+    const attendance = { participantsFemale: 12, participantsMale: 15, participantsUnspecified: 1, participantsTotal: 30 };
+    const completed = accepted<Session>(await hub.query(COMPLETE, { input: { id: session.id, version: 2, attendance } }, { token: editor }), 'completeTrainingSession');
+    expect(completed).toMatchObject({ version: 3, status: 'COMPLETED', ...attendance });
+    // A completed session's record can still be corrected, but not moved into the future.
+    const corrected = accepted<Session>(await hub.query(UPDATE, { input: { id: session.id, version: 3, endDate: '2026-10-14' } }, { token: editor }), 'updateTrainingSession');
+    expect(corrected).toMatchObject({ version: 4, status: 'COMPLETED' });
+    refusedFields(await hub.query(UPDATE, { input: { id: session.id, version: 4, startDate: '2099-01-01', endDate: null } }, { token: editor }), ['startDate'], true);
+
+    const trail = await changesInTrail(hub, 'training', admin);
+    expect(trail.filter((e) => e.recordId === session.id).map((e) => e.action).sort()).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'UPDATE']);
+    const links = trail.filter((e) => e.recordType === 'SessionModule' && e.recordId.startsWith(session.id));
+    expect(links.map((e) => e.action).sort()).toEqual(['CREATE', 'CREATE', 'CREATE', 'DELETE']);
+  });
+
+  it('is cancelled with a reason, and then is final', async () => {
+    const session = await planned(plan({ startDate: '2027-03-01', endDate: null }));
+    const cancelled = accepted<Session>(await hub.query(CANCEL, { input: { id: session.id, version: 1, reason: 'Postponed at the host government\'s request.' } }, { token: editor }), 'cancelTrainingSession');
+    expect(cancelled).toMatchObject({ version: 2, status: 'CANCELLED', cancellationReason: "Postponed at the host government's request." });
+    const update = refused(await hub.query(UPDATE, { input: { id: session.id, version: 2, city: 'x' } }, { token: editor }), 'CONFLICT');
+    expect(update.message).toMatch(/is CANCELLED and cannot be updated; no further step is possible/);
+    refused(await hub.query(COMPLETE, { input: { id: session.id, version: 2, attendance: { participantsTotal: 3 } } }, { token: editor }), 'CONFLICT');
+    refused(await hub.query(CANCEL, { input: { id: session.id, version: 2, reason: 'again' } }, { token: editor }), 'CONFLICT');
+  });
+
+  it('allows only PLANNED → COMPLETED and PLANNED → CANCELLED, and no completion before the session begins', async () => {
+    const future = await planned(plan({ startDate: '2027-05-01', endDate: null }));
+    const early = refused(await hub.query(COMPLETE, { input: { id: future.id, version: 1, attendance: { participantsTotal: 10 } } }, { token: editor }), 'CONFLICT');
+    expect(early.message).toMatch(/starts on 2027-05-01/);
+    const past = await planned();
+    const completed = accepted<Session>(await hub.query(COMPLETE, { input: { id: past.id, version: 1, attendance: { participantsTotal: 10 } } }, { token: editor }), 'completeTrainingSession');
+    const again = refused(await hub.query(COMPLETE, { input: { id: past.id, version: completed.version, attendance: { participantsTotal: 11 } } }, { token: editor }), 'CONFLICT');
+    expect(again.message).toMatch(/is COMPLETED and cannot be completed; it can be updated/);
+    refused(await hub.query(CANCEL, { input: { id: past.id, version: completed.version, reason: 'Too late.' } }, { token: editor }), 'CONFLICT');
+    const [stored] = await hub.subgraphs.training.db.query('SELECT status, version, participants_total FROM training.training_session WHERE id = $1', [past.id]);
+    expect(stored).toEqual({ status: 'COMPLETED', version: completed.version, participants_total: 10 });
+  });
+
+  it('shares its module list exactly as it is shared itself', async () => {
+    const session = await planned();
+    const amber = accepted<Session>(await hub.query(UPDATE, { input: { id: session.id, version: 1, classification: 'AMBER', sharedWith: ['ICGLR'] } }, { token: editor }), 'updateTrainingSession');
+    expect(amber).toMatchObject({ classification: 'AMBER', sharedWith: ['ICGLR'] });
+    const links = await hub.subgraphs.training.db.query('SELECT classification, shared_with FROM training.session_module WHERE session_id = $1', [session.id]);
+    expect(links).toEqual([
+      { classification: 'AMBER', shared_with: ['ICGLR'] },
+      { classification: 'AMBER', shared_with: ['ICGLR'] },
+    ]);
+    const seen = await hub.query<{ trainingSession: Session | null }>(SESSION_BY_ID, { id: session.id }, { token: icglrViewer });
+    expect(seen.data!.trainingSession!.modules).toHaveLength(2);
+    expect((await hub.query<{ trainingSession: Session | null }>(SESSION_BY_ID, { id: session.id }, { token: auViewer })).data!.trainingSession).toBeNull();
+  });
+});
+
+describe('refusals', () => {
+  it('rejects bad fields with one BAD_USER_INPUT naming each of them, and stores nothing', async () => {
+    const before = await countRows(hub, 'training', 'training.training_session');
+    refusedFields(await hub.query(PLAN, { input: plan({ idempotencyKey: 'short', title: '', organiserOrgs: ['icglr'], moduleCodes: ['foa intro'] }) }, { token: editor }), ['idempotencyKey', 'title', 'organiserOrgs', 'moduleCodes'], true);
+    const rules = await hub.query(PLAN, { input: plan({ endDate: '2026-10-01', countryIso3: 'QQQ', moduleCodes: ['FOA-INTRO', 'NO-SUCH-MODULE'], sharedWith: ['AU'] }) }, { token: editor });
+    expect(refusedFields(rules, ['endDate', 'countryIso3', 'moduleCodes', 'sharedWith'], true).message).toMatch(/unknown module NO-SUCH-MODULE/);
+    expect(await countRows(hub, 'training', 'training.training_session')).toBe(before);
+
+    const session = await planned();
+    const attendance = await hub.query(COMPLETE, { input: { id: session.id, version: 1, attendance: { participantsFemale: 10, participantsMale: 10, participantsTotal: 15 } } }, { token: editor });
+    refusedFields(attendance, ['attendance.participantsTotal'], true);
+    refusedFields(await hub.query(COMPLETE, { input: { id: session.id, version: 1, attendance: { participantsFemale: -1, participantsTotal: 15 } } }, { token: editor }), ['attendance.participantsFemale'], true);
+    refusedFields(await hub.query(CANCEL, { input: { id: session.id, version: 1, reason: '' } }, { token: editor }), ['reason'], true);
+    refusedFields(await hub.query(UPDATE, { input: { id: session.id, version: 1, title: null, audience: null, endDate: '2026-01-01' } }, { token: editor }), ['title', 'audience', 'endDate'], true);
+    const [stored] = await hub.subgraphs.training.db.query('SELECT status, version FROM training.training_session WHERE id = $1', [session.id]);
+    expect(stored).toEqual({ status: 'PLANNED', version: 1 });
+  });
+
+  it('refuses anonymous callers, viewers and editors of another organisation, and hides what the caller may not read', async () => {
+    const session = await planned();
+    refused(await hub.query(PLAN, { input: plan() }), 'UNAUTHENTICATED');
+    refused(await hub.query(CANCEL, { input: { id: session.id, version: 1, reason: 'x' } }), 'UNAUTHENTICATED');
+    refused(await hub.query(PLAN, { input: plan() }, { token: viewer }), 'FORBIDDEN');
+    refused(await hub.query(CANCEL, { input: { id: session.id, version: 1, reason: 'x' } }, { token: viewer }), 'FORBIDDEN');
+    // ECOWAS reads UN-JO's GREEN session but may not change it.
+    refused(await hub.query(UPDATE, { input: { id: session.id, version: 1, city: 'x' } }, { token: ecowasEditor }), 'FORBIDDEN');
+    refused(await hub.query(COMPLETE, { input: { id: session.id, version: 1, attendance: { participantsTotal: 1 } } }, { token: ecowasEditor }), 'FORBIDDEN');
+
+    const theirs = await planned(plan({ classification: 'RED', organiserOrgs: [] }), ecowasEditor);
+    expect(theirs.organiserOrgs).toEqual(['ECOWAS']);
+    const missing = randomUUID();
+    for (const [query, input] of [
+      [UPDATE, { version: 1, city: 'x' }],
+      [COMPLETE, { version: 1, attendance: { participantsTotal: 1 } }],
+      [CANCEL, { version: 1, reason: 'x' }],
+    ] as const) {
+      const hidden = refused(await hub.query(query, { input: { ...input, id: theirs.id } }, { token: editor }), 'NOT_FOUND');
+      const absent = refused(await hub.query(query, { input: { ...input, id: missing } }, { token: editor }), 'NOT_FOUND');
+      expect(hidden.message.replace(theirs.id, 'ID')).toBe(absent.message.replace(missing, 'ID'));
+      expect(hidden.extensions).toEqual(absent.extensions);
+    }
+  });
+
+  it('refuses a stale version with CONFLICT, and of concurrent steps from one version exactly one wins', async () => {
+    const session = await planned();
+    accepted(await hub.query(UPDATE, { input: { id: session.id, version: 1, city: 'Gulu' } }, { token: editor }), 'updateTrainingSession');
+    expect(refused(await hub.query(UPDATE, { input: { id: session.id, version: 1, city: 'Stale' } }, { token: editor }), 'CONFLICT').message).toContain('version 2');
+    const racing = await Promise.all([
+      hub.query(COMPLETE, { input: { id: session.id, version: 2, attendance: { participantsTotal: 20 } } }, { token: editor }),
+      hub.query(CANCEL, { input: { id: session.id, version: 2, reason: 'Racing cancellation.' } }, { token: editor }),
+    ]);
+    expect(racing.filter((r) => !r.errors)).toHaveLength(1);
+    expect(racing.flatMap((r) => r.errors ?? []).map((e) => e.extensions?.code)).toEqual(['CONFLICT']);
+  });
+
+  it('returns the first session for a repeated idempotency key, with its modules once', async () => {
+    const before = await countRows(hub, 'training', 'training.training_session');
+    const links = await countRows(hub, 'training', 'training.session_module');
+    const input = plan();
+    const results = await Promise.all([1, 2, 3].map(() => hub.query(PLAN, { input }, { token: editor })));
+    const ids = results.map((r) => accepted<Session>(r, 'planTrainingSession').id);
+    expect(new Set(ids).size).toBe(1);
+    expect(await countRows(hub, 'training', 'training.training_session')).toBe(before + 1);
+    expect(await countRows(hub, 'training', 'training.session_module')).toBe(links + 2);
+    expect(refused(await hub.query(PLAN, { input: { ...input, title: '[Test] Another' } }, { token: editor }), 'BAD_USER_INPUT').extensions!.field).toBe('idempotencyKey');
+  });
+
+  it('leaves nothing half-written when the database fails after the session row was written', async () => {
+    const removeFault = await injectFault(hub, 'training', 'session_module', "EXISTS (SELECT 1 FROM training.training_session s WHERE s.id = NEW.session_id AND s.title = 'fault-injection')");
+    try {
+      const counts = () =>
+        Promise.all([
+          countRows(hub, 'training', 'training.training_session'),
+          countRows(hub, 'training', 'training.session_module'),
+          countRows(hub, 'training', 'training.idempotency_key'),
+          countRows(hub, 'training', "training.audit_event WHERE action <> 'READ'"),
+        ]);
+      const before = await counts();
+      failedUnexpectedly(await hub.query(PLAN, { input: plan({ title: 'fault-injection' }) }, { token: editor }));
+      expect(await counts()).toEqual(before);
+    } finally {
+      await removeFault();
+    }
+  });
+});
