@@ -1,0 +1,48 @@
+// The load generator's own process: runs one autocannon test and reports back over IPC. The five
+// services share the bench process's event loop; generating load there would slow what it measures.
+import autocannon from 'autocannon';
+import { summariseLatencies } from './latency';
+import type { LoadJob, LoadResult } from './load';
+
+// Any GraphQL error, partial or total, makes the answer useless to a dashboard: count it as failed.
+const answered = (body: string | Buffer | undefined) => typeof body === 'string' && body.startsWith('{') && !body.includes('"errors":');
+
+function run(job: LoadJob): Promise<LoadResult> {
+  const latencies: number[] = [];
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: job.url,
+        method: 'POST',
+        headers: job.headers,
+        body: job.body,
+        connections: job.connections,
+        duration: job.durationS,
+        timeout: 10,
+        verifyBody: answered,
+      },
+      (error, result) => {
+        if (error) return reject(error);
+        resolve({
+          requests: result.requests.total,
+          durationS: result.duration,
+          requestsPerSecond: result.requests.total / result.duration,
+          latency: summariseLatencies(latencies),
+          errors: result.errors,
+          timeouts: result.timeouts,
+          non2xx: result.non2xx,
+          graphqlErrors: result.mismatches,
+        });
+      },
+    );
+    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+  });
+}
+
+process.on('message', (job: LoadJob) => {
+  run(job).then(
+    (result) => process.send!({ result }),
+    (error: Error) => process.send!({ error: error.stack ?? String(error) }),
+  );
+});
+process.on('disconnect', () => process.exit(0));
