@@ -1,0 +1,102 @@
+// The incident fields a bulk import reads and an export writes: their JSON-lines names, their HXL
+// hashtags and their column labels, in one table so that the readers and the exporter cannot drift apart.
+
+/** JSON-lines keys; the same names as the Incident type's fields in the GraphQL schema. */
+export type IncidentField =
+  | 'externalId'
+  | 'situationId'
+  | 'occurredOn'
+  | 'datePrecision'
+  | 'countryIso3'
+  | 'adm1'
+  | 'adm2'
+  | 'place'
+  | 'latitude'
+  | 'longitude'
+  | 'geoPrecision'
+  | 'eventType'
+  | 'subEventType'
+  | 'actors'
+  | 'fatalitiesLow'
+  | 'fatalitiesBest'
+  | 'fatalitiesHigh'
+  | 'source'
+  | 'sourceType'
+  | 'notes';
+
+export interface FieldSpec {
+  field: IncidentField;
+  /** The hashtag an export writes, e.g. "#affected+killed+min". */
+  hashtag: string;
+  /** A column matches when it has this tag, every attribute of `hashtag` and none of `excludes`. */
+  excludes: readonly string[];
+  /** The hashtag's attributes that a column may leave out, e.g. "+name" of "#adm1+name". */
+  optional: readonly string[];
+  /** The human header written above the hashtag row on export. */
+  label: string;
+  /** Several columns may carry it (actors). */
+  repeats?: boolean;
+  /** Every row must give it. */
+  required?: boolean;
+}
+
+function spec(field: IncidentField, hashtag: string, label: string, extra: Partial<Omit<FieldSpec, 'field' | 'hashtag' | 'label'>> = {}): FieldSpec {
+  return { field, hashtag, label, excludes: [], optional: [], ...extra };
+}
+
+// Order is the export's column order. `excludes` keeps, e.g., "#affected+killed+min" from being
+// read as the best estimate, and "#meta+source+type" from being read as the source's name.
+export const INCIDENT_FIELDS: readonly FieldSpec[] = [
+  spec('externalId', '#meta+id', 'Incident ID', { excludes: ['situation', 'source'], required: true }),
+  spec('situationId', '#meta+situation', 'Situation ID'),
+  spec('occurredOn', '#date', 'Date', { excludes: ['precision'], required: true }),
+  spec('datePrecision', '#date+precision', 'Date precision'),
+  spec('countryIso3', '#country+code', 'Country code', { required: true }),
+  spec('adm1', '#adm1+name', 'Admin 1', { excludes: ['code'], optional: ['name'] }),
+  spec('adm2', '#adm2+name', 'Admin 2', { excludes: ['code'], optional: ['name'] }),
+  spec('place', '#loc+name', 'Place', { excludes: ['code'], optional: ['name'] }),
+  spec('latitude', '#geo+lat', 'Latitude'),
+  spec('longitude', '#geo+lon', 'Longitude'),
+  spec('geoPrecision', '#geo+precision', 'Location precision'),
+  spec('eventType', '#event+type', 'Event type', { excludes: ['sub'], required: true }),
+  spec('subEventType', '#event+type+sub', 'Sub-event type'),
+  spec('actors', '#actor+name', 'Actor', { excludes: ['code'], optional: ['name'], repeats: true }),
+  spec('fatalitiesLow', '#affected+killed+min', 'Fatalities (low)'),
+  spec('fatalitiesBest', '#affected+killed', 'Fatalities (best)', { excludes: ['min', 'max'] }),
+  spec('fatalitiesHigh', '#affected+killed+max', 'Fatalities (high)'),
+  spec('source', '#meta+source', 'Source', { excludes: ['type', 'url', 'id'] }),
+  spec('sourceType', '#meta+source+type', 'Source type'),
+  spec('notes', '#description', 'Notes'),
+];
+
+export const FIELD_SPECS: ReadonlyMap<IncidentField, FieldSpec> = new Map(INCIDENT_FIELDS.map((s) => [s.field, s]));
+
+/** Field names a JSON-lines record may use. */
+export const FIELD_NAMES: ReadonlySet<string> = new Set(INCIDENT_FIELDS.map((s) => s.field));
+
+/** Longest text each column of the incident and source tables holds. */
+export const MAX_LENGTH: Partial<Record<IncidentField, number>> = {
+  externalId: 100,
+  adm1: 120,
+  adm2: 120,
+  place: 200,
+  eventType: 100,
+  subEventType: 100,
+  actors: 300,
+  source: 300,
+  notes: 20_000,
+};
+
+/** Values an import gets from a reader, before validation: text (CSV) or JSON values. */
+export type RawIncident = Partial<Record<IncidentField, unknown>>;
+
+/** One data row of an import file, as a reader hands it over. */
+export interface RawRow {
+  /** Line of the file where the row ends (1-based), for the report. */
+  line: number;
+  values: RawIncident;
+  /** HXL only: the hashtag of the column each field came from, named in rejection reasons. */
+  columns?: Partial<Record<IncidentField, string>>;
+  /** Set when the reader could not read the row at all (e.g. a broken quote in CSV). */
+  unreadable?: string;
+}

@@ -1,0 +1,195 @@
+// `npm run import` and `npm run export` as a partner's engineer runs them: separate processes on
+// the situations database (a PostgreSQL database of the test's own when DATABASE_URL is set,
+// otherwise a PGlite folder), their exit codes and reports, a run killed halfway and re-run, and
+// a 100,000-row file in bounded memory.
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { openPGlite, openSubgraphDatabase } from '../../subgraphs/kernel/database';
+import { situationsSubgraph } from '../../subgraphs/situations';
+import type { RowOutcome } from '../../subgraphs/situations/import/incident-importer';
+import { createTestDatabase } from '../support/database';
+import { externalIdOf, writeGeneratedHxl } from './incident-files';
+
+const DIST = path.resolve(__dirname, '..', '..');
+const SAMPLES = path.resolve(DIST, '..', 'samples');
+const ON_POSTGRES = Boolean(process.env.DATABASE_URL);
+
+interface CliDatabase {
+  /** Environment that points the CLI at this database. */
+  env: NodeJS.ProcessEnv;
+  /** Opens the database in the test process for `use`; PGlite's folder must not be open in a CLI meanwhile. */
+  use: <T>(use: (db: DataSource) => Promise<T>) => Promise<T>;
+  drop: () => Promise<void>;
+}
+
+const open = (target: Parameters<typeof openSubgraphDatabase>[0]['target']) =>
+  openSubgraphDatabase({ schema: 'situations', entities: situationsSubgraph.entities, migrations: situationsSubgraph.migrations, target });
+
+async function cliDatabase(): Promise<CliDatabase> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'hub-import-'));
+  if (ON_POSTGRES) {
+    const database = await createTestDatabase();
+    if (database.target.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');
+    const db = await open(database.target);
+    return {
+      env: { DATABASE_URL: database.target.url, PGLITE_DIR: scratch },
+      use: (use) => use(db),
+      drop: async () => {
+        await db.destroy();
+        await database.drop();
+        rmSync(scratch, { recursive: true, force: true });
+      },
+    };
+  }
+  return {
+    env: { DATABASE_URL: '', PGLITE_DIR: scratch },
+    use: async (use) => {
+      const gate = await openPGlite(path.join(scratch, 'situations'));
+      const db = await open({ kind: 'pglite', gate });
+      try {
+        return await use(db);
+      } finally {
+        await db.destroy();
+        await gate.db.close();
+      }
+    },
+    drop: async () => rmSync(scratch, { recursive: true, force: true }),
+  };
+}
+
+interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a CLI to its end, or until `killWhen` says so from its stderr (then SIGKILL, as a crash would). */
+function runCli(script: 'import' | 'export', args: string[], env: NodeJS.ProcessEnv, killWhen?: (stderr: string) => boolean): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(DIST, 'scripts', `${script}.js`), ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      if (killWhen?.(stderr) && child.exitCode === null) child.kill('SIGKILL');
+    });
+    child.once('error', reject);
+    child.once('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** The generated incidents an organisation holds (the seed gives some organisations others). */
+const generated = (db: DataSource, org: string) =>
+  db
+    .query(`SELECT count(*)::int AS n, count(DISTINCT external_id)::int AS distinct_ids, max(version) AS max_version FROM situations.incident WHERE owner_org = $1 AND external_id LIKE 'GEN-%'`, [org])
+    .then((rows) => rows[0] as { n: number; distinct_ids: number; max_version: number | null });
+const stored = (db: DataSource, org: string) => db.query(`SELECT count(*)::int AS n FROM situations.incident WHERE owner_org = $1`, [org]).then((rows) => rows[0].n as number);
+
+describe('the import and export commands', () => {
+  let database: CliDatabase;
+  let scratch: string;
+
+  beforeAll(async () => {
+    database = await cliDatabase();
+    scratch = database.env.PGLITE_DIR!;
+    await database.use((db) => situationsSubgraph.seed(db));
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('imports the HXL sample, reports each row, exits 0, and re-imports it without a change', async () => {
+    const report = path.join(scratch, 'report.jsonl');
+    const first = await runCli('import', ['--org', 'ECOWAS', '--kind', 'incidents', '--report', report, path.join(SAMPLES, 'incidents-ecowas.hxl.csv')], database.env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/24 rows, 24 created, 0 updated, 0 unchanged, 0 rejected/);
+    const outcomes: RowOutcome[] = readFileSync(report, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(outcomes.map((o) => [o.line, o.status])).toEqual(Array.from({ length: 24 }, (_, i) => [i + 4, 'created']));
+
+    const again = await runCli('import', ['--org', 'ECOWAS', '--kind', 'incidents', path.join(SAMPLES, 'incidents-ecowas.hxl.csv')], database.env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/24 rows, 0 created, 0 updated, 24 unchanged, 0 rejected/);
+  });
+
+  it('exports an organisation\'s incidents to a file that imports back unchanged', async () => {
+    const exported = path.join(scratch, 'ecowas.jsonl');
+    const exportRun = await runCli('export', ['--org', 'ECOWAS', '--kind', 'incidents', '--format', 'jsonl', '--out', exported], database.env);
+    expect(exportRun.code).toBe(0);
+    const lines = readFileSync(exported, 'utf8').trim().split('\n');
+    expect(exportRun.stderr).toMatch(new RegExp(`Exported ${lines.length} incidents of ECOWAS`));
+    const reimport = await runCli('import', ['--org', 'ECOWAS', '--kind', 'incidents', exported], database.env);
+    expect(reimport.code).toBe(0);
+    expect(reimport.stdout).toMatch(new RegExp(`${lines.length} rows, 0 created, 0 updated, ${lines.length} unchanged, 0 rejected`));
+  });
+
+  it('exits 1 when rows are rejected, still storing the good ones, and names the reasons', async () => {
+    const file = path.join(scratch, 'some-bad.csv');
+    await writeGeneratedHxl(file, 10, { badEvery: 5 });
+    const run = await runCli('import', ['--org', 'AU', '--kind', 'incidents', file], database.env);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/10 rows, 8 created, 0 updated, 0 unchanged, 2 rejected/);
+    expect(run.stderr).toMatch(/\(GEN-000005\): countryIso3: unknown country code "XXX"/);
+  });
+
+  it('exits 2 on a usage error or a file it cannot read as incidents, having written nothing', async () => {
+    const usage = await runCli('import', ['--kind', 'incidents', path.join(SAMPLES, 'incidents.jsonl')], database.env);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toMatch(/--org is required/);
+    const notHxl = path.join(scratch, 'plain.csv');
+    writeFileSync(notHxl, 'id,date\n1,2025-01-01\n');
+    const before = await database.use((db) => stored(db, 'OSCE'));
+    const unreadable = await runCli('import', ['--org', 'OSCE', '--kind', 'incidents', notHxl], database.env);
+    expect(unreadable.code).toBe(2);
+    expect(unreadable.stderr).toMatch(/No HXL hashtag row/);
+    expect(await database.use((db) => stored(db, 'OSCE'))).toBe(before);
+  });
+
+  it('stores every good row exactly once when a run is killed halfway and run again', async () => {
+    const rows = ON_POSTGRES ? 30_000 : 4_000;
+    const file = path.join(scratch, 'interrupted.csv');
+    const written = await writeGeneratedHxl(file, rows, { badEvery: 97 });
+    const goodIds = Array.from({ length: rows }, (_, i) => i + 1).filter(written.good).map(externalIdOf);
+    const args = ['--org', 'IGAD', '--kind', 'incidents', '--progress', '--batch-size', '200', file];
+
+    const killed = await runCli('import', args, database.env, (stderr) => /importing: [1-9]/.test(stderr));
+    expect(killed.code).toBeNull();
+    const partial = await database.use((db) => generated(db, 'IGAD'));
+    expect(partial.n).toBeGreaterThan(0);
+    expect(partial.n).toBeLessThan(goodIds.length);
+
+    const report = path.join(scratch, 'resumed.jsonl');
+    const resumed = await runCli('import', [...args, '--report', report], database.env);
+    expect(resumed.code).toBe(1);
+    const outcomes: RowOutcome[] = readFileSync(report, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    expect(outcomes.filter((o) => o.status === 'unchanged')).toHaveLength(partial.n);
+    expect(outcomes.filter((o) => o.status === 'created')).toHaveLength(goodIds.length - partial.n);
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(rows - goodIds.length);
+
+    await database.use(async (db) => {
+      expect(await generated(db, 'IGAD')).toEqual({ n: goodIds.length, distinct_ids: goodIds.length, max_version: 1 });
+      const ids: { external_id: string }[] = await db.query(`SELECT external_id FROM situations.incident WHERE owner_org = 'IGAD' AND external_id LIKE 'GEN-%' ORDER BY external_id`);
+      expect(ids.map((row) => row.external_id)).toEqual(goodIds);
+    });
+  });
+
+  (ON_POSTGRES ? it : it.skip)('imports 100,000 rows streamed, with peak memory well under 400 MB (PostgreSQL only: runs when DATABASE_URL is set)', async () => {
+    const rows = 100_000;
+    const file = path.join(scratch, 'large.csv');
+    const written = await writeGeneratedHxl(file, rows, { badEvery: 1000 });
+    const good = Array.from({ length: rows }, (_, i) => i + 1).filter(written.good).length;
+    const run = await runCli('import', ['--org', 'ICGLR', '--kind', 'incidents', '--stats', file], database.env);
+    expect(run.code).toBe(1);
+    const stats = JSON.parse(run.stderr.trim().split('\n').pop()!).stats;
+    expect(stats).toMatchObject({ rows, created: good, rejected: rows - good });
+    expect(stats.peakRssMiB).toBeLessThan(400);
+    process.stderr.write(`import of ${rows} rows: ${stats.seconds} s, ${stats.rowsPerSecond} rows/s, peak RSS ${stats.peakRssMiB} MiB\n`);
+    expect(await database.use((db) => generated(db, 'ICGLR'))).toEqual({ n: good, distinct_ids: good, max_version: 1 });
+  });
+});
