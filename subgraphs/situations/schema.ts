@@ -9,6 +9,7 @@ import { CountrySituationsResolver, PartnerAssessmentsResolver } from './resolve
 import { FrameworkResolver, RiskFactorResolver } from './resolvers/framework.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { IncidentMutationResolver } from './resolvers/incident.mutation';
+import { ImportMutationResolver } from './resolvers/import.mutation';
 import { SituationResolver, resolveSituationReference } from './resolvers/situation.resolver';
 import { SituationMutationResolver } from './resolvers/situation.mutation';
 
@@ -27,6 +28,7 @@ export function buildSituationsSchema(): Promise<GraphQLSchema> {
       SituationMutationResolver,
       RiskAssessmentMutationResolver,
       IncidentMutationResolver,
+      ImportMutationResolver,
     ],
     referenceResolvers: {
       Situation: { __resolveReference: resolveSituationReference },

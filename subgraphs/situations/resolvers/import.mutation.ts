@@ -1,0 +1,108 @@
+// The authenticated way to import: the same importer as `npm run import`, for a file sent in the
+// mutation itself (up to the request body limit), as the viewer's organisation and under the
+// access policy, so a row can attach only to a situation the viewer may see.
+import { Readable } from 'node:stream';
+import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
+import { restrictToVisible } from '../../kernel/access-policy';
+import type { SubgraphContext } from '../../kernel/context';
+import { Classification } from '../../kernel/ownership';
+import { assertCanCreate } from '../../kernel/writing';
+import { importIncidents, type RowOutcome } from '../import/incident-importer';
+
+export enum ImportFormat {
+  HXL = 'HXL',
+  JSONL = 'JSONL',
+}
+registerEnumType(ImportFormat, { name: 'ImportFormat', description: 'HXL: CSV with an HXL hashtag row. JSONL: one JSON object per line.' });
+
+const MAX_REPORTED_ROWS = 1000;
+
+@InputType()
+class ImportIncidentsInput {
+  @Field(() => ImportFormat)
+  format: ImportFormat;
+
+  @Field({ description: 'The file itself. For larger files use `npm run import` on the server.' })
+  content: string;
+
+  @Field(() => Classification, { nullable: true, description: 'Applied to every row; omitted: AMBER for new incidents, stored ones keep theirs.' })
+  classification?: Classification;
+
+  @Field(() => [String], { nullable: true, description: 'Organisations an AMBER incident is shared with; same rule as classification.' })
+  sharedWith?: string[];
+}
+
+@ObjectType()
+class ImportProblem {
+  @Field()
+  field: string;
+
+  @Field(() => String, { nullable: true, description: 'The HXL column, for CSV files.' })
+  column: string | null;
+
+  @Field()
+  message: string;
+}
+
+@ObjectType()
+class ImportRowOutcome {
+  @Field(() => Int, { description: 'Line of the file where the row ends.' })
+  line: number;
+
+  @Field(() => String, { nullable: true })
+  externalId: string | null;
+
+  @Field({ description: 'created, updated, unchanged or rejected.' })
+  status: string;
+
+  @Field(() => String, { nullable: true, description: "The incident's id in the hub." })
+  id: string | null;
+
+  @Field(() => [ImportProblem])
+  errors: ImportProblem[];
+}
+
+@ObjectType({ description: 'What an import did, row by row.' })
+class IncidentImportReport {
+  @Field(() => Int) rows: number;
+  @Field(() => Int) created: number;
+  @Field(() => Int) updated: number;
+  @Field(() => Int) unchanged: number;
+  @Field(() => Int) rejected: number;
+
+  @Field(() => [String], { description: 'Columns or keys the import did not read.' })
+  ignored: string[];
+
+  @Field(() => [ImportRowOutcome], { description: `Each row's outcome, in file order (the first ${MAX_REPORTED_ROWS}).` })
+  outcomes: ImportRowOutcome[];
+}
+
+@Resolver()
+export class ImportMutationResolver {
+  @Mutation(() => IncidentImportReport, { description: "Imports incidents as the viewer's organisation (editors and admins); re-importing the same file changes nothing." })
+  async importIncidents(@Arg('input', () => ImportIncidentsInput) input: ImportIncidentsInput, @Ctx() ctx: SubgraphContext): Promise<IncidentImportReport> {
+    const org = assertCanCreate(ctx.viewer);
+    const outcomes: RowOutcome[] = [];
+    const summary = await importIncidents(ctx.db, Readable.from([input.content]), {
+      org,
+      format: input.format === ImportFormat.JSONL ? 'jsonl' : 'hxl',
+      classification: input.classification,
+      sharedWith: input.sharedWith,
+      situationScope: (query, alias) => restrictToVisible(query, ctx.viewer, alias),
+      audit: { actorSub: ctx.viewer.sub, operationName: ctx.operationName },
+      onRow: (outcome) => {
+        if (outcomes.length < MAX_REPORTED_ROWS) outcomes.push(outcome);
+      },
+    });
+    return {
+      ...summary,
+      outcomes: outcomes.map((o) => ({
+        line: o.line,
+        externalId: o.externalId,
+        status: o.status,
+        id: o.id ?? null,
+        errors: (o.errors ?? []).map((e) => ({ field: e.field, column: e.column ?? null, message: e.message })),
+      })),
+    };
+  }
+}
