@@ -9,52 +9,17 @@ import { ownership } from '../kernel/ownership';
 import { COUNTRIES } from '../kernel/reference/countries';
 import { countryCode, notInFuture, uuid } from '../kernel/validation';
 import { checkSharing, visibleRecord, type InputProblems, type MutationScope, type Sharing } from '../kernel/writing';
-import { DatePrecision, GeoPrecision, type Incident } from './entities/incident.entity';
+import type { Incident } from './entities/incident.entity';
+import { INCIDENT_VALUE_FIELDS, type IncidentValues } from './incident-content';
 import { Source, type SourceType } from './entities/source.entity';
 import { checkNotReshared, citedSituation } from './situation-rules';
 
 /** Everything an author writes in an incident: what reportIncident takes and correctIncident changes. */
-export interface IncidentContent extends Sharing {
-  situationId: string | null;
-  countryIso3: string;
-  occurredOn: string;
-  datePrecision: DatePrecision;
-  adm1: string | null;
-  adm2: string | null;
-  place: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  geoPrecision: GeoPrecision;
-  eventType: string;
-  subEventType: string | null;
-  actors: string[];
-  fatalitiesLow: number | null;
-  fatalitiesBest: number | null;
-  fatalitiesHigh: number | null;
-  notes: string | null;
+export interface IncidentContent extends IncidentValues, Sharing {
   sourceId: string | null;
 }
 
-export const INCIDENT_FIELDS: readonly (keyof IncidentContent)[] = [
-  'situationId',
-  'countryIso3',
-  'occurredOn',
-  'datePrecision',
-  'adm1',
-  'adm2',
-  'place',
-  'latitude',
-  'longitude',
-  'geoPrecision',
-  'eventType',
-  'subEventType',
-  'actors',
-  'fatalitiesLow',
-  'fatalitiesBest',
-  'fatalitiesHigh',
-  'notes',
-  'sourceId',
-];
+export const INCIDENT_FIELDS: readonly (keyof IncidentContent)[] = [...INCIDENT_VALUE_FIELDS, 'sourceId'];
 
 /** The fields a correction may clear with null. */
 export const CLEARABLE_INCIDENT_FIELDS: readonly (keyof IncidentContent)[] = [

@@ -17,6 +17,7 @@ import { DatePrecision, GeoPrecision, Incident } from '../entities/incident.enti
 import { Situation } from '../entities/situation.entity';
 import { Source, SourceType } from '../entities/source.entity';
 import type { RawRow } from './incident-fields';
+import { INCIDENT_VALUE_FIELDS } from '../incident-content';
 import { checkIncidentRow, fatalitiesOrder, type FieldProblem, type IncidentDraft } from './incident-row';
 import { readHxlCsv } from './hxl-reader';
 import { readJsonLines } from './jsonl-reader';
@@ -94,28 +95,7 @@ const latestToday = () => new Date(Date.now() + 14 * 3_600_000).toISOString().sl
 const REGION_BY_ISO3: ReadonlyMap<string, string> = new Map(COUNTRIES.map((c) => [c.iso3, c.region]));
 
 /** Columns compared to decide between updated and unchanged. */
-const COMPARED = [
-  'situationId',
-  'countryIso3',
-  'occurredOn',
-  'datePrecision',
-  'adm1',
-  'adm2',
-  'place',
-  'latitude',
-  'longitude',
-  'geoPrecision',
-  'eventType',
-  'subEventType',
-  'actors',
-  'fatalitiesLow',
-  'fatalitiesBest',
-  'fatalitiesHigh',
-  'notes',
-  'sourceId',
-  'classification',
-  'sharedWith',
-] as const;
+const COMPARED = [...INCIDENT_VALUE_FIELDS, 'sourceId', 'classification', 'sharedWith'] as const;
 type Compared = (typeof COMPARED)[number];
 type StoredValues = Pick<Incident, Compared>;
 

@@ -6,29 +6,11 @@ import { COUNTRIES } from '../../kernel/reference/countries';
 import { countryCode, isoDate, uuid } from '../../kernel/validation';
 import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
 import type { SourceType } from '../entities/source.entity';
+import type { IncidentValues } from '../incident-content';
 import { MAX_LENGTH, type IncidentField, type RawRow } from './incident-fields';
 import { sourceTypeOf } from './source-type';
 
-/** The incident columns an import may set (ownership comes from the import's options). */
-export interface IncidentValues {
-  situationId: string | null;
-  countryIso3: string;
-  occurredOn: string;
-  datePrecision: DatePrecision;
-  adm1: string | null;
-  adm2: string | null;
-  place: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  geoPrecision: GeoPrecision;
-  eventType: string;
-  subEventType: string | null;
-  actors: string[];
-  fatalitiesLow: number | null;
-  fatalitiesBest: number | null;
-  fatalitiesHigh: number | null;
-  notes: string | null;
-}
+export type { IncidentValues } from '../incident-content';
 
 export interface IncidentDraft {
   externalId: string;
