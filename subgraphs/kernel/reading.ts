@@ -4,6 +4,7 @@
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { restrictToVisible, type Classified } from './access-policy';
 import type { SubgraphContext } from './context';
+import { badInput } from './errors';
 
 /** A query over `entity` to refine with andWhere/orderBy and hand to one of the runners below. */
 export function queryOf<T extends ObjectLiteral>(ctx: SubgraphContext, entity: EntityTarget<T>, alias: string): SelectQueryBuilder<T> {
@@ -63,4 +64,26 @@ export function groupAndOrder(query: SelectQueryBuilder<ObjectLiteral>, expressi
     else query.addGroupBy(sql);
     query.addOrderBy(sql, 'ASC', 'NULLS LAST');
   });
+}
+
+export interface Grouping<G extends string> {
+  grouping: G;
+  /** SQL expression of the group's value. */
+  sql: string;
+  /** Column alias of the value in the result rows. */
+  alias: string;
+}
+
+/** The aggregate `query` selects, computed per group of the groupings the caller chose, over visible rows. */
+export function aggregateByGroups<G extends string, R = Record<string, unknown>>(
+  ctx: SubgraphContext,
+  query: SelectQueryBuilder<ObjectLiteral>,
+  groupings: Grouping<G>[],
+  groupBy: G[],
+): Promise<R[]> {
+  if (groupBy.length === 0) throw badInput('groupBy needs at least one grouping', 'groupBy');
+  const chosen = groupings.filter((g) => groupBy.includes(g.grouping));
+  chosen.forEach((g) => query.addSelect(g.sql, g.alias));
+  groupAndOrder(query, chosen.map((g) => g.sql));
+  return aggregateVisible<R>(ctx, query);
 }

@@ -2,8 +2,7 @@
 // country, computed in SQL over the alerts the viewer may read.
 import { Arg, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
-import { badInput } from '../../kernel/errors';
-import { aggregateVisible, groupAndOrder, queryOf } from '../../kernel/reading';
+import { aggregateByGroups, queryOf } from '../../kernel/reading';
 import { RiskLevel } from '../../kernel/vocabulary';
 import { AlertFilter, applyAlertFilter } from '../alert-filter';
 import { Alert, AlertStatus, AlertType } from '../entities/alert.entity';
@@ -46,21 +45,20 @@ export class AlertDashboardResolver {
     @Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<AlertCount[]> {
-    if (groupBy.length === 0) throw badInput('groupBy needs at least one grouping', 'groupBy');
-    const by = new Set(groupBy);
     const query = queryOf(ctx, Alert, 'a').select('COUNT(*)::int', 'alerts');
     applyAlertFilter(query, filter);
-    const columns: [AlertGrouping, string, string][] = [
-      [AlertGrouping.LEVEL, 'a.level', 'level'],
-      [AlertGrouping.MONTH, "to_char(COALESCE(a.issued_at, a.created_at) AT TIME ZONE 'UTC', 'YYYY-MM')", 'month'],
-      [AlertGrouping.STATUS, 'a.status', 'status'],
-      [AlertGrouping.TYPE, 'a.type', 'type'],
-      [AlertGrouping.COUNTRY, 'a.country_iso3', 'country'],
-    ];
-    const chosen = columns.filter(([grouping]) => by.has(grouping));
-    chosen.forEach(([, sql, alias]) => query.addSelect(sql, alias));
-    groupAndOrder(query, chosen.map(([, sql]) => sql));
-    const rows = await aggregateVisible<Record<string, string | number | null>>(ctx, query);
+    const rows = await aggregateByGroups<AlertGrouping, Record<string, string | number | null>>(
+      ctx,
+      query,
+      [
+        { grouping: AlertGrouping.LEVEL, sql: 'a.level', alias: 'level' },
+        { grouping: AlertGrouping.MONTH, sql: "to_char(COALESCE(a.issued_at, a.created_at) AT TIME ZONE 'UTC', 'YYYY-MM')", alias: 'month' },
+        { grouping: AlertGrouping.STATUS, sql: 'a.status', alias: 'status' },
+        { grouping: AlertGrouping.TYPE, sql: 'a.type', alias: 'type' },
+        { grouping: AlertGrouping.COUNTRY, sql: 'a.country_iso3', alias: 'country' },
+      ],
+      groupBy,
+    );
     return rows.map((row) => ({
       level: (row.level as RiskLevel) ?? null,
       month: (row.month as string) ?? null,

@@ -4,9 +4,8 @@
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { visibilitySql } from '../../kernel/access-policy';
 import type { SubgraphContext } from '../../kernel/context';
-import { badInput } from '../../kernel/errors';
 import { manyByKey } from '../../kernel/loaders';
-import { aggregateVisible, groupAndOrder, queryOf } from '../../kernel/reading';
+import { aggregateByGroups, aggregateVisible, queryOf } from '../../kernel/reading';
 import { geographyParameters, regionOf, subRegionOf } from '../../kernel/reference/regions';
 import { LocalDate } from '../../kernel/scalars';
 import { RISK_LEVELS, RiskLevel } from '../../kernel/vocabulary';
@@ -133,11 +132,6 @@ class RiskTrendPoint {
 const rank = (level: RiskLevel | null | undefined) => (level ? RISK_LEVELS.indexOf(level) : null);
 const difference = (a: RiskLevel | null, b: RiskLevel | null) => (a && b ? rank(a)! - rank(b)! : null);
 
-function groupings<T extends string>(groupBy: T[]): Set<T> {
-  if (groupBy.length === 0) throw badInput('groupBy needs at least one grouping', 'groupBy');
-  return new Set(groupBy);
-}
-
 @Resolver(() => Situation)
 export class SituationDashboardResolver {
   @Query(() => [SituationCount], { description: 'Situations matching the filter, counted by the chosen groupings.' })
@@ -146,20 +140,20 @@ export class SituationDashboardResolver {
     @Arg('filter', () => SituationFilter, { nullable: true }) filter: SituationFilter | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<SituationCount[]> {
-    const by = groupings(groupBy);
     const query = queryOf(ctx, Situation, 's').select('COUNT(*)::int', 'situations').setParameters(geographyParameters());
     if (!(await applySituationFilter(ctx, query, filter))) return [];
-    const columns: [SituationGrouping, string, string][] = [
-      [SituationGrouping.LEVEL, latestAssessment(ctx, query, 'overall_level'), 'level'],
-      [SituationGrouping.REGION, regionOf('s.country_iso3'), 'region'],
-      [SituationGrouping.SUB_REGION, subRegionOf('s.country_iso3'), 'sub_region'],
-      [SituationGrouping.COUNTRY, 's.country_iso3', 'country'],
-      [SituationGrouping.STATUS, 's.status', 'status'],
-    ];
-    const chosen = columns.filter(([grouping]) => by.has(grouping));
-    chosen.forEach(([, sql, alias]) => query.addSelect(sql, alias));
-    groupAndOrder(query, chosen.map(([, sql]) => sql));
-    const rows = await aggregateVisible<Record<string, string | number | null>>(ctx, query);
+    const rows = await aggregateByGroups<SituationGrouping, Record<string, string | number | null>>(
+      ctx,
+      query,
+      [
+        { grouping: SituationGrouping.LEVEL, sql: latestAssessment(ctx, query, 'overall_level'), alias: 'level' },
+        { grouping: SituationGrouping.REGION, sql: regionOf('s.country_iso3'), alias: 'region' },
+        { grouping: SituationGrouping.SUB_REGION, sql: subRegionOf('s.country_iso3'), alias: 'sub_region' },
+        { grouping: SituationGrouping.COUNTRY, sql: 's.country_iso3', alias: 'country' },
+        { grouping: SituationGrouping.STATUS, sql: 's.status', alias: 'status' },
+      ],
+      groupBy,
+    );
     return rows.map((row) => ({
       level: (row.level as RiskLevel) ?? null,
       region: (row.region as string) ?? null,
@@ -176,22 +170,22 @@ export class SituationDashboardResolver {
     @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<IncidentCount[]> {
-    const by = groupings(groupBy);
     const query = queryOf(ctx, Incident, 'i')
       .select('COUNT(*)::int', 'incidents')
       .addSelect('COALESCE(SUM(i.fatalities_best), 0)::int', 'fatalities')
       .setParameters(geographyParameters());
     if (!applyIncidentFilter(ctx, query, filter)) return [];
-    const columns: [IncidentGrouping, string, string][] = [
-      [IncidentGrouping.MONTH, "to_char(i.occurred_on, 'YYYY-MM')", 'month'],
-      [IncidentGrouping.COUNTRY, 'i.country_iso3', 'country'],
-      [IncidentGrouping.REGION, regionOf('i.country_iso3'), 'region'],
-      [IncidentGrouping.EVENT_TYPE, 'i.event_type', 'event_type'],
-    ];
-    const chosen = columns.filter(([grouping]) => by.has(grouping));
-    chosen.forEach(([, sql, alias]) => query.addSelect(sql, alias));
-    groupAndOrder(query, chosen.map(([, sql]) => sql));
-    const rows = await aggregateVisible<Record<string, string | number | null>>(ctx, query);
+    const rows = await aggregateByGroups<IncidentGrouping, Record<string, string | number | null>>(
+      ctx,
+      query,
+      [
+        { grouping: IncidentGrouping.MONTH, sql: "to_char(i.occurred_on, 'YYYY-MM')", alias: 'month' },
+        { grouping: IncidentGrouping.COUNTRY, sql: 'i.country_iso3', alias: 'country' },
+        { grouping: IncidentGrouping.REGION, sql: regionOf('i.country_iso3'), alias: 'region' },
+        { grouping: IncidentGrouping.EVENT_TYPE, sql: 'i.event_type', alias: 'event_type' },
+      ],
+      groupBy,
+    );
     return rows.map((row) => ({
       month: (row.month as string) ?? null,
       country: (row.country as string) ?? null,
