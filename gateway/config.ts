@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { integer, internalSecret, readHttpLimits } from '../subgraphs/kernel/config';
 import type { HttpLimits } from '../subgraphs/kernel/http-service';
+import { DEFAULT_RESTART_WAIT_MS } from './subgraph-data-source';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, type AuthConfig } from './auth';
 
 export const DEFAULT_MAX_QUERY_COST = 30_000;
@@ -19,6 +20,8 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** SITUATIONS_TIMEOUT_MS, ...: a subgraph's own time limit in place of subgraphTimeoutMs. */
   subgraphTimeouts?: Partial<Record<SubgraphName, number>>;
+  /** SUBGRAPH_RESTART_WAIT_MS: how long a call keeps retrying a refused connection (a subgraph restarting), within its time limit (0: off). */
+  subgraphRestartWaitMs?: number;
   /** MAX_IN_FLIGHT, REQUEST_TIMEOUT_MS, SHUTDOWN_DEADLINE_MS; unset ones take http-service's defaults. */
   limits?: Partial<HttpLimits>;
   bodyLimit: string;
@@ -58,6 +61,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
         return [name, integer(env[variable], 0, variable, 0, 600_000)];
       }),
     ),
+    subgraphRestartWaitMs: integer(env.SUBGRAPH_RESTART_WAIT_MS, DEFAULT_RESTART_WAIT_MS, 'SUBGRAPH_RESTART_WAIT_MS', 0, 600_000),
     limits: readHttpLimits(env),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),

@@ -42,8 +42,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const urls = subgraphUrlsOf(supergraphSdl, config.subgraphUrls);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new VouchingDataSource(name, urls[name] ?? url ?? '', config.subgraphTimeouts?.[name as SubgraphName] ?? config.subgraphTimeoutMs, config.internalSecret),
+    buildService: ({ name, url }) => {
+      const source = new VouchingDataSource(name, urls[name] ?? url ?? '', config.subgraphTimeouts?.[name as SubgraphName] ?? config.subgraphTimeoutMs, config.internalSecret);
+      if (config.subgraphRestartWaitMs !== undefined) source.restartWaitMs = config.subgraphRestartWaitMs;
+      return source;
+    },
   });
   // Limits on what one operation may ask for, checked before planning: deep nesting, alias and
   // token floods and costly selections are refused with a GraphQL error, not executed.

@@ -1,6 +1,7 @@
 // How the gateway calls a subgraph: at the URL configured for it, within a time limit of its own
 // (@apollo/gateway's fetch would wait forever on a hung subgraph), retrying a query (never a
-// mutation) once when the connection fails, and turning every failure into an error that names
+// mutation) once when the connection fails, retrying any operation while the connection is refused
+// for a short window (a subgraph restarting), and turning every failure into an error that names
 // the subgraph (extensions.code SUBGRAPH_ERROR and serviceName), so the rest of the answer stands.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,10 +11,14 @@ import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { logger } from '../subgraphs/kernel/logger';
 
-/** One subgraph call as seen by the fetcher: the deadline shared by its attempts, and whether it may be sent twice. */
+/**
+ * One subgraph call as seen by the fetcher: the deadline shared by its attempts, whether it may be
+ * sent twice, and how long it keeps trying while the connection is refused.
+ */
 interface SubgraphCall {
   signal: AbortSignal;
   retryable: boolean;
+  restartWaitMs: number;
 }
 
 // The fetcher is shared by every call to a subgraph, concurrent ones included; each call's own
@@ -35,17 +40,28 @@ const CONNECTION_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-export function connectionFailed(error: unknown): boolean {
+function hasCode(error: unknown, codes: ReadonlySet<string>): boolean {
   const pending: unknown[] = [error];
   for (let hops = 0; pending.length > 0 && hops < 10; hops++) {
     const current = pending.shift() as { code?: unknown; cause?: unknown; errors?: unknown } | undefined;
     if (!current || typeof current !== 'object') continue;
-    if (typeof current.code === 'string' && CONNECTION_CODES.has(current.code)) return true;
+    if (typeof current.code === 'string' && codes.has(current.code)) return true;
     // Happy eyeballs tries every address of "localhost" and reports them together.
     if (Array.isArray(current.errors)) pending.push(...current.errors);
     if (current.cause) pending.push(current.cause);
   }
   return false;
+}
+
+export function connectionFailed(error: unknown): boolean {
+  return hasCode(error, CONNECTION_CODES);
+}
+
+const REFUSED = new Set(['ECONNREFUSED']);
+
+/** Nothing listens on the port (yet): the request was never sent, so any operation may be sent again. */
+export function connectionRefused(error: unknown): boolean {
+  return hasCode(error, REFUSED);
 }
 
 /** Whether the operation the gateway sends is a query; anything else (a mutation) is never sent twice. */
@@ -59,16 +75,48 @@ function isQuery(operation: string | undefined): boolean {
 // instance, short against any subgraph timeout.
 const RETRY_DELAY_MS = 100;
 
-export function subgraphFetcher(timeoutMs: number): Fetcher {
+/** SUBGRAPH_RESTART_WAIT_MS's default: how long a refused connection is retried, time to start a subgraph process. */
+export const DEFAULT_RESTART_WAIT_MS = 5000;
+// Backoff between attempts while the connection is refused: soon at first (a listener closed just
+// now may be back at once), then no more than twice a second.
+const REFUSED_FIRST_DELAY_MS = 50;
+const REFUSED_MAX_DELAY_MS = 500;
+
+export function subgraphFetcher(timeoutMs: number, restartWaitMs = DEFAULT_RESTART_WAIT_MS): Fetcher {
+  // Since when this subgraph has refused every connection, shared by all its calls: the window is
+  // the outage's, not each call's, so a subgraph that stays down costs each call the rest of the
+  // window at most, and nothing once it has passed (until the subgraph answers again).
+  let refusingSince: number | undefined;
   return (async (url: string, init?: RequestInit) => {
     const call = currentCall.getStore();
     const signal = call?.signal ?? (timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined);
-    try {
-      return await fetch(url, { ...init, signal });
-    } catch (error) {
-      if (!call?.retryable || signal?.aborted || !connectionFailed(error)) throw error;
-      await sleep(RETRY_DELAY_MS, undefined, { signal });
-      return await fetch(url, { ...init, signal });
+    const waitMs = call?.restartWaitMs ?? restartWaitMs;
+    let refusedDelay = REFUSED_FIRST_DELAY_MS;
+    let retriedOnce = false;
+    for (;;) {
+      try {
+        const response = await fetch(url, { ...init, signal });
+        refusingSince = undefined;
+        return response;
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        const refused = connectionRefused(error);
+        if (!refused) refusingSince = undefined;
+        if (refused && waitMs > 0) {
+          // A restarting subgraph: try again until it listens, the window passes or the deadline does.
+          refusingSince ??= Date.now();
+          if (Date.now() - refusingSince + refusedDelay <= waitMs) {
+            await sleep(refusedDelay, undefined, { signal });
+            refusedDelay = Math.min(refusedDelay * 2, REFUSED_MAX_DELAY_MS);
+            continue;
+          }
+          // The window has passed: the subgraph is down rather than restarting.
+          throw error;
+        }
+        if (!call?.retryable || retriedOnce || !connectionFailed(error)) throw error;
+        retriedOnce = true;
+        await sleep(RETRY_DELAY_MS, undefined, { signal });
+      }
     }
   }) as unknown as Fetcher;
 }
@@ -82,6 +130,9 @@ function subgraphError(message: string, serviceName: string): GraphQLError {
 }
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource {
+  /** SUBGRAPH_RESTART_WAIT_MS: how long a refused connection is retried, within timeoutMs (0: once more for a query, as any connection failure). */
+  restartWaitMs = DEFAULT_RESTART_WAIT_MS;
+
   constructor(
     readonly name: string,
     url: string,
@@ -94,6 +145,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     const call: SubgraphCall = {
       signal: this.timeoutMs > 0 ? AbortSignal.timeout(this.timeoutMs) : new AbortController().signal,
       retryable: isQuery(options.request.query),
+      restartWaitMs: this.restartWaitMs,
     };
     try {
       return await currentCall.run(call, () => super.process(options));

@@ -114,7 +114,8 @@ describe('SIGKILL under load', () => {
 
   it('costs only the killed subgraph, named in every error, until a new process listens on its port', async () => {
     const partners = await startPartners();
-    gateway = await startTestGateway(await subgraphUrlEnv({ partners: partners.url }));
+    // A short restart window: a SIGKILLed subgraph is down, not restarting, until the test says so.
+    gateway = await startTestGateway({ ...(await subgraphUrlEnv({ partners: partners.url })), SUBGRAPH_RESTART_WAIT_MS: '1000' });
     const url = loopback(gateway.url);
 
     // Four clients keep asking while the subgraph is killed: some answers were on their way.

@@ -51,7 +51,9 @@ beforeAll(async () => {
   ({ partners } = await startSubgraphs(database.target, ['partners']));
   peerUrls.partners = loopback(partners.url);
   situations = await startSituations(0, true);
-  gateway = await startTestGateway(await subgraphUrlEnv({ partners: partners.url, situations: situations.url }));
+  // A short restart window: these tests are about what a client sees once a subgraph is down
+  // rather than restarting (test/resilience/rolling-restart.test.ts covers the window itself).
+  gateway = await startTestGateway({ ...(await subgraphUrlEnv({ partners: partners.url, situations: situations.url })), SUBGRAPH_RESTART_WAIT_MS: '1000' });
 });
 
 afterAll(async () => {
