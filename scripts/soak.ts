@@ -53,10 +53,29 @@ const READS: Operation[] = [
   },
 ];
 
-// Writes join the mix here once the subgraphs have mutations: each must write under a soak-only
-// owner or idempotency key so that a soak against a shared database leaves it usable, and its
-// weight sets its share of the traffic. Until then the soak is reads only.
-const WRITES: Operation[] = [];
+// Writes under keys of this run only, so a soak against a shared database adds records that say
+// where they came from and never collides with real ones; the replay re-sends one key on purpose,
+// to exercise idempotency under concurrency (it must keep answering with the same incident).
+const RUN = `soak-${Date.now().toString(36)}`;
+const REPORT_INCIDENT = `mutation SoakReportIncident($key: String!) {
+  reportIncident(input: { idempotencyKey: $key, countryIso3: "NGA", occurredOn: "2026-01-15", place: "Soak test",
+    eventType: "Soak test", fatalitiesBest: 0, classification: GREEN }) { id }
+}`;
+
+const WRITES: Operation[] = [
+  { name: 'SoakReportIncident', weight: 1, query: REPORT_INCIDENT, variables: (i) => ({ key: `${RUN}-${i}` }), reader: { org: 'ECOWAS', roles: ['editor'] } },
+  { name: 'SoakReplayIncident', weight: 1, query: REPORT_INCIDENT.replace('SoakReportIncident', 'SoakReplayIncident'), variables: () => ({ key: `${RUN}-replay` }), reader: { org: 'ECOWAS', roles: ['editor'] } },
+  {
+    name: 'SoakDraftAlert',
+    weight: 1,
+    query: `mutation SoakDraftAlert($key: String!) {
+      draftAlert(input: { idempotencyKey: $key, type: BRIEFING, level: LOW, title: "Soak test draft", body: "Written by npm run soak.",
+        recipients: [SECRETARY_GENERAL], crimes: [WAR_CRIMES], countryIso3: "SSD", classification: GREEN }) { id status }
+    }`,
+    variables: (i) => ({ key: `${RUN}-alert-${i}` }),
+    reader: { org: 'UN-JO', roles: ['editor'] },
+  },
+];
 
 const LIMITS = { durationS: 3600, maxRequests: 1_000_000, concurrency: 64 };
 
@@ -312,7 +331,7 @@ async function soak(options: Options): Promise<number> {
     if (options.json) {
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     } else {
-      log(`\n${completed} requests in ${summary.durationS} s (${summary.requestsPerS}/s), ${errors} errors, reads only${WRITES.length ? '' : ' (no mutations yet)'}`);
+      log(`\n${completed} requests in ${summary.durationS} s (${summary.requestsPerS}/s), ${errors} errors, ${WRITES.length ? 'reads and writes' : 'reads only'}`);
       log(`latency ms: p50 ${summary.latencyMs.p50}  p95 ${summary.latencyMs.p95}  p99 ${summary.latencyMs.p99}  max ${summary.latencyMs.max}`);
       for (const [name, stats] of Object.entries(summary.operations)) log(`  ${name}: ${stats.count} requests, ${stats.errors} errors, p50 ${stats.p50Ms} ms, p95 ${stats.p95Ms} ms`);
       for (const [kind, entry] of errorKinds) log(`  error ${kind}: ${entry.count}×, e.g. ${entry.example}`);
