@@ -77,11 +77,19 @@ export function assertVersion(record: VersionedRecord, version: number, kind: st
  * The record the viewer is about to change, locked until the transaction ends (SELECT ... FOR
  * UPDATE), after the checks in the order that leaks nothing: invisible → NOT_FOUND, visible but
  * not the viewer's organisation's → FORBIDDEN, changed since the caller read it → CONFLICT.
+ * `authorise` is who may change it: editors of the owner by default, admins for some records.
  */
-export async function lockForUpdate<T extends VersionedRecord>(tx: MutationScope, entity: EntityTarget<T>, kind: string, id: string, version: number): Promise<T> {
+export async function lockForUpdate<T extends VersionedRecord>(
+  tx: MutationScope,
+  entity: EntityTarget<T>,
+  kind: string,
+  id: string,
+  version: number,
+  authorise: (viewer: Viewer, ownerOrg: string) => void = assertCanWrite,
+): Promise<T> {
   requireSignedIn(tx.ctx.viewer);
   const record = await visibleRecord(tx.manager, tx.ctx.viewer, entity, kind, id, 'pessimistic_write');
-  assertCanWrite(tx.ctx.viewer, record.ownerOrg);
+  authorise(tx.ctx.viewer, record.ownerOrg);
   assertVersion(record, version, kind);
   return record;
 }

@@ -7,20 +7,12 @@ import { assertAdminOf, restrictToVisible } from '../kernel/access-policy';
 import { AuditAction } from '../kernel/audit';
 import { conflict, notFound } from '../kernel/errors';
 import type { SharingDefaults } from '../kernel/sharing-defaults';
-import { assertVersion, requireSignedIn, visibleRecord, type InputProblems, type MutationScope, type VersionedRecord } from '../kernel/writing';
+import { lockForUpdate, requireSignedIn, type InputProblems, type MutationScope, type VersionedRecord } from '../kernel/writing';
 import { Partner } from './entities/partner.entity';
 
-/**
- * A record of `entity` that only admins of its owner change, locked until the transaction ends,
- * after the checks in the order that leaks nothing (as lockForUpdate does for editors):
- * invisible → NOT_FOUND, another organisation's or not an admin → FORBIDDEN, stale → CONFLICT.
- */
-export async function lockForAdmin<T extends VersionedRecord>(tx: MutationScope, entity: EntityTarget<T>, kind: string, id: string, version: number): Promise<T> {
-  requireSignedIn(tx.ctx.viewer);
-  const record = await visibleRecord(tx.manager, tx.ctx.viewer, entity, kind, id, 'pessimistic_write');
-  assertAdminOf(tx.ctx.viewer, record.ownerOrg);
-  assertVersion(record, version, kind);
-  return record;
+/** A record of `entity` that only admins of its owner change, locked as lockForUpdate locks it. */
+export function lockForAdmin<T extends VersionedRecord>(tx: MutationScope, entity: EntityTarget<T>, kind: string, id: string, version: number): Promise<T> {
+  return lockForUpdate(tx, entity, kind, id, version, assertAdminOf);
 }
 
 /** The partner `code` names as the viewer may read it, locked FOR UPDATE when `lock` is set; null when there is none. */
