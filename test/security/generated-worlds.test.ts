@@ -87,19 +87,19 @@ const recipientsPick: fc.Arbitrary<RecipientsPick> = fc.record({ toPartners: fc.
 const maybeSituation = fc.option(pick, { nil: null, freq: 4 });
 const openOp: fc.Arbitrary<Op> = fc.record({ t: fc.constant('open' as const), writer: pick, sharing: sharingPick });
 const anyOp: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 2, arbitrary: openOp },
+  { weight: 1, arbitrary: openOp },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('assess' as const), writer: pick, situation: pick, sharing: sharingPick, level: fc.constantFrom(...RISK_LEVELS) }) },
   {
     weight: 3,
     arbitrary: fc.record({ t: fc.constant('incident' as const), writer: pick, situation: maybeSituation, source: fc.constantFrom('none' as const, 'new' as const, 'existing' as const), pick, sharing: sharingPick, fatalities: fc.nat({ max: 40 }) }),
   },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('draft' as const), writer: pick, situation: maybeSituation, sharing: sharingPick, recipients: recipientsPick }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('updateSituation' as const), target: pick, sharing: sharingPick }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('updateSituation' as const), target: pick, sharing: sharingPick }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('editAlert' as const), target: pick, change: fc.constantFrom('dropSituation' as const, 'sharing' as const), sharing: sharingPick }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('correctIncident' as const), target: pick, change: fc.constantFrom('dropSituation' as const, 'sharing' as const, 'cite' as const), situation: pick, sharing: sharingPick }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('issue' as const), target: pick }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('correctAlert' as const), target: pick, change: fc.constantFrom('sharing' as const, 'dropSituation' as const), sharing: sharingPick, recipients: recipientsPick }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('acknowledge' as const), target: pick, reader: pick }) },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('issue' as const), target: pick }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('correctAlert' as const), target: pick, change: fc.constantFrom('sharing' as const, 'dropSituation' as const), sharing: sharingPick, recipients: recipientsPick }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('acknowledge' as const), target: pick, reader: pick }) },
 );
 const worldPick: fc.Arbitrary<WorldPick> = fc
   .record({
@@ -144,13 +144,13 @@ const who = (reader: Reader) => (reader.org ? `${reader.sub} (${reader.org} ${re
 
 /**
  * Every world id and world text in `response` must belong to a record the model lets `reader`
- * read. Texts in `exempt` are the caller's own input, which a refusal may quote back.
+ * read. Ids and texts in `exempt` are the caller's own input, which an answer may quote back.
  */
 function scanForLeaks(world: WorldModel, reader: Reader, where: string, response: unknown, exempt: string[] = []): void {
   const json = JSON.stringify(response);
   for (const id of new Set(json.match(UUID) ?? [])) {
     const owner = idOwners.get(id.toLowerCase());
-    if (owner && !owner.world.readable(reader, owner.key)) found('leak', world, `${who(reader)} on ${where} got the id of ${owner.world.describe(owner.key)}`);
+    if (owner && !exempt.includes(id.toLowerCase()) && !owner.world.readable(reader, owner.key)) found('leak', world, `${who(reader)} on ${where} got the id of ${owner.world.describe(owner.key)}, hidden as ${owner.world.whyHidden(reader, owner.key)}`);
   }
   for (const label of new Set(json.match(TEXT) ?? [])) {
     if (exempt.includes(label)) continue;
@@ -158,7 +158,7 @@ function scanForLeaks(world: WorldModel, reader: Reader, where: string, response
     if (!owner) continue;
     const home = worlds[owner.world];
     if (!home.mayReadText(reader, owner)) {
-      const whose = owner.kind === 'field' ? owner.keys.map((k) => home.describe(k)).join(' / ') : owner.kind === 'acknowledgement' ? `an acknowledgement of ${home.describe(owner.alert)}` : `a refused write (step ${owner.op})`;
+      const whose = owner.kind === 'field' ? owner.keys.map((k) => `${home.describe(k)}, hidden as ${home.whyHidden(reader, k)}`).join(' / ') : owner.kind === 'acknowledgement' ? `an acknowledgement of ${home.describe(owner.alert)}` : `a refused write (step ${owner.op})`;
       found('leak', world, `${who(reader)} on ${where} got the text ${label} of ${whose}`);
     }
   }
@@ -298,7 +298,9 @@ async function write(world: WorldModel, step: number, writer: Reader, name: Muta
     const codes = (response.errors ?? []).map((e) => e.extensions?.code);
     if (codes.length !== 1 || codes[0] !== 'BAD_USER_INPUT') found('writes', world, `${where} was refused with ${errors}; the model expects one BAD_USER_INPUT (${verdict.reason})`);
   }
-  scanForLeaks(world, writer, `the answer to ${where}`, response, texts);
+  // The writer's own input (the ids it sent, the texts it wrote) may be quoted back to it.
+  const sent = (JSON.stringify(input).match(UUID) ?? []).map((id) => id.toLowerCase());
+  scanForLeaks(world, writer, `the answer to ${where}`, response, [...texts, ...sent]);
   if (!stored) for (const label of texts) if (!textOwners.has(label)) textOwners.set(label, { kind: 'refused', world: world.index, op: step });
   lastResponse = response;
   return stored;
@@ -392,6 +394,9 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
       const verdict = world.judgeDerivation(writer, cited, cited.map((c) => c.key), sharing);
       const context = `${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}] citing ${cited.map((c) => world.describe(c.key)).join(' and ') || 'nothing'}`;
       const stored = await write(world, step, writer, 'reportIncident', input, verdict, texts, context);
+      if (situation && !verdict.accept && !world.readable(writer, situation.key) && (!existing || world.readable(writer, existing.key))) {
+        await compareWithUnknown(world, step, writer, 'reportIncident', input, situation.id, lastResponse);
+      }
       if (!stored) return;
       const floor = new Set(cited.map((c) => c.key));
       let sourceKey = existing?.key ?? null;

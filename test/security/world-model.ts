@@ -52,6 +52,9 @@ export function writeDownProblems(source: Sharing, derived: Sharing): string[] {
     case 'AMBER':
     case 'AMBER_STRICT': {
       const circle = new Set([source.ownerOrg, ...source.sharedWith]);
+      // An AMBER_STRICT source also keeps what derives from it at AMBER_STRICT or above: the brief's
+      // "may not be classified lower", as the hub already documents and the contract leaves as it is.
+      if (c === 'AMBER' && source.classification === 'AMBER_STRICT') return ['classification', ...([d, ...w].every((org) => circle.has(org)) ? [] : ['sharedWith'])];
       if (isAmber(c)) return [d, ...w].every((org) => circle.has(org)) ? [] : ['sharedWith'];
       if (c === 'RED') return [...(circle.has(d) ? [] : ['classification']), ...(u.length === 0 ? [] : ['sharedWithUsers'])];
       return ['classification'];
@@ -192,6 +195,24 @@ export class WorldModel {
         return record.supersededBy === null || this.readable(reader, record.supersededBy);
       }
     }
+  }
+
+  /** Why `reader` may not read `key`, in words, for counterexamples; null when they may. */
+  whyHidden(reader: Reader, key: string): string | null {
+    const record = this.get(key);
+    if (record.kind === 'alert' && record.status === 'DRAFT' && reader.org !== record.sharing.ownerOrg) return `a draft, read by ${record.sharing.ownerOrg} only`;
+    const own = record.kind === 'alert' ? alertSharing(record) : record.sharing;
+    if (!(record.kind === 'alert' && record.status === 'DRAFT') && !tableAllows(reader, own)) return 'the table for its own sharing';
+    if ('floor' in record) {
+      const hidden = [...record.floor].filter((source) => !this.readable(reader, source));
+      if (hidden.length) return `derived from ${hidden.map((h) => `${h} (${this.get(h).sharing.classification}/${this.get(h).sharing.ownerOrg}[${this.get(h).sharing.sharedWith.join(',')}]${this.citesNow(record, h) ? '' : ', no longer cited'})`).join(', ')}, hidden from the reader`;
+    }
+    if (record.kind === 'alert' && record.supersededBy && !this.readable(reader, record.supersededBy)) return `superseded by ${record.supersededBy}, which the reader may not read`;
+    return null;
+  }
+
+  private citesNow(record: AssessmentModel | IncidentModel | AlertModel, key: string): boolean {
+    return record.situation === key || (record.kind === 'incident' && record.source === key);
   }
 
   readableOf<K extends RecordModel['kind']>(reader: Reader, kind: K): Extract<RecordModel, { kind: K }>[] {
