@@ -71,6 +71,12 @@ export interface ImportOptions {
    * (kernel/access-policy restrictToVisible).
    */
   situationScope?: (query: SelectQueryBuilder<Situation>, alias: string) => SelectQueryBuilder<Situation>;
+  /**
+   * Narrows which of the organisation's stored incidents the import may change. A stored incident
+   * outside it (one derived from a situation the caller may no longer read) is not changed, and its
+   * row is rejected as one naming an unknown situation. A mutation passes the access policy here too.
+   */
+  incidentScope?: (query: SelectQueryBuilder<Incident>, alias: string) => SelectQueryBuilder<Incident>;
   /** Aborting stops reading; the rows already read are still written, then the import returns. */
   signal?: AbortSignal;
   /** Who the audit trail names for every incident and source the import creates or changes
@@ -302,9 +308,11 @@ class IncidentImport {
 
     let existing = new Map<string, Incident>();
     let floors = new Map<string, CitedRecord[]>();
+    let hidden = new Set<string>();
     if (manager && live.length > 0) {
       existing = await this.findIncidents(manager, live);
       floors = await floorsOfMany(manager, [...existing.values()].map((incident) => incident.id));
+      hidden = await this.outOfScope(manager, [...existing.values()]);
       await this.findSituations(manager, live, existing, result);
       await this.findSources(manager, live, result);
     }
@@ -345,6 +353,16 @@ class IncidentImport {
       if (this.settings.sharedWith !== undefined) proposed.sharedWith = this.settings.sharedWith;
 
       const stored = existing.get(externalId);
+      if (stored && hidden.has(stored.id)) {
+        // Its situation, or one it was derived from, is out of the caller's reach: say no more than for an unknown one.
+        const situationId = draft.values.situationId ?? stored.situationId ?? floors.get(stored.id)?.find((f) => f.type === 'Situation')?.id;
+        reject(pending, [
+          situationId
+            ? { field: 'situationId', message: `situationId: no situation ${situationId} (it must be the id of a situation in the hub)` }
+            : { field: 'externalId', message: `externalId ${JSON.stringify(externalId)}: the incident stored under this id cannot be changed by this import` },
+        ]);
+        continue;
+      }
       const current = planned.get(externalId) ?? stored;
       const after = { ...(current ?? this.defaults()), ...proposed } as StoredValues & Pick<Incident, 'sharedWithUsers'>;
       if (!current) {
@@ -513,6 +531,15 @@ class IncidentImport {
     const derived = { ownerOrg: this.settings.org, classification: incident.classification, sharedWith: incident.sharedWith, sharedWithUsers: incident.sharedWithUsers };
     checkNoWriteDown({ add: (field, message) => problems.push({ field: field as FieldProblem['field'], message }) }, derived, [...floors, ...(situation ? [citedRecord('Situation', situation)] : [])]);
     return problems;
+  }
+
+  /** The stored incidents the caller may not read (incidentScope), which the import leaves alone. */
+  private async outOfScope(manager: EntityManager, stored: Incident[]): Promise<Set<string>> {
+    if (!this.options.incidentScope || stored.length === 0) return new Set();
+    const ids = stored.map((incident) => incident.id);
+    const query = this.options.incidentScope(manager.getRepository(Incident).createQueryBuilder('incident').select('incident.id', 'id').where('incident.id IN (:...ids)', { ids }), 'incident');
+    const readable = new Set((await query.getRawMany<{ id: string }>()).map((row) => row.id));
+    return new Set(ids.filter((id) => !readable.has(id)));
   }
 
   private async findIncidents(manager: EntityManager, live: Pending[]): Promise<Map<string, Incident>> {

@@ -89,6 +89,7 @@ export class ImportMutationResolver {
       classification: input.classification,
       sharedWith: input.sharedWith,
       situationScope: (query, alias) => restrictToVisible(query, ctx.viewer, alias),
+      incidentScope: (query, alias) => restrictToVisible(query, ctx.viewer, alias),
       audit: { actorSub: ctx.viewer.sub, operationName: ctx.operationName },
       onRow: (outcome) => {
         if (outcomes.length < MAX_REPORTED_ROWS) outcomes.push(outcome);
