@@ -695,13 +695,19 @@ describe('finding 8: drafts and staff ids', () => {
     country(iso3: $country) { alerts { id } }
   }`;
 
-  it('hides a CLEAR or GREEN draft from its level\'s audience until it is issued', async () => {
+  it('hides a draft from its level\'s audience, whatever the level, until it is issued', async () => {
     const clear = await draft(unjoEditor, COUNTRY, { classification: 'CLEAR', recipients: ['PUBLIC'] });
     const green = await draft(unjoEditor, COUNTRY, { classification: 'GREEN' });
-    const ids = [clear.id, green.id];
+    // Shared with AU, and naming an AU analyst, from the start: still the Office's own until issued.
+    const amber = await draft(unjoEditor, COUNTRY, { classification: 'AMBER', sharedWith: ['AU'] });
+    const red = await draft(unjoEditor, COUNTRY, { classification: 'RED', sharedWithUsers: ['au-analyst-8'] });
+    const ids = [clear.id, green.id, amber.id, red.id];
+    const BY_ID = `query($a: ID!, $b: ID!, $c: ID!, $d: ID!) {
+      a: alert(id: $a) { id statusHistory { toStatus } } b: alert(id: $b) { id } c: alert(id: $c) { id } d: alert(id: $d) { id }
+    }`;
     for (const reader of [undefined, au]) {
-      const byId = await read(`query($a: ID!, $b: ID!) { a: alert(id: $a) { id statusHistory { toStatus } } b: alert(id: $b) { id } }`, { a: clear.id, b: green.id }, reader);
-      expect(byId).toEqual({ a: null, b: null });
+      const byId = await read(BY_ID, { a: clear.id, b: green.id, c: amber.id, d: red.id }, reader);
+      expect(byId).toEqual({ a: null, b: null, c: null, d: null });
       const lists = await read(LISTS, { country: COUNTRY }, reader);
       for (const id of ids) expect(text(lists)).not.toContain(id);
       expect(lists.alerts.totalCount).toBe(0);
@@ -711,8 +717,7 @@ describe('finding 8: drafts and staff ids', () => {
     const own = await read(LISTS, { country: COUNTRY }, unjo);
     expect(own.alerts.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(ids));
 
-    await issue(unjoEditor, clear);
-    await issue(unjoEditor, green);
+    for (const alert of [clear, green, amber, red]) await issue(unjoEditor, alert);
     expect((await read<{ alert: Alert | null }>(ALERT_BY_ID, { id: clear.id })).alert?.id).toBe(clear.id);
     const issuedForAu = await read(LISTS, { country: COUNTRY }, au);
     expect(issuedForAu.alerts.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(ids));
