@@ -1,10 +1,12 @@
 // The domain rules an alert's content must meet before it is stored, beyond what the input types
 // check field by field: its country exists, its recipients agree, its sharing means something, and
-// what it cites from the situations subgraph exists, is visible and is not re-shared wider.
-import { assertDoesNotReshare, type Classified } from '../kernel/access-policy';
+// what it cites from the situations subgraph exists and is visible. What the alert may then be
+// shared with is the kernel's no-write-down rule (kernel/no-write-down.ts), asked by the mutations.
+import type { Classified } from '../kernel/access-policy';
 import type { SubgraphContext } from '../kernel/context';
-import { Classification } from '../kernel/ownership';
+import type { Classification } from '../kernel/ownership';
 import { askPeer } from '../kernel/peer';
+import { citedRecord, type CitedRecord } from '../kernel/record-floor';
 import { countryCode, uuid } from '../kernel/validation';
 import type { Crime, RiskLevel } from '../kernel/vocabulary';
 import { checkSharing, InputProblems } from '../kernel/writing';
@@ -86,26 +88,27 @@ interface CitedSituation extends Classified {
 
 // One request answers both questions. `_entities` resolves the situation under the policy for
 // the same viewer, so a situation the viewer may not read comes back null, as a missing one does.
+// Its named users are shown to its owner only: an alert citing a RED situation is the owner's.
 const CITATIONS = `query AlertCitations($situations: [_Any!]!, $framework: String!) {
-  _entities(representations: $situations) { ... on Situation { id ownerOrg classification sharedWith countryIso3 } }
+  _entities(representations: $situations) { ... on Situation { id ownerOrg classification sharedWith sharedWithUsers countryIso3 } }
   framework(version: $framework) { riskFactors { code } }
 }`;
 
 interface CitationsAnswer {
-  _entities: (Omit<CitedSituation, 'sharedWithUsers'> | null)[];
+  _entities: ((Omit<CitedSituation, 'sharedWithUsers'> & { sharedWithUsers: string[] | null }) | null)[];
   framework: { riskFactors: { code: string }[] } | null;
 }
 
 /**
  * Checks what the alert cites against the situations subgraph: the situation exists and the
- * viewer may read it, is in the alert's country, and, when AMBER_STRICT, is not re-shared wider
- * through the alert; the cited risk factors belong to the framework version. Call it outside the
- * mutation's transaction (kernel/writing.ts runMutation says why). Skipped when nothing changed
- * that these rules look at.
+ * viewer may read it and is in the alert's country; the cited risk factors belong to the framework
+ * version. Returns the situation as the alert's floor. Call it outside the mutation's transaction
+ * (kernel/writing.ts runMutation says why). Skipped when nothing changed that these rules look at:
+ * the situation is then among the alert's floors already.
  */
-export async function checkCitations(ctx: SubgraphContext, problems: InputProblems, content: AlertContent, ownerOrg: string, before?: AlertContent): Promise<void> {
-  if (before && CHECKED_WITH_PEER.every((field) => JSON.stringify(before[field]) === JSON.stringify(content[field]))) return;
-  if (!content.situationId && content.citedRiskFactors.length === 0) return;
+export async function checkCitations(ctx: SubgraphContext, problems: InputProblems, content: AlertContent, before?: AlertContent): Promise<CitedRecord[]> {
+  if (before && CHECKED_WITH_PEER.every((field) => JSON.stringify(before[field]) === JSON.stringify(content[field]))) return [];
+  if (!content.situationId && content.citedRiskFactors.length === 0) return [];
   const answer = await askPeer<CitationsAnswer>(ctx, 'situations', CITATIONS, {
     situations: content.situationId ? [{ __typename: 'Situation', id: content.situationId }] : [],
     framework: content.frameworkVersion,
@@ -118,19 +121,12 @@ export async function checkCitations(ctx: SubgraphContext, problems: InputProble
       if (unknown.length > 0) problems.add('citedRiskFactors', `citedRiskFactors: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a risk factor' : 'are not risk factors'} of the ${content.frameworkVersion} framework`);
     }
   }
-  if (!content.situationId) return;
+  if (!content.situationId) return [];
   const found = answer._entities[0];
   if (!found) {
     problems.add('situationId', `situationId: unknown situation ${JSON.stringify(content.situationId)}`);
-    return;
+    return [];
   }
-  const situation: CitedSituation = { ...found, sharedWithUsers: [] };
-  if (situation.countryIso3 !== content.countryIso3) problems.add('countryIso3', `countryIso3 must be ${situation.countryIso3}, the country of the cited situation`);
-  // Classification and sharing are checked apart so that each complaint names its own field.
-  problems.check(() => assertDoesNotReshare({ ownerOrg, classification: content.classification, sharedWith: [] }, situation, 'classification'));
-  problems.check(() => assertDoesNotReshare({ ownerOrg, classification: Classification.RED, sharedWith: content.sharedWith }, situation, 'sharedWith'));
-  // Recipient organisations will read an AMBER_STRICT alert once it is issued: refuse them now, not at issue.
-  if (content.classification === Classification.AMBER_STRICT) {
-    problems.check(() => assertDoesNotReshare({ ownerOrg, classification: Classification.RED, sharedWith: content.recipientOrgs }, situation, 'recipientOrgs'));
-  }
+  if (found.countryIso3 !== content.countryIso3) problems.add('countryIso3', `countryIso3 must be ${found.countryIso3}, the country of the cited situation`);
+  return [citedRecord('Situation', { ...found, sharedWithUsers: found.sharedWithUsers ?? [] })];
 }

@@ -3,6 +3,7 @@
 import 'reflect-metadata';
 import { AuditEvent } from '../kernel/audit';
 import { IdempotencyKey } from '../kernel/idempotency';
+import { RecordFloor } from '../kernel/record-floor';
 import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert } from './entities/alert.entity';
@@ -14,7 +15,7 @@ import { seedAlerts } from './seed';
 export const alertsSubgraph: SubgraphModule = {
   name: 'alerts',
   defaultPort: 4004,
-  entities: [AuditEvent, IdempotencyKey, Alert, Acknowledgement, AlertStatusChange],
+  entities: [AuditEvent, IdempotencyKey, RecordFloor, Alert, Acknowledgement, AlertStatusChange],
   migrations,
   buildSchema: buildAlertsSchema,
   seed: seedAlerts,

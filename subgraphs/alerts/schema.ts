@@ -3,14 +3,17 @@ import type { GraphQLSchema } from 'graphql';
 import { auditTrailResolver } from '../kernel/audit';
 import { buildFederatedSchema } from '../kernel/subgraph-schema';
 import { AlertDashboardResolver } from './resolvers/dashboard.resolver';
-import { AcknowledgementResolver } from './resolvers/acknowledgement.resolver';
+import { AcknowledgementResolver, AlertStatusChangeResolver } from './resolvers/acknowledgement.resolver';
 import { AlertMutationResolver } from './resolvers/alert.mutation';
 import { AlertResolver, resolveAlertReference } from './resolvers/alert.resolver';
 import { CountryAlertsResolver, PartnerAlertsResolver, SituationAlertsResolver } from './resolvers/contributed.resolver';
+import { Situation } from './entities/references';
 
 export function buildAlertsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [auditTrailResolver('alerts'), AlertResolver, AlertDashboardResolver, AcknowledgementResolver, AlertMutationResolver, SituationAlertsResolver, CountryAlertsResolver, PartnerAlertsResolver],
+    resolvers: [auditTrailResolver('alerts'), AlertResolver, AlertDashboardResolver, AcknowledgementResolver, AlertStatusChangeResolver, AlertMutationResolver, SituationAlertsResolver, CountryAlertsResolver, PartnerAlertsResolver],
+    // No field of this subgraph returns a Situation (Alert.situation is the situations subgraph's), yet it contributes Situation.alerts.
+    orphanedTypes: [Situation],
     referenceResolvers: {
       Alert: { __resolveReference: resolveAlertReference },
     },

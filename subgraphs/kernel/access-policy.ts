@@ -1,11 +1,14 @@
 // The one access policy of the hub (README "Who sees what"), used by every subgraph for every
 // read and write. Reads are filtered in SQL, in the query itself, so pagination, counts and
-// aggregates only ever see rows the viewer may read; `canRead` is the same rule for a record
-// already in hand, and a unit test holds the two to the same answers.
-import { Brackets, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
-import { badInput, forbidden, unauthenticated } from './errors';
+// aggregates only ever see rows the viewer may read. The rule has three parts beside the brief's
+// table, declared per entity with `policyOf`: a derived record also needs every one of its floors
+// to be readable (no write-down, kernel/record-floor.ts); an unpublished record (a draft) is read
+// by its owner only; a dependent record (a status change) is read only with the record it belongs to.
+import { Brackets, type DataSource, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
+import { forbidden, unauthenticated } from './errors';
 import { hasRole, isAuthenticated, type Viewer } from './identity';
-import { Classification } from './ownership';
+import type { Classification } from './ownership';
+import { RecordFloor } from './record-floor';
 
 export interface Classified {
   ownerOrg: string;
@@ -14,8 +17,33 @@ export interface Classified {
   sharedWithUsers: string[];
 }
 
-/** The policy as an SQL condition over the ownership columns of `alias`, with its parameters. */
-export function visibilitySql(viewer: Viewer, alias: string): { sql: string; parameters: Record<string, unknown> } {
+export interface PolicyTraits {
+  /** The entity is derived from others: it carries floors in the subgraph's record_floor table. */
+  derived?: boolean;
+  /** SQL over `alias` that holds while the record is unpublished, e.g. a draft: then only its owner reads it. */
+  ownerOnlyWhile?: (alias: string) => string;
+  /** Read only together with the record `foreignKey` points at, under that record's whole policy. */
+  readWith?: { entity: () => Function; foreignKey: string };
+}
+
+const TRAITS = new Map<Function, PolicyTraits>();
+
+/** Declares the parts of the policy beyond the brief's table that hold for `entity`. */
+export function policyOf(entity: Function, traits: PolicyTraits): void {
+  TRAITS.set(entity, traits);
+}
+
+export function traitsOf(entity: Function): PolicyTraits {
+  return TRAITS.get(entity) ?? {};
+}
+
+export interface PolicySql {
+  sql: string;
+  parameters: Record<string, unknown>;
+}
+
+/** The brief's table as an SQL condition over the ownership columns of `alias`, with its parameters. */
+export function visibilitySql(viewer: Viewer, alias: string): PolicySql {
   if (!isAuthenticated(viewer)) return { sql: `${alias}.classification = 'CLEAR'`, parameters: {} };
   // Parameter names carry the alias so that several policed tables can share one statement.
   const p = (name: string) => `${alias.replace(/\W/g, '_')}_viewer_${name}`;
@@ -29,31 +57,42 @@ export function visibilitySql(viewer: Viewer, alias: string): { sql: string; par
   };
 }
 
-export function visibleTo(viewer: Viewer, alias: string): Brackets {
-  const { sql, parameters } = visibilitySql(viewer, alias);
+/** The whole policy for rows of `entity` under `alias`: the table, floors, drafts and parents. */
+export function policySql(db: DataSource, viewer: Viewer, entity: EntityTarget<ObjectLiteral>, alias: string): PolicySql {
+  const metadata = db.getMetadata(entity);
+  const traits = traitsOf(metadata.target as Function);
+  const parts = [visibilitySql(viewer, alias)];
+  if (traits.derived) {
+    const floor = `${alias}_floor`;
+    const inner = visibilitySql(viewer, floor);
+    parts.push({ sql: `NOT EXISTS (SELECT 1 FROM ${db.getMetadata(RecordFloor).tablePath} ${floor} WHERE ${floor}.record_id = ${alias}.id AND NOT ${inner.sql})`, parameters: inner.parameters });
+  }
+  if (traits.ownerOnlyWhile) {
+    const unpublished = traits.ownerOnlyWhile(alias);
+    const org = `${alias.replace(/\W/g, '_')}_owner_only_org`;
+    parts.push(isAuthenticated(viewer) ? { sql: `(NOT (${unpublished}) OR ${alias}.owner_org = :${org})`, parameters: { [org]: viewer.org } } : { sql: `NOT (${unpublished})`, parameters: {} });
+  }
+  if (traits.readWith) {
+    const parentEntity = traits.readWith.entity();
+    const parent = `${alias}_parent`;
+    const inner = policySql(db, viewer, parentEntity, parent);
+    parts.push({ sql: `EXISTS (SELECT 1 FROM ${db.getMetadata(parentEntity).tablePath} ${parent} WHERE ${parent}.id = ${alias}.${traits.readWith.foreignKey} AND ${inner.sql})`, parameters: inner.parameters });
+  }
+  return { sql: parts.map((p) => p.sql).join(' AND '), parameters: Object.assign({}, ...parts.map((p) => p.parameters)) };
+}
+
+/** The policy for `entity` under `alias` as a condition to add to a query or a subquery. */
+export function visibleTo(scope: { db: DataSource; viewer: Viewer }, entity: EntityTarget<ObjectLiteral>, alias: string): Brackets {
+  const { sql, parameters } = policySql(scope.db, scope.viewer, entity, alias);
   return new Brackets((where: WhereExpressionBuilder) => {
     where.where(sql, parameters);
   });
 }
 
-/** Restricts a query to rows the viewer may read. Callers add their own conditions with andWhere. */
+/** Restricts a query to rows of its main alias the viewer may read. Callers add their own conditions with andWhere. */
 export function restrictToVisible<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, viewer: Viewer, alias: string): SelectQueryBuilder<T> {
-  return query.andWhere(visibleTo(viewer, alias));
-}
-
-export function canRead(viewer: Viewer, record: Classified): boolean {
-  if (record.classification === Classification.CLEAR) return true;
-  if (!isAuthenticated(viewer)) return false;
-  if (record.ownerOrg === viewer.org) return true;
-  switch (record.classification) {
-    case Classification.GREEN:
-      return true;
-    case Classification.AMBER:
-    case Classification.AMBER_STRICT:
-      return record.sharedWith.includes(viewer.org!);
-    case Classification.RED:
-      return record.sharedWithUsers.includes(viewer.sub!);
-  }
+  const entity = query.expressionMap.findAliasByName(alias).metadata.target;
+  return query.andWhere(visibleTo({ db: query.connection, viewer }, entity, alias));
 }
 
 /** Editors and admins of the owning organisation may change a record; nobody else. */
@@ -66,26 +105,4 @@ export function assertCanWrite(viewer: Viewer, ownerOrg: string): void {
 export function assertAdminOf(viewer: Viewer, org: string): void {
   if (!isAuthenticated(viewer)) throw unauthenticated('Sign in as an administrator');
   if (viewer.org !== org || !hasRole(viewer, 'admin')) throw forbidden(`Only administrators of ${org} may do this`);
-}
-
-const RANK: Record<Classification, number> = {
-  [Classification.CLEAR]: 0,
-  [Classification.GREEN]: 1,
-  [Classification.AMBER]: 2,
-  [Classification.AMBER_STRICT]: 3,
-  [Classification.RED]: 4,
-};
-
-/**
- * AMBER_STRICT forbids re-sharing: a record derived from one (an alert or assessment citing it)
- * must be classified at least as strictly and shared with no organisation the source was not.
- */
-export function assertDoesNotReshare(derived: Pick<Classified, 'classification' | 'sharedWith' | 'ownerOrg'>, source: Classified, field: string): void {
-  if (source.classification !== Classification.AMBER_STRICT) return;
-  if (RANK[derived.classification] < RANK[Classification.AMBER_STRICT]) {
-    throw badInput(`${field}: a record citing an AMBER_STRICT record must be AMBER_STRICT or RED`, field);
-  }
-  const allowed = new Set([source.ownerOrg, ...source.sharedWith]);
-  const wider = [derived.ownerOrg, ...derived.sharedWith].filter((org) => !allowed.has(org));
-  if (wider.length > 0) throw badInput(`${field}: may not be shared with ${wider.join(', ')}, which the cited AMBER_STRICT record is not shared with`, field);
 }

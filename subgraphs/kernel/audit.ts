@@ -1,5 +1,6 @@
 // The audit trail every subgraph keeps in its own database: every change, and every read of an
-// AMBER, AMBER_STRICT or RED record (who, which organisation, when, which operation, which record).
+// AMBER, AMBER_STRICT or RED record (who, which organisation, when, which operation, which record),
+// and every such record an aggregate or a count was computed over.
 // Rows are only ever inserted; a trigger in each subgraph's migration refuses UPDATE and DELETE.
 import { Arg, Ctx, Directive, Field, ID, InputType, Int, ObjectType, Query, Resolver, registerEnumType } from 'type-graphql';
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, type EntityManager } from 'typeorm';
@@ -12,6 +13,8 @@ import { dateRange, isoDate } from './validation';
 
 export enum AuditAction {
   READ = 'READ',
+  /** The record was counted or summed into an aggregate (a count, a total, a grouped figure); its content was not returned. */
+  AGGREGATE = 'AGGREGATE',
   CREATE = 'CREATE',
   UPDATE = 'UPDATE',
   DELETE = 'DELETE',
@@ -88,14 +91,14 @@ export class AuditRecorder {
   ) {}
 
   /** Notes reads of sensitive records; a record read several times in a request is noted once. */
-  reads(recordType: string, records: Iterable<AuditedRecord>, idOf: (record: any) => string): void {
+  reads(recordType: string, records: Iterable<AuditedRecord>, idOf: (record: any) => string, action: AuditAction.READ | AuditAction.AGGREGATE = AuditAction.READ): void {
     for (const record of records) {
       if (!SENSITIVE.has(record.classification)) continue;
       const id = idOf(record);
-      const key = `${recordType}:${id}`;
+      const key = `${action}:${recordType}:${id}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);
-      this.pending.push(this.event(AuditAction.READ, recordType, id, record));
+      this.pending.push(this.event(action, recordType, id, record));
     }
   }
 

@@ -29,3 +29,11 @@ export function viewerFromClaims(claims: Record<string, unknown>): Viewer | stri
   if (list.length === 0 || !list.every((r): r is Role => ROLES.includes(r as Role))) return 'the token\'s "roles" claim must list viewer, editor or admin';
   return { sub, org, roles: [...new Set(list as Role[])] };
 }
+
+/**
+ * A staff member's user id, shown only to members of the organisation the person acted for;
+ * everyone else learns the organisation, not the person.
+ */
+export function staffIdFor(viewer: Viewer, actingOrg: string, sub: string): string | null {
+  return isAuthenticated(viewer) && viewer.org === actingOrg ? sub : null;
+}

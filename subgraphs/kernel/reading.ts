@@ -1,8 +1,10 @@
-// The only way resolvers and loaders run queries on records: the access policy is added here,
-// immediately before execution, so no condition a caller adds can widen what a viewer sees,
-// and the sensitive rows returned are noted in the request's audit trail.
+// The way resolvers and loaders run queries on records: the access policy is added here,
+// immediately before execution, so no condition a caller adds can widen what a viewer sees.
+// The sensitive rows returned are noted in the request's audit trail, and so are the sensitive
+// rows an aggregate or a count was computed over (AGGREGATE), named in the same statement.
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { restrictToVisible, type Classified } from './access-policy';
+import { AuditAction } from './audit';
 import type { SubgraphContext } from './context';
 import { badInput } from './errors';
 
@@ -32,14 +34,44 @@ export async function readVisible<T extends Classified & ObjectLiteral>(ctx: Sub
   return rows;
 }
 
-/** Raw aggregate rows computed over visible rows only. */
-export async function aggregateVisible<R = Record<string, unknown>>(ctx: SubgraphContext, query: SelectQueryBuilder<ObjectLiteral>): Promise<R[]> {
-  return police(ctx, query).getRawMany<R>();
+const CONTRIBUTORS = '__contributors';
+
+// The sensitive rows behind an aggregate, as [id, owner, classification] triples, computed by the
+// aggregate's own statement (per group when it is grouped), so auditing costs no second query.
+function contributorsSql(query: SelectQueryBuilder<ObjectLiteral>): string {
+  const alias = query.expressionMap.mainAlias!;
+  const key = `${alias.name}.${alias.metadata.primaryColumns[0].databaseName}`;
+  const sensitive = `${alias.name}.classification IN ('AMBER', 'AMBER_STRICT', 'RED')`;
+  return `COALESCE(jsonb_agg(DISTINCT jsonb_build_array(${key}::text, ${alias.name}.owner_org, ${alias.name}.classification)) FILTER (WHERE ${sensitive}), '[]'::jsonb)`;
 }
 
-/** How many rows the viewer may read. */
+function auditContributors(ctx: SubgraphContext, query: SelectQueryBuilder<ObjectLiteral>, rows: Record<string, unknown>[]): void {
+  const recordType = query.expressionMap.mainAlias?.metadata.name ?? 'Record';
+  for (const row of rows) {
+    const raw = row[CONTRIBUTORS];
+    delete row[CONTRIBUTORS];
+    const triples = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [string, string, Classified['classification']][];
+    ctx.audit.reads(recordType, triples.map(([id, ownerOrg, classification]) => ({ id, ownerOrg, classification })), (r) => r.id, AuditAction.AGGREGATE);
+  }
+}
+
+/** Raw aggregate rows computed over visible rows only; the sensitive rows they summarise are audited. */
+export async function aggregateVisible<R = Record<string, unknown>>(ctx: SubgraphContext, query: SelectQueryBuilder<ObjectLiteral>): Promise<R[]> {
+  const rows = await police(ctx, query).addSelect(contributorsSql(query), CONTRIBUTORS).getRawMany<Record<string, unknown>>();
+  auditContributors(ctx, query, rows);
+  return rows as R[];
+}
+
+/** How many rows the viewer may read; the sensitive ones counted are audited. */
 export async function countVisible(ctx: SubgraphContext, query: SelectQueryBuilder<ObjectLiteral>): Promise<number> {
-  return police(ctx, query).getCount();
+  const alias = query.expressionMap.mainAlias!;
+  const counted = police(ctx, query.clone())
+    .select(`COUNT(DISTINCT ${alias.name}.${alias.metadata.primaryColumns[0].databaseName})::int`, 'count')
+    .addSelect(contributorsSql(query), CONTRIBUTORS)
+    .orderBy();
+  const [row] = await counted.getRawMany<Record<string, unknown>>();
+  auditContributors(ctx, query, [row]);
+  return Number(row.count);
 }
 
 /** Shorthand: the visible rows of `entity` that `refine` narrows with andWhere/orderBy. */

@@ -48,6 +48,23 @@ export async function updatePartner(tx: MutationScope, partner: Partner, changes
   return updated;
 }
 
+/**
+ * Stores the organisation's sharing defaults without moving the Partner record's version or
+ * updatedAt: those are public, and the defaults are the organisation's own business, so a change
+ * to them must not show to anyone else. The row lock taken by lockPartnerForAdmin orders
+ * concurrent changes; the change is audited like any other.
+ */
+export async function updateSharingDefaults(tx: MutationScope, partner: Partner, defaults: SharingDefaults): Promise<Partner> {
+  await tx.manager.query(`UPDATE ${tx.manager.connection.getMetadata(Partner).tablePath} SET default_classification = $1, default_shared_with = $2 WHERE code = $3`, [
+    defaults.classification,
+    defaults.sharedWith,
+    partner.code,
+  ]);
+  const updated = await tx.manager.findOneByOrFail(Partner, { code: partner.code });
+  await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, 'Partner', updated.code, updated);
+  return updated;
+}
+
 export function sharingDefaultsOf(partner: Partner | null): SharingDefaults | null {
   return partner ? { classification: partner.defaultClassification, sharedWith: partner.defaultSharedWith } : null;
 }

@@ -68,7 +68,7 @@ export function applyIncidentFilter(ctx: SubgraphContext, query: SelectQueryBuil
       .from(Source, 'fs')
       .where('fs.id = i.source_id')
       .andWhere('fs.type IN (:...filterSourceTypes)', { filterSourceTypes: filter.sourceTypes })
-      .andWhere(visibleTo(ctx.viewer, 'fs'))
+      .andWhere(visibleTo(ctx, Source, 'fs'))
       .getQuery();
     query.andWhere(`EXISTS ${source}`);
   }

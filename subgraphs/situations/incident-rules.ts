@@ -8,11 +8,13 @@ import type { Viewer } from '../kernel/identity';
 import { ownership } from '../kernel/ownership';
 import { COUNTRIES } from '../kernel/reference/countries';
 import { countryCode, notInFuture, uuid } from '../kernel/validation';
+import { checkNoWriteDown } from '../kernel/no-write-down';
+import { citedRecord, floorsOf, type CitedRecord } from '../kernel/record-floor';
 import { checkSharing, visibleRecord, type InputProblems, type MutationScope, type Sharing } from '../kernel/writing';
 import type { Incident } from './entities/incident.entity';
 import { INCIDENT_VALUE_FIELDS, type IncidentValues } from './incident-content';
 import { Source, type SourceType } from './entities/source.entity';
-import { checkNotReshared, citedSituation } from './situation-rules';
+import { citedSituation } from './situation-rules';
 
 /** Everything an author writes in an incident: what reportIncident takes and correctIncident changes. */
 export interface IncidentContent extends IncidentValues, Sharing {
@@ -65,8 +67,10 @@ export function checkIncident(problems: InputProblems, content: IncidentContent)
 
 /**
  * Checks what the incident cites: its situation is one the author may read, in the incident's
- * country; its source is one the author may read; neither is re-shared wider through it.
- * Read through `manager`; inside the transaction, `lock` keeps them from changing under it.
+ * country; its source is one the author may read; and the incident reaches no reader that they,
+ * or anything the incident `recordId` was derived from before, do not (no write-down). Returns
+ * what it cites, to be kept as the incident's floors. Read through `manager`; inside the
+ * transaction, `lock` keeps them from changing under it.
  */
 export async function checkIncidentCitations(
   manager: EntityManager,
@@ -74,23 +78,27 @@ export async function checkIncidentCitations(
   problems: InputProblems,
   content: IncidentContent,
   ownerOrg: string,
-  lock?: 'pessimistic_read',
-): Promise<void> {
+  options: { lock?: 'pessimistic_read'; recordId?: string } = {},
+): Promise<CitedRecord[]> {
+  const cited: CitedRecord[] = [];
   if (content.situationId) {
-    const situation = await citedSituation(manager, viewer, problems, content.situationId, lock);
+    const situation = await citedSituation(manager, viewer, problems, content.situationId, options.lock);
     if (situation) {
       if (situation.countryIso3 !== content.countryIso3) problems.add('countryIso3', `countryIso3 must be ${situation.countryIso3}, the country of the situation`);
-      checkNotReshared(problems, { ownerOrg, ...content }, situation);
+      cited.push(citedRecord('Situation', situation));
     }
   }
   if (content.sourceId) {
-    const source = await visibleRecord(manager, viewer, Source, 'source', content.sourceId, lock).catch((error: { extensions?: { code?: string } }) => {
+    const source = await visibleRecord(manager, viewer, Source, 'source', content.sourceId, options.lock).catch((error: { extensions?: { code?: string } }) => {
       if (error.extensions?.code !== 'NOT_FOUND') throw error;
       problems.add('sourceId', `sourceId: unknown source ${JSON.stringify(content.sourceId)}`);
       return null;
     });
-    if (source) checkNotReshared(problems, { ownerOrg, ...content }, source);
+    if (source) cited.push(citedRecord('Source', source));
   }
+  const floors = options.recordId ? await floorsOf(manager, options.recordId) : [];
+  checkNoWriteDown(problems, { ownerOrg, ...content }, [...floors, ...cited]);
+  return cited;
 }
 
 const REGIONS = new Map([...new Set(COUNTRIES.map((c) => c.region)), 'Global'].map((r) => [r.toLowerCase(), r]));

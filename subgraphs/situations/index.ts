@@ -4,6 +4,7 @@ import 'reflect-metadata';
 import { AuditEvent } from '../kernel/audit';
 import { IdempotencyKey } from '../kernel/idempotency';
 import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
+import { RecordFloor } from '../kernel/record-floor';
 import { Framework, Indicator, RiskFactor } from './entities/framework.entity';
 import { Incident } from './entities/incident.entity';
 import { RiskAssessment } from './entities/risk-assessment.entity';
@@ -16,7 +17,7 @@ import { seedSituations } from './seed';
 export const situationsSubgraph: SubgraphModule = {
   name: 'situations',
   defaultPort: 4001,
-  entities: [AuditEvent, IdempotencyKey, Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
+  entities: [AuditEvent, IdempotencyKey, RecordFloor, Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
   migrations,
   buildSchema: buildSituationsSchema,
   seed: seedSituations,

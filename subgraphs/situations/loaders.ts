@@ -1,7 +1,7 @@
 // The situations subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
 import type { SubgraphContext } from '../kernel/context';
 import { manyByKey, oneByKey } from '../kernel/loaders';
-import { findVisible } from '../kernel/reading';
+import { aggregateVisible, findVisible, queryOf } from '../kernel/reading';
 import { Indicator, RiskFactor } from './entities/framework.entity';
 import { Incident } from './entities/incident.entity';
 import { RiskAssessment } from './entities/risk-assessment.entity';
@@ -35,6 +35,36 @@ export function assessmentsBySituationLoader(ctx: SubgraphContext) {
       (a) => a.situationId,
     ),
   );
+}
+
+/**
+ * Each assessment's position among the assessments of its situation by its organisation that the
+ * viewer may read: numbered over visible rows only, so a hidden assessment leaves no gap.
+ */
+export function assessmentNumberLoader(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, number>('assessment-number', async (keys) => {
+    const bySituation = keys.map((key) => key.split('/')[0]);
+    const rows = await aggregateVisible<{ id: string; situation_id: string; org: string }>(
+      ctx,
+      queryOf(ctx, RiskAssessment, 'a')
+        .select('a.id', 'id')
+        .addSelect('a.situation_id', 'situation_id')
+        .addSelect('a.assessed_by_org', 'org')
+        .andWhere('a.situation_id IN (:...ids)', { ids: [...new Set(bySituation)] })
+        .groupBy('a.id')
+        .orderBy('a.assessment_number', 'ASC')
+        .addOrderBy('a.created_at', 'ASC')
+        .addOrderBy('a.id', 'ASC'),
+    );
+    const position = new Map<string, number>();
+    const counted = new Map<string, number>();
+    for (const row of rows) {
+      const group = `${row.situation_id}/${row.org}`;
+      counted.set(group, (counted.get(group) ?? 0) + 1);
+      position.set(row.id, counted.get(group)!);
+    }
+    return keys.map((key) => position.get(key.split('/')[1]) ?? 1);
+  });
 }
 
 export function assessmentsByOrgLoader(ctx: SubgraphContext) {

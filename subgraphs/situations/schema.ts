@@ -2,10 +2,11 @@
 import type { GraphQLSchema } from 'graphql';
 import { auditTrailResolver } from '../kernel/audit';
 import { buildFederatedSchema } from '../kernel/subgraph-schema';
+import { Alert } from './entities/references';
 import { RiskAssessmentResolver } from './resolvers/assessment.resolver';
 import { RiskAssessmentMutationResolver } from './resolvers/assessment.mutation';
 import { SituationDashboardResolver } from './resolvers/dashboard.resolver';
-import { CountrySituationsResolver, PartnerAssessmentsResolver } from './resolvers/contributed.resolver';
+import { AlertSituationResolver, CountrySituationsResolver, PartnerAssessmentsResolver } from './resolvers/contributed.resolver';
 import { FrameworkResolver, RiskFactorResolver } from './resolvers/framework.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { IncidentMutationResolver } from './resolvers/incident.mutation';
@@ -25,11 +26,14 @@ export function buildSituationsSchema(): Promise<GraphQLSchema> {
       RiskFactorResolver,
       CountrySituationsResolver,
       PartnerAssessmentsResolver,
+      AlertSituationResolver,
       SituationMutationResolver,
       RiskAssessmentMutationResolver,
       IncidentMutationResolver,
       ImportMutationResolver,
     ],
+    // Alert is the alerts subgraph's; this one only contributes Alert.situation, which no field here returns.
+    orphanedTypes: [Alert],
     referenceResolvers: {
       Situation: { __resolveReference: resolveSituationReference },
     },

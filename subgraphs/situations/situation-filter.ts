@@ -57,7 +57,7 @@ export function latestAssessment(ctx: SubgraphContext, query: SelectQueryBuilder
     .select(`la.${column}`)
     .from(RiskAssessment, 'la')
     .where('la.situation_id = s.id')
-    .andWhere(visibleTo(ctx.viewer, 'la'))
+    .andWhere(visibleTo(ctx, RiskAssessment, 'la'))
     .orderBy('la.assessed_on', 'DESC')
     .addOrderBy('la.created_at', 'DESC')
     .addOrderBy('la.id', 'DESC')
@@ -107,7 +107,7 @@ export async function applySituationFilter(ctx: SubgraphContext, query: SelectQu
       .from(RiskAssessment, 'sa')
       .where('sa.situation_id = s.id')
       .andWhere('sa.assessed_on >= :filterSince', { filterSince: isoDate(filter.assessedSince, 'filter.assessedSince') })
-      .andWhere(visibleTo(ctx.viewer, 'sa'))
+      .andWhere(visibleTo(ctx, RiskAssessment, 'sa'))
       .getQuery();
     query.andWhere(`EXISTS ${since}`);
   }

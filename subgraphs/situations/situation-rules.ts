@@ -1,10 +1,8 @@
-// The domain rules a situation's content must meet before it is stored, and those of a record that
-// cites a situation (an assessment, an incident): the situation is one the author may read, and
-// an AMBER_STRICT one is not re-shared wider through what cites it.
+// The domain rules a situation's content must meet before it is stored, and how a record that
+// cites a situation (an assessment, an incident) finds it: only as one the author may read. What
+// the citing record may then be shared with is the kernel's no-write-down rule.
 import type { EntityManager } from 'typeorm';
-import { assertDoesNotReshare, type Classified } from '../kernel/access-policy';
 import type { Viewer } from '../kernel/identity';
-import { Classification } from '../kernel/ownership';
 import { countryCode, notInFuture, uuid } from '../kernel/validation';
 import type { Crime } from '../kernel/vocabulary';
 import { checkSharing, InputProblems, visibleRecord, type Sharing } from '../kernel/writing';
@@ -33,19 +31,6 @@ export function checkSituation(problems: InputProblems, content: SituationConten
   if (content.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the situation is monitored for');
   checkSharing(problems, content);
   return { ...content, countryIso3 };
-}
-
-/**
- * Checks a record citing `cited` (a situation, a source) against its sharing. Classification and sharing are checked
- * apart so that each complaint names its own field.
- */
-export function checkNotReshared(problems: InputProblems, derived: Sharing & { ownerOrg: string }, cited: Classified): void {
-  problems.check(() => assertDoesNotReshare({ ownerOrg: derived.ownerOrg, classification: derived.classification, sharedWith: [] }, cited, 'classification'));
-  problems.check(() => assertDoesNotReshare({ ownerOrg: derived.ownerOrg, classification: Classification.RED, sharedWith: derived.sharedWith }, cited, 'sharedWith'));
-  // A RED record names users, not organisations: none can be checked against the situation's circle.
-  if (cited.classification === Classification.AMBER_STRICT && derived.classification === Classification.RED && derived.sharedWithUsers.length > 0) {
-    problems.add('sharedWithUsers', 'sharedWithUsers: a record citing an AMBER_STRICT record may not name users, whose organisations the hub cannot check; use AMBER_STRICT with sharedWith');
-  }
 }
 
 /**

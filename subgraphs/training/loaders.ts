@@ -21,7 +21,7 @@ export function modulesBySessionLoader(ctx: SubgraphContext) {
       q
         .innerJoinAndSelect('l.module', 'm')
         .andWhere('l.session_id IN (:...sessionIds)', { sessionIds })
-        .andWhere(visibleTo(ctx.viewer, 'm'))
+        .andWhere(visibleTo(ctx, Module, 'm'))
         .orderBy('m.code', 'ASC'),
     );
     return manyByKey(sessionIds, links, (link) => link.sessionId).map((group) => group.map((link) => link.module));

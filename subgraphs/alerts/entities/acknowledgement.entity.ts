@@ -19,7 +19,7 @@ export class Acknowledgement extends OwnedRecord {
   @Column({ type: 'varchar', length: 16 })
   org: string;
 
-  @Field({ description: 'User id of the person who acknowledged it.' })
+  // Shown through AcknowledgementResolver.acknowledgedBy, to the person's own organisation only.
   @Column({ type: 'varchar', length: 100, name: 'acknowledged_by' })
   acknowledgedBy: string;
 

@@ -2,8 +2,9 @@
 // who issued and escalated what, and when, so a change is a new row, never an edit.
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { policyOf } from '../../kernel/access-policy';
 import { OwnedRecord } from '../../kernel/ownership';
-import { AlertStatus } from './alert.entity';
+import { Alert, AlertStatus } from './alert.entity';
 
 @ObjectType({ description: "A change of an alert's status." })
 @Entity({ name: 'alert_status_change' })
@@ -24,7 +25,7 @@ export class AlertStatusChange extends OwnedRecord {
   @Column({ type: 'enum', enum: AlertStatus, enumName: 'alert_status', name: 'to_status' })
   toStatus: AlertStatus;
 
-  @Field({ description: 'User id of the person who made the change.' })
+  // Shown through AlertStatusChangeResolver.changedBy, to the person's own organisation only.
   @Column({ type: 'varchar', length: 100, name: 'changed_by' })
   changedBy: string;
 
@@ -40,3 +41,6 @@ export class AlertStatusChange extends OwnedRecord {
   @Column({ type: 'text', nullable: true })
   note: string | null;
 }
+
+// A step says what happened to its alert: it is read only by those who may read the alert now.
+policyOf(AlertStatusChange, { readWith: { entity: () => Alert, foreignKey: 'alert_id' } });

@@ -2,6 +2,7 @@
 // public statement or briefing, moving through its workflow from draft to issue and escalation.
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { policyOf } from '../../kernel/access-policy';
 import { OwnedRecord } from '../../kernel/ownership';
 import { Crime, RiskLevel } from '../../kernel/vocabulary';
 
@@ -105,6 +106,10 @@ export class Alert extends OwnedRecord {
   @Column({ type: 'varchar', length: 20, name: 'framework_version', default: '2014' })
   frameworkVersion: string;
 
+  // Not for clients: Alert.situation is resolved by the situations subgraph from it, under that
+  // subgraph's policy, so an alert never reveals the id of a situation its reader may not read.
+  @Directive('@inaccessible')
+  @Field(() => ID, { nullable: true })
   @Column({ type: 'uuid', name: 'situation_id', nullable: true })
   situationId: string | null;
 
@@ -123,3 +128,7 @@ export class Alert extends OwnedRecord {
   @Column({ type: 'boolean', default: false })
   illustrative: boolean;
 }
+
+// An alert follows the situation it cites (no write-down), and a draft stays inside its organisation
+// until it is issued, whatever its classification will let others read then.
+policyOf(Alert, { derived: true, ownerOnlyWhile: (alias) => `${alias}.status = 'DRAFT'` });

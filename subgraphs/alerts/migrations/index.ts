@@ -2,5 +2,6 @@
 import { Init1795606603920 } from './1795606603920-Init';
 import { AuditTrail1795607211982 } from './1795607211982-AuditTrail';
 import { Idempotency1795607809043 } from './1795607809043-Idempotency';
+import { Confidentiality1795610000003 } from './1795610000003-Confidentiality';
 
-export const migrations = [Init1795606603920, AuditTrail1795607211982, Idempotency1795607809043];
+export const migrations = [Init1795606603920, AuditTrail1795607211982, Idempotency1795607809043, Confidentiality1795610000003];

@@ -1,6 +1,10 @@
-// Acknowledgements: the organisation that made each one.
-import { FieldResolver, Resolver, Root } from 'type-graphql';
+// Acknowledgements and status changes: the organisation that made each, and the person, whose
+// user id only that organisation's own members see.
+import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { SubgraphContext } from '../../kernel/context';
+import { staffIdFor } from '../../kernel/identity';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
+import { AlertStatusChange } from '../entities/alert-status-change.entity';
 import { Partner } from '../entities/references';
 
 @Resolver(() => Acknowledgement)
@@ -8,5 +12,18 @@ export class AcknowledgementResolver {
   @FieldResolver(() => Partner, { description: 'The acknowledging organisation.' })
   organisation(@Root() acknowledgement: Acknowledgement): Partner {
     return { code: acknowledgement.org };
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "User id of the person who acknowledged it; null unless you belong to the acknowledging organisation." })
+  acknowledgedBy(@Root() acknowledgement: Acknowledgement, @Ctx() ctx: SubgraphContext): string | null {
+    return staffIdFor(ctx.viewer, acknowledgement.org, acknowledgement.acknowledgedBy);
+  }
+}
+
+@Resolver(() => AlertStatusChange)
+export class AlertStatusChangeResolver {
+  @FieldResolver(() => String, { nullable: true, description: 'User id of the person who made the change; null unless you belong to changedByOrg.' })
+  changedBy(@Root() change: AlertStatusChange, @Ctx() ctx: SubgraphContext): string | null {
+    return staffIdFor(ctx.viewer, change.changedByOrg, change.changedBy);
   }
 }

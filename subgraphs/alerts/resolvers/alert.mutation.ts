@@ -2,7 +2,7 @@
 // is one transaction (kernel/writing.ts) that appends the step to the status history and audits
 // every row it writes; what other subgraphs own is checked before the transaction opens.
 import { randomUUID } from 'node:crypto';
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Directive, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { assertCanWrite } from '../../kernel/access-policy';
 import { AuditAction } from '../../kernel/audit';
@@ -25,6 +25,9 @@ import {
   visibleRecord,
   type MutationScope,
 } from '../../kernel/writing';
+import { checkNoWriteDown, narrowestOf } from '../../kernel/no-write-down';
+import { citedRecord, floorsOf, moveFloors, raiseFloors, sharingChanged, type CitedRecord } from '../../kernel/record-floor';
+import { askPeer } from '../../kernel/peer';
 import { applyChanges, checkCitations, checkContent, contentOf, type AlertContent } from '../alert-rules';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
 import { Alert, AlertStatus } from '../entities/alert.entity';
@@ -59,12 +62,26 @@ async function alertReadyFor(ctx: SubgraphContext, rawId: string, version: numbe
   return alert;
 }
 
-/** Checks content against every rule; the other subgraph is asked only when the rest is sound. */
-async function checkedContent(ctx: SubgraphContext, problems: InputProblems, content: AlertContent, ownerOrg: string, before?: AlertContent): Promise<AlertContent> {
+interface Checked {
+  content: AlertContent;
+  /** What the alert cites now, to keep among its floors. */
+  cited: CitedRecord[];
+}
+
+/**
+ * Checks content against every rule; the other subgraph is asked only when the rest is sound.
+ * `floors` are what the alert was derived from before: it stays within them (no write-down) even
+ * when the new content cites nothing.
+ */
+async function checkedContent(ctx: SubgraphContext, problems: InputProblems, content: AlertContent, ownerOrg: string, floors: CitedRecord[], before?: AlertContent): Promise<Checked> {
   const checked = checkContent(problems, content);
-  if (problems.empty) await checkCitations(ctx, problems, checked, ownerOrg, before);
+  let cited: CitedRecord[] = [];
+  if (problems.empty) {
+    cited = await checkCitations(ctx, problems, checked, before);
+    checkNoWriteDown(problems, { ownerOrg, ...checked }, [...floors, ...cited], checked.recipientOrgs);
+  }
   problems.throwIfAny();
-  return checked;
+  return { content: checked, cited };
 }
 
 function appendStatusChange(tx: MutationScope, alert: Alert, from: AlertStatus | null, to: AlertStatus, note: string | null): Promise<AlertStatusChange> {
@@ -84,8 +101,7 @@ function appendStatusChange(tx: MutationScope, alert: Alert, from: AlertStatus |
 
 /** The status history is read by whoever may read the alert, so it follows the alert's sharing. */
 async function followSharing(tx: MutationScope, before: Alert, after: Alert): Promise<void> {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  if (before.classification === after.classification && same(before.sharedWith, after.sharedWith) && same(before.sharedWithUsers, after.sharedWithUsers)) return;
+  if (!sharingChanged(before, after)) return;
   const rows = await tx.manager.findBy(AlertStatusChange, { alertId: after.id });
   await tx.manager
     .createQueryBuilder()
@@ -94,6 +110,24 @@ async function followSharing(tx: MutationScope, before: Alert, after: Alert): Pr
     .where('alert_id = :id', { id: after.id })
     .execute();
   for (const row of rows) await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, 'AlertStatusChange', row.id, after);
+}
+
+/**
+ * Every earlier version of an alert is read by no one its latest version leaves out: an
+ * organisation a correction drops no longer reads what it was told before, the correction's note,
+ * or that a correction exists. Walks the chain of versions back from `version`.
+ */
+async function narrowEarlierVersions(tx: MutationScope, version: Alert, latest: Alert): Promise<void> {
+  let id = version.supersedesId;
+  while (id) {
+    const earlier = await tx.manager.findOneByOrFail(Alert, { id });
+    const narrowed = narrowestOf(earlier, latest);
+    if (sharingChanged(earlier, narrowed)) {
+      const updated = await updateVersioned(tx, Alert, 'Alert', earlier, { classification: narrowed.classification, sharedWith: narrowed.sharedWith, sharedWithUsers: narrowed.sharedWithUsers });
+      await followSharing(tx, earlier, updated);
+    }
+    id = earlier.supersedesId;
+  }
 }
 
 /** One workflow step on a locked alert: the new status, its history entry, any other changes. */
@@ -114,12 +148,13 @@ export class AlertMutationResolver {
   })
   async draftAlert(@Arg('input', () => DraftAlertInput) input: DraftAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
     const org = assertCanCreate(ctx.viewer);
-    let content: AlertContent;
+    let checked: Checked;
     return createOnce(ctx, idempotentRequest(ctx.viewer, 'draftAlert', 'Alert', input), {
       prepare: async () => {
-        content = await checkedContent(ctx, new InputProblems(), contentOf({ ...input, situationId: input.situationId ?? null }), org);
+        checked = await checkedContent(ctx, new InputProblems(), contentOf({ ...input, situationId: input.situationId ?? null }), org, []);
       },
       create: async (tx, id) => {
+        const { content } = checked;
         const alert = await insertAudited(tx, Alert, 'Alert', {
           id,
           ...content,
@@ -128,6 +163,7 @@ export class AlertMutationResolver {
           ...ownership({ ownerOrg: org, classification: content.classification, sharedWith: content.sharedWith, sharedWithUsers: content.sharedWithUsers }),
         });
         await appendStatusChange(tx, alert, null, AlertStatus.DRAFT, null);
+        await raiseFloors(tx.manager, [{ recordId: id, cited: checked.cited }]);
         return alert;
       },
       load: (manager, id) => visibleRecord(manager, ctx.viewer, Alert, KIND, id),
@@ -138,12 +174,14 @@ export class AlertMutationResolver {
   async editAlert(@Arg('input', () => EditAlertInput) input: EditAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
     const current = await alertReadyFor(ctx, input.id, input.version, AlertStep.EDIT);
     const problems = new InputProblems();
-    const content = await checkedContent(ctx, problems, applyChanges(problems, contentOf(current), input), current.ownerOrg, contentOf(current));
+    const floors = await floorsOf(ctx.db.manager, current.id);
+    const { content, cited } = await checkedContent(ctx, problems, applyChanges(problems, contentOf(current), input), current.ownerOrg, floors, contentOf(current));
     return runMutation(ctx, async (tx) => {
       const alert = await lockForUpdate(tx, Alert, KIND, current.id, input.version);
       nextStatus(alert, AlertStep.EDIT);
       const updated = await updateVersioned(tx, Alert, 'Alert', alert, content);
       await followSharing(tx, alert, updated);
+      await raiseFloors(tx.manager, [{ recordId: current.id, cited }]);
       return updated;
     });
   }
@@ -156,8 +194,12 @@ export class AlertMutationResolver {
     const current = await alertReadyFor(ctx, input.id, input.version, AlertStep.ISSUE);
     const sharedWith = sharedWithOnIssue(current);
     // The cited situation may have been restricted since the draft was written: check it again now.
-    await checkedContent(ctx, new InputProblems(), { ...contentOf(current), sharedWith }, current.ownerOrg);
-    return runMutation(ctx, (tx) => takeStep(tx, input, AlertStep.ISSUE, { issuedAt: TRANSACTION_TIME, sharedWith }));
+    const { cited } = await checkedContent(ctx, new InputProblems(), { ...contentOf(current), sharedWith }, current.ownerOrg, await floorsOf(ctx.db.manager, current.id));
+    return runMutation(ctx, async (tx) => {
+      const issued = await takeStep(tx, input, AlertStep.ISSUE, { issuedAt: TRANSACTION_TIME, sharedWith });
+      await raiseFloors(tx.manager, [{ recordId: current.id, cited }]);
+      return issued;
+    });
   }
 
   @Mutation(() => Alert, { description: 'Escalates an issued alert to the Secretary-General, and one with the Secretary-General to the Security Council.' })
@@ -181,16 +223,19 @@ export class AlertMutationResolver {
     // Authorised before the key is looked up, so a replay never hands the correction to someone else.
     const current = await writableAlert(ctx, input.id);
     const viewer = ctx.viewer as { sub: string; org: string };
-    let content: AlertContent;
+    let checked: Checked;
+    let floors: CitedRecord[];
     return createOnce(ctx, idempotentRequest(ctx.viewer, 'correctAlert', 'Alert', input), {
       prepare: async () => {
         assertVersion(current, input.version, KIND);
         nextStatus(current, AlertStep.CORRECT);
         const problems = new InputProblems();
         const changed = applyChanges(problems, contentOf(current), input);
-        content = await checkedContent(ctx, problems, { ...changed, sharedWith: sharedWithOnIssue({ ...changed, ownerOrg: current.ownerOrg }) }, current.ownerOrg);
+        floors = await floorsOf(ctx.db.manager, current.id);
+        checked = await checkedContent(ctx, problems, { ...changed, sharedWith: sharedWithOnIssue({ ...changed, ownerOrg: current.ownerOrg }) }, current.ownerOrg, floors);
       },
       create: async (tx, id) => {
+        const { content } = checked;
         const old = await lockForUpdate(tx, Alert, KIND, current.id, input.version);
         const superseded = nextStatus(old, AlertStep.CORRECT);
         const correction = await insertAudited(tx, Alert, 'Alert', {
@@ -202,13 +247,36 @@ export class AlertMutationResolver {
           illustrative: old.illustrative,
           ...ownership({ ownerOrg: old.ownerOrg, createdByOrg: viewer.org, classification: content.classification, sharedWith: content.sharedWith, sharedWithUsers: content.sharedWithUsers }),
         });
+        // The correction derives from the version it corrects, and so from all that version derived from.
+        await raiseFloors(tx.manager, [{ recordId: id, cited: [...floors, ...checked.cited] }]);
         await appendStatusChange(tx, correction, null, correction.status, input.note);
-        const replaced = await updateVersioned(tx, Alert, 'Alert', old, { status: superseded });
+        const replaced = await updateVersioned(tx, Alert, 'Alert', old, { status: superseded, ...narrowestOf(old, correction) });
+        await followSharing(tx, old, replaced);
+        await narrowEarlierVersions(tx, replaced, correction);
         await appendStatusChange(tx, replaced, old.status, superseded, input.note);
         return correction;
       },
       load: (manager, id) => visibleRecord(manager, ctx.viewer, Alert, KIND, id),
     });
+  }
+
+  @Directive('@inaccessible')
+  @Mutation(() => Int, {
+    description:
+      "Internal, called by the situations subgraph after a situation's owner changed who may read it: alerts derived from the situation follow its readership, as the situations subgraph reports it for the caller. Returns how many floors moved.",
+  })
+  async followCitedSituation(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<number> {
+    requireSignedIn(ctx.viewer);
+    const answer = await askPeer<{ _entities: ({ id: string; ownerOrg: string; classification: Alert['classification']; sharedWith: string[]; sharedWithUsers: string[] | null } | null)[] }>(
+      ctx,
+      'situations',
+      'query CitedSituation($situations: [_Any!]!) { _entities(representations: $situations) { ... on Situation { id ownerOrg classification sharedWith sharedWithUsers } } }',
+      { situations: [{ __typename: 'Situation', id: uuid(id, 'id') }] },
+    );
+    const situation = answer._entities[0];
+    // Only the owner's change moves floors; anyone else's call changes nothing.
+    if (!situation || situation.ownerOrg !== ctx.viewer.org) return 0;
+    return runMutation(ctx, (tx) => moveFloors(tx.manager, citedRecord('Situation', { ...situation, sharedWithUsers: situation.sharedWithUsers ?? [] })));
   }
 
   @Mutation(() => Acknowledgement, {

@@ -1,5 +1,6 @@
-// Alerts: the root list and lookup, and the links from an alert to its situation, country,
+// Alerts: the root list and lookup, and the links from an alert to its country,
 // issuer, acknowledgements, status history and the versions it corrects or is corrected by.
+// Alert.situation is the situations subgraph's (subgraphs/situations/resolvers/contributed.resolver.ts).
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
 import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey } from '../../kernel/connection';
@@ -9,7 +10,7 @@ import { uuid } from '../../kernel/validation';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
 import { Alert } from '../entities/alert.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
-import { Country, Partner, Situation } from '../entities/references';
+import { Country, Partner } from '../entities/references';
 import { acknowledgementsByAlertLoader, alertLoader, statusHistoryLoader, supersedingAlertLoader } from '../loaders';
 
 const ALERT_ORDER: SortKey<Alert>[] = [
@@ -36,11 +37,6 @@ export class AlertResolver {
   @Query(() => Alert, { nullable: true, description: 'One alert by id.' })
   async alert(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Alert | null> {
     return alertLoader(ctx).load(uuid(id, 'id'));
-  }
-
-  @FieldResolver(() => Situation, { nullable: true, description: 'The situation the alert is about, if any.' })
-  situation(@Root() alert: Alert): Situation | null {
-    return alert.situationId ? { id: alert.situationId } : null;
   }
 
   @FieldResolver(() => Country)

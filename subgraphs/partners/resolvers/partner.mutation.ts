@@ -5,7 +5,7 @@ import type { SubgraphContext } from '../../kernel/context';
 import { applyChanges } from '../../kernel/record-inputs';
 import { countryCode, partnerCode } from '../../kernel/validation';
 import { checkSharing, InputProblems, runMutation } from '../../kernel/writing';
-import { checkPartnerCodes, lockPartnerForAdmin, updatePartner } from '../administration';
+import { checkPartnerCodes, lockPartnerForAdmin, updatePartner, updateSharingDefaults } from '../administration';
 import { Partner } from '../entities/partner.entity';
 import { SetSharingDefaultsInput, UpdatePartnerProfileInput } from './partner.inputs';
 
@@ -39,7 +39,7 @@ export class PartnerMutationResolver {
       if (input.sharedWith.includes(partner.code)) problems.add('sharedWith', `sharedWith: ${partner.code} reads its own records anyway; name other organisations`);
       await checkPartnerCodes(tx.manager, problems, input.sharedWith, 'sharedWith');
       problems.throwIfAny();
-      return updatePartner(tx, partner, { defaultClassification: input.classification, defaultSharedWith: input.sharedWith });
+      return updateSharingDefaults(tx, partner, { classification: input.classification, sharedWith: input.sharedWith });
     });
   }
 }

@@ -2,6 +2,7 @@
 // as low / best / high with the precision of its date and coordinates, and its source.
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { policyOf } from '../../kernel/access-policy';
 import { OwnedRecord } from '../../kernel/ownership';
 import { LocalDate } from '../../kernel/scalars';
 
@@ -105,3 +106,6 @@ export class Incident extends OwnedRecord {
   @Column({ type: 'varchar', length: 100, name: 'external_id', nullable: true })
   externalId: string | null;
 }
+
+// An incident follows the situation and the source it cites (no write-down).
+policyOf(Incident, { derived: true });

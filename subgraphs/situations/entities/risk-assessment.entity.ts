@@ -1,7 +1,8 @@
 // A dated assessment of a situation by one organisation, scored per risk factor with indicator
 // evidence. A new assessment is a new row: the previous one is never overwritten.
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { policyOf } from '../../kernel/access-policy';
 import { OwnedRecord } from '../../kernel/ownership';
 import { LocalDate } from '../../kernel/scalars';
 import { Crime, RiskLevel } from '../../kernel/vocabulary';
@@ -80,7 +81,11 @@ export class RiskAssessment extends OwnedRecord {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   factors: RiskFactorScore[];
 
-  @Field(() => Int, { description: 'Sequence of this assessment among the situation\'s assessments by the same organisation.' })
+  // The order in which the organisation made its assessments of the situation. Clients see the
+  // position among those they may read (RiskAssessmentResolver.assessmentNumber), never this count.
   @Column({ type: 'int', name: 'assessment_number', default: 1 })
   assessmentNumber: number;
 }
+
+// An assessment follows the situation it assesses (no write-down).
+policyOf(RiskAssessment, { derived: true });

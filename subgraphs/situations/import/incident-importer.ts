@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { In, type DataSource, type EntityManager, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
-import { assertDoesNotReshare } from '../../kernel/access-policy';
+import { checkNoWriteDown } from '../../kernel/no-write-down';
+import { citedRecord, floorsOfMany, raiseFloors, type CitedRecord } from '../../kernel/record-floor';
 import { AuditAction, AuditEvent } from '../../kernel/audit';
 import { badInput } from '../../kernel/errors';
 import { logger } from '../../kernel/logger';
@@ -300,8 +301,10 @@ class IncidentImport {
     const nameable = (id: string | null | undefined) => !id || this.nameable.has(id) || result.nameable.has(id);
 
     let existing = new Map<string, Incident>();
+    let floors = new Map<string, CitedRecord[]>();
     if (manager && live.length > 0) {
       existing = await this.findIncidents(manager, live);
+      floors = await floorsOfMany(manager, [...existing.values()].map((incident) => incident.id));
       await this.findSituations(manager, live, existing, result);
       await this.findSources(manager, live, result);
     }
@@ -312,7 +315,7 @@ class IncidentImport {
     // The state each external id will have once this batch is written, for rows repeating an id.
     const planned = new Map<string, StoredValues & Pick<Incident, 'id' | 'sharedWithUsers'>>();
     const creates: (StoredValues & { id: string; externalId: string })[] = [];
-    const updates: { id: string; version: number; changes: Partial<StoredValues>; classification: Classification }[] = [];
+    const updates: { id: string; version: number; changes: Partial<StoredValues>; classification: Classification; situationId: string | null }[] = [];
 
     for (const pending of batch) {
       if (!pending.draft) {
@@ -377,13 +380,13 @@ class IncidentImport {
       // A change is held to the rules as the incident will be stored, with the values the row leaves alone.
       const merged = { ...after, id: current.id };
       const order = fatalitiesOrder(merged);
-      const problems = [...(order ? [{ ...order, message: `${order.message} (with the values already stored)` }] : []), ...this.citationProblems(merged, result)];
+      const problems = [...(order ? [{ ...order, message: `${order.message} (with the values already stored)` }] : []), ...this.citationProblems(merged, result, floors.get(current.id))];
       if (problems.length > 0) {
         reject(pending, problems);
         continue;
       }
       if (newSource) newSource.used = true;
-      updates.push({ id: stored!.id, version: stored!.version, changes, classification: merged.classification });
+      updates.push({ id: stored!.id, version: stored!.version, changes, classification: merged.classification, situationId: merged.situationId ?? null });
       planned.set(externalId, merged);
       result.seen.set(externalId, line);
       result.outcomes.push({ line, externalId, status: 'updated', id: stored!.id });
@@ -392,6 +395,17 @@ class IncidentImport {
     const createdSources = manager ? await this.createSources(manager, [...newSources.values()].filter((source) => source.used), result) : [];
     if (manager && creates.length > 0) {
       await insertRows(manager, Incident, INSERTED, creates.map((record) => ({ ...record, version: 1 })));
+    }
+    if (manager) {
+      // Each stored incident keeps the situation it was imported against as its floor (no write-down).
+      const floored = [...creates.map((record) => ({ id: record.id, situationId: record.situationId })), ...updates];
+      await raiseFloors(
+        manager,
+        floored.flatMap(({ id, situationId }) => {
+          const situation = situationId ? (result.situations.get(situationId) ?? this.situations.get(situationId)) : undefined;
+          return situation ? [{ recordId: id, cited: [citedRecord('Situation', situation)] }] : [];
+        }),
+      );
     }
     for (const update of updates) {
       const done = await manager!
@@ -476,43 +490,28 @@ class IncidentImport {
     }
     const wanted = [...result.nameable, ...kept].filter((id) => !this.situations.has(id));
     if (wanted.length === 0) return;
-    const facts = await manager.getRepository(Situation).find({
-      select: { id: true, countryIso3: true, ownerOrg: true, classification: true, sharedWith: true, sharedWithUsers: true },
-      where: { id: In(wanted) },
-    });
+    // Read inside situationScope too: a situation a stored incident keeps but the importer may no
+    // longer read is not loaded, so nothing about it can reach a message.
+    let factsQuery = manager.getRepository(Situation).createQueryBuilder('situation').where('situation.id IN (:...wanted)', { wanted });
+    if (this.options.situationScope) factsQuery = this.options.situationScope(factsQuery, 'situation');
+    const facts = await factsQuery.getMany();
     for (const situation of facts) result.situations.set(situation.id, situation);
   }
 
   /**
    * The rules the mutations apply to an incident's situation, applied to the incident as it will be
-   * stored: it lies in the situation's country, and it does not re-share an AMBER_STRICT situation
-   * (classified below it, or shared with an organisation the situation is not shared with).
+   * stored: it lies in the situation's country, and it reaches no reader the situation, or anything
+   * the stored incident was derived from before (`floors`), does not (kernel/no-write-down.ts).
+   * A situation outside situationScope is not among the facts, so no message can quote it.
    */
-  private citationProblems(incident: StoredValues & Pick<Incident, 'sharedWithUsers'>, result: BatchResult): FieldProblem[] {
+  private citationProblems(incident: StoredValues & Pick<Incident, 'sharedWithUsers'>, result: BatchResult, floors: CitedRecord[] = []): FieldProblem[] {
     const situation = incident.situationId ? (result.situations.get(incident.situationId) ?? this.situations.get(incident.situationId)) : undefined;
-    if (!situation) return [];
     const problems: FieldProblem[] = [];
-    if (situation.countryIso3 !== incident.countryIso3) {
+    if (situation && situation.countryIso3 !== incident.countryIso3) {
       problems.push({ field: 'countryIso3', message: `countryIso3 must be ${situation.countryIso3}, the country of situation ${situation.id}` });
     }
-    const ownerOrg = this.settings.org;
-    // Classification and sharing are checked apart so that each complaint names its own field.
-    const checks: [FieldProblem['field'], () => void][] = [
-      ['classification', () => assertDoesNotReshare({ ownerOrg, classification: incident.classification, sharedWith: [] }, situation, 'classification')],
-      ['sharedWith', () => assertDoesNotReshare({ ownerOrg, classification: Classification.RED, sharedWith: incident.sharedWith }, situation, 'sharedWith')],
-    ];
-    for (const [field, check] of checks) {
-      try {
-        check();
-      } catch (error) {
-        if (!(error instanceof GraphQLError)) throw error;
-        problems.push({ field, message: `${error.message} (situation ${situation.id} is AMBER_STRICT)` });
-      }
-    }
-    // A RED incident names users, not organisations: none can be checked against the situation's circle.
-    if (situation.classification === Classification.AMBER_STRICT && incident.classification === Classification.RED && incident.sharedWithUsers.length > 0) {
-      problems.push({ field: 'sharedWithUsers', message: `a RED incident naming users may not belong to AMBER_STRICT situation ${situation.id}` });
-    }
+    const derived = { ownerOrg: this.settings.org, classification: incident.classification, sharedWith: incident.sharedWith, sharedWithUsers: incident.sharedWithUsers };
+    checkNoWriteDown({ add: (field, message) => problems.push({ field: field as FieldProblem['field'], message }) }, derived, [...floors, ...(situation ? [citedRecord('Situation', situation)] : [])]);
     return problems;
   }
 

@@ -7,7 +7,9 @@ import { newRecordSharing } from '../../kernel/sharing-defaults';
 import { assertCanCreate, checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, visibleRecord, type Sharing } from '../../kernel/writing';
 import { checkAgainstFramework, checkAssessmentFields } from '../assessment-rules';
 import { RiskAssessment, type RiskFactorScore } from '../entities/risk-assessment.entity';
-import { checkNotReshared, citedSituation } from '../situation-rules';
+import { checkNoWriteDown } from '../../kernel/no-write-down';
+import { citedRecord, raiseFloors } from '../../kernel/record-floor';
+import { citedSituation } from '../situation-rules';
 import { AddRiskAssessmentInput } from './assessment.inputs';
 
 @Resolver()
@@ -28,7 +30,7 @@ export class RiskAssessmentMutationResolver {
         checkSharing(problems, sharing);
         checkAssessmentFields(problems, input);
         const situation = await citedSituation(ctx.db.manager, viewer, problems, input.situationId);
-        if (situation) checkNotReshared(problems, { ownerOrg: org, ...sharing }, situation);
+        if (situation) checkNoWriteDown(problems, { ownerOrg: org, ...sharing }, [citedRecord('Situation', situation)]);
         factors = await checkAgainstFramework(ctx.db.manager, viewer, problems, input);
         problems.throwIfAny();
       },
@@ -37,10 +39,10 @@ export class RiskAssessmentMutationResolver {
         // and concurrent assessments by one organisation take their numbers one after the other.
         const problems = new InputProblems();
         const situation = await citedSituation(tx.manager, viewer, problems, input.situationId, 'pessimistic_write');
-        if (situation) checkNotReshared(problems, { ownerOrg: org, ...sharing }, situation);
+        if (situation) checkNoWriteDown(problems, { ownerOrg: org, ...sharing }, [citedRecord('Situation', situation)]);
         problems.throwIfAny();
         const earlier = await tx.manager.countBy(RiskAssessment, { situationId: situation!.id, assessedByOrg: org });
-        return insertAudited(tx, RiskAssessment, 'RiskAssessment', {
+        const assessment = await insertAudited(tx, RiskAssessment, 'RiskAssessment', {
           id,
           situationId: situation!.id,
           frameworkVersion: input.frameworkVersion,
@@ -55,6 +57,8 @@ export class RiskAssessmentMutationResolver {
           assessmentNumber: earlier + 1,
           ...ownership({ ownerOrg: org, ...sharing }),
         });
+        await raiseFloors(tx.manager, [{ recordId: id, cited: [citedRecord('Situation', situation!)] }]);
+        return assessment;
       },
       load: (manager, id) => visibleRecord(manager, viewer, RiskAssessment, 'risk assessment', id),
     });

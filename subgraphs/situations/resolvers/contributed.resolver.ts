@@ -1,11 +1,11 @@
-// Fields this subgraph contributes to entities other subgraphs own: Country.situations and
-// Partner.assessments. The gateway sends their keys in one _entities call per plan step.
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+// Fields this subgraph contributes to entities other subgraphs own: Country.situations,
+// Partner.assessments and Alert.situation. The gateway sends their keys in one _entities call per plan step.
+import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
-import { Country, Partner } from '../entities/references';
+import { Alert, Country, Partner } from '../entities/references';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation } from '../entities/situation.entity';
-import { assessmentsByOrgLoader, situationsByCountryLoader } from '../loaders';
+import { assessmentsByOrgLoader, situationLoader, situationsByCountryLoader } from '../loaders';
 
 @Resolver(() => Country)
 export class CountrySituationsResolver {
@@ -20,5 +20,15 @@ export class PartnerAssessmentsResolver {
   @FieldResolver(() => [RiskAssessment], { description: 'Risk assessments made by the organisation, most recent first.' })
   async assessments(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<RiskAssessment[]> {
     return assessmentsByOrgLoader(ctx).load(partner.code);
+  }
+}
+
+@Resolver(() => Alert)
+export class AlertSituationResolver {
+  @Directive('@requires(fields: "situationId")')
+  @FieldResolver(() => Situation, { nullable: true, description: 'The situation the alert is about; null when it cites none or you may not read it.' })
+  async situation(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<Situation | null> {
+    if (typeof alert.situationId !== 'string' || !/^[0-9a-f-]{36}$/i.test(alert.situationId)) return null;
+    return situationLoader(ctx).load(alert.situationId.toLowerCase());
   }
 }

@@ -8,7 +8,8 @@ import { newRecordSharing } from '../../kernel/sharing-defaults';
 import { uuid } from '../../kernel/validation';
 import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/writing';
 import { Incident } from '../entities/incident.entity';
-import { checkNotReshared } from '../situation-rules';
+import { checkNoWriteDown } from '../../kernel/no-write-down';
+import { citedRecord, raiseFloors } from '../../kernel/record-floor';
 import {
   checkIncident,
   checkIncidentCitations,
@@ -51,15 +52,20 @@ export class IncidentMutationResolver {
       },
       create: async (tx, id) => {
         const problems = new InputProblems();
-        await checkIncidentCitations(tx.manager, viewer, problems, content, org, 'pessimistic_read');
+        const cited = await checkIncidentCitations(tx.manager, viewer, problems, content, org, { lock: 'pessimistic_read' });
         let sourceId = content.sourceId;
         if (newSource) {
           const { source, created } = await sourceFor(tx, org, newSource, content);
-          if (!created) checkNotReshared(problems, { ownerOrg: org, ...content }, source);
+          if (!created) {
+            checkNoWriteDown(problems, { ownerOrg: org, ...content }, [citedRecord('Source', source)]);
+            cited.push(citedRecord('Source', source));
+          }
           sourceId = source.id;
         }
         problems.throwIfAny();
-        return insertAudited(tx, Incident, 'Incident', { id, ...content, sourceId, ...ownership({ ownerOrg: org, ...content }) });
+        const incident = await insertAudited(tx, Incident, 'Incident', { id, ...content, sourceId, ...ownership({ ownerOrg: org, ...content }) });
+        await raiseFloors(tx.manager, [{ recordId: id, cited }]);
+        return incident;
       },
       load: (manager, id) => visibleRecord(manager, viewer, Incident, KIND, id),
     });
@@ -75,11 +81,15 @@ export class IncidentMutationResolver {
       const content = checkIncident(problems, { ...changed, ...changedSharing(problems, current, input) });
       // What it cites is checked again only when the correction touches it, so that a situation
       // restricted since cannot stop a correction of, say, the fatality counts.
-      if (problems.empty && CITING.some((field) => JSON.stringify(current[field]) !== JSON.stringify(content[field]))) {
-        await checkIncidentCitations(tx.manager, tx.ctx.viewer, problems, content, incident.ownerOrg, 'pessimistic_read');
-      }
+      // What the incident was derived from before stays its floor even when the correction drops the citation.
+      const cited =
+        problems.empty && CITING.some((field) => JSON.stringify(current[field]) !== JSON.stringify(content[field]))
+          ? await checkIncidentCitations(tx.manager, tx.ctx.viewer, problems, content, incident.ownerOrg, { lock: 'pessimistic_read', recordId: incident.id })
+          : [];
       problems.throwIfAny();
-      return updateVersioned(tx, Incident, 'Incident', incident, content);
+      const updated = await updateVersioned(tx, Incident, 'Incident', incident, content);
+      await raiseFloors(tx.manager, [{ recordId: incident.id, cited }]);
+      return updated;
     });
   }
 }

@@ -6,6 +6,7 @@ import { ownership } from '../../kernel/ownership';
 import { applyChanges, changedSharing } from '../../kernel/record-inputs';
 import { newRecordSharing } from '../../kernel/sharing-defaults';
 import { uuid } from '../../kernel/validation';
+import { citedRecord, followInPeer, moveFloors, sharingChanged } from '../../kernel/record-floor';
 import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/writing';
 import { Situation, SituationStatus } from '../entities/situation.entity';
 import { checkSituation, situationContentOf, type SituationContent } from '../situation-rules';
@@ -39,14 +40,23 @@ export class SituationMutationResolver {
 
   @Mutation(() => Situation, { description: "Changes a situation (editors and admins of its owner); fields left out stay as they are. A change of classification or sharedWith is checked as a new situation's is." })
   async updateSituation(@Arg('input', () => UpdateSituationInput) input: UpdateSituationInput, @Ctx() ctx: SubgraphContext): Promise<Situation> {
-    return runMutation(ctx, async (tx) => {
+    let moved = false;
+    const updated = await runMutation(ctx, async (tx) => {
       const situation = await lockForUpdate(tx, Situation, KIND, uuid(input.id, 'id'), input.version);
       const problems = new InputProblems();
       const current = situationContentOf(situation);
       const changed = applyChanges(problems, current, input, CHANGEABLE);
       const content = checkSituation(problems, { ...changed, ...changedSharing(problems, current, input) });
       problems.throwIfAny();
-      return updateVersioned(tx, Situation, 'Situation', situation, content);
+      const after = await updateVersioned(tx, Situation, 'Situation', situation, content);
+      // What was derived from the situation here follows its new readership in the same transaction.
+      moved = sharingChanged(situation, after);
+      if (moved) await moveFloors(tx.manager, citedRecord('Situation', after));
+      return after;
     });
+    // Alerts cite situations from another subgraph: it is told after the commit, and reads the
+    // situation's readership from here itself, under the viewer's identity.
+    if (moved) await followInPeer(ctx, 'alerts', updated.id);
+    return updated;
   }
 }

@@ -59,6 +59,14 @@ export class SituationResolver {
     return (await this.latestAssessment(situation, ctx))?.overallLevel ?? null;
   }
 
+  @FieldResolver(() => [String], {
+    nullable: true,
+    description: "The users (JWT subjects) a RED situation names as its readers; shown only to the owner organisation, null for everyone else.",
+  })
+  sharedWithUsers(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): string[] | null {
+    return ctx.viewer.org === situation.ownerOrg ? situation.sharedWithUsers : null;
+  }
+
   @FieldResolver(() => [Incident], { description: 'Incidents reported in the situation, most recent first.' })
   async incidents(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<Incident[]> {
     return incidentsBySituationLoader(ctx).load(situation.id);

@@ -1,0 +1,114 @@
+// No write-down (README "Who sees what"): a record derived from another (an alert, assessment or
+// incident citing a situation or a source) is never readable by a hub reader who cannot read what
+// it cites. The rule is written once, here, over the brief's table; every write path asks it.
+import { Classification } from './ownership';
+
+/** Who may read a record: its owner, level and the organisations and users it names. */
+export interface Readership {
+  ownerOrg: string;
+  classification: Classification;
+  sharedWith: string[];
+  sharedWithUsers: string[];
+}
+
+export interface WriteDownProblem {
+  field: 'classification' | 'sharedWith' | 'sharedWithUsers';
+  message: string;
+}
+
+const isAmber = (level: Classification) => level === Classification.AMBER || level === Classification.AMBER_STRICT;
+
+/**
+ * What would let `derived` reach a reader `source` does not reach: empty when
+ * readers(derived) ⊆ readers(source). CLEAR cites anything; nothing CLEAR cites GREEN; a record
+ * citing AMBER or AMBER_STRICT stays within the source's organisations (as AMBER, AMBER_STRICT, or
+ * RED without named users, whose organisations the hub cannot know); one citing RED stays RED,
+ * inside the source's owner, naming only users the source names.
+ */
+export function writeDownProblems(derived: Readership, source: Readership): WriteDownProblem[] {
+  const problems: WriteDownProblem[] = [];
+  const cited = `the cited ${source.classification} record`;
+  switch (source.classification) {
+    case Classification.CLEAR:
+      break;
+    case Classification.GREEN:
+      if (derived.classification === Classification.CLEAR) problems.push({ field: 'classification', message: `classification: a record citing a GREEN record may not be CLEAR` });
+      break;
+    case Classification.AMBER:
+    case Classification.AMBER_STRICT: {
+      const circle = new Set([source.ownerOrg, ...source.sharedWith]);
+      if (derived.classification === Classification.CLEAR || derived.classification === Classification.GREEN) {
+        problems.push({ field: 'classification', message: `classification: a record citing an ${source.classification} record must be AMBER, AMBER_STRICT or RED` });
+        break;
+      }
+      if (!circle.has(derived.ownerOrg)) problems.push({ field: 'classification', message: `classification: ${derived.ownerOrg} may not own a record derived from ${cited}, which is not shared with it` });
+      if (isAmber(derived.classification)) {
+        const wider = derived.sharedWith.filter((org) => !circle.has(org));
+        if (wider.length > 0) problems.push({ field: 'sharedWith', message: `sharedWith: may not be shared with ${wider.join(', ')}, which ${cited} is not shared with` });
+      } else if (derived.sharedWithUsers.length > 0) {
+        problems.push({ field: 'sharedWithUsers', message: `sharedWithUsers: a record citing an ${source.classification} record may not name users, whose organisations the hub cannot check; use ${source.classification} with sharedWith` });
+      }
+      break;
+    }
+    case Classification.RED: {
+      if (derived.classification !== Classification.RED) {
+        problems.push({ field: 'classification', message: 'classification: a record citing a RED record must be RED' });
+        break;
+      }
+      if (derived.ownerOrg !== source.ownerOrg) problems.push({ field: 'classification', message: `classification: only ${source.ownerOrg} may own a record derived from ${cited}` });
+      const wider = derived.sharedWithUsers.filter((user) => !source.sharedWithUsers.includes(user));
+      if (wider.length > 0) problems.push({ field: 'sharedWithUsers', message: `sharedWithUsers: may name only users ${cited} names` });
+      break;
+    }
+  }
+  return problems;
+}
+
+/** Whether every reader of `derived` may read `source`. */
+export function readsWithin(derived: Readership, source: Readership): boolean {
+  return writeDownProblems(derived, source).length === 0;
+}
+
+const RANK: Record<Classification, number> = {
+  [Classification.CLEAR]: 0,
+  [Classification.GREEN]: 1,
+  [Classification.AMBER]: 2,
+  [Classification.AMBER_STRICT]: 3,
+  [Classification.RED]: 4,
+};
+
+/**
+ * A readership inside both `a` and `b` (of the same owner), for a record that must be read by no
+ * one either does not allow, e.g. the version a correction supersedes. Where the exact meet cannot
+ * be written in the table's terms (RED's named users against AMBER's organisations) it is the
+ * narrower: the owner alone.
+ */
+export function narrowestOf(a: Readership, b: Readership): Readership {
+  if (RANK[a.classification] < RANK[b.classification]) [a, b] = [b, a];
+  const ownerOrg = a.ownerOrg;
+  if (b.classification === Classification.CLEAR || b.classification === Classification.GREEN) return { ...a, ownerOrg };
+  if (isAmber(a.classification)) {
+    return { ownerOrg, classification: a.classification, sharedWith: a.sharedWith.filter((org) => b.sharedWith.includes(org)), sharedWithUsers: [] };
+  }
+  const users = b.classification === Classification.RED ? a.sharedWithUsers.filter((user) => b.sharedWithUsers.includes(user)) : [];
+  return { ownerOrg, classification: Classification.RED, sharedWith: [], sharedWithUsers: users };
+}
+
+/** Notes, on `problems`, every way `derived` would reach beyond one of `floors`; each complaint names its field. */
+export function checkNoWriteDown(problems: { add(field: string, message: string): void }, derived: Readership, floors: Readership[], recipientOrgs: string[] = []): void {
+  const seen = new Set<string>();
+  const note = (field: string, message: string) => {
+    if (seen.has(`${field}:${message}`)) return;
+    seen.add(`${field}:${message}`);
+    problems.add(field, message);
+  };
+  for (const floor of floors) {
+    for (const problem of writeDownProblems(derived, floor)) note(problem.field, problem.message);
+    // Recipient organisations read an AMBER or AMBER_STRICT alert once it is issued: they count as shared with.
+    if (recipientOrgs.length > 0 && isAmber(derived.classification)) {
+      for (const problem of writeDownProblems({ ...derived, sharedWith: recipientOrgs }, floor)) {
+        if (problem.field === 'sharedWith') note('recipientOrgs', problem.message.replace(/^sharedWith: may not be shared with/, 'recipientOrgs: may not be addressed to'));
+      }
+    }
+  }
+}

@@ -1,0 +1,13 @@
+// Confidentiality on every path: aggregates are audited (AGGREGATE).
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+
+export class Confidentiality1795610000001 implements MigrationInterface {
+  name = 'Confidentiality1795610000001';
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TYPE "partners"."audit_action" ADD VALUE IF NOT EXISTS 'AGGREGATE' AFTER 'READ'`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    // PostgreSQL cannot drop one value of an enum: AGGREGATE stays in audit_action (no row of an older version uses it).
+  }
+}
