@@ -325,6 +325,23 @@ describe('finding 2: a derived record is shared no wider than its source', () =>
     const within = await draft(unjoEditor, COUNTRY, { situationId: amber.id, classification: 'AMBER', recipients: ['PARTNER_ORGANISATIONS'], recipientOrgs: ['ECOWAS'] });
     expect(within).toMatchObject({ classification: 'AMBER', recipientOrgs: ['ECOWAS'] });
   });
+
+  it('refuses an incident citing a source more strictly classified than itself', async () => {
+    const source = { name: `[Test] Confidential informant network ${randomUUID().slice(0, 8)}`, type: 'NGO', region: 'Europe' };
+    const first = ok<Incident & { source: { id: string } }>(
+      await hub.query(
+        `mutation Report($input: ReportIncidentInput!) { reportIncident(input: $input) { id classification source { id classification } } }`,
+        { input: newIncident(COUNTRY, { classification: 'AMBER', sharedWith: [], source }) },
+        { token: unjoEditor },
+      ),
+      'reportIncident',
+    );
+    expect(first.source).toMatchObject({ classification: 'AMBER' });
+    const before = await incidentRows();
+    refusedFields(await hub.query(REPORT, { input: newIncident(COUNTRY, { classification: 'GREEN', sourceId: first.source.id }) }, { token: unjoEditor }), ['classification']);
+    refusedFields(await hub.query(REPORT, { input: newIncident(COUNTRY, { classification: 'AMBER', sharedWith: ['AU'], sourceId: first.source.id }) }, { token: unjoEditor }), ['sharedWith']);
+    expect(await incidentRows()).toBe(before);
+  });
 });
 
 // ---- 3. Declassifying by dropping the citation ----------------------------------------------
@@ -540,6 +557,26 @@ describe('finding 5: numbers and versions over rows the reader may not see', () 
     // The change from a level the reader may not see would reveal that level.
     expect(reader.situation.riskTrend[0].overallChange).toBeNull();
     expect(reader.situation.riskTrend[0].factors.map((f: { previousLevel: string | null }) => f.previousLevel)).toEqual([null]);
+  });
+
+  it('derives the current level and the level counts only from assessments the reader may read', async () => {
+    const unjoEditor = await token('UN-JO', 'editor', 'un-jo-editor-5');
+    const elsewhere = 'CZE';
+    const monitored = await open(unjoEditor, elsewhere, { classification: 'GREEN' });
+    const earlier = await assess(unjoEditor, monitored.id, { classification: 'GREEN', assessedOn: '2026-03-01', overallLevel: 'LOW', factors: [{ riskFactor: 'RF1', level: 'LOW', indicators: [] }] });
+    const later = await assess(unjoEditor, monitored.id, { classification: 'AMBER', sharedWith: [], assessedOn: '2026-05-01', overallLevel: 'VERY_HIGH' });
+    const query = `query($id: ID!, $country: String!) {
+      situation(id: $id) { currentLevel latestAssessment { id } }
+      severe: situations(filter: { countries: [$country], minLevel: VERY_HIGH }) { totalCount nodes { id } }
+      situationCounts(filter: { countries: [$country] }, groupBy: [LEVEL]) { level situations }
+    }`;
+    const owner = await read(query, { id: monitored.id, country: elsewhere }, unjo);
+    expect(owner.situation).toEqual({ currentLevel: 'VERY_HIGH', latestAssessment: { id: later.id } });
+    expect(owner.severe.totalCount).toBe(1);
+    const reader = await read(query, { id: monitored.id, country: elsewhere }, au);
+    expect(reader.situation).toEqual({ currentLevel: 'LOW', latestAssessment: { id: earlier.id } });
+    expect(reader.severe).toEqual({ totalCount: 0, nodes: [] });
+    expect(reader.situationCounts).toEqual([{ level: 'LOW', situations: 1 }]);
   });
 
   it('leaves a partner\'s public version and updatedAt unchanged by setSharingDefaults', async () => {
