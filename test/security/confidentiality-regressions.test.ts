@@ -654,6 +654,35 @@ describe('finding 6: error messages of imports about a situation made unreadable
   });
 });
 
+describe('finding 6: error messages of writes to records whose source was made unreadable', () => {
+  const COUNTRY = 'SVK';
+  const uuids = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
+  const sameAnswer = (a: GraphQLResponse, b: GraphQLResponse) =>
+    expect(JSON.stringify(a.errors).replace(uuids, 'ID')).toBe(JSON.stringify(b.errors).replace(uuids, 'ID'));
+
+  it('answers a change to a record derived from it exactly as a change to a record that does not exist', async () => {
+    const ecowasEditor = await token('ECOWAS', 'editor', 'ecowas-editor-6b');
+    const auEditor = await token('AU', 'editor', 'au-editor-6b');
+    let situation = await open(ecowasEditor, COUNTRY, { classification: 'GREEN' });
+    const incident = await report(auEditor, COUNTRY, { situationId: situation.id, classification: 'GREEN' });
+    const alert = await draft(auEditor, COUNTRY, { situationId: situation.id, classification: 'GREEN' });
+    situation = await update(ecowasEditor, situation, { classification: 'AMBER_STRICT', sharedWith: ['UN-JO'] });
+
+    const correcting = (id: string) => hub.query(CORRECT_INCIDENT, { input: { id, version: incident.version, countryIso3: 'SVN', classification: 'GREEN' } }, { token: auEditor });
+    const editing = (id: string) => hub.query(EDIT, { input: { id, version: alert.version, countryIso3: 'SVN', classification: 'CLEAR' } }, { token: auEditor });
+    for (const [write, id] of [
+      [correcting, incident.id],
+      [editing, alert.id],
+    ] as const) {
+      const hidden = await write(id);
+      const missing = await write(randomUUID());
+      expect(hidden.errors).toHaveLength(1);
+      sameAnswer(hidden, missing);
+      for (const secret of [COUNTRY, 'AMBER', 'ECOWAS', 'UN-JO', situation.title]) expect(JSON.stringify(hidden.errors)).not.toContain(secret);
+    }
+  });
+});
+
 // ---- 7. Aggregates are audited --------------------------------------------------------------
 
 describe('finding 7: aggregates and counts over AMBER records are audited', () => {
