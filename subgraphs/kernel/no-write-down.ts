@@ -22,8 +22,9 @@ const isAmber = (level: Classification) => level === Classification.AMBER || lev
  * What would let `derived` reach a reader `source` does not reach: empty when
  * readers(derived) ⊆ readers(source). CLEAR cites anything; nothing CLEAR cites GREEN; a record
  * citing AMBER or AMBER_STRICT stays within the source's organisations (as AMBER, AMBER_STRICT, or
- * RED without named users, whose organisations the hub cannot know); one citing RED stays RED,
- * inside the source's owner, naming only users the source names.
+ * RED without named users, whose organisations the hub cannot know), and one citing AMBER_STRICT
+ * is not classified lower (no plain AMBER); one citing RED stays RED, inside the source's owner,
+ * naming only users the source names.
  */
 export function writeDownProblems(derived: Readership, source: Readership): WriteDownProblem[] {
   const problems: WriteDownProblem[] = [];
@@ -37,8 +38,9 @@ export function writeDownProblems(derived: Readership, source: Readership): Writ
     case Classification.AMBER:
     case Classification.AMBER_STRICT: {
       const circle = new Set([source.ownerOrg, ...source.sharedWith]);
-      if (derived.classification === Classification.CLEAR || derived.classification === Classification.GREEN) {
-        problems.push({ field: 'classification', message: `classification: a record citing an ${source.classification} record must be AMBER, AMBER_STRICT or RED` });
+      if (derived.classification === Classification.CLEAR || derived.classification === Classification.GREEN || (source.classification === Classification.AMBER_STRICT && derived.classification === Classification.AMBER)) {
+        const allowed = source.classification === Classification.AMBER_STRICT ? 'AMBER_STRICT or RED' : 'AMBER, AMBER_STRICT or RED';
+        problems.push({ field: 'classification', message: `classification: a record citing an ${source.classification} record must be ${allowed}` });
         break;
       }
       if (!circle.has(derived.ownerOrg)) problems.push({ field: 'classification', message: `classification: ${derived.ownerOrg} may not own a record derived from ${cited}, which is not shared with it` });
@@ -67,31 +69,6 @@ export function writeDownProblems(derived: Readership, source: Readership): Writ
 /** Whether every reader of `derived` may read `source`. */
 export function readsWithin(derived: Readership, source: Readership): boolean {
   return writeDownProblems(derived, source).length === 0;
-}
-
-const RANK: Record<Classification, number> = {
-  [Classification.CLEAR]: 0,
-  [Classification.GREEN]: 1,
-  [Classification.AMBER]: 2,
-  [Classification.AMBER_STRICT]: 3,
-  [Classification.RED]: 4,
-};
-
-/**
- * A readership inside both `a` and `b` (of the same owner), for a record that must be read by no
- * one either does not allow, e.g. the version a correction supersedes. Where the exact meet cannot
- * be written in the table's terms (RED's named users against AMBER's organisations) it is the
- * narrower: the owner alone.
- */
-export function narrowestOf(a: Readership, b: Readership): Readership {
-  if (RANK[a.classification] < RANK[b.classification]) [a, b] = [b, a];
-  const ownerOrg = a.ownerOrg;
-  if (b.classification === Classification.CLEAR || b.classification === Classification.GREEN) return { ...a, ownerOrg };
-  if (isAmber(a.classification)) {
-    return { ownerOrg, classification: a.classification, sharedWith: a.sharedWith.filter((org) => b.sharedWith.includes(org)), sharedWithUsers: [] };
-  }
-  const users = b.classification === Classification.RED ? a.sharedWithUsers.filter((user) => b.sharedWithUsers.includes(user)) : [];
-  return { ownerOrg, classification: Classification.RED, sharedWith: [], sharedWithUsers: users };
 }
 
 /** Notes, on `problems`, every way `derived` would reach beyond one of `floors`; each complaint names its field. */

@@ -66,7 +66,9 @@ const FLOOR_CHUNK = 1000;
  * source's current readership. One statement per thousand floors, so a large import stays cheap.
  */
 export async function raiseFloors(manager: EntityManager, entries: { recordId: string; cited: CitedRecord[] }[]): Promise<void> {
-  const rows = entries.flatMap(({ recordId, cited }) => cited.map((c) => [recordId, c.id, c.type, c.ownerOrg, c.classification, c.sharedWith, c.sharedWithUsers]));
+  // One row per record and source: ON CONFLICT may not meet the same key twice in one statement.
+  const unique = new Map(entries.flatMap(({ recordId, cited }) => cited.map((c) => [`${recordId}/${c.id}`, [recordId, c.id, c.type, c.ownerOrg, c.classification, c.sharedWith, c.sharedWithUsers]] as const)));
+  const rows = [...unique.values()];
   const table = manager.connection.getMetadata(RecordFloor).tablePath;
   for (let start = 0; start < rows.length; start += FLOOR_CHUNK) {
     const params: unknown[] = [];

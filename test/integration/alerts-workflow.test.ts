@@ -277,9 +277,9 @@ describe('refusals', () => {
     const closed = await ok(await hub.query(CLOSE, { input: { id: alert.id, version: sent.version } }, { token: editor }), 'closeAlert');
     refused(await hub.query(ESCALATE, { input: { id: alert.id, version: closed.version, to: 'SECRETARY_GENERAL' } }, { token: editor }), 'CONFLICT');
     expect(closed.statusHistory.map((s) => s.toStatus)).toEqual(['DRAFT', 'ISSUED', 'CLOSED']);
-    // A draft cannot be acknowledged.
-    const another = await draft(kivuWarning({ classification: 'GREEN' }));
-    refused(await hub.query(ACKNOWLEDGE, { input: { alertId: another.id } }, { token: auAnalyst }), 'CONFLICT');
+    // A draft is not sent yet: its recipients cannot see it, so to them it does not exist.
+    const another = await draft();
+    refused(await hub.query(ACKNOWLEDGE, { input: { alertId: another.id } }, { token: auAnalyst }), 'NOT_FOUND');
   });
 
   it('refuses a stale version with CONFLICT, and of concurrent edits from one version exactly one wins', async () => {

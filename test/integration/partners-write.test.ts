@@ -28,7 +28,7 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const PARTNER = 'code version name website headquartersIso3 headquartersCity sharingDefaults { classification sharedWith }';
+const PARTNER = 'code version updatedAt name website headquartersIso3 headquartersCity sharingDefaults { classification sharedWith }';
 const PARTNER_BY_CODE = `query Partner($code: String!) { partner(code: $code) { ${PARTNER} } }`;
 const UPDATE_PROFILE = `mutation Profile($input: UpdatePartnerProfileInput!) { updatePartnerProfile(input: $input) { ${PARTNER} } }`;
 const SET_DEFAULTS = `mutation Defaults($input: SetSharingDefaultsInput!) { setSharingDefaults(input: $input) { ${PARTNER} } }`;
@@ -43,7 +43,7 @@ const RECORD_MEMBERSHIP = `mutation Member($input: RecordMembershipChangeInput!)
 const PERIODS = `query Periods($code: String!) { partner(code: $code) { memberships { ${MEMBERSHIP} } } }`;
 const MEMBERS_ON = `query Members($code: String!, $on: LocalDate) { partner(code: $code) { memberStates(on: $on) { iso3 } } }`;
 
-type Partner = { code: string; version: number; website: string | null; headquartersCity: string | null; sharingDefaults: { classification: string; sharedWith: string[] } | null };
+type Partner = { code: string; version: number; updatedAt: string; website: string | null; headquartersCity: string | null; sharingDefaults: { classification: string; sharedWith: string[] } | null };
 type FocalPoint = { id: string; version: number; name: string; email: string | null; ownerOrg: string; classification: string; sharedWith: string[] };
 type Engagement = { id: string; partnerCode: string; ownerOrg: string; classification: string };
 type Membership = { id: string; countryIso3: string; status: string; validFrom: string | null; validTo: string | null };
@@ -109,7 +109,10 @@ describe('sharing defaults', () => {
     refused(await hub.query(SET_DEFAULTS, { input: { code: 'ECOWAS', version: current.version, classification: 'RED' } }, { token: ecowasEditor }), 'FORBIDDEN');
 
     const set = accepted<Partner>(await hub.query(SET_DEFAULTS, { input: { code: 'ECOWAS', version: current.version, classification: 'AMBER', sharedWith: ['UN-JO'] } }, { token: ecowasAdmin }), 'setSharingDefaults');
-    expect(set).toMatchObject({ version: current.version + 1, sharingDefaults: { classification: 'AMBER', sharedWith: ['UN-JO'] } });
+    // The partner's public version and updatedAt do not move: that its defaults changed is ECOWAS's business too.
+    expect(set).toMatchObject({ version: current.version, sharingDefaults: { classification: 'AMBER', sharedWith: ['UN-JO'] } });
+    const seenByOthers = await partner('ECOWAS', auAdmin);
+    expect({ version: seenByOthers.version, updatedAt: seenByOthers.updatedAt }).toEqual({ version: current.version, updatedAt: current.updatedAt });
     // Whom ECOWAS shares with by default is ECOWAS's business.
     expect((await partner('ECOWAS', ecowasEditor)).sharingDefaults).toEqual({ classification: 'AMBER', sharedWith: ['UN-JO'] });
     expect((await partner('ECOWAS', auAdmin)).sharingDefaults).toBeNull();

@@ -25,7 +25,7 @@ import {
   visibleRecord,
   type MutationScope,
 } from '../../kernel/writing';
-import { checkNoWriteDown, narrowestOf } from '../../kernel/no-write-down';
+import { checkNoWriteDown } from '../../kernel/no-write-down';
 import { citedRecord, floorsOf, moveFloors, raiseFloors, sharingChanged, type CitedRecord } from '../../kernel/record-floor';
 import { askPeer } from '../../kernel/peer';
 import { applyChanges, checkCitations, checkContent, contentOf, type AlertContent } from '../alert-rules';
@@ -114,20 +114,18 @@ async function followSharing(tx: MutationScope, before: Alert, after: Alert): Pr
 
 /**
  * Every earlier version of an alert is read by no one its latest version leaves out: an
- * organisation a correction drops no longer reads what it was told before, the correction's note,
- * or that a correction exists. Walks the chain of versions back from `version`.
+ * organisation or a user a correction drops no longer reads what it was told before, the
+ * correction's note, or that a correction exists. The correction becomes a floor of each earlier
+ * version (kernel/record-floor.ts), so the policy reads them together, user by user.
  */
-async function narrowEarlierVersions(tx: MutationScope, version: Alert, latest: Alert): Promise<void> {
-  let id = version.supersedesId;
-  while (id) {
-    const earlier = await tx.manager.findOneByOrFail(Alert, { id });
-    const narrowed = narrowestOf(earlier, latest);
-    if (sharingChanged(earlier, narrowed)) {
-      const updated = await updateVersioned(tx, Alert, 'Alert', earlier, { classification: narrowed.classification, sharedWith: narrowed.sharedWith, sharedWithUsers: narrowed.sharedWithUsers });
-      await followSharing(tx, earlier, updated);
-    }
-    id = earlier.supersedesId;
+async function floorEarlierVersions(tx: MutationScope, corrected: Alert, correction: Alert): Promise<void> {
+  const entries: { recordId: string; cited: CitedRecord[] }[] = [];
+  let version: Alert | null = corrected;
+  while (version) {
+    entries.push({ recordId: version.id, cited: [citedRecord('Alert', correction)] });
+    version = version.supersedesId ? await tx.manager.findOneByOrFail(Alert, { id: version.supersedesId }) : null;
   }
+  await raiseFloors(tx.manager, entries);
 }
 
 /** One workflow step on a locked alert: the new status, its history entry, any other changes. */
@@ -250,9 +248,8 @@ export class AlertMutationResolver {
         // The correction derives from the version it corrects, and so from all that version derived from.
         await raiseFloors(tx.manager, [{ recordId: id, cited: [...floors, ...checked.cited] }]);
         await appendStatusChange(tx, correction, null, correction.status, input.note);
-        const replaced = await updateVersioned(tx, Alert, 'Alert', old, { status: superseded, ...narrowestOf(old, correction) });
-        await followSharing(tx, old, replaced);
-        await narrowEarlierVersions(tx, replaced, correction);
+        const replaced = await updateVersioned(tx, Alert, 'Alert', old, { status: superseded });
+        await floorEarlierVersions(tx, replaced, correction);
         await appendStatusChange(tx, replaced, old.status, superseded, input.note);
         return correction;
       },

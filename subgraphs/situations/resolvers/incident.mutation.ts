@@ -9,7 +9,7 @@ import { uuid } from '../../kernel/validation';
 import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/writing';
 import { Incident } from '../entities/incident.entity';
 import { checkNoWriteDown } from '../../kernel/no-write-down';
-import { citedRecord, raiseFloors } from '../../kernel/record-floor';
+import { citedRecord, floorsOf, raiseFloors } from '../../kernel/record-floor';
 import {
   checkIncident,
   checkIncidentCitations,
@@ -81,11 +81,12 @@ export class IncidentMutationResolver {
       const content = checkIncident(problems, { ...changed, ...changedSharing(problems, current, input) });
       // What it cites is checked again only when the correction touches it, so that a situation
       // restricted since cannot stop a correction of, say, the fatality counts.
-      // What the incident was derived from before stays its floor even when the correction drops the citation.
-      const cited =
-        problems.empty && CITING.some((field) => JSON.stringify(current[field]) !== JSON.stringify(content[field]))
-          ? await checkIncidentCitations(tx.manager, tx.ctx.viewer, problems, content, incident.ownerOrg, { lock: 'pessimistic_read', recordId: incident.id })
-          : [];
+      // What it cites is looked up again only when the correction touches it; what the incident was
+      // derived from before stays its floor, and every version is held to it, even when the
+      // correction drops the citation or its source has been restricted since.
+      const touched = CITING.some((field) => JSON.stringify(current[field]) !== JSON.stringify(content[field]));
+      const cited = problems.empty && touched ? await checkIncidentCitations(tx.manager, tx.ctx.viewer, problems, content, incident.ownerOrg, { lock: 'pessimistic_read', recordId: incident.id }) : [];
+      if (problems.empty && !touched) checkNoWriteDown(problems, { ownerOrg: incident.ownerOrg, ...content }, await floorsOf(tx.manager, incident.id));
       problems.throwIfAny();
       const updated = await updateVersioned(tx, Incident, 'Incident', incident, content);
       await raiseFloors(tx.manager, [{ recordId: incident.id, cited }]);
