@@ -3,7 +3,7 @@
 // policy reads a derived record only for a viewer who may also read every one of its floors, so
 // the rule holds on every path, whatever a later version cites. A floor is never removed with the
 // citation; it follows its source when the source's owner changes who may read the source.
-import { Column, Entity, Index, PrimaryColumn, type EntityManager } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { SubgraphContext } from './context';
 import { logger } from './logger';
 import { Classification } from './ownership';
@@ -81,11 +81,44 @@ export async function raiseFloors(manager: EntityManager, entries: { recordId: s
   }
 }
 
+/** Where records of this subgraph cite a source: the citing entity and its column holding the source's id. */
+export interface Citing {
+  entity: EntityTarget<ObjectLiteral>;
+  column: string;
+}
+
 /**
- * The source's owner changed who may read it: every floor it set moves with it, narrower or wider.
- * Only the source's own write path calls this, inside the transaction that changes the source.
+ * Floors every record of `citing` that cites a source of `sourceEntity` by its current readership,
+ * where it has no floor for it yet: for records written before floors were kept, and for seeds,
+ * which insert rows directly. One INSERT ... SELECT per citing column.
  */
-export async function moveFloors(manager: EntityManager, source: CitedRecord): Promise<number> {
+export async function floorCurrentCitations(manager: EntityManager, sourceType: string, sourceEntity: EntityTarget<ObjectLiteral>, citing: Citing[]): Promise<void> {
+  const floors = manager.connection.getMetadata(RecordFloor).tablePath;
+  const sources = manager.connection.getMetadata(sourceEntity).tablePath;
+  for (const { entity, column } of citing) {
+    await manager.query(
+      `INSERT INTO ${floors} (record_id, source_id, source_type, owner_org, classification, shared_with, shared_with_users)` +
+        ` SELECT c.id, s.id::text, $1, s.owner_org, s.classification, s.shared_with, s.shared_with_users FROM ${manager.connection.getMetadata(entity).tablePath} c JOIN ${sources} s ON s.id = c.${column}` +
+        ' ON CONFLICT (record_id, source_id) DO NOTHING',
+      [sourceType],
+    );
+  }
+}
+
+/**
+ * The source's owner changed who may read it: every floor it set moves with it, narrower or wider,
+ * and every record of `citing` that cites it now and has no floor for it yet gets one. Only the
+ * source's own write path calls this, inside the transaction that changes the source.
+ */
+export async function moveFloors(manager: EntityManager, source: CitedRecord, citing: Citing[] = []): Promise<number> {
+  const floors = manager.connection.getMetadata(RecordFloor).tablePath;
+  for (const { entity, column } of citing) {
+    await manager.query(
+      `INSERT INTO ${floors} (record_id, source_id, source_type, owner_org, classification, shared_with, shared_with_users)` +
+        ` SELECT c.id, $1, $2, $3, $4, $5, $6 FROM ${manager.connection.getMetadata(entity).tablePath} c WHERE c.${column} = $7 ON CONFLICT (record_id, source_id) DO NOTHING`,
+      [source.id, source.type, source.ownerOrg, source.classification, source.sharedWith, source.sharedWithUsers, source.id],
+    );
+  }
   const result = await manager
     .createQueryBuilder()
     .update(RecordFloor)

@@ -4,6 +4,7 @@
 import type { DataSource } from 'typeorm';
 import { Classification, ownership, type Ownership } from '../kernel/ownership';
 import { illustrativeSituationId } from '../kernel/reference/illustrative-situations';
+import { floorCurrentCitations } from '../kernel/record-floor';
 import { insertMissing, stableId } from '../kernel/seeding';
 import { FRAMEWORKS } from './data/framework';
 import { ILLUSTRATIVE_SITUATIONS, ILLUSTRATIVE_SOURCES } from './data/illustrative';
@@ -12,6 +13,7 @@ import { DatePrecision, GeoPrecision, Incident } from './entities/incident.entit
 import { RiskAssessment } from './entities/risk-assessment.entity';
 import { Situation } from './entities/situation.entity';
 import { Source } from './entities/source.entity';
+import { CITING_SITUATION, CITING_SOURCE } from './situation-rules';
 
 const REFERENCE = ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR });
 const EVENT_TYPES = ['Violence against civilians', 'Battles', 'Riots', 'Explosions/Remote violence'];
@@ -148,4 +150,9 @@ export async function seedIllustrative(db: DataSource): Promise<void> {
 export async function seedSituations(db: DataSource): Promise<void> {
   await seedFramework(db);
   await seedIllustrative(db);
+  // The seed inserts rows directly: give its assessments and incidents the floors a mutation would.
+  await db.transaction(async (manager) => {
+    await floorCurrentCitations(manager, 'Situation', Situation, CITING_SITUATION);
+    await floorCurrentCitations(manager, 'Source', Source, CITING_SOURCE);
+  });
 }

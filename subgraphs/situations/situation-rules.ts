@@ -6,6 +6,9 @@ import type { Viewer } from '../kernel/identity';
 import { countryCode, notInFuture, uuid } from '../kernel/validation';
 import type { Crime } from '../kernel/vocabulary';
 import { checkSharing, InputProblems, visibleRecord, type Sharing } from '../kernel/writing';
+import type { Citing } from '../kernel/record-floor';
+import { Incident } from './entities/incident.entity';
+import { RiskAssessment } from './entities/risk-assessment.entity';
 import { Situation, SituationStatus } from './entities/situation.entity';
 
 /** Everything an author writes in a situation: what openSituation takes and updateSituation changes. */
@@ -55,3 +58,12 @@ export async function citedSituation(
     return null;
   }
 }
+
+/** Where this subgraph's records cite a situation: they follow it when its owner changes who may read it. */
+export const CITING_SITUATION: Citing[] = [
+  { entity: Incident, column: 'situation_id' },
+  { entity: RiskAssessment, column: 'situation_id' },
+];
+
+/** Where incidents cite a source. */
+export const CITING_SOURCE: Citing[] = [{ entity: Incident, column: 'source_id' }];

@@ -273,7 +273,7 @@ export class AlertMutationResolver {
     const situation = answer._entities[0];
     // Only the owner's change moves floors; anyone else's call changes nothing.
     if (!situation || situation.ownerOrg !== ctx.viewer.org) return 0;
-    return runMutation(ctx, (tx) => moveFloors(tx.manager, citedRecord('Situation', { ...situation, sharedWithUsers: situation.sharedWithUsers ?? [] })));
+    return runMutation(ctx, (tx) => moveFloors(tx.manager, citedRecord('Situation', { ...situation, sharedWithUsers: situation.sharedWithUsers ?? [] }), [{ entity: Alert, column: 'situation_id' }]));
   }
 
   @Mutation(() => Acknowledgement, {

@@ -9,7 +9,7 @@ import { uuid } from '../../kernel/validation';
 import { citedRecord, followInPeer, moveFloors, sharingChanged } from '../../kernel/record-floor';
 import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/writing';
 import { Situation, SituationStatus } from '../entities/situation.entity';
-import { checkSituation, situationContentOf, type SituationContent } from '../situation-rules';
+import { checkSituation, CITING_SITUATION, situationContentOf, type SituationContent } from '../situation-rules';
 import { OpenSituationInput, UpdateSituationInput } from './situation.inputs';
 
 const KIND = 'situation';
@@ -51,7 +51,7 @@ export class SituationMutationResolver {
       const after = await updateVersioned(tx, Situation, 'Situation', situation, content);
       // What was derived from the situation here follows its new readership in the same transaction.
       moved = sharingChanged(situation, after);
-      if (moved) await moveFloors(tx.manager, citedRecord('Situation', after));
+      if (moved) await moveFloors(tx.manager, citedRecord('Situation', after), CITING_SITUATION);
       return after;
     });
     // Alerts cite situations from another subgraph: it is told after the commit, and reads the
