@@ -64,6 +64,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     gateway,
     formatError,
     includeStacktraceInErrorResponses: false,
+    // Signals are the service's own (http-service stopOnSignals); Apollo's would stop it twice.
+    stopOnTerminationSignals: false,
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

@@ -1,18 +1,15 @@
 // `npm start`: runs the four subgraphs and the gateway as separate processes, as production
 // would, each on its own port and (without DATABASE_URL) its own PGlite folder under .data/.
-// Seeds empty databases, waits until every service is ready, prints the endpoint; Ctrl-C stops all.
-import { spawn, type ChildProcess } from 'node:child_process';
+// Seeds empty databases, waits until every service is ready, prints the endpoint, and keeps the
+// services running (scripts/supervisor.ts): one that exits is started again. Ctrl-C stops all.
 import path from 'node:path';
 import { integer } from '../subgraphs/kernel/config';
-
-interface ServiceSpec {
-  name: string;
-  script: string;
-  port: number;
-}
+import { Supervisor, type ServiceSpec } from './supervisor';
 
 const DIST = path.resolve(__dirname, '..');
 const SUBGRAPH_PORTS: Record<string, number> = { situations: 4001, partners: 4002, training: 4003, alerts: 4004 };
+// Each service drains within this on Ctrl-C, so that the whole hub stops inside 5 s.
+const SERVICE_SHUTDOWN_MS = '2500';
 
 export const EXAMPLE_QUERY = `query PartnerWalk {
   partner(code: "ICGLR") {
@@ -30,79 +27,53 @@ function portOf(name: string, fallback: number): number {
   return integer(process.env[`${name.toUpperCase()}_PORT`], fallback, `${name.toUpperCase()}_PORT`, 1, 65535);
 }
 
-async function waitReady(spec: ServiceSpec, child: ChildProcess, timeoutMs: number): Promise<void> {
+/** Waits until every named service answers /ready (a service restarting meanwhile is waited for too). */
+async function waitReady(specs: ServiceSpec[], timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${spec.name} exited with code ${child.exitCode} while starting`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${spec.port}/ready`, { signal: AbortSignal.timeout(2000) });
-      if (response.ok) return;
-    } catch {
-      // not listening yet
+  const pending = new Set(specs);
+  while (pending.size > 0) {
+    if (Date.now() > deadline) throw new Error(`${[...pending].map((s) => `${s.name} (port ${s.port})`).join(', ')} not ready after ${timeoutMs / 1000}s`);
+    for (const spec of [...pending]) {
+      try {
+        const response = await fetch(`http://127.0.0.1:${spec.port}/ready`, { signal: AbortSignal.timeout(2000) });
+        if (response.ok) pending.delete(spec);
+      } catch {
+        // not listening yet
+      }
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    if (pending.size > 0) await new Promise((resolve) => setTimeout(resolve, 300));
   }
-  throw new Error(`${spec.name} was not ready on port ${spec.port} after ${timeoutMs / 1000}s`);
-}
-
-function launch(spec: ServiceSpec, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [path.join(DIST, spec.script)], {
-    env: { ...process.env, ...env, PORT: String(spec.port) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  return child;
 }
 
 async function main(): Promise<void> {
   const subgraphs: ServiceSpec[] = Object.entries(SUBGRAPH_PORTS).map(([name, port]) => ({
     name,
-    script: `subgraphs/${name}/index.js`,
+    script: path.join(DIST, `subgraphs/${name}/index.js`),
     port: portOf(name, port),
+    env: { SEED_ON_START: process.env.SEED_ON_START ?? 'true' },
   }));
-  const gateway: ServiceSpec = { name: 'gateway', script: 'gateway/index.js', port: portOf('gateway', 4000) };
-  const children = new Map<string, ChildProcess>();
-  let stopping = false;
+  const gateway: ServiceSpec = { name: 'gateway', script: path.join(DIST, 'gateway/index.js'), port: portOf('gateway', 4000) };
+  // Every service learns where the subgraphs answer: the gateway to plan, subgraphs for peer filters.
+  const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`]));
+  const supervisor = new Supervisor(process.execPath, { SHUTDOWN_DEADLINE_MS: SERVICE_SHUTDOWN_MS, ...process.env, ...urls });
 
+  let stopping = false;
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    const exits = [...children.values()].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
-          child.once('exit', () => {
-            clearTimeout(kill);
-            resolve();
-          });
-          child.kill('SIGTERM');
-        }),
-    );
-    await Promise.all(exits);
-    process.exit(code);
+    const clean = await supervisor.stop();
+    process.exit(clean ? code : 1);
   };
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
 
-  const watch = (spec: ServiceSpec, child: ChildProcess) => {
-    children.set(spec.name, child);
-    child.once('exit', (code, signal) => {
-      if (!stopping) {
-        console.error(`${spec.name} stopped unexpectedly (${signal ?? `exit code ${code}`}); stopping the hub.`);
-        void stopAll(1);
-      }
-    });
-  };
-
   const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite under ${process.env.PGLITE_DIR ?? path.resolve('.data', 'pglite')}`;
   console.log(`Starting the hub on ${database}...`);
-  // Every service learns where the subgraphs answer: the gateway to plan, subgraphs for peer filters.
-  const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`]));
   try {
-    for (const spec of subgraphs) watch(spec, launch(spec, { ...urls, SEED_ON_START: process.env.SEED_ON_START ?? 'true' }));
-    await Promise.all(subgraphs.map((spec) => waitReady(spec, children.get(spec.name)!, 180_000)));
-    watch(gateway, launch(gateway, urls));
-    await waitReady(gateway, children.get('gateway')!, 60_000);
+    for (const spec of subgraphs) supervisor.start(spec);
+    await waitReady(subgraphs, 180_000);
+    supervisor.start(gateway);
+    await waitReady([gateway], 60_000);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await stopAll(1);

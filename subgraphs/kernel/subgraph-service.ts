@@ -95,6 +95,9 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       schema,
       formatError,
       includeStacktraceInErrorResponses: false,
+      // Signals are the service's own (http-service stopOnSignals): Apollo's handler would stop the
+      // server a second time, under the drain, and hold the process past its deadline.
+      stopOnTerminationSignals: false,
       // No Apollo Studio here: traces would only cost time and reveal timings to callers.
       plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditFlush],
     });

@@ -1,5 +1,6 @@
 // `npm start` as a newcomer runs it: five processes, seeded databases, the endpoint printed,
-// the example query answered, and Ctrl-C stopping everything cleanly.
+// the example query answered, a service that dies started again while the others go on serving,
+// and Ctrl-C stopping everything cleanly within 5 s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -49,7 +50,7 @@ describe('npm start', () => {
     child.stderr!.on('data', (chunk) => (output += chunk));
     const endpoint = `http://localhost:${ports.GATEWAY}/graphql`;
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`hub not ready in time:\n${output}`)), 100_000);
+      const timer = setTimeout(() => reject(new Error(`hub not ready in time:\n${output}`)), 240_000);
       const check = () => {
         if (output.includes(`The hub is ready: ${endpoint}`)) {
           clearTimeout(timer);
@@ -72,10 +73,31 @@ describe('npm start', () => {
     expect(members.length).toBe(12);
     expect(members.some((m) => m.situations.length > 0)).toBe(true);
     expect(members.some((m) => m.trainingSessions.length > 0)).toBe(true);
+    for (const port of Object.values(ports)) expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+
+    // The training subgraph dies: it is started again, and meanwhile every answer keeps the rest.
+    const pidOf = (name: string) => [...output.matchAll(new RegExp(`${name} started \\(pid (\\d+)`, 'g'))].map((m) => Number(m[1]));
+    const [trainingPid] = pidOf('training');
+    process.kill(trainingPid, 'SIGKILL');
+    const deadline = Date.now() + 90_000;
+    let whole = false;
+    while (!whole) {
+      if (Date.now() > deadline) throw new Error(`training did not come back:\n${output}`);
+      const answer = await postGraphQL<{ partner: { memberStates: { situations: unknown[] | null; trainingSessions: unknown[] | null }[] } }>(`http://127.0.0.1:${ports.GATEWAY}/graphql`, EXAMPLE_QUERY);
+      expect(answer.data!.partner.memberStates).toHaveLength(12);
+      expect(answer.data!.partner.memberStates.every((m) => Array.isArray(m.situations))).toBe(true);
+      for (const error of answer.errors ?? []) expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_ERROR', serviceName: 'training' });
+      whole = answer.errors === undefined && pidOf('training').length === 2;
+      if (!whole) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(output).toMatch(/training exited \(SIGKILL\); starting it again in \d+ ms/);
 
     const exited = new Promise<number | null>((resolve) => child!.once('exit', (code) => resolve(code)));
+    const stopAt = Date.now();
     child.kill('SIGINT');
     expect(await exited).toBe(0);
+    expect(Date.now() - stopAt).toBeLessThan(5000);
+    expect(output).not.toMatch(/did not (finish|stop)/);
     for (const port of Object.values(ports)) {
       await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
     }

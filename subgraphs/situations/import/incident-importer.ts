@@ -355,12 +355,9 @@ class IncidentImport {
       const stored = existing.get(externalId);
       if (stored && hidden.has(stored.id)) {
         // Its situation, or one it was derived from, is out of the caller's reach: say no more than for an unknown one.
-        const situationId = draft.values.situationId ?? stored.situationId ?? floors.get(stored.id)?.find((f) => f.type === 'Situation')?.id;
-        reject(pending, [
-          situationId
-            ? { field: 'situationId', message: `situationId: no situation ${situationId} (it must be the id of a situation in the hub)` }
-            : { field: 'externalId', message: `externalId ${JSON.stringify(externalId)}: the incident stored under this id cannot be changed by this import` },
-        ]);
+        // Only an id the row itself sent is quoted back.
+        const named = draft.values.situationId ? ` ${draft.values.situationId}` : '';
+        reject(pending, [{ field: 'situationId', message: `situationId: no situation${named} (it must be the id of a situation in the hub)` }]);
         continue;
       }
       const current = planned.get(externalId) ?? stored;
