@@ -101,6 +101,8 @@ interface WorldPick {
   orgs: string[];
   staff: { editors: number; viewers: number }[];
   ops: Op[];
+  /** The epilogue: every organisation imports its imported incidents again, in this format (none: no epilogue). */
+  reimport: 'HXL' | 'JSONL' | null;
 }
 
 const pick = fc.nat({ max: 1_000 });
@@ -140,8 +142,9 @@ const worldPick: fc.Arbitrary<WorldPick> = fc
     staff: fc.array(fc.record({ editors: fc.integer({ min: 1, max: 2 }), viewers: fc.integer({ min: 0, max: 1 }) }), { minLength: 5, maxLength: 5 }),
     opening: fc.array(openOp, { minLength: 2, maxLength: 3 }),
     rest: fc.array(anyOp, { minLength: 10, maxLength: 16 }),
+    reimport: fc.constantFrom('HXL' as const, 'JSONL' as const, null),
   })
-  .map(({ orgs, staff, opening, rest }) => ({ orgs, staff, ops: [...opening, ...rest] }));
+  .map(({ orgs, staff, opening, rest, reimport }) => ({ orgs, staff, ops: [...opening, ...rest], reimport }));
 
 // ---------------------------------------------------------------------------------------------
 // State shared by all worlds: the hub, every id and text a world wrote, and what was found.
@@ -702,15 +705,38 @@ async function importStep(world: WorldModel, step: number, op: Extract<Op, { t: 
     if (target && !r.change) return { externalId: target.externalId!, situation, occurredOn: target.occurredOn, notes: target.notes, fatalities: target.fatalities };
     return { externalId: target?.externalId ?? `gw-${SEED}-w${world.index}-x${step}-${n}`, situation, occurredOn: target?.occurredOn ?? day(step), notes: text(world, `x${step}-${n}.notes`), fatalities: r.fatalities };
   });
+  await sendImport(world, step, writer, op.format, options, rows);
+}
+
+/**
+ * The world's epilogue: each organisation that imported incidents imports them all again as they
+ * are (no situation column or key, no sharing given), as a partner re-imports its own file; a
+ * stored incident it may no longer read must be left alone and read like an unknown situation.
+ */
+async function reimportAll(world: WorldModel, step: number, format: 'HXL' | 'JSONL'): Promise<void> {
+  const imported = world.all('incident').filter((i) => i.externalId !== null);
+  for (const org of world.orgs) {
+    const own = imported.filter((i) => i.sharing.ownerOrg === org).slice(0, 5);
+    if (!own.length) continue;
+    const rows: ImportRow[] = own.map((i) => ({ externalId: i.externalId!, situation: 'absent', occurredOn: i.occurredOn, notes: i.notes, fatalities: i.fatalities }));
+    await sendImport(world, step, editorOf(world, org, step), format, null, rows);
+  }
+}
+
+async function sendImport(world: WorldModel, step: number, writer: Reader, format: 'HXL' | 'JSONL', options: ImportSharing | null, rows: ImportRow[]): Promise<void> {
   const predictions = rows.map((row) => world.judgeImportRow(writer, row, options));
   const fileRows = (rs: ImportRow[]): FileRow[] => rs.map((r) => ({ externalId: r.externalId, occurredOn: r.occurredOn, notes: r.notes, fatalities: r.fatalities, situationId: r.situation === null || r.situation === 'absent' ? r.situation : world.get(r.situation).id }));
-  const content = importFile(world, op.format, fileRows(rows));
-  const response = await ask(writer, IMPORT, { input: importInput(op.format, content, options) });
-  const where = `step ${step} importIncidents (${op.format}${options ? `, ${options.classification} [${options.sharedWith}]` : ', no sharing given'}) by ${who(writer)}`;
+  const content = importFile(world, format, fileRows(rows));
+  const response = await ask(writer, IMPORT, { input: importInput(format, content, options) });
+  const where = `step ${step} importIncidents (${format}${options ? `, ${options.classification} [${options.sharedWith}]` : ', no sharing given'}) by ${who(writer)}`;
   const texts = rows.map((r) => r.notes);
   const sent = (content.match(UUID) ?? []).map((id) => id.toLowerCase());
-  scanForLeaks(world, writer, `the answer to ${where}`, response, [...texts, ...sent]);
   const report = response.data?.importIncidents;
+  // The report row by row (a counterexample then quotes the row's errors), and the rest of the answer.
+  scanForLeaks(world, writer, `the answer to ${where}`, { ...response, data: report ? { ...report, outcomes: undefined } : response.data }, [...texts, ...sent]);
+  for (const [n, outcome] of ((report?.outcomes ?? []) as ImportOutcome[]).entries()) {
+    scanForLeaks(world, writer, `the answer to ${where}, row ${n + 1} (${outcome.externalId}, ${rows[n]?.situation === 'absent' ? 'no situation in the row' : 'the row names a situation'}): ${outcome.status} ${JSON.stringify(outcome.errors)}`, outcome, [...texts, ...sent]);
+  }
   if (response.errors?.length || !report) {
     found('imports', world, `${where} failed: ${(response.errors ?? []).map((e) => `${String(e.extensions?.code)} ${e.message}`).join('; ')}`);
     for (const label of texts) if (!textOwners.has(label)) textOwners.set(label, { kind: 'refused', world: world.index, op: step });
@@ -733,7 +759,7 @@ async function importStep(world: WorldModel, step: number, op: Extract<Op, { t: 
       if (!fit) found('imports', world, `${rowWhere} was rejected naming [${fields}] (${outcome.errors.map((e) => e.message).join('; ')}); the model expects ${prediction.why === 'write-down' ? `write-down fields (${prediction.fields})` : `[${prediction.fields}]`}: ${prediction.reason}`);
     }
     followImport(world, step, n, row, prediction, outcome, rowWhere);
-    if (prediction.status === 'rejected' && prediction.why !== 'write-down' && outcome.status === 'rejected') await compareImportWithUnknown(world, step, writer, op.format, options, fileRows([row])[0], outcome, prediction);
+    if (prediction.status === 'rejected' && prediction.why !== 'write-down' && outcome.status === 'rejected') await compareImportWithUnknown(world, step, writer, format, options, fileRows([row])[0], outcome, prediction);
   }
 }
 
@@ -1046,7 +1072,8 @@ async function fetchTrail(world: WorldModel, admin: Reader, records: RecordModel
       byRecord.set(r.key, events);
     }
   }
-  const response = await ask(admin, `{ s: situationsAuditTrail${where('')} a: alertsAuditTrail${where('')} }`);
+  // The latest events of each trail, whatever record they name (a smaller page: the per-record answers above are the thorough part).
+  const response = await ask(admin, `{ s: situationsAuditTrail${where('').replace(`limit: ${AUDIT_LIMIT}`, 'limit: 100')} a: alertsAuditTrail${where('').replace(`limit: ${AUDIT_LIMIT}`, 'limit: 100')} }`);
   return { byRecord, latest: [...(response.data?.s ?? []), ...(response.data?.a ?? [])], truncated };
 }
 
@@ -1144,13 +1171,18 @@ beforeAll(async () => {
   for (const [index, p] of picks.entries()) {
     if (ONLY !== null && index !== ONLY) continue;
     const started = Date.now();
+    const phases: number[] = [];
     const world = new WorldModel(index, await freshCountry(used), p.orgs, buildReaders(index, p));
     worlds[index] = world;
     for (const reader of world.readers) readersBySub.set(reader.sub!, reader);
     for (const [step, op] of p.ops.entries()) await runStep(world, step, op);
+    if (p.reimport) await reimportAll(world, p.ops.length, p.reimport);
+    phases.push(Date.now());
     await readWorld(world);
+    phases.push(Date.now());
     await auditWorld(world);
-    timings.push(`world ${index} (${world.country}, ${world.orgs.join('/')}, ${world.readers.length} users, ${world.records.size} records): ${Date.now() - started} ms`);
+    phases.push(Date.now());
+    timings.push(`world ${index} (${world.country}, ${world.orgs.join('/')}, ${world.readers.length} users, ${world.records.size} records): ${Date.now() - started} ms (writes ${phases[0] - started}, reads ${phases[1] - phases[0]}, audit ${phases[2] - phases[1]})`);
   }
   const report = path.join(tmpdir(), `generated-worlds-${SEED}.json`);
   writeFileSync(
