@@ -1,9 +1,11 @@
 // `npm run schema:print | schema:compose | schema:check`.
 //   print:   writes schema/<subgraph>.graphql from the code
 //   compose: writes schema/supergraph.graphql from those files
-//   check:   fails when the checked-in files differ from what the code gives, or composition fails
+//   check:   fails when the checked-in files differ from what the code gives, composition fails, or a
+//            field another subgraph resolves could take its parent down with it (degradation.ts)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import { degradationProblems } from './degradation';
 import { SCHEMA_DIR, compose, printSubgraphs, subgraphEndpoints } from './supergraph';
 
 const file = (name: string) => path.join(SCHEMA_DIR, name);
@@ -32,6 +34,11 @@ async function main(command: string | undefined): Promise<number> {
     if (!existsSync(target) || readFileSync(target, 'utf8') !== supergraph) stale.push('schema/supergraph.graphql');
     if (stale.length > 0) {
       console.error(`stale: ${stale.join(', ')}\nrun \`npm run schema:print && npm run schema:compose\` and commit the result`);
+      return 1;
+    }
+    const fragile = degradationProblems(printed);
+    if (fragile.length > 0) {
+      console.error(`fields that would drop their parent when another subgraph fails:\n  ${fragile.join('\n  ')}`);
       return 1;
     }
     console.log('schema files are up to date and compose');

@@ -160,6 +160,7 @@ export function auditTrailResolver(subgraph: string): Function {
   @Resolver()
   class AuditTrailResolver {
     @Query(() => [AuditEvent], {
+      nullable: true,
       name: `${subgraph}AuditTrail`,
       description: `Audit trail of the ${subgraph} subgraph for records your organisation owns, newest first (administrators only).`,
     })

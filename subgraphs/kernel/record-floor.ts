@@ -69,7 +69,7 @@ export async function raiseFloors(manager: EntityManager, entries: { recordId: s
   // One row per record and source: ON CONFLICT may not meet the same key twice in one statement.
   const unique = new Map(entries.flatMap(({ recordId, cited }) => cited.map((c) => [`${recordId}/${c.id}`, [recordId, c.id, c.type, c.ownerOrg, c.classification, c.sharedWith, c.sharedWithUsers]] as const)));
   const rows = [...unique.values()];
-  const table = manager.connection.getMetadata(RecordFloor).tablePath;
+  const table = tableOf(manager, RecordFloor);
   for (let start = 0; start < rows.length; start += FLOOR_CHUNK) {
     const params: unknown[] = [];
     const values = rows.slice(start, start + FLOOR_CHUNK).map((row) => `(${row.map((value) => `$${params.push(value)}`).join(', ')})`);
@@ -93,16 +93,20 @@ export interface Citing {
  * which insert rows directly. One INSERT ... SELECT per citing column.
  */
 export async function floorCurrentCitations(manager: EntityManager, sourceType: string, sourceEntity: EntityTarget<ObjectLiteral>, citing: Citing[]): Promise<void> {
-  const floors = manager.connection.getMetadata(RecordFloor).tablePath;
   const sources = manager.connection.getMetadata(sourceEntity).tablePath;
   for (const { entity, column } of citing) {
-    await manager.query(
-      `INSERT INTO ${floors} (record_id, source_id, source_type, owner_org, classification, shared_with, shared_with_users)` +
-        ` SELECT c.id, s.id::text, $1, s.owner_org, s.classification, s.shared_with, s.shared_with_users FROM ${manager.connection.getMetadata(entity).tablePath} c JOIN ${sources} s ON s.id = c.${column}` +
-        ' ON CONFLICT (record_id, source_id) DO NOTHING',
-      [sourceType],
-    );
+    await insertFloorsFrom(manager, `SELECT c.id, s.id::text, $1, s.owner_org, s.classification, s.shared_with, s.shared_with_users FROM ${tableOf(manager, entity)} c JOIN ${sources} s ON s.id = c.${column}`, [sourceType]);
   }
+}
+
+const tableOf = (manager: EntityManager, entity: EntityTarget<ObjectLiteral>) => manager.connection.getMetadata(entity).tablePath;
+
+/** Adds the floors `select` yields (record, source, type, owner, level, organisations, users), keeping any already there. */
+async function insertFloorsFrom(manager: EntityManager, select: string, params: unknown[]): Promise<void> {
+  await manager.query(
+    `INSERT INTO ${tableOf(manager, RecordFloor)} (record_id, source_id, source_type, owner_org, classification, shared_with, shared_with_users) ${select} ON CONFLICT (record_id, source_id) DO NOTHING`,
+    params,
+  );
 }
 
 /**
@@ -111,13 +115,16 @@ export async function floorCurrentCitations(manager: EntityManager, sourceType: 
  * source's own write path calls this, inside the transaction that changes the source.
  */
 export async function moveFloors(manager: EntityManager, source: CitedRecord, citing: Citing[] = []): Promise<number> {
-  const floors = manager.connection.getMetadata(RecordFloor).tablePath;
   for (const { entity, column } of citing) {
-    await manager.query(
-      `INSERT INTO ${floors} (record_id, source_id, source_type, owner_org, classification, shared_with, shared_with_users)` +
-        ` SELECT c.id, $1, $2, $3, $4, $5, $6 FROM ${manager.connection.getMetadata(entity).tablePath} c WHERE c.${column} = $7 ON CONFLICT (record_id, source_id) DO NOTHING`,
-      [source.id, source.type, source.ownerOrg, source.classification, source.sharedWith, source.sharedWithUsers, source.id],
-    );
+    await insertFloorsFrom(manager, `SELECT c.id, $1, $2, $3, $4, $5, $6 FROM ${tableOf(manager, entity)} c WHERE c.${column} = $7`, [
+      source.id,
+      source.type,
+      source.ownerOrg,
+      source.classification,
+      source.sharedWith,
+      source.sharedWithUsers,
+      source.id,
+    ]);
   }
   const result = await manager
     .createQueryBuilder()

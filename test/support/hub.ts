@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, mintDevelopmentToken } from '../../gateway/auth';
 import type { Role } from '../../subgraphs/kernel/identity';
 import path from 'node:path';
+import type { GatewayConfig } from '../../gateway/config';
 import { startGateway, type RunningGateway } from '../../gateway/server';
 import type { RunningSubgraph } from '../../subgraphs/kernel/subgraph-service';
 import { startSubgraph } from '../../subgraphs/kernel/subgraph-service';
@@ -28,6 +29,9 @@ export interface Hub {
   /** A token for a reader of `org` with `roles`, signed as the gateway under test expects. */
   token: (org: string, roles: Role[], sub?: string) => Promise<string>;
   internalSecret: string;
+  database: TestDatabase;
+  /** Where each subgraph answers its peers; a test that restarts one updates it. */
+  peerUrls: Record<string, string>;
   stop: () => Promise<void>;
 }
 
@@ -56,7 +60,7 @@ export async function postGraphQL<T>(url: string, query: string, variables?: Rec
 
 export const TEST_JWT_SECRET = `test-jwt-secret-${randomBytes(8).toString('hex')}`;
 
-export async function startHub(options: { seed?: boolean } = {}): Promise<Hub> {
+export async function startHub(options: { seed?: boolean; gateway?: Partial<GatewayConfig> } = {}): Promise<Hub> {
   const database: TestDatabase = await createTestDatabase();
   const internalSecret = `test-internal-${randomBytes(16).toString('hex')}`;
   const statements: Record<string, string[]> = {};
@@ -86,6 +90,7 @@ export async function startHub(options: { seed?: boolean } = {}): Promise<Hub> {
       corsOrigins: [],
       auth: { jwtSecret: TEST_JWT_SECRET, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE },
       internalSecret,
+      ...options.gateway,
     });
     const resetCounts = () => {
       for (const name of Object.keys(statements)) statements[name].length = 0;
@@ -99,6 +104,8 @@ export async function startHub(options: { seed?: boolean } = {}): Promise<Hub> {
       query: (query, variables, requestOptions = {}) => postGraphQL(requestOptions.url ?? gateway.url.replace('localhost', '127.0.0.1'), query, variables, requestOptions),
       token: (org, roles, sub = `${org.toLowerCase()}-${roles.join('-')}`) => mintDevelopmentToken(TEST_JWT_SECRET, { sub, org, roles }),
       internalSecret,
+      database,
+      peerUrls,
       stop: async () => {
         await gateway.stop(1000);
         for (const subgraph of Object.values(subgraphs)) await subgraph.stop(1000);

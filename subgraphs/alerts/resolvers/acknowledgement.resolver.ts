@@ -9,7 +9,7 @@ import { Partner } from '../entities/references';
 
 @Resolver(() => Acknowledgement)
 export class AcknowledgementResolver {
-  @FieldResolver(() => Partner, { description: 'The acknowledging organisation.' })
+  @FieldResolver(() => Partner, { nullable: true, description: 'The acknowledging organisation (null while the partners subgraph cannot answer).' })
   organisation(@Root() acknowledgement: Acknowledgement): Partner {
     return { code: acknowledgement.org };
   }

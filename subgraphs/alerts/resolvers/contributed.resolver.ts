@@ -9,7 +9,7 @@ import { alertsByCountryLoader, alertsByIssuerLoader, alertsBySituationLoader } 
 
 @Resolver(() => Situation)
 export class SituationAlertsResolver {
-  @FieldResolver(() => [Alert], { description: 'Alerts about the situation, most recently issued first.' })
+  @FieldResolver(() => [Alert], { nullable: true, description: 'Alerts about the situation (null while the alerts subgraph cannot answer), most recently issued first.' })
   async alerts(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
     return alertsBySituationLoader(ctx).load(situation.id.toLowerCase());
   }
@@ -17,7 +17,7 @@ export class SituationAlertsResolver {
 
 @Resolver(() => Country)
 export class CountryAlertsResolver {
-  @FieldResolver(() => [Alert], { description: 'Alerts about the country, most recently issued first.' })
+  @FieldResolver(() => [Alert], { nullable: true, description: 'Alerts about the country (null while the alerts subgraph cannot answer), most recently issued first.' })
   async alerts(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
     return alertsByCountryLoader(ctx).load(country.iso3);
   }
@@ -25,7 +25,7 @@ export class CountryAlertsResolver {
 
 @Resolver(() => Partner)
 export class PartnerAlertsResolver {
-  @FieldResolver(() => [Alert], { description: 'Alerts the organisation issued (owns), most recently issued first.' })
+  @FieldResolver(() => [Alert], { nullable: true, description: 'Alerts the organisation issued (owns; null while the alerts subgraph cannot answer), most recently issued first.' })
   async alertsIssued(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
     return alertsByIssuerLoader(ctx).load(partner.code);
   }

@@ -39,7 +39,7 @@ class AlertCount {
 
 @Resolver()
 export class AlertDashboardResolver {
-  @Query(() => [AlertCount], { description: 'Alerts matching the filter, counted by the chosen groupings.' })
+  @Query(() => [AlertCount], { nullable: true, description: 'Alerts matching the filter, counted by the chosen groupings.' })
   async alertCounts(
     @Arg('groupBy', () => [AlertGrouping]) groupBy: AlertGrouping[],
     @Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | undefined,

@@ -27,7 +27,7 @@ class CountryFilter {
 
 @Resolver(() => Country)
 export class CountryResolver {
-  @Query(() => [Country], { description: 'Countries, by ISO code, optionally narrowed by region, sub-region or membership.' })
+  @Query(() => [Country], { nullable: true, description: 'Countries, by ISO code, optionally narrowed by region, sub-region or membership.' })
   async countries(@Arg('filter', () => CountryFilter, { nullable: true }) filter: CountryFilter | undefined, @Ctx() ctx: SubgraphContext): Promise<Country[]> {
     const query = queryOf(ctx, Country, 'c').orderBy('c.iso3');
     if (filter?.region) query.andWhere('(c.region = :region OR c.region_code = :region)', { region: filter.region });

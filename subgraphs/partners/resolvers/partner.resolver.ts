@@ -23,7 +23,7 @@ import {
 
 @Resolver(() => Partner)
 export class PartnerResolver {
-  @Query(() => [Partner], { description: 'All partner organisations, by code.' })
+  @Query(() => [Partner], { nullable: true, description: 'All partner organisations, by code.' })
   async partners(@Ctx() ctx: SubgraphContext): Promise<Partner[]> {
     return findVisible(ctx, Partner, 'p', (q) => q.orderBy('p.code', 'ASC'));
   }

@@ -18,7 +18,7 @@ export class RiskAssessmentResolver {
     return assessmentNumberLoader(ctx).load(`${assessment.situationId}/${assessment.id}`);
   }
 
-  @FieldResolver(() => Partner, { description: 'The organisation that made the assessment.' })
+  @FieldResolver(() => Partner, { nullable: true, description: 'The organisation that made the assessment (null while the partners subgraph cannot answer; assessedByOrg stays).' })
   assessedBy(@Root() assessment: RiskAssessment): Partner {
     return { code: assessment.assessedByOrg };
   }

@@ -9,7 +9,7 @@ import { assessmentsByOrgLoader, situationLoader, situationsByCountryLoader } fr
 
 @Resolver(() => Country)
 export class CountrySituationsResolver {
-  @FieldResolver(() => [Situation], { description: 'Situations monitored in the country, most recently opened first.' })
+  @FieldResolver(() => [Situation], { nullable: true, description: 'Situations monitored in the country (null while the situations subgraph cannot answer), most recently opened first.' })
   async situations(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<Situation[]> {
     return situationsByCountryLoader(ctx).load(country.iso3);
   }
@@ -17,7 +17,7 @@ export class CountrySituationsResolver {
 
 @Resolver(() => Partner)
 export class PartnerAssessmentsResolver {
-  @FieldResolver(() => [RiskAssessment], { description: 'Risk assessments made by the organisation, most recent first.' })
+  @FieldResolver(() => [RiskAssessment], { nullable: true, description: 'Risk assessments made by the organisation (null while the situations subgraph cannot answer), most recent first.' })
   async assessments(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<RiskAssessment[]> {
     return assessmentsByOrgLoader(ctx).load(partner.code);
   }

@@ -134,7 +134,7 @@ const difference = (a: RiskLevel | null, b: RiskLevel | null) => (a && b ? rank(
 
 @Resolver(() => Situation)
 export class SituationDashboardResolver {
-  @Query(() => [SituationCount], { description: 'Situations matching the filter, counted by the chosen groupings.' })
+  @Query(() => [SituationCount], { nullable: true, description: 'Situations matching the filter, counted by the chosen groupings.' })
   async situationCounts(
     @Arg('groupBy', () => [SituationGrouping]) groupBy: SituationGrouping[],
     @Arg('filter', () => SituationFilter, { nullable: true }) filter: SituationFilter | undefined,
@@ -164,7 +164,7 @@ export class SituationDashboardResolver {
     }));
   }
 
-  @Query(() => [IncidentCount], { description: 'Incidents and fatalities matching the filter, by the chosen groupings.' })
+  @Query(() => [IncidentCount], { nullable: true, description: 'Incidents and fatalities matching the filter, by the chosen groupings.' })
   async incidentCounts(
     @Arg('groupBy', () => [IncidentGrouping]) groupBy: IncidentGrouping[],
     @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | undefined,

@@ -7,7 +7,7 @@ import { indicatorsByRiskFactorLoader, riskFactorsByFrameworkLoader } from '../l
 
 @Resolver(() => Framework)
 export class FrameworkResolver {
-  @Query(() => [Framework], { description: 'Versions of the Framework of Analysis, newest first.' })
+  @Query(() => [Framework], { nullable: true, description: 'Versions of the Framework of Analysis, newest first.' })
   async frameworks(@Ctx() ctx: SubgraphContext): Promise<Framework[]> {
     return findVisible(ctx, Framework, 'f', (q) => q.orderBy('f.year', 'DESC'));
   }

@@ -19,7 +19,7 @@ export const IncidentConnection = connectionType(Incident, 'Incident');
 
 @Resolver(() => Incident)
 export class IncidentResolver {
-  @Query(() => IncidentConnection, { description: 'Incident reports, most recent first, a page at a time.' })
+  @Query(() => IncidentConnection, { nullable: true, description: 'Incident reports, most recent first, a page at a time.' })
   async incidents(
     @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | undefined,
     @Arg('first', () => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` }) first: number | undefined,
@@ -36,7 +36,7 @@ export class IncidentResolver {
     return incident.situationId ? situationLoader(ctx).load(incident.situationId) : null;
   }
 
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, { nullable: true, description: 'The country where it happened (null while the partners subgraph cannot answer; countryIso3 stays).' })
   country(@Root() incident: Incident): Country {
     return { iso3: incident.countryIso3 };
   }

@@ -21,7 +21,7 @@ export const SituationConnection = connectionType(Situation, 'Situation');
 
 @Resolver(() => Situation)
 export class SituationResolver {
-  @Query(() => SituationConnection, { description: 'Situations, most recently opened first, a page at a time.' })
+  @Query(() => SituationConnection, { nullable: true, description: 'Situations, most recently opened first, a page at a time.' })
   async situations(
     @Arg('filter', () => SituationFilter, { nullable: true }) filter: SituationFilter | undefined,
     @Arg('first', () => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` }) first: number | undefined,
@@ -38,7 +38,7 @@ export class SituationResolver {
     return situationLoader(ctx).load(uuid(id, 'id'));
   }
 
-  @FieldResolver(() => Country)
+  @FieldResolver(() => Country, { nullable: true, description: 'The country of the situation (null while the partners subgraph cannot answer; countryIso3 stays).' })
   country(@Root() situation: Situation): Country {
     return { iso3: situation.countryIso3 };
   }

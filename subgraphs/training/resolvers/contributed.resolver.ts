@@ -9,7 +9,7 @@ import { sessionsByCountryLoader, sessionsByOrganiserLoader } from '../loaders';
 
 @Resolver(() => Country)
 export class CountryTrainingResolver {
-  @FieldResolver(() => [TrainingSession], { description: 'Training sessions held in the country, most recent first.' })
+  @FieldResolver(() => [TrainingSession], { nullable: true, description: 'Training sessions held in the country (null while the training subgraph cannot answer), most recent first.' })
   async trainingSessions(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<TrainingSession[]> {
     return sessionsByCountryLoader(ctx).load(country.iso3);
   }
@@ -17,7 +17,7 @@ export class CountryTrainingResolver {
 
 @Resolver(() => Partner)
 export class PartnerTrainingResolver {
-  @FieldResolver(() => [TrainingSession], { description: 'Training sessions the organisation organised or co-organised, most recent first.' })
+  @FieldResolver(() => [TrainingSession], { nullable: true, description: 'Training sessions the organisation organised or co-organised (null while the training subgraph cannot answer), most recent first.' })
   async trainingSessions(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<TrainingSession[]> {
     return sessionsByOrganiserLoader(ctx).load(partner.code);
   }

@@ -6,7 +6,7 @@ import { Module } from '../entities/module.entity';
 
 @Resolver(() => Module)
 export class ModuleResolver {
-  @Query(() => [Module], { description: 'Every training module, by code.' })
+  @Query(() => [Module], { nullable: true, description: 'Every training module, by code.' })
   async modules(@Ctx() ctx: SubgraphContext): Promise<Module[]> {
     return findVisible(ctx, Module, 'm', (q) => q.orderBy('m.code', 'ASC'));
   }

@@ -62,7 +62,7 @@ interface TotalsRow {
 
 @Resolver(() => TrainingTotals)
 export class TrainingTotalsResolver {
-  @Query(() => TrainingTotals, { description: 'Totals over the completed training sessions starting in a period, optionally for one organising partner.' })
+  @Query(() => TrainingTotals, { nullable: true, description: 'Totals over the completed training sessions starting in a period, optionally for one organising partner.' })
   async trainingTotals(@Args(() => TrainingTotalsArgs) { from, to, partner }: TrainingTotalsArgs, @Ctx() ctx: SubgraphContext): Promise<TrainingTotals> {
     const start = from ? isoDate(from, 'from') : null;
     const end = to ? isoDate(to, 'to') : null;
@@ -141,7 +141,7 @@ export class TrainingGroupTotals {
 
 @Resolver()
 export class TrainingGroupTotalsResolver {
-  @Query(() => [TrainingGroupTotals], { description: 'Totals over completed sessions in a period, by partner, region, country or year, in one query.' })
+  @Query(() => [TrainingGroupTotals], { nullable: true, description: 'Totals over completed sessions in a period, by partner, region, country or year, in one query.' })
   async trainingTotalsBy(
     @Arg('groupBy', () => TrainingGrouping) groupBy: TrainingGrouping,
     @Arg('from', () => LocalDate, { nullable: true }) from: string | undefined,

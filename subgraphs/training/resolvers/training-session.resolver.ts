@@ -61,7 +61,7 @@ export const TrainingSessionConnection = connectionType(TrainingSession, 'Traini
 
 @Resolver(() => TrainingSession)
 export class TrainingSessionResolver {
-  @Query(() => TrainingSessionConnection, { description: 'Training sessions, most recent first, a page at a time.' })
+  @Query(() => TrainingSessionConnection, { nullable: true, description: 'Training sessions, most recent first, a page at a time.' })
   async trainingSessions(
     @Arg('filter', () => TrainingSessionFilter, { nullable: true }) filter: TrainingSessionFilter | undefined,
     @Arg('first', () => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` }) first: number | undefined,
@@ -88,7 +88,7 @@ export class TrainingSessionResolver {
     return session.countryIso3 ? { iso3: session.countryIso3 } : null;
   }
 
-  @FieldResolver(() => [Partner], { description: 'The hub partners that organised the session (organiserOrgs, resolved).' })
+  @FieldResolver(() => [Partner], { nullable: 'itemsAndList', description: 'The hub partners that organised the session (organiserOrgs, resolved); null while the partners subgraph cannot answer, and an item is null when it names no partner.' })
   organisers(@Root() session: TrainingSession): Partner[] {
     return session.organiserOrgs.map((code) => ({ code }));
   }

@@ -1,0 +1,88 @@
+// Each subgraph stopped in turn while the README's partner walk and a dashboard query run: the
+// answer keeps every field the other subgraphs own, nulls only what the stopped one resolves, and
+// names it in an error (SUBGRAPH_ERROR, serviceName). Once it is back, the answer is whole again.
+import { startSubgraph } from '../../subgraphs/kernel/subgraph-service';
+import { EXAMPLE_QUERY } from '../../scripts/start';
+import { SUBGRAPHS } from '../../scripts/subgraphs';
+import { startHub, type GraphQLResponse, type Hub } from '../support/hub';
+
+let hub: Hub;
+let token: string;
+
+beforeAll(async () => {
+  // No wait for a restarting subgraph: these tests are about one that stays down.
+  hub = await startHub({ gateway: { subgraphRestartWaitMs: 0, subgraphTimeoutMs: 5000 } });
+  token = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
+});
+
+afterAll(async () => {
+  await hub?.stop();
+});
+
+const DASHBOARD = `query Dashboard {
+  situations(first: 10) { totalCount nodes { id title countryIso3 currentLevel country { name region } alerts { id level } } }
+  alerts(first: 10) { nodes { id title countryIso3 ownerOrg issuedBy { name } country { name } acknowledgements { org organisation { name } } } }
+  trainingSessions(first: 10) { nodes { id title organiserOrgs organisers { name } country { name } } }
+  partners { code name trainingSessions { id } alertsIssued { id } assessments { id } }
+}`;
+
+// What each subgraph resolves in these two queries: its root fields and the fields it contributes
+// to or resolves on the others' types. When it is down, exactly these become null.
+const RESOLVED_BY: Record<string, string[]> = {
+  situations: ['situations', 'assessments'],
+  partners: ['partner', 'partners', 'country', 'issuedBy', 'organisation', 'organisers'],
+  training: ['trainingSessions'],
+  alerts: ['alerts', 'alertsIssued'],
+};
+
+/**
+ * `value` with every field named in `fields` replaced by null, wherever it occurs. A list of
+ * references (organisers) keeps its length: each item is null on its own, since the list belongs
+ * to the subgraph that is up and only the items' own fields come from the one that is down.
+ */
+function withNulled(value: unknown, fields: Set<string>): unknown {
+  if (Array.isArray(value)) return value.map((item) => withNulled(item, fields));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, inner]) => [key, !fields.has(key) ? withNulled(inner, fields) : REFERENCE_LISTS.has(key) && Array.isArray(inner) ? inner.map(() => null) : null]),
+  );
+}
+
+const REFERENCE_LISTS = new Set(['organisers']);
+
+async function ask(query: string): Promise<GraphQLResponse> {
+  return hub.query(query, undefined, { token });
+}
+
+describe.each(SUBGRAPHS.map((s) => s.name))('with the %s subgraph stopped', (name) => {
+  it.each([
+    ['the README partner walk', EXAMPLE_QUERY],
+    ['a dashboard query', DASHBOARD],
+  ])('%s keeps every field the others own and names %s', async (_label, query) => {
+    const healthy = await ask(query);
+    expect(healthy.errors).toBeUndefined();
+
+    const running = hub.subgraphs[name];
+    const port = running.port;
+    await running.stop(1000);
+    try {
+      const degraded = await ask(query);
+      expect(degraded.status).toBe(200);
+      expect(degraded.data).toEqual(withNulled(healthy.data, new Set(RESOLVED_BY[name])));
+      expect(degraded.errors!.length).toBeGreaterThan(0);
+      for (const error of degraded.errors!) expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_ERROR', serviceName: name });
+    } finally {
+      const module = SUBGRAPHS.find((s) => s.name === name)!;
+      hub.subgraphs[name] = await startSubgraph(module, {
+        target: hub.database.target,
+        seed: false,
+        internalSecret: hub.internalSecret,
+        port,
+        peerUrls: hub.peerUrls,
+      });
+    }
+    const recovered = await ask(query);
+    expect(recovered.errors).toBeUndefined();
+    expect(recovered.data).toEqual(healthy.data);
+  });
+});
