@@ -16,6 +16,9 @@ import {
   tableAllows,
   WorldModel,
   type AlertModel,
+  type ImportPrediction,
+  type ImportRow,
+  type ImportSharing,
   type IncidentModel,
   type Level,
   type Reader,
@@ -46,6 +49,10 @@ const PROPERTIES = {
   staff: 'staff ids in status histories and acknowledgements are shown only to members of the organisation they acted for',
   errors: 'a refusal for a situation the writer may not read reads exactly like one for an unknown situation',
   reads: 'every read answers without errors',
+  imports: 'each imported row is created, updated, unchanged or rejected as the model predicts (no write-down against its situation and what the stored incident was derived from), naming the field at fault',
+  auditScope: "an admin's audit trail holds only events of records its organisation owns",
+  auditComplete: 'every reader who read or counted an AMBER, AMBER_STRICT or RED record has a READ or AGGREGATE event naming the record and the reader',
+  auditReadable: 'no READ or AGGREGATE event names a reader and a record the reader may not read',
 } as const;
 type Property = keyof typeof PROPERTIES;
 
@@ -73,12 +80,29 @@ type Op =
   | { t: 'correctIncident'; target: number; change: 'dropSituation' | 'sharing' | 'cite'; situation: number; sharing: SharingPick }
   | { t: 'issue'; target: number }
   | { t: 'correctAlert'; target: number; change: 'sharing' | 'dropSituation'; sharing: SharingPick; recipients: RecipientsPick }
-  | { t: 'acknowledge'; target: number; reader: number };
+  | { t: 'acknowledge'; target: number; reader: number }
+  | { t: 'import'; writer: number; format: 'HXL' | 'JSONL'; sharing: SharingPick | null; rows: ImportRowPick[] }
+  /** The owner of a situation an imported incident of another organisation cites shares it no longer with that organisation. */
+  | { t: 'restrict'; target: number; red: boolean };
+
+interface ImportRowPick {
+  /** Re-import one of the organisation's earlier imported incidents (when it has one). */
+  again: boolean;
+  pick: number;
+  /** Name a situation of the world (column or key); otherwise an empty cell in HXL, no key in JSON lines. */
+  cite: boolean;
+  situation: number;
+  /** For a re-import: new notes and fatalities instead of the stored ones. */
+  change: boolean;
+  fatalities: number;
+}
 
 interface WorldPick {
   orgs: string[];
   staff: { editors: number; viewers: number }[];
   ops: Op[];
+  /** The epilogue: every organisation imports its imported incidents again, in this format (none: no epilogue). */
+  reimport: 'HXL' | 'JSONL' | null;
 }
 
 const pick = fc.nat({ max: 1_000 });
@@ -100,6 +124,17 @@ const anyOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('issue' as const), target: pick }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('correctAlert' as const), target: pick, change: fc.constantFrom('sharing' as const, 'dropSituation' as const), sharing: sharingPick, recipients: recipientsPick }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('acknowledge' as const), target: pick, reader: pick }) },
+  {
+    weight: 7,
+    arbitrary: fc.record({
+      t: fc.constant('import' as const),
+      writer: pick,
+      format: fc.constantFrom('HXL' as const, 'JSONL' as const),
+      sharing: fc.option(sharingPick, { nil: null, freq: 3 }),
+      rows: fc.array(fc.record({ again: fc.constantFrom(true, true, false), pick, cite: fc.boolean(), situation: pick, change: fc.constantFrom(false, false, true), fatalities: fc.nat({ max: 40 }) }), { minLength: 1, maxLength: 3 }),
+    }),
+  },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('restrict' as const), target: pick, red: fc.boolean() }) },
 );
 const worldPick: fc.Arbitrary<WorldPick> = fc
   .record({
@@ -107,8 +142,9 @@ const worldPick: fc.Arbitrary<WorldPick> = fc
     staff: fc.array(fc.record({ editors: fc.integer({ min: 1, max: 2 }), viewers: fc.integer({ min: 0, max: 1 }) }), { minLength: 5, maxLength: 5 }),
     opening: fc.array(openOp, { minLength: 2, maxLength: 3 }),
     rest: fc.array(anyOp, { minLength: 10, maxLength: 16 }),
+    reimport: fc.constantFrom('HXL' as const, 'JSONL' as const, null),
   })
-  .map(({ orgs, staff, opening, rest }) => ({ orgs, staff, ops: [...opening, ...rest] }));
+  .map(({ orgs, staff, opening, rest, reimport }) => ({ orgs, staff, ops: [...opening, ...rest], reimport }));
 
 // ---------------------------------------------------------------------------------------------
 // State shared by all worlds: the hub, every id and text a world wrote, and what was found.
@@ -131,13 +167,13 @@ function found(property: Property, world: WorldModel, message: string): void {
   findings.push({ property, world: world.index, message: `world ${world.index} (${world.country}): ${message}` });
 }
 
-async function ask(reader: Reader, query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse> {
+async function ask(reader: Reader, query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse> {
   let token: string | undefined;
   if (reader.sub && reader.org) {
     token = tokens.get(reader.sub);
     if (!token) tokens.set(reader.sub, (token = await hub.token(reader.org, reader.roles, reader.sub)));
   }
-  return hub.query(query, variables, { token });
+  return hub.query(query, variables, { token, operationName });
 }
 
 const who = (reader: Reader) => (reader.org ? `${reader.sub} (${reader.org} ${reader.roles.join('/')})` : 'anonymous');
@@ -405,7 +441,7 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
         remember(world, { kind: 'source', key: sourceKey, id: stored.source.id, sharing, order: world.nextOrder(), version: 1 }, [texts[1]]);
         floor.add(sourceKey);
       }
-      remember(world, { kind: 'incident', key: key('I'), id: stored.id, sharing, order: world.nextOrder(), version: stored.version, situation: situation?.key ?? null, source: sourceKey, floor, fatalities: op.fatalities }, [texts[0]]);
+      remember(world, { kind: 'incident', key: key('I'), id: stored.id, sharing, order: world.nextOrder(), version: stored.version, situation: situation?.key ?? null, source: sourceKey, floor, fatalities: op.fatalities, externalId: null, occurredOn: day(step), notes: texts[0] }, [texts[0]]);
       return;
     }
     case 'draft': {
@@ -577,6 +613,184 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
       } else if (!textOwners.has(note)) textOwners.set(note, { kind: 'refused', world: world.index, op: step });
       return;
     }
+    case 'import':
+      return importStep(world, step, op);
+    case 'restrict': {
+      // Mostly a situation an imported incident cites (so that a later re-import meets a stored incident its owner may no longer read), else any cited one.
+      const citing = (imported: boolean) =>
+        world.all('incident').flatMap((i) =>
+          (i.externalId !== null) !== imported ? [] : [...i.floor].map((k) => world.get(k)).filter((s) => s.kind === 'situation' && s.sharing.ownerOrg !== i.sharing.ownerOrg).map((s) => ({ situation: s, importer: i.sharing.ownerOrg })),
+        );
+      const cited = citing(true).length && op.target % 3 !== 0 ? citing(true) : [...citing(true), ...citing(false)];
+      if (!cited.length) return;
+      const { situation, importer } = cited[op.target % cited.length];
+      const writer = editorOf(world, situation.sharing.ownerOrg, op.target);
+      const circle = isAmber(situation.sharing.classification) ? situation.sharing.sharedWith : world.orgs.filter((org) => org !== situation.sharing.ownerOrg);
+      const sharing: Sharing = op.red
+        ? { ownerOrg: situation.sharing.ownerOrg, classification: 'RED', sharedWith: [], sharedWithUsers: [] }
+        : { ownerOrg: situation.sharing.ownerOrg, classification: 'AMBER', sharedWith: circle.filter((org) => org !== importer), sharedWithUsers: [] };
+      const input = { id: situation.id, version: await currentVersion(world, writer, situation), ...sharingInput(sharing) };
+      const verdict = world.judgeTarget(writer, situation.key) ?? { accept: true };
+      const stored = await write(world, step, writer, 'updateSituation', input, verdict, [], `${world.describe(situation.key)} to ${sharing.classification} [${sharing.sharedWith}], no longer for ${importer}`);
+      if (stored) Object.assign(situation, { sharing, version: stored.version });
+      return;
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Imports: an editor imports a small file through importIncidents; the model predicts every row.
+
+const IMPORT = `mutation Import($input: ImportIncidentsInput!) {
+  importIncidents(input: $input) { rows created updated unchanged rejected outcomes { line externalId status id errors { field column message } } }
+}`;
+
+interface ImportOutcome {
+  line: number;
+  externalId: string | null;
+  status: string;
+  id: string | null;
+  errors: { field: string; column: string | null; message: string }[];
+}
+
+/** A row as it goes into the file: `situationId` is an id, null (an empty cell or null) or 'absent' (no column, no key). */
+interface FileRow {
+  externalId: string;
+  occurredOn: string;
+  notes: string;
+  fatalities: number;
+  situationId: string | null | 'absent';
+}
+
+function importFile(world: WorldModel, format: 'HXL' | 'JSONL', rows: FileRow[]): string {
+  if (format === 'JSONL') {
+    return rows
+      .map((r) => JSON.stringify({ externalId: r.externalId, occurredOn: r.occurredOn, countryIso3: world.country, eventType: 'Violence against civilians', notes: r.notes, fatalitiesBest: r.fatalities, ...(r.situationId === 'absent' ? {} : { situationId: r.situationId }) }))
+      .join('\n')
+      .concat('\n');
+  }
+  const withSituation = rows.some((r) => r.situationId !== 'absent');
+  const header = ['#meta+id', '#date', '#country+code', '#event+type', '#description', '#affected+killed', ...(withSituation ? ['#meta+situation'] : [])];
+  const lines = rows.map((r) => [r.externalId, r.occurredOn, world.country, 'Violence against civilians', r.notes, String(r.fatalities), ...(withSituation ? [r.situationId === 'absent' ? '' : (r.situationId ?? '')] : [])].join(','));
+  return ['External id,Date,Country,Event,Notes,Killed' + (withSituation ? ',Situation' : ''), header.join(','), ...lines].join('\n').concat('\n');
+}
+
+const importInput = (format: 'HXL' | 'JSONL', content: string, options: ImportSharing | null) => ({ format, content, ...(options ? { classification: options.classification, sharedWith: options.sharedWith } : {}) });
+
+/** An outcome as a reader may compare it with another: the ids replaced, line and external id left out. */
+const comparable = (o: ImportOutcome | undefined) =>
+  JSON.stringify(o ? { status: o.status, id: o.id, errors: o.errors.map((e) => ({ field: e.field, column: e.column, message: e.message.replace(UUID, '<id>') })) } : null);
+
+async function importStep(world: WorldModel, step: number, op: Extract<Op, { t: 'import' }>): Promise<void> {
+  const situations = world.all('situation');
+  const imported = world.all('incident').filter((i) => i.externalId !== null);
+  const again = op.rows.some((r) => r.again) && imported.length > 0;
+  // Every other time, re-import as an organisation one of whose imported incidents it may no longer read, if there is one.
+  const hiddenFromOwner = imported.filter((i) => !world.readable(editorOf(world, i.sharing.ownerOrg, 0), i.key));
+  const reimported = op.writer % 2 === 0 && hiddenFromOwner.length ? hiddenFromOwner : imported;
+  const firstCited = situations.length ? op.rows.find((r) => r.cite) : undefined;
+  const basis = firstCited ? situations[firstCited.situation % situations.length].sharing : null;
+  const writer = again ? editorOf(world, reimported[op.writer % reimported.length].sharing.ownerOrg, op.writer) : chooseWriter(world, op.writer, basis, op.sharing?.inherit ?? false);
+  const resolved = op.sharing ? resolveSharing(world, op.sharing, writer.org!, basis) : null;
+  const options: ImportSharing | null = resolved ? { classification: resolved.classification, sharedWith: [...new Set(resolved.sharedWith)].sort() } : null;
+  const own = imported.filter((i) => i.sharing.ownerOrg === writer.org);
+  const taken = new Set<string>();
+  const withSituation = op.format === 'HXL' && situations.length > 0 && op.rows.some((r) => r.cite);
+  const rows: ImportRow[] = op.rows.map((r, n) => {
+    const hidden = own.filter((i) => !taken.has(i.key) && hiddenFromOwner.includes(i));
+    const free = op.writer % 2 === 0 && hidden.length ? hidden : own.filter((i) => !taken.has(i.key));
+    const target = r.again && free.length ? free[r.pick % free.length] : null;
+    if (target) taken.add(target.key);
+    const situation = r.cite && situations.length ? situations[r.situation % situations.length].key : withSituation ? null : 'absent';
+    if (target && !r.change) return { externalId: target.externalId!, situation, occurredOn: target.occurredOn, notes: target.notes, fatalities: target.fatalities };
+    return { externalId: target?.externalId ?? `gw-${SEED}-w${world.index}-x${step}-${n}`, situation, occurredOn: target?.occurredOn ?? day(step), notes: text(world, `x${step}-${n}.notes`), fatalities: r.fatalities };
+  });
+  await sendImport(world, step, writer, op.format, options, rows);
+}
+
+/**
+ * The world's epilogue: each organisation that imported incidents imports them all again as they
+ * are (no situation column or key, no sharing given), as a partner re-imports its own file; a
+ * stored incident it may no longer read must be left alone and read like an unknown situation.
+ */
+async function reimportAll(world: WorldModel, step: number, format: 'HXL' | 'JSONL'): Promise<void> {
+  const imported = world.all('incident').filter((i) => i.externalId !== null);
+  for (const org of world.orgs) {
+    const own = imported.filter((i) => i.sharing.ownerOrg === org).slice(0, 5);
+    if (!own.length) continue;
+    const rows: ImportRow[] = own.map((i) => ({ externalId: i.externalId!, situation: 'absent', occurredOn: i.occurredOn, notes: i.notes, fatalities: i.fatalities }));
+    await sendImport(world, step, editorOf(world, org, step), format, null, rows);
+  }
+}
+
+async function sendImport(world: WorldModel, step: number, writer: Reader, format: 'HXL' | 'JSONL', options: ImportSharing | null, rows: ImportRow[]): Promise<void> {
+  const predictions = rows.map((row) => world.judgeImportRow(writer, row, options));
+  const fileRows = (rs: ImportRow[]): FileRow[] => rs.map((r) => ({ externalId: r.externalId, occurredOn: r.occurredOn, notes: r.notes, fatalities: r.fatalities, situationId: r.situation === null || r.situation === 'absent' ? r.situation : world.get(r.situation).id }));
+  const content = importFile(world, format, fileRows(rows));
+  const response = await ask(writer, IMPORT, { input: importInput(format, content, options) });
+  const where = `step ${step} importIncidents (${format}${options ? `, ${options.classification} [${options.sharedWith}]` : ', no sharing given'}) by ${who(writer)}`;
+  const texts = rows.map((r) => r.notes);
+  const sent = (content.match(UUID) ?? []).map((id) => id.toLowerCase());
+  const report = response.data?.importIncidents;
+  // The report row by row (a counterexample then quotes the row's errors), and the rest of the answer.
+  scanForLeaks(world, writer, `the answer to ${where}`, { ...response, data: report ? { ...report, outcomes: undefined } : response.data }, [...texts, ...sent]);
+  for (const [n, outcome] of ((report?.outcomes ?? []) as ImportOutcome[]).entries()) {
+    scanForLeaks(world, writer, `the answer to ${where}, row ${n + 1} (${outcome.externalId}, ${rows[n]?.situation === 'absent' ? 'no situation in the row' : 'the row names a situation'}): ${outcome.status} ${JSON.stringify(outcome.errors)}`, outcome, [...texts, ...sent]);
+  }
+  if (response.errors?.length || !report) {
+    found('imports', world, `${where} failed: ${(response.errors ?? []).map((e) => `${String(e.extensions?.code)} ${e.message}`).join('; ')}`);
+    for (const label of texts) if (!textOwners.has(label)) textOwners.set(label, { kind: 'refused', world: world.index, op: step });
+    return;
+  }
+  const outcomes: ImportOutcome[] = report.outcomes ?? [];
+  if (report.rows !== rows.length || outcomes.length !== rows.length) found('imports', world, `${where}: ${rows.length} rows sent, the report counts ${report.rows} and lists ${outcomes.length}`);
+  for (const [n, row] of rows.entries()) {
+    const prediction = predictions[n];
+    const outcome = outcomes[n];
+    const rowWhere = `${where}, row ${n + 1} (${row.externalId}${row.situation === 'absent' ? ', no situation' : `, situation ${row.situation === null ? 'empty' : world.describe(row.situation)}`}${prediction.target ? `, stored ${world.describe(prediction.target)}` : ''})`;
+    const stat = `importIncidents row ${prediction.status}${prediction.status === 'rejected' ? ` (${prediction.why})` : ''}`;
+    writeStats.set(stat, (writeStats.get(stat) ?? 0) + 1);
+    if (!outcome) continue;
+    if (outcome.externalId !== row.externalId) found('imports', world, `${rowWhere}: the outcome names ${outcome.externalId}`);
+    if (outcome.status !== prediction.status) found('imports', world, `${rowWhere} was ${outcome.status} (${outcome.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}); the model expects ${prediction.status}: ${prediction.reason}`);
+    else if (prediction.status === 'rejected') {
+      const fields = outcome.errors.map((e) => e.field);
+      const fit = prediction.why === 'write-down' ? fields.length > 0 && fields.every((f) => ['classification', 'sharedWith', 'sharedWithUsers'].includes(f)) : JSON.stringify(fields) === JSON.stringify(prediction.fields);
+      if (!fit) found('imports', world, `${rowWhere} was rejected naming [${fields}] (${outcome.errors.map((e) => e.message).join('; ')}); the model expects ${prediction.why === 'write-down' ? `write-down fields (${prediction.fields})` : `[${prediction.fields}]`}: ${prediction.reason}`);
+    }
+    followImport(world, step, n, row, prediction, outcome, rowWhere);
+    if (prediction.status === 'rejected' && prediction.why !== 'write-down' && outcome.status === 'rejected') await compareImportWithUnknown(world, step, writer, format, options, fileRows([row])[0], outcome, prediction);
+  }
+}
+
+/** The model follows what the hub did with the row, so that later reads are judged against what exists. */
+function followImport(world: WorldModel, step: number, n: number, row: ImportRow, prediction: ImportPrediction, outcome: ImportOutcome, where: string): void {
+  const target = prediction.target ? (world.get(prediction.target) as IncidentModel) : null;
+  if (outcome.status === 'created') {
+    if (!outcome.id || idOwners.has(outcome.id.toLowerCase()) || target) found('imports', world, `${where} was created as ${outcome.id}${target ? `, though ${row.externalId} is stored as ${world.describe(target.key)}` : ''}`);
+    if (!outcome.id || target) return;
+    remember(world, { kind: 'incident', key: `X${step}.${n}`, id: outcome.id, sharing: prediction.sharing, order: world.nextOrder(), version: 1, situation: prediction.situation, source: null, floor: prediction.floor, fatalities: row.fatalities, externalId: row.externalId, occurredOn: row.occurredOn, notes: row.notes }, [row.notes]);
+    return;
+  }
+  if (outcome.status === 'updated' || outcome.status === 'unchanged') {
+    if (!target || outcome.id !== target.id) return found('imports', world, `${where} was ${outcome.status} as ${outcome.id}, the model expects ${target ? target.id : 'a new incident'}`);
+    if (outcome.status === 'updated') {
+      Object.assign(target, { sharing: prediction.sharing, situation: prediction.situation, floor: prediction.floor, fatalities: row.fatalities, occurredOn: row.occurredOn, notes: row.notes, version: target.version + 1 });
+      textOwners.set(row.notes, { kind: 'field', world: world.index, keys: [target.key] });
+    }
+    return;
+  }
+  if (outcome.id) found('imports', world, `${where} was rejected, yet names the incident ${outcome.id}`);
+  if (!textOwners.has(row.notes)) textOwners.set(row.notes, { kind: 'refused', world: world.index, op: step });
+}
+
+/** A row rejected as naming a situation the importer may not read must read like one naming an unknown situation. */
+async function compareImportWithUnknown(world: WorldModel, step: number, writer: Reader, format: 'HXL' | 'JSONL', options: ImportSharing | null, row: FileRow, first: ImportOutcome, prediction: ImportPrediction): Promise<void> {
+  const probe: FileRow = { ...row, externalId: `${row.externalId}-unknown`, situationId: randomUUID() };
+  const response = await ask(writer, IMPORT, { input: importInput(format, importFile(world, format, [probe]), options) });
+  const again: ImportOutcome | undefined = response.data?.importIncidents?.outcomes?.[0];
+  if (comparable(first) !== comparable(again)) {
+    found('errors', world, `step ${step} importIncidents (${format}) by ${who(writer)}: a row that ${prediction.reason} answers ${comparable(first)}, a row naming an unknown situation ${comparable(again)}`);
   }
 }
 
@@ -788,13 +1002,132 @@ function pathsFor(world: WorldModel, reader: Reader): Path[] {
   return paths;
 }
 
+/** The operation name of every read of the catalogue, so that the audit trail tells them from the writes' own reads. */
+const READ_OPERATION = 'WorldRead';
+const named = (query: string) => (query.startsWith('{') ? `query ${READ_OPERATION} ${query}` : query.replace(/^query\s*\(/, `query ${READ_OPERATION}(`));
+
 async function readWorld(world: WorldModel): Promise<void> {
   await mapLimit([ANONYMOUS, ...world.readers], READ_CONCURRENCY, async (reader) => {
     for (const p of pathsFor(world, reader)) {
-      const response = await ask(reader, p.query, p.variables);
+      const response = await ask(reader, named(p.query), p.variables, READ_OPERATION);
       scanForLeaks(world, reader, p.name, response);
       if (response.errors?.length) found('reads', world, `${who(reader)} on ${p.name}: ${response.errors.map((e) => `${String(e.extensions?.code)} ${e.message}`).join('; ')}`);
       p.check(response.data ?? {});
+    }
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The audit trail: after a world's reads, each owner organisation's admin reads what was recorded.
+
+const AUDIT_LIMIT = 500;
+const AUDIT_FIELDS = 'id action actorSub actorOrg operationName recordType recordId recordOwnerOrg classification';
+const SENSITIVE: readonly Level[] = ['AMBER', 'AMBER_STRICT', 'RED'];
+/** Every world's readers by token subject, to judge an event by whom it names. */
+const readersBySub = new Map<string, Reader>();
+/** What the audit checks covered: expected (record, reader) pairs, events judged. */
+const auditStats = new Map<string, number>();
+const countAudit = (what: string, n = 1) => auditStats.set(what, (auditStats.get(what) ?? 0) + n);
+/** After the first time an expected event never came, later worlds wait less for theirs. */
+let auditGaveUp = false;
+
+interface AuditEventNode {
+  id: string;
+  action: string;
+  actorSub: string | null;
+  actorOrg: string | null;
+  operationName: string | null;
+  recordType: string;
+  recordId: string;
+  recordOwnerOrg: string;
+  classification: string;
+}
+
+const adminOf = (world: WorldModel, org: string): Reader => ({ name: `w${world.index}-${org.toLowerCase()}-adm`, org, sub: `w${world.index}-${org.toLowerCase()}-adm`, roles: ['admin'] });
+const trailOf = (record: RecordModel) => (record.kind === 'alert' ? 'alertsAuditTrail' : 'situationsAuditTrail');
+
+/** Whether the catalogue had `reader` read or count `record`: every record it may read; a source only through an incident citing it. */
+function readInCatalogue(world: WorldModel, reader: Reader, record: RecordModel): boolean {
+  if (!world.readable(reader, record.key)) return false;
+  if (record.kind === 'source') return world.readableOf(reader, 'incident').some((i) => i.source === record.key);
+  return true;
+}
+
+/** `admin`'s READ and AGGREGATE events for each record (by key), and its latest events of each trail. */
+async function fetchTrail(world: WorldModel, admin: Reader, records: RecordModel[]): Promise<{ byRecord: Map<string, AuditEventNode[]>; latest: AuditEventNode[]; truncated: string[] }> {
+  const byRecord = new Map<string, AuditEventNode[]>();
+  const truncated: string[] = [];
+  const where = (filter: string) => `(limit: ${AUDIT_LIMIT}, filter: { actions: [READ, AGGREGATE]${filter} }) { ${AUDIT_FIELDS} }`;
+  for (const group of chunks(records, 18)) {
+    const response = await ask(admin, `{ ${group.map((r, i) => `r${i}: ${trailOf(r)}${where(`, recordId: "${r.id}"`)}`).join(' ')} }`);
+    if (response.errors?.length) found('reads', world, `${who(admin)} on the audit trail: ${response.errors.map((e) => `${String(e.extensions?.code)} ${e.message}`).join('; ')}`);
+    for (const [i, r] of group.entries()) {
+      let events: AuditEventNode[] = response.data?.[`r${i}`] ?? [];
+      if (events.length >= AUDIT_LIMIT) {
+        // More than one page: ask again per acting organisation, so that no reader's event is cut off.
+        const perOrg = await ask(admin, `{ ${world.orgs.map((org, j) => `o${j}: ${trailOf(r)}${where(`, recordId: "${r.id}", actorOrg: "${org}"`)}`).join(' ')} }`);
+        events = world.orgs.flatMap((_, j) => perOrg.data?.[`o${j}`] ?? []);
+        if (world.orgs.some((_, j) => (perOrg.data?.[`o${j}`] ?? []).length >= AUDIT_LIMIT)) truncated.push(r.key);
+      }
+      byRecord.set(r.key, events);
+    }
+  }
+  // The latest events of each trail, whatever record they name (a smaller page: the per-record answers above are the thorough part).
+  const response = await ask(admin, `{ s: situationsAuditTrail${where('').replace(`limit: ${AUDIT_LIMIT}`, 'limit: 100')} a: alertsAuditTrail${where('').replace(`limit: ${AUDIT_LIMIT}`, 'limit: 100')} }`);
+  return { byRecord, latest: [...(response.data?.s ?? []), ...(response.data?.a ?? [])], truncated };
+}
+
+async function auditWorld(world: WorldModel): Promise<void> {
+  const records = [...world.records.values()];
+  await mapLimit(world.orgs, READ_CONCURRENCY, async (org) => {
+    const admin = adminOf(world, org);
+    // (b) who the model says read or counted each of the organisation's AMBER, AMBER_STRICT and RED records
+    const expected = new Map<string, Reader[]>();
+    for (const record of records) {
+      if (record.sharing.ownerOrg !== org || !SENSITIVE.includes(record.sharing.classification)) continue;
+      const readers = world.readers.filter((reader) => readInCatalogue(world, reader, record));
+      if (readers.length) expected.set(record.key, readers);
+    }
+    const missing = (trail: Awaited<ReturnType<typeof fetchTrail>>) =>
+      [...expected].flatMap(([key, readers]) => readers.filter((reader) => !(trail.byRecord.get(key) ?? []).some((e) => e.actorSub === reader.sub)).map((reader) => ({ key, reader })));
+    // Events are written as each request ends: ask again until every expected one is there, or give up.
+    const deadline = Date.now() + (auditGaveUp ? 500 : 3_000);
+    let trail = await fetchTrail(world, admin, records);
+    while (missing(trail).length > 0 && Date.now() < deadline) {
+      countAudit('trail asked again');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      trail = await fetchTrail(world, admin, records);
+    }
+    if (trail.truncated.length) timings.push(`world ${world.index}: ${admin.sub}'s trail of ${trail.truncated.join(', ')} has more than ${AUDIT_LIMIT} events per organisation; only the latest were checked`);
+    const gaps = missing(trail).filter(({ key }) => !trail.truncated.includes(key));
+    countAudit('expected (record, reader) pairs', [...expected.values()].reduce((n, readers) => n + readers.length, 0));
+    countAudit('records asked by recordId', records.length);
+    countAudit('events seen', [...trail.byRecord.values()].reduce((n, e) => n + e.length, 0) + trail.latest.length);
+    if (gaps.length) auditGaveUp = true;
+    for (const { key, reader } of gaps) {
+      const seen = [...new Set((trail.byRecord.get(key) ?? []).map((e) => `${e.actorSub ?? 'anonymous'} ${e.action}`))];
+      found('auditComplete', world, `${who(admin)} finds no READ or AGGREGATE event of ${who(reader)} for ${world.describe(key)}, which the catalogue had them read (events: ${seen.join(', ') || 'none'})`);
+    }
+    // (a) only the organisation's own records, whether asked by record or not
+    for (const record of records) {
+      const events = trail.byRecord.get(record.key) ?? [];
+      if (record.sharing.ownerOrg !== org && events.length) found('auditScope', world, `${who(admin)} reads ${events.length} event(s) of ${world.describe(record.key)}, owned by ${record.sharing.ownerOrg}, e.g. ${JSON.stringify(events[0])}`);
+      for (const e of events) if (e.recordId !== record.id || e.recordOwnerOrg !== org) found('auditScope', world, `${who(admin)} asking for ${record.key} gets ${JSON.stringify(e)}`);
+    }
+    for (const e of trail.latest) {
+      const owner = idOwners.get(e.recordId.toLowerCase());
+      if (e.recordOwnerOrg !== org) found('auditScope', world, `${who(admin)} reads an event of a record owned by ${e.recordOwnerOrg}: ${JSON.stringify(e)}`);
+      else if (owner && owner.world.get(owner.key).sharing.ownerOrg !== org) found('auditScope', world, `${who(admin)} reads an event of ${owner.world.describe(owner.key)}: ${JSON.stringify(e)}`);
+    }
+    // (c) the catalogue's reads name only records their reader may read (the worlds' models are final by now)
+    const events = new Map([...[...trail.byRecord.values()].flat(), ...trail.latest].map((e) => [e.id, e]));
+    for (const e of events.values()) {
+      if (e.operationName !== READ_OPERATION) continue;
+      const reader = e.actorSub === null ? (e.actorOrg === null ? ANONYMOUS : undefined) : readersBySub.get(e.actorSub);
+      const owner = idOwners.get(e.recordId.toLowerCase());
+      if (!reader || !owner) continue;
+      countAudit('catalogue events judged');
+      if (!owner.world.readable(reader, owner.key)) found('auditReadable', world, `${who(admin)} reads a ${e.action} event of ${who(reader)} for ${owner.world.describe(owner.key)}, hidden from them as ${owner.world.whyHidden(reader, owner.key)}`);
     }
   });
 }
@@ -838,11 +1171,18 @@ beforeAll(async () => {
   for (const [index, p] of picks.entries()) {
     if (ONLY !== null && index !== ONLY) continue;
     const started = Date.now();
+    const phases: number[] = [];
     const world = new WorldModel(index, await freshCountry(used), p.orgs, buildReaders(index, p));
     worlds[index] = world;
+    for (const reader of world.readers) readersBySub.set(reader.sub!, reader);
     for (const [step, op] of p.ops.entries()) await runStep(world, step, op);
+    if (p.reimport) await reimportAll(world, p.ops.length, p.reimport);
+    phases.push(Date.now());
     await readWorld(world);
-    timings.push(`world ${index} (${world.country}, ${world.orgs.join('/')}, ${world.readers.length} users, ${world.records.size} records): ${Date.now() - started} ms`);
+    phases.push(Date.now());
+    await auditWorld(world);
+    phases.push(Date.now());
+    timings.push(`world ${index} (${world.country}, ${world.orgs.join('/')}, ${world.readers.length} users, ${world.records.size} records): ${Date.now() - started} ms (writes ${phases[0] - started}, reads ${phases[1] - phases[0]}, audit ${phases[2] - phases[1]})`);
   }
   const report = path.join(tmpdir(), `generated-worlds-${SEED}.json`);
   writeFileSync(
@@ -859,7 +1199,7 @@ beforeAll(async () => {
       1,
     ),
   );
-  console.log(`${timings.join('\n')}\nwrites the model judged: ${[...writeStats].sort().map(([k, n]) => `${k}: ${n}`).join(', ')}\n${findings.length} findings; worlds and findings in ${report}`);
+  console.log(`${timings.join('\n')}\nwrites the model judged: ${[...writeStats].sort().map(([k, n]) => `${k}: ${n}`).join(', ')}\naudit trails: ${[...auditStats].map(([k, n]) => `${k}: ${n}`).join(', ')}\n${findings.length} findings; worlds and findings in ${report}`);
 }, 30 * 60_000);
 
 afterAll(async () => {

@@ -21,7 +21,7 @@ export interface Reader {
   name: string;
   org: string | null;
   sub: string | null;
-  roles: ('viewer' | 'editor')[];
+  roles: ('viewer' | 'editor' | 'admin')[];
 }
 
 export const ANONYMOUS: Reader = { name: 'anonymous', org: null, sub: null, roles: [] };
@@ -99,6 +99,10 @@ export interface IncidentModel extends RecordBase {
   source: string | null;
   floor: Set<string>;
   fatalities: number;
+  /** The organisation's own id, for an imported incident (what a later import matches on). */
+  externalId: string | null;
+  occurredOn: string;
+  notes: string;
 }
 
 export interface HistoryEntry {
@@ -148,6 +152,29 @@ export type Verdict = { accept: true } | { accept: false; code: 'BAD_USER_INPUT'
 
 const ACKNOWLEDGEABLE: readonly AlertStatus[] = ['ISSUED', 'ESCALATED_TO_SECRETARY_GENERAL', 'ESCALATED_TO_SECURITY_COUNCIL', 'CLOSED'];
 const CORRECTABLE: readonly AlertStatus[] = ['ISSUED', 'ESCALATED_TO_SECRETARY_GENERAL', 'ESCALATED_TO_SECURITY_COUNCIL'];
+
+/** The import-wide sharing options of `importIncidents`; both omitted or both given. */
+export interface ImportSharing {
+  classification: Level;
+  sharedWith: string[];
+}
+
+/** One row of an imported file, as the model sees it. */
+export interface ImportRow {
+  externalId: string;
+  /** The situation the row names (a key), null for an empty cell, 'absent' when the row has no situation at all (no column, no key). */
+  situation: string | null | 'absent';
+  occurredOn: string;
+  notes: string;
+  fatalities: number;
+}
+
+/** What the model expects of one imported row, and the incident as it would be stored. */
+export type ImportPrediction =
+  | { status: 'created' | 'updated' | 'unchanged'; target: string | null; sharing: Sharing; situation: string | null; floor: Set<string>; reason: string }
+  | { status: 'rejected'; why: 'unknown-situation' | 'hidden-incident' | 'write-down'; fields: string[]; target: string | null; sharing: Sharing; situation: string | null; floor: Set<string>; reason: string };
+
+const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** One generated world: its records as the hub stores them, and who may read each. */
 export class WorldModel {
@@ -294,6 +321,53 @@ export class WorldModel {
     if (!alert.recipientOrgs.includes(reader.org)) return { accept: false, code: 'FORBIDDEN', fields: [], reason: `${reader.org} is not a recipient of ${key}` };
     if (!ACKNOWLEDGEABLE.includes(alert.status)) return { accept: false, code: 'CONFLICT', fields: [], reason: `${key} is ${alert.status}` };
     return { accept: true };
+  }
+
+  /** The organisation's imported incident stored under `externalId`, if any. */
+  importedIncident(org: string, externalId: string): IncidentModel | null {
+    return this.all('incident').find((i) => i.sharing.ownerOrg === org && i.externalId === externalId) ?? null;
+  }
+
+  /**
+   * One row of an import by `importer` (an editor; its organisation owns what the import stores),
+   * matched on the organisation's own id. A row naming a situation the importer may not read, or
+   * matching a stored incident the importer may no longer read, is rejected as naming an unknown
+   * situation. Otherwise the incident as it would be stored (the import's sharing, or for a stored
+   * one its own; the row's situation, or for a stored one its own when the row has none) is held to
+   * no write-down against its situation and everything the stored incident was derived from before;
+   * a stored incident whose values the row repeats is unchanged, and checked against nothing.
+   */
+  judgeImportRow(importer: Reader, row: ImportRow, options: ImportSharing | null): ImportPrediction {
+    const org = importer.org!;
+    const stored = this.importedIncident(org, row.externalId);
+    // The incident as the row would store it: the import's sharing (a stored one keeps its own when
+    // the import gives none), the row's situation (a stored one keeps its own when the row has none).
+    const sharing: Sharing = stored
+      ? { ...stored.sharing, ...(options ? { classification: options.classification, sharedWith: options.sharedWith } : {}) }
+      : { ownerOrg: org, classification: options?.classification ?? 'AMBER', sharedWith: options?.sharedWith ?? [], sharedWithUsers: [] };
+    const situation = row.situation === 'absent' ? (stored?.situation ?? null) : row.situation;
+    const floor = new Set([...(stored?.floor ?? []), ...(situation ? [situation] : [])]);
+    const after = { target: stored?.key ?? null, sharing, situation, floor };
+    const named = row.situation === 'absent' ? null : row.situation;
+    if (named && !this.readable(importer, named)) return { status: 'rejected', why: 'unknown-situation', fields: ['situationId'], ...after, reason: `names ${named}, which the importer may not read` };
+    if (stored && !this.readable(importer, stored.key)) {
+      const cited = named ?? stored.situation ?? [...stored.floor].find((k) => this.get(k).kind === 'situation') ?? null;
+      return { status: 'rejected', why: 'hidden-incident', fields: [cited ? 'situationId' : 'externalId'], ...after, reason: `${stored.key} is stored, but hidden from the importer as ${this.whyHidden(importer, stored.key)}` };
+    }
+    const shared = `${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}]`;
+    if (stored) {
+      const changed =
+        sharing.classification !== stored.sharing.classification ||
+        !sameList(sharing.sharedWith, stored.sharing.sharedWith) ||
+        situation !== stored.situation ||
+        row.occurredOn !== stored.occurredOn ||
+        row.notes !== stored.notes ||
+        row.fatalities !== stored.fatalities;
+      if (!changed) return { status: 'unchanged', target: stored.key, sharing: stored.sharing, situation: stored.situation, floor: stored.floor, reason: `repeats ${stored.key}` };
+    }
+    const fields = this.floorProblems(floor, sharing);
+    if (fields.length > 0) return { status: 'rejected', why: 'write-down', fields, ...after, reason: `write-down: ${shared} from ${[...floor].map((k) => this.describe(k)).join(', ')}` };
+    return { status: stored ? 'updated' : 'created', ...after, reason: `${shared}${floor.size ? ` derived from ${[...floor].join(', ')}` : ''}` };
   }
 
   /** The latest assessment of a situation the reader may read, by assessment date. */
