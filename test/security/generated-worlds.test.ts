@@ -678,8 +678,10 @@ function importFile(world: WorldModel, format: 'HXL' | 'JSONL', rows: FileRow[])
 const importInput = (format: 'HXL' | 'JSONL', content: string, options: ImportSharing | null) => ({ format, content, ...(options ? { classification: options.classification, sharedWith: options.sharedWith } : {}) });
 
 /** An outcome as a reader may compare it with another: the ids replaced, line and external id left out. */
+// An id is compared away: the hub quotes back the id a row sent, and none when the row named none.
+const QUOTED_ID = new RegExp(` ?${UUID.source}`, 'gi');
 const comparable = (o: ImportOutcome | undefined) =>
-  JSON.stringify(o ? { status: o.status, id: o.id, errors: o.errors.map((e) => ({ field: e.field, column: e.column, message: e.message.replace(UUID, '<id>') })) } : null);
+  JSON.stringify(o ? { status: o.status, id: o.id, errors: o.errors.map((e) => ({ field: e.field, column: e.column, message: e.message.replace(QUOTED_ID, '') })) } : null);
 
 async function importStep(world: WorldModel, step: number, op: Extract<Op, { t: 'import' }>): Promise<void> {
   const situations = world.all('situation');
