@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openPGlite, openSubgraphDatabase } from '../../subgraphs/kernel/database';
+import { seedSubgraph } from '../../subgraphs/kernel/subgraph-service';
 import { situationsSubgraph } from '../../subgraphs/situations';
 import type { RowOutcome } from '../../subgraphs/situations/import/incident-importer';
 import { createTestDatabase } from '../support/database';
@@ -97,7 +98,7 @@ describe('the import and export commands', () => {
   beforeAll(async () => {
     database = await cliDatabase();
     scratch = database.env.PGLITE_DIR!;
-    await database.use((db) => situationsSubgraph.seed(db));
+    await database.use((db) => seedSubgraph(situationsSubgraph, db));
   });
 
   afterAll(async () => {
