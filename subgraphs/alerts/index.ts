@@ -10,7 +10,7 @@ import { Alert } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';
 import { migrations } from './migrations';
 import { buildAlertsSchema } from './schema';
-import { seedAlerts } from './seed';
+import { seedIllustrative, seedReference } from './seed';
 
 export const alertsSubgraph: SubgraphModule = {
   name: 'alerts',
@@ -18,7 +18,8 @@ export const alertsSubgraph: SubgraphModule = {
   entities: [AuditEvent, IdempotencyKey, RecordFloor, Alert, Acknowledgement, AlertStatusChange],
   migrations,
   buildSchema: buildAlertsSchema,
-  seed: seedAlerts,
+  seedReference,
+  seedIllustrative,
 };
 
 if (require.main === module) void runSubgraph(alertsSubgraph);

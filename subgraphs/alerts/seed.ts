@@ -1,5 +1,6 @@
-// Seed data for the alerts subgraph: the illustrative alerts of data/alerts.ts with their status
-// histories and acknowledgements, citing the illustrative situations by their shared ids.
+// Seed data for the alerts subgraph: no reference data; illustrative data, loaded only when seeding
+// is on: the alerts of data/alerts.ts with their status histories and acknowledgements, citing the
+// illustrative situations by their shared ids.
 // Idempotent: ids derive from natural keys and rows already present are left alone.
 import type { DataSource } from 'typeorm';
 import { ownership, type Ownership } from '../kernel/ownership';
@@ -32,7 +33,10 @@ function checkConsistent(alert: IllustrativeAlert): void {
   if (alert.supersedes && !ILLUSTRATIVE_ALERTS.some((other) => other.key === alert.supersedes)) fail(`it supersedes unknown alert ${alert.supersedes}`);
 }
 
-export async function seedAlerts(db: DataSource): Promise<void> {
+/** Alerts are the Office's own work product: none of them is reference data. */
+export async function seedReference(): Promise<void> {}
+
+export async function seedIllustrative(db: DataSource): Promise<void> {
   ILLUSTRATIVE_ALERTS.forEach(checkConsistent);
   await db.transaction(async (manager) => {
     await insertMissing(

@@ -15,7 +15,7 @@ export interface ServiceConfig {
   databaseUrl?: string;
   pgliteDir: string;
   poolSize: number;
-  /** Load the seed data when the database holds none of it. */
+  /** Load the illustrative records at start-up (reference data loads either way); off in production by default. */
   seedOnStart: boolean;
   bodyLimit: string;
   /** Shared with the gateway, which signs every subgraph request with it. */
@@ -66,9 +66,14 @@ export function readHttpLimits(env: NodeJS.ProcessEnv): Partial<HttpLimits> {
   };
 }
 
+/** The folder under which each subgraph keeps its PGlite data (`<root>/<subgraph>`). */
+export function pgliteRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PGLITE_DIR ?? path.resolve('.data', 'pglite');
+}
+
 export function readServiceConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const production = env.NODE_ENV === 'production';
-  const dataRoot = env.PGLITE_DIR ?? path.resolve('.data', 'pglite');
+  const dataRoot = pgliteRoot(env);
   return {
     name,
     host: env.HOST ?? '0.0.0.0',

@@ -1,4 +1,5 @@
-// Starts one subgraph as an HTTP service: database, migrations, optional seed, schema, server.
+// Starts one subgraph as an HTTP service: database, migrations, reference data, optional
+// illustrative seed, schema, server.
 // Each subgraph's index.ts is a SubgraphModule handed to runSubgraph(); tests call startSubgraph().
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -22,8 +23,24 @@ export interface SubgraphModule {
   entities: SubgraphDatabaseOptions['entities'];
   migrations: SubgraphDatabaseOptions['migrations'];
   buildSchema: () => Promise<GraphQLSchema>;
-  /** Loads the seed data; must change nothing when run twice. */
-  seed: (db: DataSource) => Promise<void>;
+  /**
+   * Loads the reference data every deployment needs (countries, partners and their memberships,
+   * the Framework of Analysis, training modules, the Office's own record): on every start, also in
+   * production. Must change nothing when run twice, and must not depend on the illustrative data.
+   */
+  seedReference: (db: DataSource) => Promise<void>;
+  /**
+   * Loads the illustrative records for trying the hub (situations, assessments, incidents, alerts,
+   * sessions that were never held): only when seeding is on (SEED_ON_START, off in production).
+   * Runs after seedReference; must change nothing when run twice.
+   */
+  seedIllustrative: (db: DataSource) => Promise<void>;
+}
+
+/** Reference data always, illustrative records when `illustrative` is true (the default, as in development). */
+export async function seedSubgraph(module: SubgraphModule, db: DataSource, options: { illustrative?: boolean } = {}): Promise<void> {
+  await module.seedReference(db);
+  if (options.illustrative ?? true) await module.seedIllustrative(db);
 }
 
 export interface StartSubgraphOptions {
@@ -36,6 +53,7 @@ export interface StartSubgraphOptions {
   host?: string;
   port?: number;
   target: DatabaseTarget;
+  /** Also load the illustrative records (reference data is loaded either way). */
   seed?: boolean;
   bodyLimit?: string;
   /** Requests in flight, time per request, shutdown deadline (kernel/http-service.ts). */
@@ -89,7 +107,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     onQuery: options.onQuery,
   });
   try {
-    if (options.seed) await module.seed(db);
+    await seedSubgraph(module, db, { illustrative: options.seed ?? false });
     const schema = await module.buildSchema();
     const apollo = new ApolloServer<SubgraphContext>({
       schema,

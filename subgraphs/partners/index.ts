@@ -13,7 +13,7 @@ import { Membership } from './entities/membership.entity';
 import { Partner } from './entities/partner.entity';
 import { migrations } from './migrations';
 import { buildPartnersSchema } from './schema';
-import { seedPartners } from './seed';
+import { seedIllustrative, seedReference } from './seed';
 
 export const partnersSubgraph: SubgraphModule = {
   name: 'partners',
@@ -21,7 +21,8 @@ export const partnersSubgraph: SubgraphModule = {
   entities: [AuditEvent, IdempotencyKey, Country, Partner, Membership, FocalPoint, Engagement, EarlyWarningMechanism],
   migrations,
   buildSchema: buildPartnersSchema,
-  seed: seedPartners,
+  seedReference,
+  seedIllustrative,
 };
 
 if (require.main === module) void runSubgraph(partnersSubgraph);

@@ -1,7 +1,9 @@
-// Seed data for the partners subgraph: countries (ISO 3166-1 / UN M49), the partner organisations
-// with their real member states over time (data/partners.ts gives each fact's source), their
-// early-warning mechanisms, and the Joint Office's recorded engagements (shared/domain.md,
-// from the Office's own record). Idempotent: rows already present are left as they are.
+// Seed data for the partners subgraph. Reference data, loaded on every start: countries (ISO 3166-1
+// / UN M49), the partner organisations with their real member states over time (data/partners.ts
+// gives each fact's source), their early-warning mechanisms, and the Joint Office's recorded
+// engagements (shared/domain.md, from the Office's own record). Illustrative data, loaded only when
+// seeding is on: the focal points (real roles, invented names). Idempotent: rows already present
+// are left as they are.
 import type { DataSource } from 'typeorm';
 import { Classification, ownership } from '../kernel/ownership';
 import { COUNTRIES } from '../kernel/reference/countries';
@@ -17,7 +19,7 @@ import { Partner } from './entities/partner.entity';
 
 const REFERENCE = ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR });
 
-export async function seedPartners(db: DataSource): Promise<void> {
+export async function seedReference(db: DataSource): Promise<void> {
   await db.transaction(async (manager) => {
     await insertMissing(manager, Country, COUNTRIES.map((c) => ({ ...c, ...REFERENCE })));
     await insertMissing(
@@ -74,6 +76,11 @@ export async function seedPartners(db: DataSource): Promise<void> {
         ...ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR }),
       })),
     );
+  });
+}
+
+export async function seedIllustrative(db: DataSource): Promise<void> {
+  await db.transaction(async (manager) => {
     await insertMissing(
       manager,
       FocalPoint,

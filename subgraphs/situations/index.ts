@@ -12,7 +12,7 @@ import { Situation } from './entities/situation.entity';
 import { Source } from './entities/source.entity';
 import { migrations } from './migrations';
 import { buildSituationsSchema } from './schema';
-import { seedSituations } from './seed';
+import { seedIllustrative, seedReference } from './seed';
 
 export const situationsSubgraph: SubgraphModule = {
   name: 'situations',
@@ -20,7 +20,8 @@ export const situationsSubgraph: SubgraphModule = {
   entities: [AuditEvent, IdempotencyKey, RecordFloor, Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
   migrations,
   buildSchema: buildSituationsSchema,
-  seed: seedSituations,
+  seedReference,
+  seedIllustrative,
 };
 
 if (require.main === module) void runSubgraph(situationsSubgraph);

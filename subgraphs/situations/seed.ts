@@ -1,6 +1,7 @@
-// Seed data for the situations subgraph: the Framework of Analysis (2014 and 2009, data/framework.ts)
-// and the illustrative situations of data/illustrative.ts with their assessments, incidents and
-// sources. Idempotent: ids derive from natural keys and rows already present are left alone.
+// Seed data for the situations subgraph. Reference data, loaded on every start: the Framework of
+// Analysis (2014 and 2009, data/framework.ts). Illustrative data, loaded only when seeding is on:
+// the situations of data/illustrative.ts with their assessments, incidents and sources.
+// Idempotent: ids derive from natural keys and rows already present are left alone.
 import type { DataSource } from 'typeorm';
 import { Classification, ownership, type Ownership } from '../kernel/ownership';
 import { illustrativeSituationId } from '../kernel/reference/illustrative-situations';
@@ -20,7 +21,7 @@ const EVENT_TYPES = ['Violence against civilians', 'Battles', 'Riots', 'Explosio
 
 export const riskFactorId = (version: string, code: string) => stableId('risk-factor', version, code);
 
-export async function seedFramework(db: DataSource): Promise<void> {
+export async function seedReference(db: DataSource): Promise<void> {
   await db.transaction(async (manager) => {
     await insertMissing(manager, Framework, FRAMEWORKS.map((f) => ({ id: f.version, title: f.title, year: f.year, description: f.description, ...REFERENCE })));
     await insertMissing(
@@ -65,7 +66,7 @@ function firstIndicators(version: string, factorCode: string): string[] {
   return factor.indicators.slice(0, 2).map((i) => i.code);
 }
 
-export async function seedIllustrative(db: DataSource): Promise<void> {
+async function insertIllustrative(db: DataSource): Promise<void> {
   await db.transaction(async (manager) => {
     const sourceIds = new Map<string, string>();
     await insertMissing(
@@ -147,9 +148,8 @@ export async function seedIllustrative(db: DataSource): Promise<void> {
   });
 }
 
-export async function seedSituations(db: DataSource): Promise<void> {
-  await seedFramework(db);
-  await seedIllustrative(db);
+export async function seedIllustrative(db: DataSource): Promise<void> {
+  await insertIllustrative(db);
   // The seed inserts rows directly: give its assessments and incidents the floors a mutation would.
   await db.transaction(async (manager) => {
     await floorCurrentCitations(manager, 'Situation', Situation, CITING_SITUATION);

@@ -10,7 +10,7 @@ import { SessionModule } from './entities/session-module.entity';
 import { TrainingSession } from './entities/training-session.entity';
 import { migrations } from './migrations';
 import { buildTrainingSchema } from './schema';
-import { seedTraining } from './seed';
+import { seedIllustrative, seedReference } from './seed';
 
 export const trainingSubgraph: SubgraphModule = {
   name: 'training',
@@ -18,7 +18,8 @@ export const trainingSubgraph: SubgraphModule = {
   entities: [AuditEvent, IdempotencyKey, TrainingSession, Module, SessionModule, ReportedTrainingTotal],
   migrations,
   buildSchema: buildTrainingSchema,
-  seed: seedTraining,
+  seedReference,
+  seedIllustrative,
 };
 
 if (require.main === module) void runSubgraph(trainingSubgraph);

@@ -3,14 +3,15 @@
 // otherwise a PGlite folder), their exit codes and reports, a run killed halfway and re-run, and
 // a 100,000-row file in bounded memory.
 import 'reflect-metadata';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { openPGlite, openSubgraphDatabase } from '../../subgraphs/kernel/database';
+import { seedSubgraph } from '../../subgraphs/kernel/subgraph-service';
 import { situationsSubgraph } from '../../subgraphs/situations';
 import type { RowOutcome } from '../../subgraphs/situations/import/incident-importer';
+import { runCli } from '../support/cli';
 import { createTestDatabase } from '../support/database';
 import { externalIdOf, writeGeneratedHxl } from './incident-files';
 
@@ -61,28 +62,6 @@ async function cliDatabase(): Promise<CliDatabase> {
   };
 }
 
-interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs a CLI to its end, or until `killWhen` says so from its stderr (then SIGKILL, as a crash would). */
-function runCli(script: 'import' | 'export', args: string[], env: NodeJS.ProcessEnv, killWhen?: (stderr: string) => boolean): Promise<CliRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(DIST, 'scripts', `${script}.js`), ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-      if (killWhen?.(stderr) && child.exitCode === null) child.kill('SIGKILL');
-    });
-    child.once('error', reject);
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
 /** The generated incidents an organisation holds (the seed gives some organisations others). */
 const generated = (db: DataSource, org: string) =>
   db
@@ -97,7 +76,7 @@ describe('the import and export commands', () => {
   beforeAll(async () => {
     database = await cliDatabase();
     scratch = database.env.PGLITE_DIR!;
-    await database.use((db) => situationsSubgraph.seed(db));
+    await database.use((db) => seedSubgraph(situationsSubgraph, db));
   });
 
   afterAll(async () => {

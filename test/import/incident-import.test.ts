@@ -10,6 +10,7 @@ import { AuditEvent } from '../../subgraphs/kernel/audit';
 import { openSubgraphDatabase } from '../../subgraphs/kernel/database';
 import { Classification } from '../../subgraphs/kernel/ownership';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
+import { seedSubgraph } from '../../subgraphs/kernel/subgraph-service';
 import { situationsSubgraph } from '../../subgraphs/situations';
 import { Incident } from '../../subgraphs/situations/entities/incident.entity';
 import { Source, SourceType } from '../../subgraphs/situations/entities/source.entity';
@@ -29,7 +30,7 @@ let db: DataSource;
 beforeAll(async () => {
   database = await createTestDatabase();
   db = await openSubgraphDatabase({ schema: 'situations', entities: situationsSubgraph.entities, migrations: situationsSubgraph.migrations, target: database.target });
-  await situationsSubgraph.seed(db);
+  await seedSubgraph(situationsSubgraph, db);
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { openSubgraphDatabase } from '../../subgraphs/kernel/database';
+import { seedSubgraph } from '../../subgraphs/kernel/subgraph-service';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 
@@ -45,10 +46,10 @@ describe.each(SUBGRAPHS.map((s) => [s.name, s] as const))('%s subgraph database'
   });
 
   it('seeds idempotently: a second run changes nothing', async () => {
-    await module.seed(db);
+    await seedSubgraph(module, db);
     const first = await snapshot(db, name);
     expect(Object.values(first).some((t) => (t as { rows: number }).rows > 0)).toBe(true);
-    await module.seed(db);
+    await seedSubgraph(module, db);
     expect(await snapshot(db, name)).toEqual(first);
   });
 });
