@@ -1,7 +1,7 @@
 // `npm run backup` and `npm run restore` as an operator runs them: a restore gives back every table
 // of the four schemas exactly (the same digest of every row), also after the data was changed or
 // destroyed, and refuses what could lose data: a non-empty target without --force, a running hub.
-// On PGlite always; on PostgreSQL when DATABASE_URL names a server (own databases, dropped after).
+// On PGlite, and on PostgreSQL (the server DATABASE_URL names, or the local one; own databases, dropped after).
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -79,7 +79,7 @@ async function onServer<T>(serverUrl: string, work: (client: Client) => Promise<
 
 /** A new database of the test's own on the server; the connection name is not a hub's, so restore does not mistake it for one. */
 async function postgresDatabase(serverUrl: string): Promise<Databases> {
-  const name = `h5_backup_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const name = `hub_backup_${process.pid}_${randomBytes(4).toString('hex')}`;
   await onServer(serverUrl, (client) => client.query(`CREATE DATABASE "${name}"`));
   const url = withDatabase(serverUrl, name);
   return {
@@ -209,10 +209,11 @@ describe('backup and restore on PGlite', () => {
   });
 });
 
-const SERVER = process.env.DATABASE_URL;
-const onPostgres = SERVER ? describe : describe.skip;
+// The development and CI machines run a PostgreSQL server on 5432 (README "Two commands"); its
+// own throwaway databases are created there when DATABASE_URL names no other server.
+const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
-onPostgres('backup and restore on PostgreSQL', () => {
+describe('backup and restore on PostgreSQL', () => {
   let databases: Databases;
   let backups: string;
   let original: Digests;
