@@ -6,7 +6,8 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { formatError } from '../subgraphs/kernel/errors';
-import { startHttpService, type RunningService } from '../subgraphs/kernel/http-service';
+import { OperationKindsServed } from './operation-kinds';
+import { startHttpService, type ReadyReport, type RunningService } from '../subgraphs/kernel/http-service';
 import { DEFAULT_MAX_QUERY_COST, type GatewayConfig, type SubgraphName } from './config';
 import cors from 'cors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -28,13 +29,24 @@ export function subgraphUrlsOf(supergraphSdl: string, overrides: GatewayConfig['
   return urls;
 }
 
-async function subgraphsReady(urls: Record<string, string>): Promise<boolean> {
-  const checks = Object.values(urls).map(async (url) => {
-    const response = await fetch(url.replace(/\/graphql\/?$/, '/ready'), { signal: AbortSignal.timeout(2000) });
-    return response.ok;
-  });
-  const results = await Promise.allSettled(checks);
-  return results.every((r) => r.status === 'fulfilled' && r.value);
+/**
+ * The gateway serves as soon as its supergraph is loaded: a subgraph that is down costs only its
+ * own fields (README "What a client sees when part of the graph is down"). So it is ready while it
+ * runs, and reports each subgraph's own /ready for operators and dashboards of the hub's health.
+ */
+async function gatewayReadiness(urls: Record<string, string>): Promise<ReadyReport> {
+  const states = await Promise.all(
+    Object.entries(urls).map(async ([name, url]) => {
+      try {
+        const response = await fetch(url.replace(/\/graphql\/?$/, '/ready'), { signal: AbortSignal.timeout(2000) });
+        return [name, response.ok ? 'ready' : 'unavailable'] as const;
+      } catch {
+        return [name, 'unreachable'] as const;
+      }
+    }),
+  );
+  const subgraphs = Object.fromEntries(states);
+  return { ready: true, degraded: states.some(([, state]) => state !== 'ready'), subgraphs };
 }
 
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
@@ -69,7 +81,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
-    validationRules: armor.validationRules,
+    validationRules: [OperationKindsServed, ...armor.validationRules],
     parseOptions: { maxTokens: 5000 },
     plugins: [...armor.plugins, costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST), config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
   });
@@ -83,7 +95,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     limits: config.limits,
     before: [cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 })],
     context: ({ req }) => gatewayContext(req, authenticate),
-    ready: () => subgraphsReady(urls),
+    ready: () => gatewayReadiness(urls),
   });
   return { ...service, subgraphUrls: urls };
 }

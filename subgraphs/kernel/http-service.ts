@@ -8,6 +8,12 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } fr
 import { GraphQLError } from 'graphql';
 import { logger } from './logger';
 
+/** What a service's readiness check found: `ready` decides the status code, the rest is reported. */
+export interface ReadyReport {
+  ready: boolean;
+  [detail: string]: unknown;
+}
+
 export interface HttpLimits {
   /** /graphql requests handled at once; one more is answered 503 at once instead of queueing (0: no cap). */
   maxInFlight: number;
@@ -34,8 +40,12 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   port: number;
   apollo: ApolloServer<TContext>;
   context: (args: { req: Request; res: Response }) => Promise<TContext>;
-  /** Resolves true when the service can do its work (database or subgraphs reachable). */
-  ready: () => Promise<boolean>;
+  /**
+   * Resolves true when the service can do its work (a subgraph: its database reachable), or a
+   * report whose `ready` says so and whose other fields go into the /ready body (the gateway: the
+   * state of each subgraph).
+   */
+  ready: () => Promise<boolean | ReadyReport>;
   /**
    * Cheap check run before each /graphql request: false answers 503 at once rather than letting
    * the request wait on a dependency known to be down. Must not do I/O on the happy path.
@@ -184,8 +194,9 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
     res.json({ status: 'ok', service: options.name });
   });
   app.get('/ready', async (_req, res) => {
-    const ready = !stopping && (await options.ready().catch(() => false));
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: options.name });
+    const answer = stopping ? false : await options.ready().catch(() => false);
+    const { ready, ...details } = typeof answer === 'boolean' ? { ready: answer } : answer;
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: options.name, ...(stopping ? { stopping: true } : {}), ...details });
   });
 
   // Counted from the moment the headers arrive until the answer is sent or the client goes away.

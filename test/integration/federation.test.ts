@@ -177,5 +177,7 @@ describe('health and readiness', () => {
       expect((await fetch(`${base}/health`)).status).toBe(200);
       expect((await fetch(`${base}/ready`)).status).toBe(200);
     }
+    const gateway = await (await fetch(hub.gateway.url.replace(/\/graphql$/, '/ready'))).json();
+    expect(gateway).toEqual({ status: 'ready', service: 'gateway', degraded: false, subgraphs: { situations: 'ready', partners: 'ready', training: 'ready', alerts: 'ready' } });
   });
 });

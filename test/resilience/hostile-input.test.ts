@@ -87,6 +87,10 @@ const CASES: [string, HostileRequest][] = [
   ['a 100 KB URL', { method: 'GET', search: `?query=${encodeURIComponent(`{ __typename ${' '.repeat(100_000)}}`)}`, headers: { 'apollo-require-preflight': 'true' } }],
   ['a 100 KB header', { ...json({ query: '{ __typename }' }), headers: { 'content-type': 'application/json', 'x-padding': 'x'.repeat(100_000) } }],
   ['GET with variables that are not JSON', { method: 'GET', search: `?query=${encodeURIComponent('{ __typename }')}&variables=%7Bnot`, headers: { 'apollo-require-preflight': 'true' } }],
+  ['a subscription', query('subscription { __typename }')],
+  ['a subscription to a field that does not exist', query('subscription OnAlert { alertIssued { id } }')],
+  ['a subscription next to a query, by name', query('query Q { __typename } subscription S { __typename }', undefined, 'S')],
+  ['only fragments, no operation', query('fragment F on Query { __typename }')],
   ['PUT', { method: 'PUT', ...json({ query: '{ __typename }' }) }],
   ['DELETE', { method: 'DELETE' }],
 ];
@@ -137,6 +141,16 @@ describe.each(['gateway', 'partners'])('hostile requests to the %s', (target) =>
 
   it('stays up after all of them', async () => {
     await expectUp();
+  });
+});
+
+describe('an operation of a kind the hub does not serve', () => {
+  it('is refused at validation with a message saying what to send instead', async () => {
+    const answer = await hit('gateway', query('subscription OnAlert { __typename }'));
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.text).errors).toEqual([
+      expect.objectContaining({ message: 'This hub does not serve subscription operations; send a query or a mutation', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+    ]);
   });
 });
 

@@ -71,6 +71,15 @@ describe.each(SUBGRAPHS.map((s) => s.name))('with the %s subgraph stopped', (nam
       expect(degraded.data).toEqual(withNulled(healthy.data, new Set(RESOLVED_BY[name])));
       expect(degraded.errors!.length).toBeGreaterThan(0);
       for (const error of degraded.errors!) expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_ERROR', serviceName: name });
+      // The gateway still serves, so it stays ready, and says which subgraph is missing.
+      const ready = await fetch(hub.gateway.url.replace(/\/graphql$/, '/ready'));
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toEqual({
+        status: 'ready',
+        service: 'gateway',
+        degraded: true,
+        subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.name === name ? 'unreachable' : 'ready'])),
+      });
     } finally {
       const module = SUBGRAPHS.find((s) => s.name === name)!;
       hub.subgraphs[name] = await startSubgraph(module, {
