@@ -10,6 +10,7 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
 import { logger } from '../subgraphs/kernel/logger';
+import { STOPPING_HEADER } from '../subgraphs/kernel/http-service';
 
 /**
  * One subgraph call as seen by the fetcher: the deadline shared by its attempts, whether it may be
@@ -96,6 +97,17 @@ export function subgraphFetcher(timeoutMs: number, restartWaitMs = DEFAULT_RESTA
     for (;;) {
       try {
         const response = await fetch(url, { ...init, signal });
+        // A subgraph that is stopping refused the request unread: as good as a refused connection.
+        if (response.status === 503 && response.headers.get(STOPPING_HEADER) && waitMs > 0) {
+          await response.body?.cancel();
+          refusingSince ??= Date.now();
+          if (Date.now() - refusingSince + refusedDelay <= waitMs) {
+            await sleep(refusedDelay, undefined, { signal });
+            refusedDelay = Math.min(refusedDelay * 2, REFUSED_MAX_DELAY_MS);
+            continue;
+          }
+          return response;
+        }
         refusingSince = undefined;
         return response;
       } catch (error) {

@@ -8,6 +8,12 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext } fr
 import { GraphQLError } from 'graphql';
 import { logger } from './logger';
 
+/**
+ * Marks a refusal by a service that is stopping: it refused the request before reading it, so the
+ * gateway may send it again, to the same address once the service is back (a rolling restart).
+ */
+export const STOPPING_HEADER = 'x-hub-stopping';
+
 /** What a service's readiness check found: `ready` decides the status code, the rest is reported. */
 export interface ReadyReport {
   ready: boolean;
@@ -203,7 +209,7 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
   // Overload and shutdown are refused before anything is parsed, so refusing stays cheap.
   const admit = (_req: Request, res: Response, next: NextFunction): void => {
     if (stopping) {
-      return refuse(res, 503, 'SERVICE_UNAVAILABLE', `The ${options.name} service is shutting down; retry`, { connection: 'close', 'retry-after': '1' });
+      return refuse(res, 503, 'SERVICE_UNAVAILABLE', `The ${options.name} service is shutting down; retry`, { connection: 'close', 'retry-after': '1', [STOPPING_HEADER]: '1' });
     }
     if (limits.maxInFlight > 0 && inFlight.size >= limits.maxInFlight) {
       return refuse(res, 503, 'SERVICE_UNAVAILABLE', `The ${options.name} service is at capacity; retry shortly`, { 'retry-after': '1' });
