@@ -81,15 +81,12 @@ const auditFlush: ApolloServerPlugin<SubgraphContext> = {
 };
 
 export async function startSubgraph(module: SubgraphModule, options: StartSubgraphOptions): Promise<RunningSubgraph> {
-  const db = await openSubgraphDatabase({
-    schema: module.name,
-    entities: module.entities,
-    migrations: module.migrations,
-    target: options.target,
-    onQuery: options.onQuery,
-  });
+  // The seed runs under the migrations' lock: replicas started together seed one after another.
+  const db = await openSubgraphDatabase(
+    { schema: module.name, entities: module.entities, migrations: module.migrations, target: options.target, onQuery: options.onQuery },
+    options.seed ? module.seed : undefined,
+  );
   try {
-    if (options.seed) await module.seed(db);
     const schema = await module.buildSchema();
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
