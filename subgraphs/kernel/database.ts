@@ -8,6 +8,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { DataSource, MigrationExecutor, type EntitySchema, type Migration, type MixedList } from 'typeorm';
+import { lockFolder } from './folder-lock';
 import { PGliteGate, pgliteDriver } from './pglite-pool';
 import { logger } from './logger';
 
@@ -36,11 +37,21 @@ export interface SubgraphDatabaseOptions {
   onQuery?: (sql: string) => void;
 }
 
-/** Opens (and creates if needed) an embedded PGlite database; `dir` undefined means in memory. */
+/**
+ * Opens (and creates if needed) an embedded PGlite database; `dir` undefined means in memory.
+ * A folder is locked while open (FolderInUseError when another running process has it); close it
+ * with `gate.close()`, which releases the lock.
+ */
 export async function openPGlite(dir?: string): Promise<PGliteGate> {
-  if (dir) mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir ? { dataDir: dir } : {});
-  return new PGliteGate(db);
+  if (!dir) return new PGliteGate(await PGlite.create({}));
+  mkdirSync(dir, { recursive: true });
+  const unlock = lockFolder(dir);
+  try {
+    return new PGliteGate(await PGlite.create({ dataDir: dir }), unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 // Errors that say the server cannot be reached or dropped the connection, as opposed to a
