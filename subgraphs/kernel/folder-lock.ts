@@ -70,10 +70,15 @@ export function lockFolder(dir: string): () => void {
   for (let attempt = 1; attempt <= 5; attempt++) {
     if (create(file)) {
       heldHere.add(file);
-      return () => {
+      const release = () => {
+        process.removeListener('exit', release);
         if (!heldHere.delete(file)) return;
         if (holderOf(file) === process.pid) rmSync(file, { force: true });
       };
+      // A process that ends without closing the folder (process.exit, an event loop run dry)
+      // holds it no longer either: only a crash or SIGKILL leaves a lock to take over.
+      process.once('exit', release);
+      return release;
     }
     const holder = holderOf(file);
     if (holder !== undefined && running(holder, file)) throw new FolderInUseError(dir, holder);

@@ -51,6 +51,15 @@ describe('the PGlite folder lock', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('is released when the holding process exits without closing the folder, and left behind by SIGKILL', () => {
+    const holdAndExit = (exit: string) =>
+      spawnSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('../../subgraphs/kernel/folder-lock'))}).lockFolder(${JSON.stringify(dir)}); ${exit}`]);
+    expect(holdAndExit('process.exit(3)').status).toBe(3);
+    expect(existsSync(lock)).toBe(false);
+    expect(holdAndExit("process.kill(process.pid, 'SIGKILL')").signal).toBe('SIGKILL');
+    expect(existsSync(lock)).toBe(true);
+  });
+
   it('releases once: a lock taken over by another process since is left alone', () => {
     const release = lockFolder(dir);
     writeFileSync(lock, `${process.ppid}\n`);
