@@ -7,15 +7,18 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { partnerCode } from '../subgraphs/kernel/validation';
 import { exportIncidents, type ExportFormat } from '../subgraphs/situations/import/incident-exporter';
-import { openSituationsDatabase, type SituationsDatabase } from '../subgraphs/situations/import/situations-database';
+import { FolderInUseError } from '../subgraphs/kernel/folder-lock';
+import { heldByRunningHub, openSituationsDatabase, type SituationsDatabase } from '../subgraphs/situations/import/situations-database';
 
 const USAGE = `Usage: npm run export -- --org CODE --kind incidents [--format hxl|jsonl] [--out FILE]
 
 Writes the incidents owned by --org (oldest first) to FILE, or to standard output, as a CSV with a
 human header row and an HXL hashtag row (hxl, the default) or as JSON lines (jsonl). Reads the
-situations database as the import does (DATABASE_URL, or PGlite under PGLITE_DIR/situations).
+situations database as the import does (DATABASE_URL, or PGlite under PGLITE_DIR/situations, which it
+refuses to open while the hub runs on it).
 
-Exit status: 0 written, 2 usage error, 3 the database or the output failed.`;
+Exit status: 0 written, 2 usage error, 3 the database or the output failed, 4 the hub is running on
+the PGlite folder (nothing exported: query the running hub, or stop it).`;
 
 class UsageError extends Error {}
 
@@ -66,10 +69,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     database = await openSituationsDatabase();
   } catch (error) {
+    if (error instanceof FolderInUseError) {
+      process.stderr.write(`${heldByRunningHub('export', error)}\n`);
+      return 4;
+    }
     process.stderr.write(`export: cannot open the situations database: ${(error as Error).message}\n`);
     return 3;
   }
-  if (database.warning) process.stderr.write(`export: warning: ${database.warning}\n`);
   const output: Writable = args.out ? createWriteStream(args.out) : process.stdout;
   const org = args.org;
   try {

@@ -1,5 +1,6 @@
 // Backs up and restores the data of the four subgraphs, behind `npm run backup` and `npm run restore`:
 // on PostgreSQL one pg_dump of the four schemas, on PGlite PGlite's own dump of each folder.
+import { FolderInUseError, lockFolder } from '../subgraphs/kernel/folder-lock';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -185,11 +186,24 @@ async function restorePostgres(url: string, { dir, schemas, force }: RestoreOpti
 // PGlite writes postmaster.pid while a process has the folder open and removes it on close. A
 // second PGlite on a folder in use would corrupt it, so neither command touches such a folder.
 function refuseIfHeld(folder: string): void {
+  // The folder lock (subgraphs/kernel/folder-lock.ts) says a process has the folder open now.
+  holdFolder(folder)();
   if (existsSync(path.join(folder, 'postmaster.pid'))) {
     throw new Refusal(
       `${folder} is open in a running hub (postmaster.pid is present): stop the hub and try again. ` +
         'If no hub is running, the last one did not stop cleanly: start it once and stop it with Ctrl-C.',
     );
+  }
+}
+
+/** Takes the folder's lock for as long as the command reads or replaces it, so no hub starts on it meanwhile. */
+function holdFolder(folder: string): () => void {
+  if (!existsSync(folder)) return () => undefined;
+  try {
+    return lockFolder(folder);
+  } catch (error) {
+    if (error instanceof FolderInUseError) throw new Refusal(`${folder} is open in a running hub (${error.message}): stop the hub and try again.`);
+    throw error;
   }
 }
 
@@ -209,12 +223,14 @@ async function dumpPGlite(root: string, { dir, schemas }: BackupOptions): Promis
   for (const schema of schemas) {
     const folder = path.join(root, schema);
     refuseIfHeld(folder);
+    const release = holdFolder(folder);
     const db = await PGlite.create({ dataDir: folder });
     try {
       const archive = await db.dumpDataDir('gzip');
       writeFileSync(path.join(dir, pgliteArchive(schema)), Buffer.from(await archive.arrayBuffer()));
     } finally {
       await db.close();
+      release();
     }
     files.push(pgliteArchive(schema));
   }

@@ -8,13 +8,14 @@ import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { Classification } from '../subgraphs/kernel/ownership';
 import { importIncidents, type ImportFormat, type ImportSummary, type RowOutcome } from '../subgraphs/situations/import/incident-importer';
-import { openSituationsDatabase, type SituationsDatabase } from '../subgraphs/situations/import/situations-database';
+import { FolderInUseError } from '../subgraphs/kernel/folder-lock';
+import { heldByRunningHub, openSituationsDatabase, type SituationsDatabase } from '../subgraphs/situations/import/situations-database';
 
 const USAGE = `Usage: npm run import -- --org CODE --kind incidents [options] FILE
 
 Imports incidents from FILE (an HXL-tagged CSV, or JSON lines; "-" reads standard input) into the
-situations database (DATABASE_URL, or PGlite under PGLITE_DIR/situations: stop the situations
-service first when on PGlite). Rows are matched on the organisation's own ids (#meta+id).
+situations database (DATABASE_URL, or PGlite under PGLITE_DIR/situations, which it refuses to open
+while the hub runs on it). Rows are matched on the organisation's own ids (#meta+id).
 
 Options:
   --org CODE              the importing organisation, owner of the incidents (e.g. ECOWAS)
@@ -29,7 +30,8 @@ Options:
   --batch-size N          rows per transaction (default 500)
 
 Exit status: 0 every row stored or unchanged, 1 some rows rejected (the others are stored),
-2 usage error or a file that cannot be read as incidents, 3 the database failed.`;
+2 usage error or a file that cannot be read as incidents, 3 the database failed, 4 the hub is
+running on the PGlite folder (nothing imported: use the importIncidents mutation, or stop the hub).`;
 
 class UsageError extends Error {}
 
@@ -146,10 +148,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     database = await openSituationsDatabase();
   } catch (error) {
+    if (error instanceof FolderInUseError) {
+      process.stderr.write(`${heldByRunningHub('import', error)}\n`);
+      return 4;
+    }
     process.stderr.write(`import: cannot open the situations database: ${(error as Error).message}\n`);
     return 3;
   }
-  if (database.warning) process.stderr.write(`import: warning: ${database.warning}\n`);
 
   const started = Date.now();
   const report = args.report ? createWriteStream(args.report) : undefined;

@@ -3,10 +3,12 @@
 // by `npm start`, in its own data folder), and runs its committed migrations at start-up.
 // On PostgreSQL it also keeps track of whether the server answers, so that requests fail at once
 // while it is down and the service recovers by itself when it is back.
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { DataSource, MigrationExecutor, type EntitySchema, type Migration, type MixedList } from 'typeorm';
+import { lockFolder } from './folder-lock';
 import { PGliteGate, pgliteDriver } from './pglite-pool';
 import { logger } from './logger';
 
@@ -35,11 +37,21 @@ export interface SubgraphDatabaseOptions {
   onQuery?: (sql: string) => void;
 }
 
-/** Opens (and creates if needed) an embedded PGlite database; `dir` undefined means in memory. */
+/**
+ * Opens (and creates if needed) an embedded PGlite database; `dir` undefined means in memory.
+ * A folder is locked while open (FolderInUseError when another running process has it); close it
+ * with `gate.close()`, which releases the lock.
+ */
 export async function openPGlite(dir?: string): Promise<PGliteGate> {
-  if (dir) mkdirSync(dir, { recursive: true });
-  const db = await PGlite.create(dir ? { dataDir: dir } : {});
-  return new PGliteGate(db);
+  if (!dir) return new PGliteGate(await PGlite.create({}));
+  mkdirSync(dir, { recursive: true });
+  const unlock = lockFolder(dir);
+  try {
+    return new PGliteGate(await PGlite.create({ dataDir: dir }), unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
 }
 
 // Errors that say the server cannot be reached or dropped the connection, as opposed to a
@@ -219,10 +231,51 @@ export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
   return dataSource;
 }
 
-/** Initialises the data source, creates its schema and applies pending migrations. */
-export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Promise<DataSource> {
-  const dataSource = createDataSource(options);
-  await dataSource.initialize();
+// The advisory lock key of a schema's start-up work: 64 bits of a hash of the schema's name, so
+// the subgraphs sharing one database do not wait on each other (advisory locks are per database).
+function startupLockKey(schema: string): string {
+  return createHash('sha256').update(`hub:startup:${schema}`).digest().readBigInt64BE(0).toString();
+}
+
+/**
+ * Runs `work` while holding the schema's start-up lock on PostgreSQL: replicas of one subgraph
+ * started together take turns, so one creates the schema and applies the migrations and the others
+ * find them applied. The lock is a session-level advisory lock on a connection of its own, outside
+ * the pool (the work uses the pool, which may have a single connection); it goes away with that
+ * connection, so a replica that dies holding it blocks nobody. PGlite is one process's: no lock.
+ */
+async function underStartupLock<T>(options: SubgraphDatabaseOptions, work: () => Promise<T>): Promise<T> {
+  const target = options.target;
+  if (target.kind !== 'postgres') return work();
+  const client = new pg.Client({
+    connectionString: target.url,
+    connectionTimeoutMillis: target.limits?.connectTimeoutMs ?? DEFAULT_DATABASE_LIMITS.connectTimeoutMs,
+    application_name: `hub-${options.schema}-startup`,
+  });
+  // Without a listener, the server dropping this idle connection would end the process.
+  client.on('error', (error) => logger.warn('start-up lock connection lost', { schema: options.schema, reason: error.message }));
+  await client.connect();
+  try {
+    // Waiting for another replica's migrations is no statement to time out.
+    await client.query('SET statement_timeout = 0');
+    const key = startupLockKey(options.schema);
+    const [{ locked }] = (await client.query('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key])).rows;
+    if (!locked) {
+      logger.info('waiting for another replica to finish migrating', { schema: options.schema });
+      await client.query('SELECT pg_advisory_lock($1::bigint)', [key]);
+    }
+    try {
+      return await work();
+    } finally {
+      // Closing the connection would release it too; unlocking first says so at once.
+      await client.query('SELECT pg_advisory_unlock($1::bigint)', [key]).catch(() => undefined);
+    }
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function applyMigrations(dataSource: DataSource, options: SubgraphDatabaseOptions): Promise<void> {
   await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
   const runner = dataSource.createQueryRunner();
   let applied: Migration[];
@@ -237,6 +290,24 @@ export async function openSubgraphDatabase(options: SubgraphDatabaseOptions): Pr
     await runner.release();
   }
   if (applied.length > 0) logger.info('migrations applied', { schema: options.schema, migrations: applied.map((m) => m.name) });
+}
+
+/**
+ * Initialises the data source, creates its schema, applies pending migrations and then runs
+ * `prepare` (the seed), all under the schema's start-up lock on PostgreSQL.
+ */
+export async function openSubgraphDatabase(options: SubgraphDatabaseOptions, prepare?: (db: DataSource) => Promise<void>): Promise<DataSource> {
+  const dataSource = createDataSource(options);
+  await dataSource.initialize();
+  try {
+    await underStartupLock(options, async () => {
+      await applyMigrations(dataSource, options);
+      await prepare?.(dataSource);
+    });
+  } catch (error) {
+    await dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
   return dataSource;
 }
 

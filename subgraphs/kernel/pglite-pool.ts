@@ -79,7 +79,20 @@ class PGliteClient extends EventEmitter {
 export class PGliteGate {
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(readonly db: PGlite) {}
+  constructor(
+    readonly db: PGlite,
+    /** Releases what holds the database for this process: its folder's lock (kernel/folder-lock.ts). */
+    private readonly release?: () => void,
+  ) {}
+
+  /** Closes the database, then releases its folder for other processes. */
+  async close(): Promise<void> {
+    try {
+      await this.db.close();
+    } finally {
+      this.release?.();
+    }
+  }
 
   acquire(): Promise<() => void> {
     let release!: () => void;

@@ -15,6 +15,7 @@ import { INTERNAL_HEADER, verifyInternalToken, type VouchedRequest } from './int
 import type { Request, Response, NextFunction } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { PeerAccess } from './peer';
+import type { PGliteGate } from './pglite-pool';
 
 export interface SubgraphModule {
   /** Service name, also its PostgreSQL schema: situations, partners, training, alerts. */
@@ -99,15 +100,13 @@ const auditFlush: ApolloServerPlugin<SubgraphContext> = {
 };
 
 export async function startSubgraph(module: SubgraphModule, options: StartSubgraphOptions): Promise<RunningSubgraph> {
-  const db = await openSubgraphDatabase({
-    schema: module.name,
-    entities: module.entities,
-    migrations: module.migrations,
-    target: options.target,
-    onQuery: options.onQuery,
-  });
+  // The seed runs under the migrations' lock: replicas started together seed one after another.
+  // Reference data always loads; the illustrative records only when asked (SEED_ON_START).
+  const db = await openSubgraphDatabase(
+    { schema: module.name, entities: module.entities, migrations: module.migrations, target: options.target, onQuery: options.onQuery },
+    (opened) => seedSubgraph(module, opened, { illustrative: options.seed ?? false }),
+  );
   try {
-    await seedSubgraph(module, db, { illustrative: options.seed ?? false });
     const schema = await module.buildSchema();
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
@@ -153,8 +152,9 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
     logger.error('invalid configuration', { error });
     process.exit(2);
   }
+  let gate: PGliteGate | undefined;
   try {
-    const gate = config.databaseUrl ? undefined : await openPGlite(config.pgliteDir);
+    gate = config.databaseUrl ? undefined : await openPGlite(config.pgliteDir);
     const target: DatabaseTarget = gate ? { kind: 'pglite', gate } : { kind: 'postgres', url: config.databaseUrl!, poolSize: config.poolSize, limits: config.databaseLimits };
     const service = await startSubgraph(module, {
       host: config.host,
@@ -166,13 +166,15 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
       internalSecret: config.internalSecret,
       peerUrls: config.peerUrls,
       onStop: async () => {
-        await gate?.db.close();
+        await gate?.close();
       },
     });
     stopOnSignals(service, module.name);
     logger.info('subgraph ready', { service: module.name, url: service.url, database: config.databaseUrl ? 'postgres' : `pglite:${config.pgliteDir}` });
   } catch (error) {
     logger.error('subgraph failed to start', { service: module.name, error });
+    // Closed, so that its folder's lock goes with it rather than being left to look stale.
+    await gate?.close().catch(() => undefined);
     process.exit(1);
   }
 }

@@ -1,9 +1,10 @@
 // `npm run import` and `npm run export` as a partner's engineer runs them: separate processes on
 // the situations database (a PostgreSQL database of the test's own when DATABASE_URL is set,
-// otherwise a PGlite folder), their exit codes and reports, a run killed halfway and re-run, and
-// a 100,000-row file in bounded memory.
+// otherwise a PGlite folder), their exit codes and reports, a run killed halfway and re-run,
+// a 100,000-row file in bounded memory, and on PGlite a refusal while the hub holds the folder.
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
@@ -12,6 +13,8 @@ import { seedSubgraph } from '../../subgraphs/kernel/subgraph-service';
 import { situationsSubgraph } from '../../subgraphs/situations';
 import type { RowOutcome } from '../../subgraphs/situations/import/incident-importer';
 import { runCli } from '../support/cli';
+import { FOLDER_LOCK_FILE } from '../../subgraphs/kernel/folder-lock';
+import { freePort, spawnService, waitReady } from '../resilience/support/services';
 import { createTestDatabase } from '../support/database';
 import { externalIdOf, writeGeneratedHxl } from './incident-files';
 
@@ -55,7 +58,7 @@ async function cliDatabase(): Promise<CliDatabase> {
         return await use(db);
       } finally {
         await db.destroy();
-        await gate.db.close();
+        await gate.close();
       }
     },
     drop: async () => rmSync(scratch, { recursive: true, force: true }),
@@ -156,6 +159,58 @@ describe('the import and export commands', () => {
       const ids: { external_id: string }[] = await db.query(`SELECT external_id FROM situations.incident WHERE owner_org = 'IGAD' AND external_id LIKE 'GEN-%' ORDER BY external_id`);
       expect(ids.map((row) => row.external_id)).toEqual(goodIds);
     });
+  });
+
+  (ON_POSTGRES ? it.skip : it)('refuses, writing nothing, while a running situations service holds the PGlite folder, and works silently once it stopped (PGlite only)', async () => {
+    const file = path.join(scratch, 'while-running.csv');
+    await writeGeneratedHxl(file, 20);
+    const exported = path.join(scratch, 'while-running.jsonl');
+    const lock = path.join(scratch, 'situations', FOLDER_LOCK_FILE);
+    const before = await database.use((db) => stored(db, 'SADC'));
+    expect(existsSync(lock)).toBe(false);
+
+    const service = spawnService('subgraphs/situations/index.js', await freePort(), { PGLITE_DIR: scratch, SEED_ON_START: 'false' });
+    try {
+      await waitReady(service);
+      expect(readFileSync(lock, 'utf8').trim()).toBe(String(service.child.pid));
+
+      const refused = await runCli('import', ['--org', 'SADC', '--kind', 'incidents', file], database.env);
+      expect(refused.code).toBe(4);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(new RegExp(`^import: the hub is running on .*situations \\(process ${service.child.pid} holds it\\), so nothing was imported\\.`));
+      expect(refused.stderr).toMatch(/importIncidents mutation/);
+      expect(refused.stderr).toMatch(/stop the hub/);
+
+      const exportRefused = await runCli('export', ['--org', 'SADC', '--kind', 'incidents', '--out', exported], database.env);
+      expect(exportRefused.code).toBe(4);
+      expect(exportRefused.stderr).toMatch(/^export: the hub is running on .*, so nothing was exported\./);
+      expect(existsSync(exported)).toBe(false);
+    } finally {
+      service.child.kill('SIGTERM');
+    }
+    expect(await service.exited).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+    expect(await database.use((db) => stored(db, 'SADC'))).toBe(before);
+
+    const imported = await runCli('import', ['--org', 'SADC', '--kind', 'incidents', file], database.env);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/20 rows, 20 created/);
+    const exportRun = await runCli('export', ['--org', 'SADC', '--kind', 'incidents', '--out', exported], database.env);
+    expect(exportRun.code).toBe(0);
+    expect(exportRun.stderr).toBe(`Exported ${before + 20} incidents of SADC from PGlite ${path.join(scratch, 'situations')} to ${exported}.\n`);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  (ON_POSTGRES ? it.skip : it)('takes over a PGlite folder lock whose process is gone (PGlite only)', async () => {
+    const lock = path.join(scratch, 'situations', FOLDER_LOCK_FILE);
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(lock, `${gone}\n`);
+    const run = await runCli('export', ['--org', 'ECOWAS', '--kind', 'incidents', '--out', path.join(scratch, 'after-crash.csv')], database.env);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/took over the lock of a PGlite folder whose process is gone/);
+    expect(run.stderr).toMatch(new RegExp(`"previousHolder":${gone}`));
+    expect(existsSync(lock)).toBe(false);
   });
 
   (ON_POSTGRES ? it : it.skip)('imports 100,000 rows streamed, with peak memory well under 400 MB (PostgreSQL only: runs when DATABASE_URL is set)', async () => {
