@@ -94,19 +94,22 @@ export function subgraphFetcher(timeoutMs: number, restartWaitMs = DEFAULT_RESTA
     const waitMs = call?.restartWaitMs ?? restartWaitMs;
     let refusedDelay = REFUSED_FIRST_DELAY_MS;
     let retriedOnce = false;
+    /** Waits before the next attempt while the subgraph's restart window lasts; false once it has passed. */
+    const waitForRestart = async (): Promise<boolean> => {
+      refusingSince ??= Date.now();
+      if (Date.now() - refusingSince + refusedDelay > waitMs) return false;
+      await sleep(refusedDelay, undefined, { signal });
+      refusedDelay = Math.min(refusedDelay * 2, REFUSED_MAX_DELAY_MS);
+      return true;
+    };
     for (;;) {
       try {
         const response = await fetch(url, { ...init, signal });
         // A subgraph that is stopping refused the request unread: as good as a refused connection.
         if (response.status === 503 && response.headers.get(STOPPING_HEADER) && waitMs > 0) {
+          if (!(await waitForRestart())) return response;
           await response.body?.cancel();
-          refusingSince ??= Date.now();
-          if (Date.now() - refusingSince + refusedDelay <= waitMs) {
-            await sleep(refusedDelay, undefined, { signal });
-            refusedDelay = Math.min(refusedDelay * 2, REFUSED_MAX_DELAY_MS);
-            continue;
-          }
-          return response;
+          continue;
         }
         refusingSince = undefined;
         return response;
@@ -116,12 +119,7 @@ export function subgraphFetcher(timeoutMs: number, restartWaitMs = DEFAULT_RESTA
         if (!refused) refusingSince = undefined;
         if (refused && waitMs > 0) {
           // A restarting subgraph: try again until it listens, the window passes or the deadline does.
-          refusingSince ??= Date.now();
-          if (Date.now() - refusingSince + refusedDelay <= waitMs) {
-            await sleep(refusedDelay, undefined, { signal });
-            refusedDelay = Math.min(refusedDelay * 2, REFUSED_MAX_DELAY_MS);
-            continue;
-          }
+          if (await waitForRestart()) continue;
           // The window has passed: the subgraph is down rather than restarting.
           throw error;
         }
