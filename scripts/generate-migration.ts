@@ -23,7 +23,7 @@ export async function pendingSchemaChanges(module: SubgraphModule): Promise<{ up
     const down = log.downQueries.reverse().map((q) => q.query);
     return { up, down: down.filter((q, i) => !q.startsWith('DROP TYPE') || down.lastIndexOf(q) === i) };
   } finally {
-    await gate.db.close();
+    await gate.close();
   }
 }
 

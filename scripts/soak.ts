@@ -138,7 +138,7 @@ async function startHub(): Promise<Hub> {
       target = { kind: 'postgres', url: process.env.DATABASE_URL };
     } else {
       const gate = await openPGlite();
-      closers.push(() => gate.db.close());
+      closers.push(() => gate.close());
       target = { kind: 'pglite', gate };
     }
     const subgraph = await startSubgraph(module, { target, seed: true, internalSecret, peerUrls, host: '127.0.0.1', port: 0 });

@@ -225,5 +225,5 @@ describe('the import and export commands', () => {
     expect(stats.peakRssMiB).toBeLessThan(400);
     process.stderr.write(`import of ${rows} rows: ${stats.seconds} s, ${stats.rowsPerSecond} rows/s, peak RSS ${stats.peakRssMiB} MiB\n`);
     expect(await database.use((db) => generated(db, 'ICGLR'))).toEqual({ n: good, distinct_ids: good, max_version: 1 });
-  });
+  }, 600_000);
 });

@@ -54,7 +54,7 @@ function pgliteFolders(root: string): Databases {
         return await work(db);
       } finally {
         await db.destroy();
-        await gate.db.close();
+        await gate.close();
       }
     },
     drop: async () => rmSync(root, { recursive: true, force: true }),
@@ -192,7 +192,7 @@ describe('backup and restore on PGlite', () => {
       const restoreRun = await runCli('restore', [path.join(backups, 'first'), '--force'], databases.env);
       expect([restoreRun.code, restoreRun.stderr]).toEqual([3, expect.stringContaining('stop the hub')]);
     } finally {
-      await gate.db.close();
+      await gate.close();
     }
   });
 

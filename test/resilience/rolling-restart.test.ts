@@ -90,7 +90,14 @@ beforeAll(async () => {
   ports.partners = await freePort();
   ports.situations = await freePort();
   await Promise.all([startService('partners'), startService('situations')]);
-  gateway = await startTestGateway({ ...(await subgraphUrlEnv({ partners: services.partners!.url, situations: services.situations!.url })), SUBGRAPH_RESTART_WAIT_MS: '9000' });
+  // The window covers a restart on a busy machine (one took 19 s at a load of 12): what is
+  // tested is that no request fails while it lasts, not how fast a process starts.
+  gateway = await startTestGateway({
+    ...(await subgraphUrlEnv({ partners: services.partners!.url, situations: services.situations!.url })),
+    SUBGRAPH_RESTART_WAIT_MS: '90000',
+    SUBGRAPH_TIMEOUT_MS: '120000',
+    REQUEST_TIMEOUT_MS: '150000',
+  });
 });
 
 afterAll(async () => {
@@ -140,7 +147,7 @@ describe('a rolling restart under a steady read load', () => {
     expect(failed.map((o) => o.error ?? o.answer!.text)).toEqual([]);
     expect(during).toBeGreaterThan(0);
     expect(after).toBeGreaterThanOrEqual(5);
-  });
+  }, 300_000);
 });
 
 describe('a refused connection', () => {

@@ -19,7 +19,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const gate = await openPGlite();
-    return { target: { kind: 'pglite', gate }, drop: () => gate.db.close() };
+    return { target: { kind: 'pglite', gate }, drop: () => gate.close() };
   }
   const name = `hub_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: serverUrl });

@@ -15,7 +15,7 @@ describe('PGlite pool', () => {
 
   afterAll(async () => {
     await db.destroy();
-    await gate.db.close();
+    await gate.close();
   });
 
   it('gives concurrent transactions a session each: a rolled-back one leaves no trace in the other', async () => {
