@@ -135,7 +135,8 @@ export function spawnService(script: string, port: number, env: Record<string, s
   return { child, url: `http://127.0.0.1:${port}/graphql`, output: () => output, exited };
 }
 
-export async function waitReady(service: ChildService, timeoutMs = 90_000): Promise<void> {
+// Generous: a subgraph process migrating and seeding PGlite on a busy 2-core machine took over 90 s.
+export async function waitReady(service: ChildService, timeoutMs = 240_000): Promise<void> {
   await waitFor(
     async () => {
       if (service.child.exitCode !== null) throw new Error(`exited with ${service.child.exitCode}:\n${service.output()}`);
