@@ -5,6 +5,7 @@ import type { SubgraphContext } from '../../kernel/context';
 import { conflict } from '../../kernel/errors';
 import { ownership } from '../../kernel/ownership';
 import { applyChanges, changedSharing } from '../../kernel/record-inputs';
+import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../kernel/reference-codes';
 import { newRecordSharing } from '../../kernel/sharing-defaults';
 import { latestToday, notInFuture, uuid } from '../../kernel/validation';
 import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord, type MutationScope } from '../../kernel/writing';
@@ -40,6 +41,7 @@ export class TrainingSessionMutationResolver {
         const given = Object.fromEntries(SESSION_FIELDS.map((field) => [field, (input as unknown as Record<string, unknown>)[field] ?? null]));
         content = checkSession(problems, { ...(given as unknown as SessionContent), ...sharing }, org);
         modules = await modulesFor(ctx.db.manager, viewer, problems, input.moduleCodes);
+        await checkPartnerCodes(ctx, problems, { organiserOrgs: input.organiserOrgs, sharedWith: input.sharedWith });
         problems.throwIfAny();
       },
       create: async (tx, id) => {
@@ -53,6 +55,7 @@ export class TrainingSessionMutationResolver {
 
   @Mutation(() => TrainingSession, { description: 'Changes a planned or completed session (editors and admins of its owner); fields left out stay as they are, null clears an optional one.' })
   async updateTrainingSession(@Arg('input', () => UpdateTrainingSessionInput) input: UpdateTrainingSessionInput, @Ctx() ctx: SubgraphContext): Promise<TrainingSession> {
+    const partners = await knownPartners(ctx, input.organiserOrgs, input.sharedWith);
     return runMutation(ctx, async (tx) => {
       const { session } = await sessionReadyFor(tx, input, SessionStep.UPDATE);
       const problems = new InputProblems();
@@ -62,6 +65,9 @@ export class TrainingSessionMutationResolver {
       // A completed session happened: its corrected dates may not move it into the future.
       if (session.status === TrainingStatus.COMPLETED) problems.check(() => notInFuture(content.startDate, 'startDate'));
       const modules = input.moduleCodes ? await modulesFor(tx.manager, tx.ctx.viewer, problems, input.moduleCodes) : undefined;
+      const stored = [...session.organiserOrgs, ...session.sharedWith];
+      noteUnknownPartners(problems, input.organiserOrgs, partners, 'organiserOrgs', stored);
+      noteUnknownPartners(problems, input.sharedWith, partners, 'sharedWith', stored);
       problems.throwIfAny();
       const updated = await updateVersioned(tx, TrainingSession, 'TrainingSession', session, content);
       await syncModules(tx, updated, modules);
