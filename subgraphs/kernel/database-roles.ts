@@ -26,18 +26,23 @@ function identifier(name: string): string {
   return `"${name}"`;
 }
 
-// What lives in a schema and has an owner: tables, views and sequences of its own (a sequence a
-// column owns follows its table), and enum and domain types (a table's row type and array types
-// follow their base).
+// What lives in a schema and has an owner, as `ALTER <kind> <target>` names it: tables, views and
+// sequences of its own (a sequence a column owns follows its table), enum and domain types (a
+// table's row type and array types follow their base), and functions (the audit trail's trigger).
 const OWNED_OBJECTS = `
-  SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS kind, c.relname AS name
+  SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS kind,
+         format('%I.%I', $1::text, c.relname) AS target
     FROM pg_class c
-   WHERE c.relnamespace = $1::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relowner <> $2::regrole
+   WHERE c.relnamespace = $1::text::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relowner <> $2::text::regrole
      AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
   UNION ALL
-  SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, t.typname
+  SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, format('%I.%I', $1::text, t.typname)
     FROM pg_type t
-   WHERE t.typnamespace = $1::regnamespace AND t.typtype IN ('e', 'd') AND t.typowner <> $2::regrole`;
+   WHERE t.typnamespace = $1::text::regnamespace AND t.typtype IN ('e', 'd') AND t.typowner <> $2::text::regrole
+  UNION ALL
+  SELECT 'ROUTINE', format('%I.%I(%s)', $1::text, p.proname, pg_get_function_identity_arguments(p.oid))
+    FROM pg_proc p
+   WHERE p.pronamespace = $1::text::regnamespace AND p.proowner <> $2::text::regrole`;
 
 /**
  * Creates (or updates) each role with LOGIN and its password and no other attribute, and makes it
@@ -64,8 +69,8 @@ export async function provisionSubgraphRoles(adminUrl: string, roles: readonly S
       if (!schemaExists) await client.query(`CREATE SCHEMA ${quotedSchema} AUTHORIZATION ${quotedRole}`);
       else {
         await client.query(`ALTER SCHEMA ${quotedSchema} OWNER TO ${quotedRole}`);
-        const objects = (await client.query(OWNED_OBJECTS, [quotedSchema, quotedRole])).rows as { kind: string; name: string }[];
-        for (const object of objects) await client.query(`ALTER ${object.kind} ${quotedSchema}."${object.name.replace(/"/g, '""')}" OWNER TO ${quotedRole}`);
+        const objects = (await client.query(OWNED_OBJECTS, [schema, role])).rows as { kind: string; target: string }[];
+        for (const object of objects) await client.query(`ALTER ${object.kind} ${object.target} OWNER TO ${quotedRole}`);
       }
       await client.query(`REVOKE ALL ON SCHEMA ${quotedSchema} FROM PUBLIC`);
       logger.info('database role ready', { role, schema });

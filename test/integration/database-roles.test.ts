@@ -107,7 +107,8 @@ describe('database roles', () => {
     const owned = await asAdmin((client) =>
       client.query(
         `SELECT DISTINCT pg_get_userbyid(c.relowner) AS owner FROM pg_class c WHERE c.relnamespace = 'alerts'::regnamespace
-         UNION SELECT DISTINCT pg_get_userbyid(t.typowner) FROM pg_type t WHERE t.typnamespace = 'alerts'::regnamespace AND t.typtype = 'e'`,
+         UNION SELECT DISTINCT pg_get_userbyid(t.typowner) FROM pg_type t WHERE t.typnamespace = 'alerts'::regnamespace AND t.typtype = 'e'
+         UNION SELECT DISTINCT pg_get_userbyid(p.proowner) FROM pg_proc p WHERE p.pronamespace = 'alerts'::regnamespace`,
       ),
     );
     expect(owned.rows).toEqual([{ owner: roles.alerts.role }]);
