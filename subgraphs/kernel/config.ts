@@ -1,5 +1,6 @@
 // Reads and validates a subgraph's configuration from the environment, once, at start-up.
 // Defaults make `npm start` work on a fresh machine; see README "Configuration".
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEVELOPMENT_INTERNAL_SECRET } from './internal-token';
 import { PEER_NAMES, type PeerName } from './peer';
@@ -11,7 +12,7 @@ export interface ServiceConfig {
   host: string;
   port: number;
   production: boolean;
-  /** Set: use this PostgreSQL server. Unset: embedded PGlite under `pgliteDir`. */
+  /** Set: use this PostgreSQL server (databaseUrlOf). Unset: embedded PGlite under `pgliteDir`. */
   databaseUrl?: string;
   pgliteDir: string;
   poolSize: number;
@@ -36,6 +37,41 @@ export function internalSecret(env: NodeJS.ProcessEnv): string {
     throw new Error('HUB_INTERNAL_SECRET must be set to a secret of at least 32 characters in production (not the development default)');
   }
   return secret;
+}
+
+// What docker-compose's example used to fall back to; production refuses it.
+export const DEVELOPMENT_DATABASE_PASSWORD = 'hub-dev-password';
+
+/** A secret kept in a file (a docker secret under /run/secrets): its content, without the final newline. */
+export function readSecretFile(file: string, variable: string): string {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  } catch (error) {
+    throw new Error(`${variable}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (!content) throw new Error(`${variable}: ${file} is empty`);
+  return content;
+}
+
+/**
+ * The PostgreSQL URL subgraph `name` logs in with: DATABASE_URL_<NAME> (its own role, see
+ * database-roles.ts) or else DATABASE_URL, with the password of DATABASE_PASSWORD_FILE_<NAME> or
+ * DATABASE_PASSWORD_FILE when one is set. Undefined: embedded PGlite. Production refuses the
+ * development password.
+ */
+export function databaseUrlOf(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const suffix = name.toUpperCase();
+  const url = env[`DATABASE_URL_${suffix}`] || env.DATABASE_URL;
+  if (!url) return undefined;
+  const fileVariable = env[`DATABASE_PASSWORD_FILE_${suffix}`] ? `DATABASE_PASSWORD_FILE_${suffix}` : 'DATABASE_PASSWORD_FILE';
+  const parsed = new URL(url);
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error(`DATABASE_URL must be a postgres:// URL, got "${parsed.protocol}//..."`);
+  if (env[fileVariable]) parsed.password = encodeURIComponent(readSecretFile(env[fileVariable]!, fileVariable));
+  if (env.NODE_ENV === 'production' && decodeURIComponent(parsed.password) === DEVELOPMENT_DATABASE_PASSWORD) {
+    throw new Error('the database password is the development default: set a secret of your own (DATABASE_PASSWORD_FILE) in production');
+  }
+  return env[fileVariable] ? parsed.toString() : url;
 }
 
 export function integer(value: string | undefined, fallback: number, variable: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
@@ -79,7 +115,7 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
     host: env.HOST ?? '0.0.0.0',
     port: integer(env.PORT, defaultPort, 'PORT', 0, 65535),
     production,
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: databaseUrlOf(name, env),
     pgliteDir: path.join(dataRoot, name),
     poolSize: integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', 1, 1000),
     seedOnStart: flag(env.SEED_ON_START, !production, 'SEED_ON_START'),

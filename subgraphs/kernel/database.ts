@@ -276,7 +276,10 @@ async function underStartupLock<T>(options: SubgraphDatabaseOptions, work: () =>
 }
 
 async function applyMigrations(dataSource: DataSource, options: SubgraphDatabaseOptions): Promise<void> {
-  await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
+  // A subgraph's own role owns its schema but may not create schemas (database-roles.ts): it
+  // creates the schema only where none was made for it, as `npm start` on a single URL does.
+  const [{ present }] = await dataSource.query('SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1) AS present', [options.schema]);
+  if (!present) await dataSource.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema}"`);
   const runner = dataSource.createQueryRunner();
   let applied: Migration[];
   try {

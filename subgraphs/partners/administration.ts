@@ -8,6 +8,7 @@ import { AuditAction } from '../kernel/audit';
 import { conflict, notFound } from '../kernel/errors';
 import type { SharingDefaults } from '../kernel/sharing-defaults';
 import { lockForUpdate, requireSignedIn, type InputProblems, type MutationScope, type VersionedRecord } from '../kernel/writing';
+import { noteUnknownPartners } from '../kernel/reference-codes';
 import { Partner } from './entities/partner.entity';
 
 /** A record of `entity` that only admins of its owner change, locked as lockForUpdate locks it. */
@@ -70,9 +71,8 @@ export function sharingDefaultsOf(partner: Partner | null): SharingDefaults | nu
 }
 
 /** Notes the codes in `codes` that name no partner of the hub (which organisations belong to the hub is public). */
-export async function checkPartnerCodes(manager: EntityManager, problems: InputProblems, codes: string[], field: string): Promise<void> {
+export async function checkPartnerCodes(manager: EntityManager, problems: InputProblems, codes: string[], field: string, stored: readonly string[] = []): Promise<void> {
   if (codes.length === 0) return;
   const known = new Set((await manager.getRepository(Partner).createQueryBuilder('p').select('p.code').where('p.code IN (:...codes)', { codes }).getMany()).map((p) => p.code));
-  const unknown = codes.filter((code) => !known.has(code));
-  if (unknown.length > 0) problems.add(field, `${field}: unknown partner ${unknown.length === 1 ? 'code' : 'codes'} ${unknown.join(', ')}`);
+  noteUnknownPartners(problems, codes, known, field, stored);
 }

@@ -6,6 +6,7 @@ import { findVisible } from '../kernel/reading';
 import { Module } from './entities/module.entity';
 import { SessionModule } from './entities/session-module.entity';
 import { TrainingSession } from './entities/training-session.entity';
+import { creditedOrganisers } from './organiser-credit';
 
 export function trainingSessionLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, TrainingSession | null>('training-session', async (ids) =>
@@ -42,14 +43,14 @@ export function sessionsByCountryLoader(ctx: SubgraphContext) {
 /**
  * Sessions each partner organised, most recent first. A session has several organisers, so one
  * overlap query (&&) fetches every session any asked-for partner organised, and each row is
- * then filed under every organiser it names.
+ * then filed under every organiser credited with it (organiser-credit.ts).
  */
 export function sessionsByOrganiserLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, TrainingSession[]>('training-sessions-by-organiser', async (codes) => {
     const sessions = await findVisible(ctx, TrainingSession, 's', (q) =>
       q.andWhere('s.organiser_orgs && CAST(:codes AS varchar[])', { codes: [...codes] }).orderBy('s.start_date', 'DESC').addOrderBy('s.id', 'ASC'),
     );
-    const byOrganiser = sessions.flatMap((session) => session.organiserOrgs.map((code) => ({ code, session })));
+    const byOrganiser = sessions.flatMap((session) => creditedOrganisers(session).map((code) => ({ code, session })));
     return manyByKey(codes, byOrganiser, (entry) => entry.code).map((group) => group.map((entry) => entry.session));
   });
 }

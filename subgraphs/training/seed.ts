@@ -31,7 +31,8 @@ async function insertSessions(manager: EntityManager, sessions: readonly Session
   await insertMissing(
     manager,
     TrainingSession,
-    sessions.map(({ key, modules: _modules, ownership: owned, ...session }) => ({ id: sessionId(key), ...session, ...ownership(owned) })),
+    // The Office's record states who organised each session: every organiser it names is credited.
+    sessions.map(({ key, modules: _modules, ownership: owned, ...session }) => ({ id: sessionId(key), ...session, confirmedOrganiserOrgs: session.organiserOrgs, ...ownership(owned) })),
   );
   await insertMissing(
     manager,

@@ -219,6 +219,12 @@ describe('refusals', () => {
     expect(citedError.extensions!.fields).toEqual(expect.arrayContaining(['countryIso3', 'citedRiskFactors']));
     expect(citedError.message).toContain('RF99');
 
+    // Recipients and readers must be partners of the hub (asked of the partners subgraph).
+    const partners = await hub.query(DRAFT, { input: kivuWarning({ recipientOrgs: ['AU', 'NOT-A-PARTNER'], classification: 'AMBER', sharedWith: ['NO-SUCH-ORG'] }) }, { token: editor });
+    const partnersError = refused(partners, 'BAD_USER_INPUT');
+    expect(partnersError.extensions!.fields).toEqual(['recipientOrgs', 'sharedWith']);
+    expect(partnersError.message).toMatch(/unknown partner code NOT-A-PARTNER.*unknown partner code NO-SUCH-ORG/s);
+
     const enumValue = await hub.query(DRAFT, { input: kivuWarning({ level: 'APOCALYPTIC' }) }, { token: editor });
     refused(enumValue, 'BAD_USER_INPUT');
     expect(await rows('alerts.alert')).toBe(before);

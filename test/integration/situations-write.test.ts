@@ -131,6 +131,9 @@ describe('opening and updating situations', () => {
     const situation = await open();
     const update = await hub.query(UPDATE, { input: { id: situation.id, version: 1, title: null, openedOn: '2099-12-31', classification: 'RED', sharedWith: ['AU'] } }, { token: editor });
     refusedFields(update, ['title', 'openedOn', 'sharedWith'], true);
+    // A reader must be a partner of the hub, on open and on update (asked of the partners subgraph).
+    refusedFields(await hub.query(OPEN, { input: newSituation({ classification: 'AMBER', sharedWith: ['AU', 'NOT-A-PARTNER'] }) }, { token: editor }), ['sharedWith'], true);
+    refusedFields(await hub.query(UPDATE, { input: { id: situation.id, version: 1, classification: 'AMBER', sharedWith: ['NOT-A-PARTNER'] } }, { token: editor }), ['sharedWith'], true);
     expect(await countRows(hub, 'situations', 'situations.situation')).toBe(before + 1);
     const [stored] = await hub.subgraphs.situations.db.query('SELECT version, classification FROM situations.situation WHERE id = $1', [situation.id]);
     expect(stored).toEqual({ version: 1, classification: 'GREEN' });

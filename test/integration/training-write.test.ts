@@ -212,3 +212,100 @@ describe('refusals', () => {
     }
   });
 });
+
+describe('organisers', () => {
+  it('refuses an organiser or a reader that is not a partner of the hub, naming the field, and stores nothing', async () => {
+    const before = await countRows(hub, 'training', 'training.training_session');
+    const unknownOrganiser = refusedFields(await hub.query(PLAN, { input: plan({ organiserOrgs: ['NOT-A-PARTNER'] }) }, { token: editor }), ['organiserOrgs'], true);
+    expect(unknownOrganiser.message).toContain('unknown partner code NOT-A-PARTNER');
+    refusedFields(await hub.query(PLAN, { input: plan({ classification: 'AMBER', sharedWith: ['AU', 'NO-SUCH-ORG'] }) }, { token: editor }), ['sharedWith'], true);
+    expect(await countRows(hub, 'training', 'training.training_session')).toBe(before);
+
+    const session = await planned();
+    refusedFields(await hub.query(UPDATE, { input: { id: session.id, version: 1, organiserOrgs: ['ICGLR', 'NOT-A-PARTNER'] } }, { token: editor }), ['organiserOrgs'], true);
+    refusedFields(await hub.query(UPDATE, { input: { id: session.id, version: 1, classification: 'AMBER', sharedWith: ['NO-SUCH-ORG'] } }, { token: editor }), ['sharedWith'], true);
+  });
+
+  it('still lists a session whose organiser has since left the hub, with a null item for it', async () => {
+    // No mutation adds or removes a partner organisation: the test does it in the partners schema.
+    const partners = hub.subgraphs.partners.db;
+    await partners.query(
+      `INSERT INTO partners.partner (owner_org, created_by_org, version, code, name, kind) VALUES ('TEST-GONE', 'TEST-GONE', 1, 'TEST-GONE', '[Test] departing partner', 'REGIONAL')`,
+    );
+    const session = await planned(plan({ organiserOrgs: ['TEST-GONE'] }));
+    expect(session.organiserOrgs).toEqual(['UN-JO', 'TEST-GONE']);
+    await partners.query(`DELETE FROM partners.partner WHERE code = 'TEST-GONE'`);
+
+    const one = await hub.query<{ trainingSession: { organisers: ({ code: string; name: string } | null)[] } }>(`query One($id: ID!) { trainingSession(id: $id) { organisers { code name } } }`, { id: session.id }, { token: editor });
+    expect(one.data?.trainingSession.organisers).toEqual([{ code: 'UN-JO', name: expect.any(String) }, null]);
+    const page = await hub.query<{ trainingSessions: { nodes: { id: string; organisers: ({ code: string; name: string } | null)[] }[] } }>(
+      `{ trainingSessions(first: 100, filter: { partner: "TEST-GONE" }) { nodes { id organisers { code name } } } }`,
+      {},
+      { token: editor },
+    );
+    expect(page.data?.trainingSessions.nodes).toEqual([{ id: session.id, organisers: [{ code: 'UN-JO', name: expect.any(String) }, null] }]);
+    // The session keeps the organiser it names: a change that does not touch it still goes through.
+    const updated = accepted<Session>(await hub.query(UPDATE, { input: { id: session.id, version: 1, city: 'Gulu', organiserOrgs: ['TEST-GONE'] } }, { token: editor }), 'updateTrainingSession');
+    expect(updated).toMatchObject({ version: 2, organiserOrgs: ['UN-JO', 'TEST-GONE'] });
+  });
+});
+
+describe('co-organiser credit', () => {
+  const DAY = '2025-03-10';
+  const TOTALS = `query Totals($partner: String!) {
+    trainingTotals(partner: $partner, from: "${DAY}", to: "${DAY}") { sessions participantsTotal }
+    trainingTotalsBy(groupBy: PARTNER, from: "${DAY}", to: "${DAY}") { group sessions }
+    partner(code: $partner) { trainingSessions { id } }
+  }`;
+  const CONFIRM = `mutation Confirm($input: ConfirmTrainingCoOrganiserInput!) { confirmTrainingCoOrganiser(input: $input) { id version organiserOrgs confirmedOrganiserOrgs } }`;
+
+  async function creditOf(partner: string): Promise<{ sessions: number; participants: number; byPartner: number; sessionIds: string[] }> {
+    const response = await hub.query<any>(TOTALS, { partner }, { token: editor });
+    expect(response.errors).toBeUndefined();
+    const { trainingTotals, trainingTotalsBy, partner: record } = response.data;
+    return {
+      sessions: trainingTotals.sessions,
+      participants: trainingTotals.participantsTotal,
+      byPartner: trainingTotalsBy.find((row: { group: string }) => row.group === partner)?.sessions ?? 0,
+      sessionIds: record.trainingSessions.map((s: { id: string }) => s.id),
+    };
+  }
+
+  it('counts a session for a co-organiser only once that organisation confirms it, and always for its owner', async () => {
+    const icglrEditor = await hub.token('ICGLR', ['editor'], 'icglr-editor');
+    const auEditor = await hub.token('AU', ['editor'], 'au-editor');
+    const [ownerBefore, coBefore] = [await creditOf('UN-JO'), await creditOf('ICGLR')];
+
+    const session = await planned(plan({ startDate: DAY, endDate: DAY, organiserOrgs: ['ICGLR'] }));
+    accepted(await hub.query(COMPLETE, { input: { id: session.id, version: 1, attendance: { participantsTotal: 25 } } }, { token: editor }), 'completeTrainingSession');
+    const owner = await creditOf('UN-JO');
+    expect(owner).toMatchObject({ sessions: ownerBefore.sessions + 1, participants: ownerBefore.participants + 25, byPartner: ownerBefore.byPartner + 1 });
+    expect(owner.sessionIds).toContain(session.id);
+    expect(await creditOf('ICGLR')).toEqual(coBefore);
+
+    // Only an editor or admin of a named co-organiser confirms.
+    refused(await hub.query(CONFIRM, { input: { id: session.id } }), 'UNAUTHENTICATED');
+    expect(refused(await hub.query(CONFIRM, { input: { id: session.id } }, { token: editor }), 'BAD_USER_INPUT').extensions!.field).toBe('id');
+    refused(await hub.query(CONFIRM, { input: { id: session.id } }, { token: auEditor }), 'FORBIDDEN');
+    refused(await hub.query(CONFIRM, { input: { id: session.id } }, { token: icglrViewer }), 'FORBIDDEN');
+    refused(await hub.query(CONFIRM, { input: { id: randomUUID() } }, { token: icglrEditor }), 'NOT_FOUND');
+    expect(await creditOf('ICGLR')).toEqual(coBefore);
+
+    const confirmed = accepted<{ version: number; confirmedOrganiserOrgs: string[] }>(await hub.query(CONFIRM, { input: { id: session.id } }, { token: icglrEditor }), 'confirmTrainingCoOrganiser');
+    expect(confirmed).toMatchObject({ version: 3, confirmedOrganiserOrgs: ['ICGLR'] });
+    const co = await creditOf('ICGLR');
+    expect(co).toMatchObject({ sessions: coBefore.sessions + 1, participants: coBefore.participants + 25, byPartner: coBefore.byPartner + 1 });
+    expect(co.sessionIds).toContain(session.id);
+    expect(accepted(await hub.query(CONFIRM, { input: { id: session.id } }, { token: icglrEditor }), 'confirmTrainingCoOrganiser')).toMatchObject({ version: 3 });
+
+    // Dropped by the owner, the co-organiser loses the credit; named again, it confirms again.
+    accepted(await hub.query(UPDATE, { input: { id: session.id, version: 3, organiserOrgs: [] } }, { token: editor }), 'updateTrainingSession');
+    const renamed = accepted<Session & { confirmedOrganiserOrgs: string[] }>(
+      await hub.query(UPDATE.replace('modules { code }', 'modules { code } confirmedOrganiserOrgs'), { input: { id: session.id, version: 4, organiserOrgs: ['ICGLR'] } }, { token: editor }),
+      'updateTrainingSession',
+    );
+    expect(renamed.confirmedOrganiserOrgs).toEqual([]);
+    expect(await creditOf('ICGLR')).toEqual(coBefore);
+    expect(await creditOf('UN-JO')).toEqual(owner);
+  });
+});

@@ -1,15 +1,24 @@
 // docker-compose.yml cannot be run here (no Docker engine), so this checks that it agrees with
 // the services' real commands, ports and configuration, and that the README documents it.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { readGatewayConfig } from '../../gateway/config';
 import { readServiceConfig } from '../../subgraphs/kernel/config';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { command?: string[]; environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: object }>;
+const composeText = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
+const compose = parse(composeText, { merge: true }) as {
+  services: Record<string, { command?: string[]; environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: object; secrets?: string[] }>;
+  secrets: Record<string, { file: string }>;
 };
+const SUBGRAPHS = ['situations', 'partners', 'training', 'alerts'];
+
+// The secret files compose would mount under /run/secrets, with sample contents.
+const secretsDir = mkdtempSync(path.join(tmpdir(), 'hub-compose-secrets-'));
+for (const name of Object.keys(compose.secrets)) writeFileSync(path.join(secretsDir, name), `sample-${name}-password\n`);
+afterAll(() => rmSync(secretsDir, { recursive: true, force: true }));
 const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 const PORTS: Record<string, number> = { gateway: 4000, situations: 4001, partners: 4002, training: 4003, alerts: 4004 };
@@ -24,7 +33,9 @@ function resolve(environment: Record<string, string>): NodeJS.ProcessEnv {
   return Object.fromEntries(
     Object.entries(environment).map(([key, value]) => [
       key,
-      String(value).replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_m, name: string, kind: string, rest: string) => sample[name] ?? (kind === '-' ? rest : '')),
+      String(value)
+        .replace(/\$\{(\w+)(?::([-?])([^}]*))?\}/g, (_m, name: string, kind: string, rest: string) => sample[name] ?? (kind === '-' ? rest : ''))
+        .replace(/^\/run\/secrets\//, `${secretsDir}/`),
     ]),
   );
 }
@@ -57,10 +68,56 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('connects each subgraph as its own role, with its password from a secret file, once db-roles has created the roles', () => {
+    const roles = compose.services['db-roles'];
+    expect(roles.command).toEqual(['node', 'dist/scripts/db-roles.js']);
+    expect(packageJson.scripts['db:roles']).toBe('node dist/scripts/db-roles.js');
+    const users = new Set<string>();
+    for (const name of SUBGRAPHS) {
+      const service = compose.services[name];
+      const env = service.environment!;
+      const url = new URL(env.DATABASE_URL);
+      expect(url.username).toBe(`hub_${name}`);
+      expect(url.password).toBe('');
+      users.add(url.username);
+      expect(env.DATABASE_PASSWORD_FILE).toBe(`/run/secrets/db_password_${name}`);
+      expect(service.secrets).toEqual([`db_password_${name}`]);
+      expect(service.depends_on).toMatchObject({ 'db-roles': { condition: 'service_completed_successfully' } });
+      // db-roles creates the role the subgraph logs in as, with the password the subgraph reads.
+      expect(roles.environment![`DATABASE_URL_${name.toUpperCase()}`]).toBe(env.DATABASE_URL);
+      expect(roles.environment![`DATABASE_PASSWORD_FILE_${name.toUpperCase()}`]).toBe(env.DATABASE_PASSWORD_FILE);
+      expect(roles.secrets).toContain(`db_password_${name}`);
+      const config = readServiceConfig(name, PORTS[name], resolve(env));
+      expect(new URL(config.databaseUrl!).password).toBe(`sample-db_password_${name}-password`);
+    }
+    expect(users.size).toBe(SUBGRAPHS.length);
+  });
+
+  it('takes every password from a file kept out of git, with no development fallback', () => {
+    expect(composeText).not.toMatch(/PASSWORD[A-Z_]*:-/);
+    expect(composeText).not.toContain('hub-dev-password');
+    expect(compose.services.postgres.environment!.POSTGRES_PASSWORD_FILE).toBe('/run/secrets/postgres_password');
+    expect(compose.services.postgres.environment!.POSTGRES_PASSWORD).toBeUndefined();
+    const ignored = readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n');
+    for (const { file } of Object.values(compose.secrets)) {
+      expect(file).toMatch(/^\.\/secrets\//);
+      expect(ignored).toContain('secrets/');
+    }
+  });
+
+  it('refuses to start a subgraph in production with a missing password file or the development password', () => {
+    const production = { NODE_ENV: 'production', HUB_INTERNAL_SECRET: 'a-production-internal-secret-of-more-than-32-chars' };
+    expect(() => readServiceConfig('training', 4003, { ...production, DATABASE_URL: 'postgres://hub_training@db/hub', DATABASE_PASSWORD_FILE: path.join(secretsDir, 'absent') })).toThrow(/DATABASE_PASSWORD_FILE/);
+    expect(() => readServiceConfig('training', 4003, { ...production, DATABASE_URL: 'postgres://hub:hub-dev-password@db/hub' })).toThrow(/development/);
+    // Outside compose one DATABASE_URL still serves every subgraph, and DATABASE_URL_<SUBGRAPH> one of them.
+    expect(readServiceConfig('training', 4003, { DATABASE_URL: 'postgres://postgres@db/hub' }).databaseUrl).toBe('postgres://postgres@db/hub');
+    expect(readServiceConfig('training', 4003, { DATABASE_URL: 'postgres://postgres@db/hub', DATABASE_URL_TRAINING: 'postgres://hub_training:pw@db/hub' }).databaseUrl).toBe('postgres://hub_training:pw@db/hub');
+  });
+
   it('uses only variables the README documents', () => {
     const variables = new Set(Object.values(compose.services).flatMap((s) => Object.keys(s.environment ?? {})));
     variables.delete('POSTGRES_USER');
-    variables.delete('POSTGRES_PASSWORD');
+    variables.delete('POSTGRES_PASSWORD_FILE');
     variables.delete('POSTGRES_DB');
     for (const variable of variables) expect(readme).toContain(`\`${variable}\``);
   });

@@ -28,6 +28,7 @@ import {
 import { checkNoWriteDown } from '../../kernel/no-write-down';
 import { citedRecord, floorsOf, moveFloors, raiseFloors, sharingChanged, type CitedRecord } from '../../kernel/record-floor';
 import { askPeer } from '../../kernel/peer';
+import { checkPartnerCodes } from '../../kernel/reference-codes';
 import { applyChanges, checkCitations, checkContent, contentOf, type AlertContent } from '../alert-rules';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
 import { Alert, AlertStatus } from '../entities/alert.entity';
@@ -75,6 +76,7 @@ interface Checked {
  */
 async function checkedContent(ctx: SubgraphContext, problems: InputProblems, content: AlertContent, ownerOrg: string, floors: CitedRecord[], before?: AlertContent): Promise<Checked> {
   const checked = checkContent(problems, content);
+  await checkPartnerCodes(ctx, problems, { recipientOrgs: checked.recipientOrgs, sharedWith: checked.sharedWith }, before ? [...before.recipientOrgs, ...before.sharedWith] : []);
   let cited: CitedRecord[] = [];
   if (problems.empty) {
     cited = await checkCitations(ctx, problems, checked, before);

@@ -7,7 +7,7 @@ import { ownership } from '../../kernel/ownership';
 import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/sharing-defaults';
 import { countryCode, dateRange, isoDate, partnerCode } from '../../kernel/validation';
 import { assertCanCreate, checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, visibleRecord, type Sharing } from '../../kernel/writing';
-import { findPartner, sharingDefaultsOf } from '../administration';
+import { checkPartnerCodes, findPartner, sharingDefaultsOf } from '../administration';
 import { Engagement } from '../entities/engagement.entity';
 import { RecordEngagementInput } from './engagement.inputs';
 
@@ -35,6 +35,7 @@ export class EngagementMutationResolver {
         const countryIso3 = input.countryIso3 ? (problems.check(() => countryCode(input.countryIso3!, 'countryIso3')) ?? null) : null;
         const sharing = sharingOf(input, sharingDefaultsOf(await findPartner(ctx.db.manager, viewer, org)) ?? HUB_SHARING_DEFAULTS);
         checkSharing(problems, sharing);
+        await checkPartnerCodes(ctx.db.manager, problems, input.sharedWith ?? [], 'sharedWith');
         problems.throwIfAny();
         values = {
           partnerCode: code,

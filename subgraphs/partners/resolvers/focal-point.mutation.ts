@@ -10,7 +10,7 @@ import { applyChanges, changedSharing } from '../../kernel/record-inputs';
 import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/sharing-defaults';
 import { countryCode, partnerCode, uuid } from '../../kernel/validation';
 import { checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, requireSignedIn, runMutation, updateVersioned, visibleRecord, type Sharing } from '../../kernel/writing';
-import { findPartner, lockForAdmin, sharingDefaultsOf } from '../administration';
+import { checkPartnerCodes, findPartner, lockForAdmin, sharingDefaultsOf } from '../administration';
 import { FocalPoint } from '../entities/focal-point.entity';
 import { AddFocalPointInput, RemoveFocalPointInput, UpdateFocalPointInput } from './focal-point.inputs';
 
@@ -47,6 +47,7 @@ export class FocalPointMutationResolver {
         if (!partner) problems.add('partnerCode', `partnerCode: unknown partner ${JSON.stringify(input.partnerCode)}`);
         const sharing = sharingOf(input, sharingDefaultsOf(partner) ?? HUB_SHARING_DEFAULTS);
         content = checkFocalPoint(problems, { name: input.name, role: input.role, email: input.email ?? null, countryIso3: input.countryIso3 ?? null, ...sharing });
+        await checkPartnerCodes(ctx.db.manager, problems, input.sharedWith ?? [], 'sharedWith');
         problems.throwIfAny();
       },
       create: (tx, id) => insertAudited(tx, FocalPoint, 'FocalPoint', { id, partnerCode: code, ...content, ...ownership({ ownerOrg: code, ...content }) }),
@@ -70,6 +71,7 @@ export class FocalPointMutationResolver {
       };
       const changed = applyChanges(problems, current, input, FIELDS, ['email', 'countryIso3']);
       const content = checkFocalPoint(problems, { ...changed, ...changedSharing(problems, current, input) });
+      await checkPartnerCodes(tx.manager, problems, input.sharedWith ?? [], 'sharedWith', focalPoint.sharedWith);
       problems.throwIfAny();
       return updateVersioned(tx, FocalPoint, 'FocalPoint', focalPoint, content);
     });

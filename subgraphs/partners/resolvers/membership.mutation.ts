@@ -7,7 +7,7 @@ import { ownership } from '../../kernel/ownership';
 import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/sharing-defaults';
 import { countryCode, isoDate, partnerCode } from '../../kernel/validation';
 import { checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, requireSignedIn, updateVersioned, visibleRecord, type Sharing } from '../../kernel/writing';
-import { findPartner, sharingDefaultsOf } from '../administration';
+import { checkPartnerCodes, findPartner, sharingDefaultsOf } from '../administration';
 import { Membership } from '../entities/membership.entity';
 import { planMembershipChange, type MembershipChange } from '../membership-periods';
 import { RecordMembershipChangeInput } from './membership.inputs';
@@ -37,6 +37,7 @@ export class MembershipMutationResolver {
         if (input.validTo && input.validTo <= input.validFrom) problems.add('validTo', `validTo (${input.validTo}) must be after validFrom (${input.validFrom}): it is the first day the period no longer holds`);
         sharing = sharingOf(input, sharingDefaultsOf(partner) ?? HUB_SHARING_DEFAULTS);
         checkSharing(problems, sharing);
+        await checkPartnerCodes(ctx.db.manager, problems, input.sharedWith ?? [], 'sharedWith');
         problems.throwIfAny();
         change = { countryIso3, status: input.status, validFrom: input.validFrom, validTo: input.validTo ?? null };
       },

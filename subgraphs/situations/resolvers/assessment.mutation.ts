@@ -3,6 +3,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
 import { ownership } from '../../kernel/ownership';
+import { checkPartnerCodes } from '../../kernel/reference-codes';
 import { newRecordSharing } from '../../kernel/sharing-defaults';
 import { assertCanCreate, checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, visibleRecord, type Sharing } from '../../kernel/writing';
 import { checkAgainstFramework, checkAssessmentFields } from '../assessment-rules';
@@ -32,6 +33,7 @@ export class RiskAssessmentMutationResolver {
         const situation = await citedSituation(ctx.db.manager, viewer, problems, input.situationId);
         if (situation) checkNoWriteDown(problems, { ownerOrg: org, ...sharing }, [citedRecord('Situation', situation)]);
         factors = await checkAgainstFramework(ctx.db.manager, viewer, problems, input);
+        await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });
         problems.throwIfAny();
       },
       create: async (tx, id) => {

@@ -6,7 +6,8 @@ import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, registerEnumType
 import { restrictToVisible } from '../../kernel/access-policy';
 import type { SubgraphContext } from '../../kernel/context';
 import { Classification } from '../../kernel/ownership';
-import { assertCanCreate } from '../../kernel/writing';
+import { checkPartnerCodes } from '../../kernel/reference-codes';
+import { assertCanCreate, InputProblems } from '../../kernel/writing';
 import { importIncidents, type RowOutcome } from '../import/incident-importer';
 
 export enum ImportFormat {
@@ -82,6 +83,9 @@ export class ImportMutationResolver {
   @Mutation(() => IncidentImportReport, { description: "Imports incidents as the viewer's organisation (editors and admins); re-importing the same file changes nothing." })
   async importIncidents(@Arg('input', () => ImportIncidentsInput) input: ImportIncidentsInput, @Ctx() ctx: SubgraphContext): Promise<IncidentImportReport> {
     const org = assertCanCreate(ctx.viewer);
+    const problems = new InputProblems();
+    await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });
+    problems.throwIfAny();
     const outcomes: RowOutcome[] = [];
     const summary = await importIncidents(ctx.db, Readable.from([input.content]), {
       org,

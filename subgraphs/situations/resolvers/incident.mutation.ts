@@ -4,6 +4,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
 import { ownership } from '../../kernel/ownership';
 import { applyChanges, changedSharing } from '../../kernel/record-inputs';
+import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../kernel/reference-codes';
 import { newRecordSharing } from '../../kernel/sharing-defaults';
 import { uuid } from '../../kernel/validation';
 import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/writing';
@@ -48,6 +49,7 @@ export class IncidentMutationResolver {
           newSource = checkNewSource(problems, { name: input.source.name, type: input.source.type, region: input.source.region, url: input.source.url ?? null });
         }
         if (problems.empty) await checkIncidentCitations(ctx.db.manager, viewer, problems, content, org);
+        await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });
         problems.throwIfAny();
       },
       create: async (tx, id) => {
@@ -73,12 +75,14 @@ export class IncidentMutationResolver {
 
   @Mutation(() => Incident, { description: 'Corrects an incident report (editors and admins of its owner); fields left out stay as they are, null clears an optional one.' })
   async correctIncident(@Arg('input', () => CorrectIncidentInput) input: CorrectIncidentInput, @Ctx() ctx: SubgraphContext): Promise<Incident> {
+    const partners = await knownPartners(ctx, input.sharedWith);
     return runMutation(ctx, async (tx) => {
       const incident = await lockForUpdate(tx, Incident, KIND, uuid(input.id, 'id'), input.version);
       const problems = new InputProblems();
       const current = incidentContentOf(incident);
       const changed = applyChanges(problems, current, input, INCIDENT_FIELDS, CLEARABLE_INCIDENT_FIELDS);
       const content = checkIncident(problems, { ...changed, ...changedSharing(problems, current, input) });
+      noteUnknownPartners(problems, input.sharedWith, partners, 'sharedWith', incident.sharedWith);
       // What it cites is checked again only when the correction touches it, so that a situation
       // restricted since cannot stop a correction of, say, the fatality counts.
       // What it cites is looked up again only when the correction touches it; what the incident was

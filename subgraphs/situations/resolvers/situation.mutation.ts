@@ -4,6 +4,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
 import { ownership } from '../../kernel/ownership';
 import { applyChanges, changedSharing } from '../../kernel/record-inputs';
+import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../kernel/reference-codes';
 import { newRecordSharing } from '../../kernel/sharing-defaults';
 import { uuid } from '../../kernel/validation';
 import { citedRecord, followInPeer, moveFloors, sharingChanged } from '../../kernel/record-floor';
@@ -31,6 +32,7 @@ export class SituationMutationResolver {
         if (input.status === SituationStatus.CLOSED) problems.add('status', 'status: a situation is opened MONITORING, ESCALATING or DE_ESCALATING, not CLOSED');
         const sharing = await newRecordSharing(ctx, input);
         content = checkSituation(problems, { countryIso3: input.countryIso3, title: input.title, summary: input.summary, status: input.status, crimes: input.crimes, openedOn: input.openedOn, ...sharing });
+        await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });
         problems.throwIfAny();
       },
       create: (tx, id) => insertAudited(tx, Situation, 'Situation', { id, ...content, illustrative: false, ...ownership({ ownerOrg: org, ...content }) }),
@@ -41,12 +43,14 @@ export class SituationMutationResolver {
   @Mutation(() => Situation, { description: "Changes a situation (editors and admins of its owner); fields left out stay as they are. A change of classification or sharedWith is checked as a new situation's is." })
   async updateSituation(@Arg('input', () => UpdateSituationInput) input: UpdateSituationInput, @Ctx() ctx: SubgraphContext): Promise<Situation> {
     let moved = false;
+    const partners = await knownPartners(ctx, input.sharedWith);
     const updated = await runMutation(ctx, async (tx) => {
       const situation = await lockForUpdate(tx, Situation, KIND, uuid(input.id, 'id'), input.version);
       const problems = new InputProblems();
       const current = situationContentOf(situation);
       const changed = applyChanges(problems, current, input, CHANGEABLE);
       const content = checkSituation(problems, { ...changed, ...changedSharing(problems, current, input) });
+      noteUnknownPartners(problems, input.sharedWith, partners, 'sharedWith', situation.sharedWith);
       problems.throwIfAny();
       const after = await updateVersioned(tx, Situation, 'Situation', situation, content);
       // What was derived from the situation here follows its new readership in the same transaction.

@@ -71,6 +71,13 @@ export class TrainingSession extends OwnedRecord {
   @Column({ type: 'varchar', array: true, name: 'organiser_orgs', default: () => "'{}'" })
   organiserOrgs: string[];
 
+  @Field(() => [String], {
+    description:
+      "The co-organisers (organiserOrgs other than the owner) that confirmed they organised it, with confirmTrainingCoOrganiser. Only these, and the owner, are credited with it in an organisation's training totals and Partner.trainingSessions.",
+  })
+  @Column({ type: 'varchar', array: true, name: 'confirmed_organiser_orgs', default: () => "'{}'" })
+  confirmedOrganiserOrgs: string[];
+
   @Field(() => [String], { description: 'Co-organisers that are not hub partners, by name, e.g. "Auschwitz Institute for Peace and Reconciliation".' })
   @Column({ type: 'varchar', array: true, name: 'organiser_names', default: () => "'{}'" })
   organiserNames: string[];

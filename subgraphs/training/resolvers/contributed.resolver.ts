@@ -17,7 +17,7 @@ export class CountryTrainingResolver {
 
 @Resolver(() => Partner)
 export class PartnerTrainingResolver {
-  @FieldResolver(() => [TrainingSession], { nullable: true, description: 'Training sessions the organisation organised or co-organised (null while the training subgraph cannot answer), most recent first.' })
+  @FieldResolver(() => [TrainingSession], { nullable: true, description: 'Training sessions credited to the organisation: those it owns and those it confirmed it co-organised (null while the training subgraph cannot answer), most recent first.' })
   async trainingSessions(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<TrainingSession[]> {
     return sessionsByOrganiserLoader(ctx).load(partner.code);
   }

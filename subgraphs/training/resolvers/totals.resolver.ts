@@ -8,6 +8,7 @@ import { LocalDate } from '../../kernel/scalars';
 import { dateRange, isoDate, partnerCode } from '../../kernel/validation';
 import { ReportedTrainingTotal } from '../entities/reported-training-total.entity';
 import { TrainingSession, TrainingStatus } from '../entities/training-session.entity';
+import { creditedTo } from '../organiser-credit';
 
 @ObjectType({ description: 'Totals over the COMPLETED training sessions the hub holds for a period.' })
 export class TrainingTotals {
@@ -17,7 +18,7 @@ export class TrainingTotals {
   @Field(() => LocalDate, { nullable: true, description: 'The period asked for: sessions starting on or before this date.' })
   to: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The partner asked for: only sessions it co-organised.' })
+  @Field(() => String, { nullable: true, description: 'The partner asked for: only sessions credited to it (it owns them, or confirmed it co-organised them).' })
   partner: string | null;
 
   @Field(() => Int, { description: 'Completed sessions.' })
@@ -47,7 +48,7 @@ class TrainingTotalsArgs {
   @Field(() => LocalDate, { nullable: true, description: 'Count sessions starting on or before this date.' })
   to?: string;
 
-  @Field(() => String, { nullable: true, description: 'Count only sessions this partner (hub code) co-organised.' })
+  @Field(() => String, { nullable: true, description: 'Count only sessions credited to this partner (hub code): it owns them, or confirmed it co-organised them.' })
   partner?: string;
 }
 
@@ -79,7 +80,7 @@ export class TrainingTotalsResolver {
       .andWhere('s.status = :status', { status: TrainingStatus.COMPLETED });
     if (start) query.andWhere('s.start_date >= :start', { start });
     if (end) query.andWhere('s.start_date <= :end', { end });
-    if (organiser) query.andWhere('s.organiser_orgs @> CAST(:organiser AS varchar[])', { organiser: [organiser] });
+    if (organiser) query.andWhere(creditedTo('s', 'CAST(:organiser AS varchar)'), { organiser });
     // Computed over the sessions the viewer may read only: totals never count a hidden session.
     const [row] = await aggregateVisible<TotalsRow>(ctx, query);
 
@@ -116,7 +117,7 @@ export enum TrainingGrouping {
   COUNTRY = 'COUNTRY',
   YEAR = 'YEAR',
 }
-registerEnumType(TrainingGrouping, { name: 'TrainingGrouping', description: 'PARTNER counts a session once under each organiser.' });
+registerEnumType(TrainingGrouping, { name: 'TrainingGrouping', description: 'PARTNER counts a session once under each organiser credited with it: its owner and the co-organisers that confirmed.' });
 
 @ObjectType({ description: 'Totals over the COMPLETED sessions of one group.' })
 export class TrainingGroupTotals {
@@ -169,7 +170,7 @@ export class TrainingGroupTotalsResolver {
       [TrainingGrouping.YEAR]: "to_char(s.start_date, 'YYYY')",
     };
     if (groupBy === TrainingGrouping.PARTNER) {
-      query.innerJoin('(SELECT DISTINCT unnest(t.organiser_orgs) AS code FROM "training"."training_session" t)', 'organiser', 'organiser.code = ANY(s.organiser_orgs)');
+      query.innerJoin('(SELECT DISTINCT unnest(t.organiser_orgs) AS code FROM "training"."training_session" t)', 'organiser', creditedTo('s', 'organiser.code'));
     }
     query.addSelect(group[groupBy], 'group');
     groupAndOrder(query, [group[groupBy]]);

@@ -148,6 +148,12 @@ export class CompleteTrainingSessionInput extends TrainingSessionStepInput {
   attendance: AttendanceInput;
 }
 
+@InputType({ description: 'The session your organisation confirms it co-organised.' })
+export class ConfirmTrainingCoOrganiserInput {
+  @Field(() => ID)
+  id: string;
+}
+
 @InputType({ description: 'Records that a planned session will not take place, and why.' })
 export class CancelTrainingSessionInput extends TrainingSessionStepInput {
   @Field()

@@ -2,9 +2,10 @@
 // (kernel/writing.ts) that audits every row it writes; the workflow decides which step is allowed.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
-import { conflict } from '../../kernel/errors';
+import { badInput, conflict, forbidden } from '../../kernel/errors';
 import { ownership } from '../../kernel/ownership';
 import { applyChanges, changedSharing } from '../../kernel/record-inputs';
+import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../kernel/reference-codes';
 import { newRecordSharing } from '../../kernel/sharing-defaults';
 import { latestToday, notInFuture, uuid } from '../../kernel/validation';
 import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord, type MutationScope } from '../../kernel/writing';
@@ -12,7 +13,7 @@ import type { Module } from '../entities/module.entity';
 import { TrainingSession, TrainingStatus } from '../entities/training-session.entity';
 import { checkSession, CLEARABLE_SESSION_FIELDS, modulesFor, sessionContentOf, SESSION_FIELDS, syncModules, type SessionContent } from '../session-rules';
 import { nextSessionStatus, SessionStep } from '../session-workflow';
-import { CancelTrainingSessionInput, CompleteTrainingSessionInput, PlanTrainingSessionInput, UpdateTrainingSessionInput } from './training-session.inputs';
+import { CancelTrainingSessionInput, CompleteTrainingSessionInput, ConfirmTrainingCoOrganiserInput, PlanTrainingSessionInput, UpdateTrainingSessionInput } from './training-session.inputs';
 
 const KIND = 'training session';
 
@@ -40,6 +41,7 @@ export class TrainingSessionMutationResolver {
         const given = Object.fromEntries(SESSION_FIELDS.map((field) => [field, (input as unknown as Record<string, unknown>)[field] ?? null]));
         content = checkSession(problems, { ...(given as unknown as SessionContent), ...sharing }, org);
         modules = await modulesFor(ctx.db.manager, viewer, problems, input.moduleCodes);
+        await checkPartnerCodes(ctx, problems, { organiserOrgs: input.organiserOrgs, sharedWith: input.sharedWith });
         problems.throwIfAny();
       },
       create: async (tx, id) => {
@@ -53,6 +55,7 @@ export class TrainingSessionMutationResolver {
 
   @Mutation(() => TrainingSession, { description: 'Changes a planned or completed session (editors and admins of its owner); fields left out stay as they are, null clears an optional one.' })
   async updateTrainingSession(@Arg('input', () => UpdateTrainingSessionInput) input: UpdateTrainingSessionInput, @Ctx() ctx: SubgraphContext): Promise<TrainingSession> {
+    const partners = await knownPartners(ctx, input.organiserOrgs, input.sharedWith);
     return runMutation(ctx, async (tx) => {
       const { session } = await sessionReadyFor(tx, input, SessionStep.UPDATE);
       const problems = new InputProblems();
@@ -62,10 +65,31 @@ export class TrainingSessionMutationResolver {
       // A completed session happened: its corrected dates may not move it into the future.
       if (session.status === TrainingStatus.COMPLETED) problems.check(() => notInFuture(content.startDate, 'startDate'));
       const modules = input.moduleCodes ? await modulesFor(tx.manager, tx.ctx.viewer, problems, input.moduleCodes) : undefined;
+      const stored = [...session.organiserOrgs, ...session.sharedWith];
+      noteUnknownPartners(problems, input.organiserOrgs, partners, 'organiserOrgs', stored);
+      noteUnknownPartners(problems, input.sharedWith, partners, 'sharedWith', stored);
       problems.throwIfAny();
-      const updated = await updateVersioned(tx, TrainingSession, 'TrainingSession', session, content);
+      // A co-organiser the update drops loses its confirmation: named again, it confirms again.
+      const confirmedOrganiserOrgs = session.confirmedOrganiserOrgs.filter((code) => content.organiserOrgs.includes(code));
+      const updated = await updateVersioned(tx, TrainingSession, 'TrainingSession', session, { ...content, confirmedOrganiserOrgs });
       await syncModules(tx, updated, modules);
       return updated;
+    });
+  }
+
+  @Mutation(() => TrainingSession, {
+    description:
+      "Confirms that your organisation co-organised a session another organisation owns and names you among its organiserOrgs (editors and admins). Until then the session is not credited to your organisation in its training totals. Confirming again changes nothing.",
+  })
+  async confirmTrainingCoOrganiser(@Arg('input', () => ConfirmTrainingCoOrganiserInput) input: ConfirmTrainingCoOrganiserInput, @Ctx() ctx: SubgraphContext): Promise<TrainingSession> {
+    const org = assertCanCreate(ctx.viewer);
+    const id = uuid(input.id, 'id');
+    return runMutation(ctx, async (tx) => {
+      const session = await visibleRecord(tx.manager, ctx.viewer, TrainingSession, KIND, id, 'pessimistic_write');
+      if (session.ownerOrg === org) throw badInput(`id: ${org} owns training session ${session.id}; its own sessions are always credited to it`, 'id');
+      if (!session.organiserOrgs.includes(org)) throw forbidden(`training session ${session.id} does not name ${org} among its organisers; only an organisation it names confirms it`);
+      if (session.confirmedOrganiserOrgs.includes(org)) return session;
+      return updateVersioned(tx, TrainingSession, 'TrainingSession', session, { confirmedOrganiserOrgs: [...session.confirmedOrganiserOrgs, org] });
     });
   }
 

@@ -1,0 +1,28 @@
+// `npm run db:roles`: creates the PostgreSQL role of each subgraph, owner of its schema and of
+// nothing else (subgraphs/kernel/database-roles.ts). Connects as DATABASE_URL (with the password
+// of DATABASE_PASSWORD_FILE when set), a user allowed to create roles; safe to run again, e.g.
+// to change a password or after the database was used as a superuser.
+import { databaseUrlOf } from '../subgraphs/kernel/config';
+import { provisionSubgraphRoles, subgraphRolesOf } from '../subgraphs/kernel/database-roles';
+import { PEER_NAMES } from '../subgraphs/kernel/peer';
+
+async function main(): Promise<number> {
+  // The administrator's own URL: DATABASE_URL, not a subgraph's (no subgraph is named "admin").
+  const adminUrl = databaseUrlOf('admin', { ...process.env, DATABASE_URL_ADMIN: '', DATABASE_PASSWORD_FILE_ADMIN: '' });
+  if (!adminUrl) {
+    console.error('set DATABASE_URL to the database, as a user allowed to create roles (its owner or a superuser)');
+    return 2;
+  }
+  const roles = subgraphRolesOf(PEER_NAMES);
+  await provisionSubgraphRoles(adminUrl, roles);
+  for (const { role, schema } of roles) console.log(`${role} owns schema ${schema}`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  },
+);
