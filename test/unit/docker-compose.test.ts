@@ -8,7 +8,8 @@ import { readServiceConfig } from '../../subgraphs/kernel/config';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const compose = parse(readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { command?: string[]; environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: object }>;
+  services: Record<string, { command?: string[]; environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: object; secrets?: string[] }>;
+  secrets: Record<string, { file: string }>;
 };
 const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -17,7 +18,6 @@ const PORTS: Record<string, number> = { gateway: 4000, situations: 4001, partner
 /** Resolves ${VAR:-default} and ${VAR:?message} as compose would, with sample values for the required ones. */
 function resolve(environment: Record<string, string>): NodeJS.ProcessEnv {
   const sample: Record<string, string> = {
-    HUB_INTERNAL_SECRET: 'a-production-internal-secret-of-more-than-32-chars',
     HUB_JWKS_URL: 'https://login.example.org/.well-known/jwks.json',
     HUB_JWT_ISSUER: 'https://login.example.org/',
   };
@@ -55,6 +55,26 @@ describe('docker-compose.yml', () => {
       if (name === 'gateway') expect(() => readGatewayConfig(env)).not.toThrow();
       else expect(readServiceConfig(name, PORTS[name], env)).toMatchObject({ production: true, port: PORTS[name], databaseUrl: expect.stringMatching(/^postgres:\/\//) });
     }
+  });
+
+  it('gives the private key to the gateway alone and the public key set to every service, as files', () => {
+    const secretPath = (name: string) => `/run/secrets/${name}`;
+    for (const name of Object.keys(PORTS)) {
+      const service = compose.services[name];
+      expect(service.environment!.HUB_GATEWAY_JWKS_FILE).toBe(secretPath('hub-gateway-jwks'));
+      expect(service.secrets).toContain('hub-gateway-jwks');
+      if (name === 'gateway') {
+        expect(service.environment!.HUB_GATEWAY_SIGNING_KEY_FILE).toBe(secretPath('hub-gateway-signing-key'));
+        expect(service.secrets).toContain('hub-gateway-signing-key');
+      } else {
+        expect(service.environment!.HUB_GATEWAY_SIGNING_KEY_FILE).toBeUndefined();
+        expect(service.secrets).not.toContain('hub-gateway-signing-key');
+      }
+      expect(service.environment!.HUB_INTERNAL_SECRET).toBeUndefined();
+    }
+    expect(compose.secrets['hub-gateway-signing-key'].file).toMatch(/hub-gateway-signing-key\.json$/);
+    expect(compose.secrets['hub-gateway-jwks'].file).toMatch(/hub-gateway-jwks\.json$/);
+    expect(packageJson.scripts.keys).toBe('node dist/scripts/keys.js');
   });
 
   it('uses only variables the README documents', () => {
