@@ -1,7 +1,6 @@
 // How the bench asks the hub: through the gateway as a client would, or straight to the subgraph
 // that owns a query, vouched for as the gateway would; and the three measurements it takes.
 import { performance } from 'node:perf_hooks';
-import { INTERNAL_HEADER, signInternalToken } from '../subgraphs/kernel/internal-token';
 import type { Hub } from '../test/support/hub';
 import { summariseLatencies, type LatencySummary } from './latency';
 import type { LoadGenerator, LoadResult } from './load';
@@ -31,8 +30,8 @@ export async function gatewayEndpoint(hub: Hub): Promise<Endpoint> {
 /** Call it right before use: the internal token it carries lives 60 seconds, as the gateway's do. */
 export async function directEndpoint(hub: Hub, query: BenchQuery): Promise<Endpoint> {
   if (!query.owner) throw new Error(`${query.name} spans several subgraphs and has no direct endpoint`);
-  const token = await signInternalToken(hub.internalSecret, { viewer: BENCH_VIEWER, operationName: query.operationName });
-  return { path: 'direct', url: loopback(hub.subgraphs[query.owner].url), headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: token } };
+  const vouched = await hub.keys.vouch(BENCH_VIEWER, query.operationName, query.owner);
+  return { path: 'direct', url: loopback(hub.subgraphs[query.owner].url), headers: { 'content-type': 'application/json', ...vouched } };
 }
 
 const body = (query: BenchQuery) => JSON.stringify({ query: query.query, operationName: query.operationName });

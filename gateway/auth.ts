@@ -1,6 +1,7 @@
 // Authenticates the bearer JWT of each request at the gateway: against a JWKS (production) or
 // a local secret (development). No token means an anonymous reader; a token that is present but
-// expired, forged or malformed is refused, never downgraded to anonymous access.
+// expired, forged, malformed or without a bounded life (`exp`, at most HUB_JWT_MAX_LIFETIME) is
+// refused, never downgraded to anonymous access.
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
 import { ANONYMOUS, viewerFromClaims, type Role, type Viewer } from '../subgraphs/kernel/identity';
@@ -8,6 +9,10 @@ import { ANONYMOUS, viewerFromClaims, type Role, type Viewer } from '../subgraph
 export const DEVELOPMENT_JWT_SECRET = 'development-jwt-secret-do-not-use-in-production';
 export const DEVELOPMENT_ISSUER = 'hub-development';
 export const DEVELOPMENT_AUDIENCE = 'atrocity-prevention-hub';
+/** HUB_JWT_MAX_LIFETIME's default: a token meant to live longer than a day is refused. */
+export const DEFAULT_MAX_TOKEN_LIFETIME_SECONDS = 24 * 3600;
+/** Clock difference allowed between the identity provider and the gateway. */
+const CLOCK_TOLERANCE_SECONDS = 30;
 
 export interface AuthConfig {
   /** Production: the identity provider's JWKS. When set, the secret is not used. */
@@ -15,6 +20,8 @@ export interface AuthConfig {
   jwtSecret: string;
   issuer: string;
   audience: string;
+  /** The longest a token may live (`exp - iat`, and `exp` from now); unset: 24 h. */
+  maxLifetimeSeconds?: number;
 }
 
 function refuse(reason: string): GraphQLError {
@@ -28,7 +35,7 @@ export function createAuthenticator(config: AuthConfig): (authorization: string 
     if (authorization === undefined || authorization === '') return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
     if (!match) throw refuse('expected "Authorization: Bearer <JWT>"');
-    const options = { issuer: config.issuer, audience: config.audience };
+    const options = { issuer: config.issuer, audience: config.audience, requiredClaims: ['exp'], clockTolerance: CLOCK_TOLERANCE_SECONDS };
     let claims: Record<string, unknown>;
     try {
       // Algorithms are pinned so that "alg: none" or an HMAC token signed with a public key fails.
@@ -37,9 +44,16 @@ export function createAuthenticator(config: AuthConfig): (authorization: string 
         : await jwtVerify(match[1], secret, { ...options, algorithms: ['HS256'] });
       claims = payload;
     } catch (error) {
-      const code = (error as { code?: string }).code;
-      throw refuse(code === 'ERR_JWT_EXPIRED' ? 'the token has expired' : 'the token could not be verified');
+      const { code, claim } = error as { code?: string; claim?: string };
+      if (code === 'ERR_JWT_EXPIRED') throw refuse('the token has expired');
+      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'exp') throw refuse('the token must carry an expiry (exp)');
+      throw refuse('the token could not be verified');
     }
+    const maxLifetime = config.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
+    const now = Math.floor(Date.now() / 1000);
+    const exp = claims.exp as number;
+    const lifetime = typeof claims.iat === 'number' ? exp - claims.iat : 0;
+    if (exp - now > maxLifetime + CLOCK_TOLERANCE_SECONDS || lifetime > maxLifetime) throw refuse(`the token lives longer than the ${maxLifetime} s this hub accepts`);
     const viewer = viewerFromClaims(claims);
     if (typeof viewer === 'string') throw refuse(viewer);
     return viewer;

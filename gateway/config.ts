@@ -1,9 +1,11 @@
 // The gateway's configuration, read and validated once from the environment at start-up.
 import path from 'node:path';
-import { integer, internalSecret, readHttpLimits } from '../subgraphs/kernel/config';
+import { integer, readHttpLimits, refuseSharedSecret } from '../subgraphs/kernel/config';
+import { developmentKeysDir } from '../subgraphs/kernel/gateway-keys';
+import type { JSONWebKeySet, JWK } from 'jose';
 import type { HttpLimits } from '../subgraphs/kernel/http-service';
 import { DEFAULT_RESTART_WAIT_MS } from './subgraph-data-source';
-import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, type AuthConfig } from './auth';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, type AuthConfig } from './auth';
 
 export const DEFAULT_MAX_QUERY_COST = 30_000;
 
@@ -29,7 +31,34 @@ export interface GatewayConfig {
   /** MAX_QUERY_COST: the most an operation may cost, lists counted by their size (gateway/cost-limit.ts). */
   maxQueryCost?: number;
   auth: AuthConfig;
-  internalSecret: string;
+  /** The key the gateway signs subgraph requests with, and the public set it serves at /.well-known/hub-jwks.json. */
+  internalKeys: GatewayKeys;
+}
+
+/**
+ * Files (HUB_GATEWAY_SIGNING_KEY_FILE, and HUB_GATEWAY_JWKS_FILE for the set served, e.g. during a
+ * rotation), development's generated pair, or the keys themselves (tests).
+ */
+export type GatewayKeys =
+  | { signingKeyFile: string; publicKeysFile?: string }
+  | { developmentDir: string }
+  | { signingKey: JWK; publicKeys?: JSONWebKeySet };
+
+/** `30s`, `15m`, `24h`, `7d` or a number of seconds. */
+export function duration(value: string | undefined, fallbackSeconds: number, variable: string): number {
+  if (value === undefined || value === '') return fallbackSeconds;
+  const match = /^(\d+)([smhd]?)$/.exec(value.trim());
+  const seconds = match ? Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'] : NaN;
+  if (!Number.isSafeInteger(seconds) || seconds < 1) throw new Error(`${variable} must be a duration such as 3600, 30m, 24h or 7d, got "${value}"`);
+  return seconds;
+}
+
+function internalKeys(env: NodeJS.ProcessEnv, production: boolean): GatewayKeys {
+  refuseSharedSecret(env);
+  if (env.HUB_GATEWAY_SIGNING_KEY_FILE) return { signingKeyFile: env.HUB_GATEWAY_SIGNING_KEY_FILE, publicKeysFile: env.HUB_GATEWAY_JWKS_FILE || undefined };
+  if (production) throw new Error('in production set HUB_GATEWAY_SIGNING_KEY_FILE to the private key from npm run keys (README "Identity")');
+  if (env.HUB_GATEWAY_JWKS_FILE) throw new Error('HUB_GATEWAY_JWKS_FILE needs HUB_GATEWAY_SIGNING_KEY_FILE: the set served must contain the key the gateway signs with');
+  return { developmentDir: developmentKeysDir(env) };
 }
 
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
@@ -48,6 +77,10 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     throw new Error('in production set HUB_JWKS_URL (or at least a HUB_JWT_SECRET of 32+ characters that is not the development default)');
   }
   if (env.HUB_JWKS_URL && !/^https?:\/\//.test(env.HUB_JWKS_URL)) throw new Error(`HUB_JWKS_URL must be an http(s) URL, got "${env.HUB_JWKS_URL}"`);
+  // Without them a production gateway would accept tokens minted for the development defaults.
+  if (production && (!env.HUB_JWT_ISSUER || !env.HUB_JWT_AUDIENCE)) {
+    throw new Error('in production set HUB_JWT_ISSUER and HUB_JWT_AUDIENCE to the issuer and audience your identity provider writes in its tokens');
+  }
   return {
     host: env.HOST ?? '0.0.0.0',
     port,
@@ -71,7 +104,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       jwtSecret,
       issuer: env.HUB_JWT_ISSUER || DEVELOPMENT_ISSUER,
       audience: env.HUB_JWT_AUDIENCE || DEVELOPMENT_AUDIENCE,
+      maxLifetimeSeconds: duration(env.HUB_JWT_MAX_LIFETIME, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 'HUB_JWT_MAX_LIFETIME'),
     },
-    internalSecret: internalSecret(env),
+    internalKeys: internalKeys(env, production),
   };
 }

@@ -15,9 +15,27 @@ import { costLimitPlugin } from './cost-limit';
 import { createAuthenticator } from './auth';
 import { gatewayContext, type GatewayContext } from './context';
 import { VouchingDataSource } from './vouching-data-source';
+import { SubgraphTokenCache } from './subgraph-tokens';
+import { createInternalSigner } from '../subgraphs/kernel/internal-token';
+import { developmentKeyFiles, publicHalf, readPublicKeys, readSigningKey } from '../subgraphs/kernel/gateway-keys';
+import type { JSONWebKeySet, JWK } from 'jose';
+
+/** Where subgraphs may fetch the keys they accept (HUB_GATEWAY_JWKS_URL). */
+export const GATEWAY_JWKS_PATH = '/.well-known/hub-jwks.json';
 
 export interface RunningGateway extends RunningService {
   subgraphUrls: Record<string, string>;
+  /** The tokens sent to subgraphs; tests switch its key to rotate without a restart. */
+  subgraphTokens: SubgraphTokenCache;
+}
+
+/** The signing key and the public set served: the configured one, always with the signing key's own public half. */
+export function loadGatewayKeys(keys: GatewayConfig['internalKeys']): { signingKey: JWK; publicKeys: JSONWebKeySet } {
+  const files = 'developmentDir' in keys ? developmentKeyFiles(keys.developmentDir) : keys;
+  const signingKey = 'signingKey' in files ? files.signingKey : readSigningKey(files.signingKeyFile);
+  const configured = 'signingKey' in files ? files.publicKeys : files.publicKeysFile ? readPublicKeys(files.publicKeysFile) : undefined;
+  const others = (configured?.keys ?? []).filter((key) => key.kid !== signingKey.kid).map(publicHalf);
+  return { signingKey, publicKeys: { keys: [publicHalf(signingKey), ...others] } };
 }
 
 /** Subgraph name → URL, from the supergraph's join__Graph entries and the configured overrides. */
@@ -52,10 +70,12 @@ async function gatewayReadiness(urls: Record<string, string>): Promise<ReadyRepo
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, 'utf8');
   const urls = subgraphUrlsOf(supergraphSdl, config.subgraphUrls);
+  const keys = loadGatewayKeys(config.internalKeys);
+  const subgraphTokens = new SubgraphTokenCache(await createInternalSigner(keys.signingKey));
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
-      const source = new VouchingDataSource(name, urls[name] ?? url ?? '', config.subgraphTimeouts?.[name as SubgraphName] ?? config.subgraphTimeoutMs, config.internalSecret);
+      const source = new VouchingDataSource(name, urls[name] ?? url ?? '', config.subgraphTimeouts?.[name as SubgraphName] ?? config.subgraphTimeoutMs, subgraphTokens);
       if (config.subgraphRestartWaitMs !== undefined) source.restartWaitMs = config.subgraphRestartWaitMs;
       return source;
     },
@@ -96,6 +116,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     before: [cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 })],
     context: ({ req }) => gatewayContext(req, authenticate),
     ready: () => gatewayReadiness(urls),
+    routes: {
+      [GATEWAY_JWKS_PATH]: (_req, res) => {
+        res.set('cache-control', 'public, max-age=300').json(keys.publicKeys);
+      },
+    },
   });
-  return { ...service, subgraphUrls: urls };
+  return { ...service, subgraphUrls: urls, subgraphTokens };
 }

@@ -6,6 +6,10 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gatewayKeySet, writeKeyFiles } from '../subgraphs/kernel/gateway-keys';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '../gateway/auth';
 import { readGatewayConfig } from '../gateway/config';
 import { startGateway } from '../gateway/server';
@@ -126,7 +130,9 @@ interface Hub {
 
 /** The four subgraphs and the gateway in this process, each on an ephemeral loopback port. */
 async function startHub(): Promise<Hub> {
-  const internalSecret = randomBytes(24).toString('hex');
+  // A key pair of its own, as files: the gateway reads them as it would in production.
+  const keys = writeKeyFiles(mkdtempSync(path.join(os.tmpdir(), 'hub-soak-keys-')));
+  const gatewayKeys = gatewayKeySet({ jwksFile: keys.publicKeysFile });
   const jwtSecret = randomBytes(24).toString('hex');
   const peerUrls: Record<string, string> = {};
   const subgraphs: RunningSubgraph[] = [];
@@ -141,7 +147,7 @@ async function startHub(): Promise<Hub> {
       closers.push(() => gate.close());
       target = { kind: 'pglite', gate };
     }
-    const subgraph = await startSubgraph(module, { target, seed: true, internalSecret, peerUrls, host: '127.0.0.1', port: 0 });
+    const subgraph = await startSubgraph(module, { target, seed: true, gatewayKeys, peerUrls, host: '127.0.0.1', port: 0 });
     peerUrls[module.name] = subgraph.url.replace('localhost', '127.0.0.1');
     subgraphs.push(subgraph);
   }
@@ -150,7 +156,7 @@ async function startHub(): Promise<Hub> {
       NODE_ENV: process.env.NODE_ENV ?? 'development',
       HOST: '127.0.0.1',
       PORT: '0',
-      HUB_INTERNAL_SECRET: internalSecret,
+      HUB_GATEWAY_SIGNING_KEY_FILE: keys.signingKeyFile,
       HUB_JWT_SECRET: jwtSecret,
       ...Object.fromEntries(Object.entries(peerUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url])),
     }),

@@ -4,6 +4,7 @@
 // services running (scripts/supervisor.ts): one that exits is started again. Ctrl-C stops all.
 import path from 'node:path';
 import { integer } from '../subgraphs/kernel/config';
+import { developmentKeyFiles, developmentKeysDir } from '../subgraphs/kernel/gateway-keys';
 import { Supervisor, type ServiceSpec } from './supervisor';
 
 const DIST = path.resolve(__dirname, '..');
@@ -45,14 +46,25 @@ async function waitReady(specs: ServiceSpec[], timeoutMs: number): Promise<void>
   }
 }
 
+/**
+ * The gateway's key pair: the configured files, or (development) the pair generated once under
+ * .data/keys. Only the gateway is told where the private key is; subgraphs get the public set.
+ */
+function keyEnv(): { gateway: Record<string, string>; subgraphs: Record<string, string> } {
+  if (process.env.HUB_GATEWAY_SIGNING_KEY_FILE || process.env.NODE_ENV === 'production') return { gateway: {}, subgraphs: {} };
+  const files = developmentKeyFiles(developmentKeysDir());
+  return { gateway: { HUB_GATEWAY_SIGNING_KEY_FILE: files.signingKeyFile, HUB_GATEWAY_JWKS_FILE: files.publicKeysFile }, subgraphs: { HUB_GATEWAY_JWKS_FILE: files.publicKeysFile } };
+}
+
 async function main(): Promise<void> {
+  const keys = keyEnv();
   const subgraphs: ServiceSpec[] = Object.entries(SUBGRAPH_PORTS).map(([name, port]) => ({
     name,
     script: path.join(DIST, `subgraphs/${name}/index.js`),
     port: portOf(name, port),
-    env: { SEED_ON_START: process.env.SEED_ON_START ?? 'true' },
+    env: { SEED_ON_START: process.env.SEED_ON_START ?? 'true', ...keys.subgraphs },
   }));
-  const gateway: ServiceSpec = { name: 'gateway', script: path.join(DIST, 'gateway/index.js'), port: portOf('gateway', 4000) };
+  const gateway: ServiceSpec = { name: 'gateway', script: path.join(DIST, 'gateway/index.js'), port: portOf('gateway', 4000), env: keys.gateway };
   // Every service learns where the subgraphs answer: the gateway to plan, subgraphs for peer filters.
   const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`]));
   const supervisor = new Supervisor(process.execPath, { SHUTDOWN_DEADLINE_MS: SERVICE_SHUTDOWN_MS, ...process.env, ...urls });

@@ -1,7 +1,8 @@
 // `npm run token -- --org ECOWAS --roles editor [--sub name] [--ttl 1h]`: prints a development
 // token the gateway accepts when it runs with the local secret (HUB_JWT_SECRET or its default).
 import { parseArgs } from 'node:util';
-import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '../gateway/auth';
+import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '../gateway/auth';
+import { duration } from '../gateway/config';
 import { viewerFromClaims } from '../subgraphs/kernel/identity';
 
 async function main(): Promise<number> {
@@ -28,6 +29,18 @@ async function main(): Promise<number> {
   }
   if (!/^\d+[smhd]$/.test(values.ttl ?? '')) {
     console.error('--ttl must look like 30m, 1h or 7d');
+    return 2;
+  }
+  // The gateway refuses a token meant to live longer than HUB_JWT_MAX_LIFETIME: do not mint one.
+  let maxLifetime: number;
+  try {
+    maxLifetime = duration(process.env.HUB_JWT_MAX_LIFETIME, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 'HUB_JWT_MAX_LIFETIME');
+  } catch (error) {
+    console.error((error as Error).message);
+    return 2;
+  }
+  if (duration(values.ttl, 0, '--ttl') > maxLifetime) {
+    console.error(`--ttl ${values.ttl} is longer than the ${maxLifetime} s the gateway accepts (HUB_JWT_MAX_LIFETIME)`);
     return 2;
   }
   const token = await mintDevelopmentToken(process.env.HUB_JWT_SECRET || DEVELOPMENT_JWT_SECRET, viewer as { sub: string; org: string; roles: typeof viewer.roles }, values.ttl, process.env.HUB_JWT_AUDIENCE || DEVELOPMENT_AUDIENCE, process.env.HUB_JWT_ISSUER || DEVELOPMENT_ISSUER);

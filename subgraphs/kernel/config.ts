@@ -2,7 +2,7 @@
 // Defaults make `npm start` work on a fresh machine; see README "Configuration".
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { DEVELOPMENT_INTERNAL_SECRET } from './internal-token';
+import { developmentKeysDir, type GatewayKeySource } from './gateway-keys';
 import { PEER_NAMES, type PeerName } from './peer';
 import type { DatabaseLimits } from './database';
 import type { HttpLimits } from './http-service';
@@ -19,8 +19,8 @@ export interface ServiceConfig {
   /** Load the illustrative records at start-up (reference data loads either way); off in production by default. */
   seedOnStart: boolean;
   bodyLimit: string;
-  /** Shared with the gateway, which signs every subgraph request with it. */
-  internalSecret: string;
+  /** The gateway's public keys: HUB_GATEWAY_JWKS_FILE or HUB_GATEWAY_JWKS_URL; development: the pair under HUB_KEYS_DIR. */
+  gatewayKeys: GatewayKeySource;
   /** SITUATIONS_URL, PARTNERS_URL, ...: where the other subgraphs answer. */
   peerUrls: Partial<Record<PeerName, string>>;
   /** MAX_IN_FLIGHT, REQUEST_TIMEOUT_MS, SHUTDOWN_DEADLINE_MS; unset ones take http-service's defaults. */
@@ -29,14 +29,26 @@ export interface ServiceConfig {
   databaseLimits: Partial<DatabaseLimits>;
 }
 
-/** The gateway-to-subgraph secret; production refuses the development default or a short one. */
-export function internalSecret(env: NodeJS.ProcessEnv): string {
-  const production = env.NODE_ENV === 'production';
-  const secret = env.HUB_INTERNAL_SECRET || (production ? '' : DEVELOPMENT_INTERNAL_SECRET);
-  if (production && (secret === DEVELOPMENT_INTERNAL_SECRET || secret.length < 32)) {
-    throw new Error('HUB_INTERNAL_SECRET must be set to a secret of at least 32 characters in production (not the development default)');
+/** The shared secret is gone (any holder could mint any identity): say so rather than ignore it. */
+export function refuseSharedSecret(env: NodeJS.ProcessEnv): void {
+  if (env.HUB_INTERNAL_SECRET) {
+    throw new Error('HUB_INTERNAL_SECRET is no longer used: the gateway signs with a private key (HUB_GATEWAY_SIGNING_KEY_FILE) and subgraphs verify with its public keys (README "Identity"); unset it');
   }
-  return secret;
+}
+
+/** Where a subgraph finds the gateway's public keys; production refuses to start without them. */
+export function gatewayKeySource(env: NodeJS.ProcessEnv): GatewayKeySource {
+  refuseSharedSecret(env);
+  if (env.HUB_GATEWAY_JWKS_FILE && env.HUB_GATEWAY_JWKS_URL) throw new Error('set HUB_GATEWAY_JWKS_FILE or HUB_GATEWAY_JWKS_URL, not both');
+  if (env.HUB_GATEWAY_JWKS_URL) {
+    if (!/^https?:\/\//.test(env.HUB_GATEWAY_JWKS_URL)) throw new Error(`HUB_GATEWAY_JWKS_URL must be an http(s) URL, got "${env.HUB_GATEWAY_JWKS_URL}"`);
+    return { jwksUrl: env.HUB_GATEWAY_JWKS_URL };
+  }
+  if (env.HUB_GATEWAY_JWKS_FILE) return { jwksFile: env.HUB_GATEWAY_JWKS_FILE };
+  if (env.NODE_ENV === 'production') {
+    throw new Error("in production set HUB_GATEWAY_JWKS_FILE (the gateway's public key set, from npm run keys) or HUB_GATEWAY_JWKS_URL (the gateway's /.well-known/hub-jwks.json)");
+  }
+  return { developmentDir: developmentKeysDir(env) };
 }
 
 // What docker-compose's example used to fall back to; production refuses it.
@@ -120,7 +132,7 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
     poolSize: integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', 1, 1000),
     seedOnStart: flag(env.SEED_ON_START, !production, 'SEED_ON_START'),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
-    internalSecret: internalSecret(env),
+    gatewayKeys: gatewayKeySource(env),
     limits: readHttpLimits(env),
     databaseLimits: {
       connectTimeoutMs: optionalInteger(env.DATABASE_CONNECT_TIMEOUT_MS, 'DATABASE_CONNECT_TIMEOUT_MS', 100, 600_000),

@@ -61,6 +61,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   limits?: Partial<HttpLimits>;
   /** Extra middleware mounted before /graphql (CORS, authentication). */
   before?: express.RequestHandler[];
+  /** Extra GET routes beside /health and /ready (the gateway's public keys). */
+  routes?: Record<string, express.RequestHandler>;
   /** Called after the HTTP server stopped accepting and drained, to close pools. */
   onStop?: () => Promise<void>;
 }
@@ -199,6 +201,7 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
   });
+  for (const [route, handler] of Object.entries(options.routes ?? {})) app.get(route, handler);
   app.get('/ready', async (_req, res) => {
     const answer = stopping ? false : await options.ready().catch(() => false);
     const { ready, ...details } = typeof answer === 'boolean' ? { ready: answer } : answer;

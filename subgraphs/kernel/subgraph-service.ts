@@ -11,10 +11,12 @@ import { databaseAvailable, databaseReachable, openPGlite, openSubgraphDatabase,
 import { formatError } from './errors';
 import { startHttpService, stopOnSignals, type HttpLimits, type RunningService } from './http-service';
 import { logger } from './logger';
-import { INTERNAL_HEADER, verifyInternalToken, type VouchedRequest } from './internal-token';
+import { createInternalVerifier, INTERNAL_HEADER, PEER_TOKENS_HEADER, type InternalVerifier, type VouchedRequest } from './internal-token';
+import { gatewayKeySet } from './gateway-keys';
+import type { JWTVerifyGetKey } from 'jose';
 import type { Request, Response, NextFunction } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { PeerAccess } from './peer';
+import { parsePeerTokens, type PeerAccess } from './peer';
 import type { PGliteGate } from './pglite-pool';
 
 export interface SubgraphModule {
@@ -45,8 +47,8 @@ export async function seedSubgraph(module: SubgraphModule, db: DataSource, optio
 }
 
 export interface StartSubgraphOptions {
-  /** Secret the gateway signs its requests with; requests without a valid signature get 401. */
-  internalSecret: string;
+  /** The gateway's public keys (kernel/gateway-keys.ts); requests without a token it signed for this subgraph get 401. */
+  gatewayKeys: JWTVerifyGetKey;
   /** Where the other subgraphs answer, for the filters that ask them (kernel/peer.ts). */
   peerUrls?: PeerAccess['urls'];
   /** Closed after the service has drained, e.g. the process's own PGlite instance. */
@@ -71,9 +73,9 @@ export interface RunningSubgraph extends RunningService {
  * Lets through only requests the gateway vouched for. Everything else on /graphql, _service and
  * _entities included, is answered 401 before it is parsed; /health and /ready stay open.
  */
-function requireGateway(secret: string) {
+function requireGateway(verify: InternalVerifier) {
   return async (req: Request, res: Response, next: NextFunction) => {
-    const vouched = await verifyInternalToken(secret, req.header(INTERNAL_HEADER));
+    const vouched = await verify(req.header(INTERNAL_HEADER));
     if (!vouched) {
       res.status(401).json({ errors: [{ message: 'This service answers only the hub gateway', extensions: { code: 'UNAUTHENTICATED' } }] });
       return;
@@ -126,9 +128,9 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       bodyLimit: options.bodyLimit,
       limits: options.limits,
       available: () => databaseAvailable(db),
-      before: [requireGateway(options.internalSecret)],
-      context: async ({ res }) =>
-        createContext(db, module.name, res.locals.vouched as VouchedRequest, { urls: options.peerUrls ?? {}, internalSecret: options.internalSecret, timeoutMs: 5000 }),
+      before: [requireGateway(createInternalVerifier(module.name, options.gatewayKeys))],
+      context: async ({ req, res }) =>
+        createContext(db, module.name, res.locals.vouched as VouchedRequest, { urls: options.peerUrls ?? {}, tokens: parsePeerTokens(req.header(PEER_TOKENS_HEADER)), timeoutMs: 5000 }),
       ready: () => databaseReachable(db),
       onStop: async () => {
         if (db.isInitialized) await db.destroy();
@@ -163,7 +165,7 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
       seed: config.seedOnStart,
       bodyLimit: config.bodyLimit,
       limits: config.limits,
-      internalSecret: config.internalSecret,
+      gatewayKeys: gatewayKeySet(config.gatewayKeys),
       peerUrls: config.peerUrls,
       onStop: async () => {
         await gate?.close();

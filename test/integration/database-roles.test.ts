@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { alertsSubgraph } from '../../subgraphs/alerts';
 import { provisionSubgraphRoles, type SubgraphRole } from '../../subgraphs/kernel/database-roles';
 import { ANONYMOUS } from '../../subgraphs/kernel/identity';
-import { INTERNAL_HEADER, signInternalToken } from '../../subgraphs/kernel/internal-token';
+import { testKeys } from '../support/internal-keys';
 import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../../subgraphs/kernel/subgraph-service';
 import { partnersSubgraph } from '../../subgraphs/partners';
 import { trainingSubgraph } from '../../subgraphs/training';
@@ -14,7 +14,7 @@ import { trainingSubgraph } from '../../subgraphs/training';
 const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const UNIQUE = `${process.pid}_${randomBytes(3).toString('hex')}`;
 const DATABASE = `hub_roles_${UNIQUE}`;
-const INTERNAL_SECRET = `test-internal-${randomBytes(16).toString('hex')}`;
+const KEYS = testKeys();
 
 function urlOf(database: string, user?: { name: string; password: string }): string {
   const url = new URL(SERVER);
@@ -43,7 +43,7 @@ async function asAdmin<T>(work: (client: Client) => Promise<T>, url = ADMIN_URL)
 }
 
 async function startAs(module: SubgraphModule, url: string): Promise<RunningSubgraph> {
-  const subgraph = await startSubgraph(module, { target: { kind: 'postgres', url, poolSize: 2 }, internalSecret: INTERNAL_SECRET, host: '127.0.0.1', port: 0, seed: false });
+  const subgraph = await startSubgraph(module, { target: { kind: 'postgres', url, poolSize: 2 }, gatewayKeys: KEYS.gatewayKeys, host: '127.0.0.1', port: 0, seed: false });
   running.push(subgraph);
   return subgraph;
 }
@@ -76,10 +76,10 @@ describe('database roles', () => {
     const partners = await startAs(partnersSubgraph, roleUrl('partners'));
 
     // It migrated, seeded and answers as its role, and writes its audit trail.
-    const token = await signInternalToken(INTERNAL_SECRET, { viewer: ANONYMOUS, operationName: null });
+    const vouched = await KEYS.vouch(ANONYMOUS, null, 'training');
     const response = await fetch(training.url.replace('localhost', '127.0.0.1'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: token },
+      headers: { 'content-type': 'application/json', ...vouched },
       body: JSON.stringify({ query: '{ modules { code } }' }),
     });
     const body = (await response.json()) as { data?: { modules: { code: string }[] }; errors?: unknown[] };

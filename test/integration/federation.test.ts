@@ -1,6 +1,5 @@
 // The hub end to end: four subgraphs and the gateway on ephemeral ports, real HTTP between them.
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
-import { INTERNAL_HEADER, signInternalToken } from '../../subgraphs/kernel/internal-token';
 import { postGraphQL, startHub, type Hub } from '../support/hub';
 
 let hub: Hub;
@@ -12,8 +11,9 @@ beforeAll(async () => {
   analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
 });
 
-async function asGateway(): Promise<Record<string, string>> {
-  return { [INTERNAL_HEADER]: await signInternalToken(hub.internalSecret, { viewer: { sub: 'un-jo-analyst', org: 'UN-JO', roles: ['viewer'] }, operationName: 'test' }) };
+/** The headers the gateway would send `subgraph` for the analyst. */
+async function asGateway(subgraph: string): Promise<Record<string, string>> {
+  return hub.keys.vouch({ sub: 'un-jo-analyst', org: 'UN-JO', roles: ['viewer'] }, 'test', subgraph);
 }
 
 afterAll(async () => {
@@ -107,7 +107,7 @@ describe('the federated hub', () => {
       hub.subgraphs.situations.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Country { situations { id } } } }',
       { r: representations },
-      { headers: await asGateway() },
+      { headers: await asGateway('situations') },
     );
     expect(situations.errors).toBeUndefined();
     expect(situations.data!._entities[0].situations.map((s) => s.id)).toContain(illustrativeSituationId('great-lakes-kivu'));
@@ -117,7 +117,7 @@ describe('the federated hub', () => {
       hub.subgraphs.partners.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Country { name } ... on Partner { name } } }',
       { r: [{ __typename: 'Country', iso3: 'NGA' }, { __typename: 'Partner', code: 'OSCE' }, { __typename: 'Country', iso3: 'QQQ' }] },
-      { headers: await asGateway() },
+      { headers: await asGateway('partners') },
     );
     expect(partners.data!._entities).toEqual([{ name: 'Nigeria' }, { name: 'Organization for Security and Co-operation in Europe' }, null]);
   });

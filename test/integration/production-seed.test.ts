@@ -15,7 +15,7 @@ import { Source } from '../../subgraphs/situations/entities/source.entity';
 import { TrainingSession } from '../../subgraphs/training/entities/training-session.entity';
 import { startHub, type Hub } from '../support/hub';
 
-const PRODUCTION = { NODE_ENV: 'production', HUB_INTERNAL_SECRET: 'a-production-secret-of-at-least-32-characters' };
+const PRODUCTION = { NODE_ENV: 'production', HUB_GATEWAY_JWKS_FILE: '/run/secrets/hub-gateway-jwks' };
 
 // Reference data, as an anonymous caller sees it (all of it is CLEAR).
 const REFERENCE_QUERY = `{

@@ -2,7 +2,7 @@
 // the example query answered, a service that dies started again while the others go on serving,
 // and Ctrl-C stopping everything cleanly within 5 s.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +34,7 @@ describe('npm start', () => {
 
   it('brings up the seeded hub, prints the endpoint, serves the example query and stops on Ctrl-C', async () => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'hub-start-'));
-    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', PGLITE_DIR: dataDir };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', PGLITE_DIR: dataDir, HUB_KEYS_DIR: path.join(dataDir, 'keys') };
     if (process.env.DATABASE_URL) {
       database = await createTestDatabase();
       if (database.target.kind === 'postgres') env.DATABASE_URL = database.target.url;
@@ -74,6 +74,11 @@ describe('npm start', () => {
     expect(members.some((m) => m.situations.length > 0)).toBe(true);
     expect(members.some((m) => m.trainingSessions.length > 0)).toBe(true);
     for (const port of Object.values(ports)) expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+    // The development key pair was made on first start, and the gateway serves its public half only.
+    expect(existsSync(path.join(dataDir, 'keys', 'hub-gateway-signing-key.json'))).toBe(true);
+    const jwks = (await (await fetch(`http://127.0.0.1:${ports.GATEWAY}/.well-known/hub-jwks.json`)).json()) as { keys: Record<string, unknown>[] };
+    expect(jwks.keys.length).toBe(1);
+    expect(jwks.keys[0]).not.toHaveProperty('d');
 
     // The training subgraph dies: it is started again, and meanwhile every answer keeps the rest.
     const pidOf = (name: string) => [...output.matchAll(new RegExp(`${name} started \\(pid (\\d+)`, 'g'))].map((m) => Number(m[1]));

@@ -4,7 +4,6 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import fc from 'fast-check';
-import { INTERNAL_HEADER, signInternalToken } from '../../subgraphs/kernel/internal-token';
 import { ANONYMOUS } from '../../subgraphs/kernel/identity';
 import { startHub, type Hub } from '../support/hub';
 import { baseOf, loopback, revealsNothing, send, type Answer } from './support/services';
@@ -28,7 +27,7 @@ beforeAll(async () => {
   targets.gateway = { url: loopback(hub.gateway.url), headers: async () => ({}) };
   targets.partners = {
     url: loopback(hub.subgraphs.partners.url),
-    headers: async () => ({ [INTERNAL_HEADER]: await signInternalToken(hub.internalSecret, { viewer: ANONYMOUS, operationName: null }) }),
+    headers: () => hub.keys.vouch(ANONYMOUS, null, 'partners'),
   };
 });
 

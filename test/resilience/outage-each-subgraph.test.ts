@@ -85,7 +85,7 @@ describe.each(SUBGRAPHS.map((s) => s.name))('with the %s subgraph stopped', (nam
       hub.subgraphs[name] = await startSubgraph(module, {
         target: hub.database.target,
         seed: false,
-        internalSecret: hub.internalSecret,
+        gatewayKeys: hub.keys.gatewayKeys,
         port,
         peerUrls: hub.peerUrls,
       });

@@ -68,7 +68,7 @@ describeWithPostgres('a subgraph whose PostgreSQL server stops and starts again'
     expect(during.body.data).toEqual({ partner: null });
     expect(errorsNaming(during.body, 'partners')[0].message).toBe('Subgraph partners is unavailable (HTTP 503)');
     // Asked directly (as the gateway would), the subgraph says so itself.
-    const direct = await postJson(partners!.url, { query: PARTNER }, await vouched());
+    const direct = await postJson(partners!.url, { query: PARTNER }, await vouched(null, 'partners'));
     expect(direct.ms).toBeLessThan(5000);
     expect(direct.status).toBe(503);
     expect(direct.body.errors[0].extensions.code).toBe('SERVICE_UNAVAILABLE');

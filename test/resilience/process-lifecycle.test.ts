@@ -68,7 +68,7 @@ afterAll(async () => {
 describe('SIGTERM', () => {
   it('lets a subgraph finish the request in flight, refuse new connections, and exit 0', async () => {
     const partners = await startPartners();
-    const inFlight = await startSlowRequest(partners.url, { query: PARTNER }, await vouched('Partner'));
+    const inFlight = await startSlowRequest(partners.url, { query: PARTNER }, await vouched('Partner', 'partners'));
     partners.child.kill('SIGTERM');
     await waitFor(() => refusesConnections(partners), 5000, 'the subgraph refusing new connections');
     const answer = await inFlight.finish();
@@ -95,7 +95,7 @@ describe('SIGTERM', () => {
 
   it('cuts a request that outlives the shutdown deadline, and still exits 0', async () => {
     const partners = await startPartners(undefined, { SHUTDOWN_DEADLINE_MS: '1000' });
-    const neverFinished = await startSlowRequest(partners.url, { query: PARTNER }, await vouched('Partner'));
+    const neverFinished = await startSlowRequest(partners.url, { query: PARTNER }, await vouched('Partner', 'partners'));
     partners.child.kill('SIGTERM');
     expect(await exitCodeWithin(partners, 10_000)).toBe(0);
     // The connection was cut: no answer, an error (errors from node:http are of another realm under jest).

@@ -7,7 +7,7 @@ import { Client } from 'pg';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kernel/subgraph-service';
 import { createPrivatePostgres, findPostgresBinaries, type PrivatePostgres } from './support/postgres-server';
-import { INTERNAL_SECRET, postJson, send, baseOf, vouched } from './support/services';
+import { KEYS, postJson, send, baseOf, vouched } from './support/services';
 
 const binaries = findPostgresBinaries();
 const runnable = Boolean(process.env.DATABASE_URL) || 'bin' in binaries;
@@ -63,7 +63,7 @@ describeWithPostgres('replicas of one subgraph started together on an empty data
     const target = { kind: 'postgres' as const, url: withDatabase(serverUrl, database), poolSize: 3 };
 
     const started = await Promise.allSettled(
-      [1, 2].map(() => startSubgraph(module, { target, seed: true, internalSecret: INTERNAL_SECRET, host: '127.0.0.1' })),
+      [1, 2].map(() => startSubgraph(module, { target, seed: true, gatewayKeys: KEYS.gatewayKeys, host: '127.0.0.1' })),
     );
     const replicas = started.filter((s): s is PromiseFulfilledResult<RunningSubgraph> => s.status === 'fulfilled').map((s) => s.value);
     try {
@@ -72,7 +72,7 @@ describeWithPostgres('replicas of one subgraph started together on an empty data
       const answers = [];
       for (const replica of replicas) {
         expect((await send(`${baseOf(replica.url)}/ready`)).status).toBe(200);
-        const answer = await postJson(replica.url, { query: READS[name] }, await vouched());
+        const answer = await postJson(replica.url, { query: READS[name] }, await vouched(null, name));
         expect(answer.status).toBe(200);
         expect(answer.body.errors).toBeUndefined();
         answers.push(answer.body.data);

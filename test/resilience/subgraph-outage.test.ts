@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { errorsNaming, FRAMEWORK_2014, ICGLR, PARTNER, PARTNER_AND_FRAMEWORK, PARTNER_AND_TRAINING_SESSION } from './support/operations';
 import {
   baseOf,
-  INTERNAL_SECRET,
+  KEYS,
   loopback,
   postJson,
   revealsNothing,
@@ -36,7 +36,7 @@ async function startSituations(port: number, seed: boolean): Promise<RunningSubg
   const running = await startSubgraph(subgraphModule('situations'), {
     target: database.target,
     seed,
-    internalSecret: INTERNAL_SECRET,
+    gatewayKeys: KEYS.gatewayKeys,
     host: '127.0.0.1',
     port,
     peerUrls,

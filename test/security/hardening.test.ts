@@ -21,7 +21,7 @@ beforeAll(async () => {
     bodyLimit: '1mb',
     corsOrigins: ['https://dashboard.example.org'],
     auth: { jwtSecret: TEST_JWT_SECRET, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE },
-    internalSecret: hub.internalSecret,
+    internalKeys: { signingKey: hub.keys.signingKey },
   });
 });
 
@@ -94,10 +94,13 @@ describe('CSRF prevention', () => {
 
 describe('configuration', () => {
   it('refuses to start in production with the development secrets', () => {
-    expect(() => readGatewayConfig({ NODE_ENV: 'production', HUB_INTERNAL_SECRET: 'x'.repeat(40) })).toThrow(/HUB_JWKS_URL/);
-    expect(() => readGatewayConfig({ NODE_ENV: 'production', HUB_JWKS_URL: 'https://id.example.org/jwks' })).toThrow(/HUB_INTERNAL_SECRET/);
-    expect(() => readServiceConfig('situations', 4001, { NODE_ENV: 'production' })).toThrow(/HUB_INTERNAL_SECRET/);
-    expect(() => readServiceConfig('situations', 4001, { NODE_ENV: 'production', HUB_INTERNAL_SECRET: 'x'.repeat(40) })).not.toThrow();
+    const signing = { HUB_GATEWAY_SIGNING_KEY_FILE: '/run/secrets/hub-gateway-signing-key' };
+    const provider = { HUB_JWKS_URL: 'https://id.example.org/jwks', HUB_JWT_ISSUER: 'https://id.example.org/', HUB_JWT_AUDIENCE: 'atrocity-prevention-hub' };
+    expect(() => readGatewayConfig({ NODE_ENV: 'production', ...signing })).toThrow(/HUB_JWKS_URL/);
+    expect(() => readGatewayConfig({ NODE_ENV: 'production', ...provider })).toThrow(/HUB_GATEWAY_SIGNING_KEY_FILE/);
+    expect(() => readGatewayConfig({ NODE_ENV: 'production', ...provider, ...signing })).not.toThrow();
+    expect(() => readServiceConfig('situations', 4001, { NODE_ENV: 'production' })).toThrow(/HUB_GATEWAY_JWKS_FILE/);
+    expect(() => readServiceConfig('situations', 4001, { NODE_ENV: 'production', HUB_GATEWAY_JWKS_FILE: '/run/secrets/hub-gateway-jwks' })).not.toThrow();
   });
 });
 

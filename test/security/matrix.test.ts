@@ -1,7 +1,7 @@
 // Who sees what, on every path: a matrix of reader × classification level × path, each row a
 // real request over HTTP, checked against the brief's table (fixtures.ts expectedVisible).
 import { SignJWT } from 'jose';
-import { INTERNAL_HEADER, signInternalToken } from '../../subgraphs/kernel/internal-token';
+import { testKeys } from '../support/internal-keys';
 import { postGraphQL, startHub, TEST_JWT_SECRET, type Hub } from '../support/hub';
 import { createFixtures, expectedVisible, FIXTURE_COUNTRY, FIXTURE_OWNER, LEVELS, NAMED_RED_READER, READERS, type Fixture, type Reader } from './fixtures';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
@@ -28,7 +28,7 @@ function asReader(reader: Reader) {
 
 async function vouchedHeaders(reader: Reader): Promise<Record<string, string>> {
   const viewer = reader.org ? { sub: reader.sub ?? `${reader.org.toLowerCase()}-${reader.roles.join('-')}`, org: reader.org, roles: reader.roles } : { sub: null, org: null, roles: [] };
-  return { [INTERNAL_HEADER]: await signInternalToken(hub.internalSecret, { viewer, operationName: 'SecurityMatrix' }) };
+  return hub.keys.vouch(viewer, 'SecurityMatrix', 'situations');
 }
 
 const rows = READERS.flatMap((reader) => LEVELS.map((level) => [reader.name, level, reader] as const));
@@ -102,15 +102,15 @@ describe('subgraphs called directly', () => {
   });
 
   it('refuses a forged gateway credential', async () => {
-    const forged = await signInternalToken('not-the-internal-secret', { viewer: { sub: 'x', org: FIXTURE_OWNER, roles: ['admin'] }, operationName: null });
-    const response = await postGraphQL(hub.subgraphs.situations.url, '{ __typename }', undefined, { headers: { [INTERNAL_HEADER]: forged } });
+    const forged = await testKeys().vouch({ sub: 'x', org: FIXTURE_OWNER, roles: ['admin'] }, null, 'situations');
+    const response = await postGraphQL(hub.subgraphs.situations.url, '{ __typename }', undefined, { headers: forged });
     expect(response.status).toBe(401);
   });
 
   it('ignores an identity header a client sends to the gateway: the gateway vouches itself', async () => {
-    const forged = await signInternalToken(hub.internalSecret, { viewer: { sub: 'x', org: FIXTURE_OWNER, roles: ['admin'] }, operationName: null });
+    const forged = await hub.keys.vouch({ sub: 'x', org: FIXTURE_OWNER, roles: ['admin'] }, null, 'situations');
     const red = fixtures.find((f) => f.level === 'RED')!;
-    const response = await hub.query('query($id: ID!) { situation(id: $id) { id } }', { id: red.situationId }, { headers: { [INTERNAL_HEADER]: forged } });
+    const response = await hub.query('query($id: ID!) { situation(id: $id) { id } }', { id: red.situationId }, { headers: forged });
     expect(response.data!.situation).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import type { RunningSubgraph } from '../../subgraphs/kernel/subgraph-service';
 import { startSubgraph } from '../../subgraphs/kernel/subgraph-service';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { createTestDatabase, type TestDatabase } from './database';
+import { testKeys, type TestKeys } from './internal-keys';
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -28,7 +29,8 @@ export interface Hub {
   query: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => Promise<GraphQLResponse<T>>;
   /** A token for a reader of `org` with `roles`, signed as the gateway under test expects. */
   token: (org: string, roles: Role[], sub?: string) => Promise<string>;
-  internalSecret: string;
+  /** The gateway's key pair; `keys.vouch(viewer, op, subgraph)` signs as the gateway would. */
+  keys: TestKeys;
   database: TestDatabase;
   /** Where each subgraph answers its peers; a test that restarts one updates it. */
   peerUrls: Record<string, string>;
@@ -62,7 +64,7 @@ export const TEST_JWT_SECRET = `test-jwt-secret-${randomBytes(8).toString('hex')
 
 export async function startHub(options: { seed?: boolean; gateway?: Partial<GatewayConfig> } = {}): Promise<Hub> {
   const database: TestDatabase = await createTestDatabase();
-  const internalSecret = `test-internal-${randomBytes(16).toString('hex')}`;
+  const keys = testKeys();
   const statements: Record<string, string[]> = {};
   const subgraphs: Record<string, RunningSubgraph> = {};
   // Filled in as each subgraph starts; contexts read it per request, so every peer is known by then.
@@ -73,7 +75,7 @@ export async function startHub(options: { seed?: boolean; gateway?: Partial<Gate
       subgraphs[module.name] = await startSubgraph(module, {
         target: database.target,
         seed: options.seed ?? true,
-        internalSecret,
+        gatewayKeys: keys.gatewayKeys,
         peerUrls,
         onQuery: (sql) => statements[module.name].push(sql),
       });
@@ -89,7 +91,7 @@ export async function startHub(options: { seed?: boolean; gateway?: Partial<Gate
       bodyLimit: '1mb',
       corsOrigins: [],
       auth: { jwtSecret: TEST_JWT_SECRET, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE },
-      internalSecret,
+      internalKeys: { signingKey: keys.signingKey },
       ...options.gateway,
     });
     const resetCounts = () => {
@@ -103,7 +105,7 @@ export async function startHub(options: { seed?: boolean; gateway?: Partial<Gate
       resetCounts,
       query: (query, variables, requestOptions = {}) => postGraphQL(requestOptions.url ?? gateway.url.replace('localhost', '127.0.0.1'), query, variables, requestOptions),
       token: (org, roles, sub = `${org.toLowerCase()}-${roles.join('-')}`) => mintDevelopmentToken(TEST_JWT_SECRET, { sub, org, roles }),
-      internalSecret,
+      keys,
       database,
       peerUrls,
       stop: async () => {

@@ -26,7 +26,6 @@ const PORTS: Record<string, number> = { gateway: 4000, situations: 4001, partner
 /** Resolves ${VAR:-default} and ${VAR:?message} as compose would, with sample values for the required ones. */
 function resolve(environment: Record<string, string>): NodeJS.ProcessEnv {
   const sample: Record<string, string> = {
-    HUB_INTERNAL_SECRET: 'a-production-internal-secret-of-more-than-32-chars',
     HUB_JWKS_URL: 'https://login.example.org/.well-known/jwks.json',
     HUB_JWT_ISSUER: 'https://login.example.org/',
   };
@@ -68,6 +67,26 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it('gives the private key to the gateway alone and the public key set to every service, as files', () => {
+    const secretPath = (name: string) => `/run/secrets/${name}`;
+    for (const name of Object.keys(PORTS)) {
+      const service = compose.services[name];
+      expect(service.environment!.HUB_GATEWAY_JWKS_FILE).toBe(secretPath('hub-gateway-jwks'));
+      expect(service.secrets).toContain('hub-gateway-jwks');
+      if (name === 'gateway') {
+        expect(service.environment!.HUB_GATEWAY_SIGNING_KEY_FILE).toBe(secretPath('hub-gateway-signing-key'));
+        expect(service.secrets).toContain('hub-gateway-signing-key');
+      } else {
+        expect(service.environment!.HUB_GATEWAY_SIGNING_KEY_FILE).toBeUndefined();
+        expect(service.secrets).not.toContain('hub-gateway-signing-key');
+      }
+      expect(service.environment!.HUB_INTERNAL_SECRET).toBeUndefined();
+    }
+    expect(compose.secrets['hub-gateway-signing-key'].file).toMatch(/hub-gateway-signing-key\.json$/);
+    expect(compose.secrets['hub-gateway-jwks'].file).toMatch(/hub-gateway-jwks\.json$/);
+    expect(packageJson.scripts.keys).toBe('node dist/scripts/keys.js');
+  });
+
   it('connects each subgraph as its own role, with its password from a secret file, once db-roles has created the roles', () => {
     const roles = compose.services['db-roles'];
     expect(roles.command).toEqual(['node', 'dist/scripts/db-roles.js']);
@@ -81,7 +100,7 @@ describe('docker-compose.yml', () => {
       expect(url.password).toBe('');
       users.add(url.username);
       expect(env.DATABASE_PASSWORD_FILE).toBe(`/run/secrets/db_password_${name}`);
-      expect(service.secrets).toEqual([`db_password_${name}`]);
+      expect(service.secrets).toContain(`db_password_${name}`);
       expect(service.depends_on).toMatchObject({ 'db-roles': { condition: 'service_completed_successfully' } });
       // db-roles creates the role the subgraph logs in as, with the password the subgraph reads.
       expect(roles.environment![`DATABASE_URL_${name.toUpperCase()}`]).toBe(env.DATABASE_URL);
@@ -99,14 +118,14 @@ describe('docker-compose.yml', () => {
     expect(compose.services.postgres.environment!.POSTGRES_PASSWORD_FILE).toBe('/run/secrets/postgres_password');
     expect(compose.services.postgres.environment!.POSTGRES_PASSWORD).toBeUndefined();
     const ignored = readFileSync(path.join(ROOT, '.gitignore'), 'utf8').split('\n');
-    for (const { file } of Object.values(compose.secrets)) {
-      expect(file).toMatch(/^\.\/secrets\//);
+    for (const [name, { file }] of Object.entries(compose.secrets).filter(([name]) => name.includes('password'))) {
+      expect([name, file]).toEqual([name, expect.stringMatching(/^\.\/secrets\//)]);
       expect(ignored).toContain('secrets/');
     }
   });
 
   it('refuses to start a subgraph in production with a missing password file or the development password', () => {
-    const production = { NODE_ENV: 'production', HUB_INTERNAL_SECRET: 'a-production-internal-secret-of-more-than-32-chars' };
+    const production = { NODE_ENV: 'production', HUB_GATEWAY_JWKS_URL: 'http://gateway:4000/.well-known/hub-jwks.json' };
     expect(() => readServiceConfig('training', 4003, { ...production, DATABASE_URL: 'postgres://hub_training@db/hub', DATABASE_PASSWORD_FILE: path.join(secretsDir, 'absent') })).toThrow(/DATABASE_PASSWORD_FILE/);
     expect(() => readServiceConfig('training', 4003, { ...production, DATABASE_URL: 'postgres://hub:hub-dev-password@db/hub' })).toThrow(/development/);
     // Outside compose one DATABASE_URL still serves every subgraph, and DATABASE_URL_<SUBGRAPH> one of them.

@@ -3,7 +3,6 @@
 // (free ports, raw requests that stay in flight, a server that never answers, polling).
 import 'reflect-metadata';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
@@ -12,11 +11,17 @@ import { startGateway, type RunningGateway } from '../../../gateway/server';
 import { SUBGRAPHS } from '../../../scripts/subgraphs';
 import type { DatabaseTarget } from '../../../subgraphs/kernel/database';
 import { ANONYMOUS } from '../../../subgraphs/kernel/identity';
-import { INTERNAL_HEADER, signInternalToken } from '../../../subgraphs/kernel/internal-token';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import { readSigningKey, writeKeyFiles } from '../../../subgraphs/kernel/gateway-keys';
+import { testKeys } from '../../support/internal-keys';
 import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../../../subgraphs/kernel/subgraph-service';
 
-/** The secret this test process's gateways and subgraphs share. */
-export const INTERNAL_SECRET = `resilience-${randomBytes(16).toString('hex')}`;
+/** The gateway key pair of this test process, as files (for child processes and env-configured gateways) and in memory. */
+export const KEY_FILES = writeKeyFiles(mkdtempSync(path.join(os.tmpdir(), 'hub-resilience-keys-')));
+export const KEYS = testKeys(readSigningKey(KEY_FILES.signingKeyFile));
+/** What a gateway and a subgraph process need to trust each other. */
+export const KEY_ENV = { HUB_GATEWAY_SIGNING_KEY_FILE: KEY_FILES.signingKeyFile, HUB_GATEWAY_JWKS_FILE: KEY_FILES.publicKeysFile };
 
 const DIST = path.resolve(__dirname, '..', '..', '..');
 
@@ -75,9 +80,9 @@ export function postJson(url: string, payload: unknown, headers: Record<string, 
   return send(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
 }
 
-/** The header a subgraph wants on /graphql: the gateway's word for an anonymous reader. */
-export async function vouched(operationName: string | null = null): Promise<Record<string, string>> {
-  return { [INTERNAL_HEADER]: await signInternalToken(INTERNAL_SECRET, { viewer: ANONYMOUS, operationName }) };
+/** The header `subgraph` wants on /graphql: the gateway's word for an anonymous reader. */
+export async function vouched(operationName: string | null = null, subgraph = 'situations'): Promise<Record<string, string>> {
+  return KEYS.vouch(ANONYMOUS, operationName, subgraph);
 }
 
 export function subgraphModule(name: string) {
@@ -95,7 +100,7 @@ export async function startSubgraphs(
   const peerUrls: Record<string, string> = {};
   const running: Record<string, RunningSubgraph> = {};
   for (const name of names) {
-    running[name] = await startSubgraph(subgraphModule(name), { target, seed: true, internalSecret: INTERNAL_SECRET, peerUrls, host: '127.0.0.1', ...options });
+    running[name] = await startSubgraph(subgraphModule(name), { target, seed: true, gatewayKeys: KEYS.gatewayKeys, peerUrls, host: '127.0.0.1', ...options });
     peerUrls[name] = loopback(running[name].url);
   }
   return running;
@@ -103,7 +108,7 @@ export async function startSubgraphs(
 
 /** A gateway in this process, configured from environment variables as in production. */
 export async function startTestGateway(env: Record<string, string>): Promise<RunningGateway> {
-  const config = readGatewayConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', HUB_INTERNAL_SECRET: INTERNAL_SECRET, ...env });
+  const config = readGatewayConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...KEY_ENV, ...env });
   return startGateway(config);
 }
 
@@ -125,7 +130,7 @@ export function spawnService(script: string, port: number, env: Record<string, s
   const inherited = { ...process.env };
   delete inherited.DATABASE_URL;
   const child = spawn(process.execPath, [path.join(DIST, script)], {
-    env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), HUB_INTERNAL_SECRET: INTERNAL_SECRET, ...env },
+    env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...KEY_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
