@@ -6,10 +6,19 @@ import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { Classified } from './access-policy';
 import type { SubgraphContext } from './context';
 import { badInput } from './errors';
+import { AGGREGATE_WEIGHT, Cost } from './list-size';
 import { countVisible, readVisible } from './reading';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * On every field that answers a connection: a page is `first` long, DEFAULT_PAGE_SIZE without it,
+ * and that size applies to its `edges` and `nodes` (demand-control @listSize, read by the cost limit).
+ */
+export function ConnectionSize(): ReturnType<typeof Directive> {
+  return Directive(`@listSize(assumedSize: ${DEFAULT_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`);
+}
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page sits in its list.' })
@@ -61,6 +70,7 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
+    @Cost(AGGREGATE_WEIGHT)
     @Field(() => Int, { description: 'All rows matching the filter that you may read, on every page.' })
     totalCount: number;
   }

@@ -8,6 +8,7 @@ import type { SubgraphContext } from '../../kernel/context';
 import { Classification } from '../../kernel/ownership';
 import { assertCanCreate } from '../../kernel/writing';
 import { importIncidents, type RowOutcome } from '../import/incident-importer';
+import { ListSize } from '../../kernel/list-size';
 
 export enum ImportFormat {
   HXL = 'HXL',
@@ -58,6 +59,7 @@ class ImportRowOutcome {
   @Field(() => String, { nullable: true, description: "The incident's id in the hub." })
   id: string | null;
 
+  @ListSize(20)
   @Field(() => [ImportProblem])
   errors: ImportProblem[];
 }
@@ -73,6 +75,7 @@ class IncidentImportReport {
   @Field(() => [String], { description: 'Columns or keys the import did not read.' })
   ignored: string[];
 
+  @ListSize(MAX_REPORTED_ROWS)
   @Field(() => [ImportRowOutcome], { description: `Each row's outcome, in file order (the first ${MAX_REPORTED_ROWS}).` })
   outcomes: ImportRowOutcome[];
 }

@@ -1,7 +1,7 @@
 // Incidents and their sources.
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
-import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey } from '../../kernel/connection';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/connection';
 import { queryOf } from '../../kernel/reading';
 import { applyIncidentFilter, IncidentFilter } from '../incident-filter';
 import { Incident } from '../entities/incident.entity';
@@ -19,6 +19,7 @@ export const IncidentConnection = connectionType(Incident, 'Incident');
 
 @Resolver(() => Incident)
 export class IncidentResolver {
+  @ConnectionSize()
   @Query(() => IncidentConnection, { nullable: true, description: 'Incident reports, most recent first, a page at a time.' })
   async incidents(
     @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | undefined,
