@@ -11,7 +11,7 @@ import { startHttpService, type ReadyReport, type RunningService } from '../subg
 import { DEFAULT_MAX_QUERY_COST, type GatewayConfig, type SubgraphName } from './config';
 import cors from 'cors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { costLimitPlugin } from './cost-limit';
+import { costLimitPlugin, demandControlOf } from './cost-limit';
 import { createAuthenticator } from './auth';
 import { gatewayContext, type GatewayContext } from './context';
 import { VouchingDataSource } from './vouching-data-source';
@@ -67,7 +67,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
     // Tokens are limited by the parser itself (parseOptions below): armor's check throws from a
-    // plugin and would answer 500. Its cost limit ignores list sizes: costLimitPlugin counts them.
+    // plugin and would answer 500. Its cost limit ignores list sizes: costLimitPlugin counts them
+    // from the @listSize and @cost directives the subgraphs declare (README "What a query costs").
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: config.production },
@@ -83,7 +84,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     allowBatchedHttpRequests: false,
     validationRules: [OperationKindsServed, ...armor.validationRules],
     parseOptions: { maxTokens: 5000 },
-    plugins: [...armor.plugins, costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST), config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
+    plugins: [...armor.plugins, costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, demandControlOf(supergraphSdl)), config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
   });
   const authenticate = createAuthenticator(config.auth);
   const service = await startHttpService<GatewayContext>({

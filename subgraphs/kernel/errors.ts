@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CONFLICT'
+  | 'COST_ESTIMATED_TOO_EXPENSIVE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** A caller's value quoted in a message, cut short: an error must not echo a megabyte back. */
@@ -50,6 +51,13 @@ export function conflict(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
 }
 
+/** A query the gateway's cost limit refuses before running it; the code is Apollo Router's. */
+export function tooExpensive(estimated: number, max: number): GraphQLError {
+  return new GraphQLError(`This query would cost ${estimated}, over the limit of ${max}: ask for smaller pages (first) or fewer nested lists`, {
+    extensions: { code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: { estimated, max }, http: { status: 400 } },
+  });
+}
+
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
@@ -63,6 +71,7 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'SUBGRAPH_ERROR',
+  'COST_ESTIMATED_TOO_EXPENSIVE',
 ]);
 
 interface ClassValidatorError {
@@ -94,7 +103,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const ext: Record<string, unknown> = { code };
-    for (const key of ['field', 'fields', 'serviceName']) {
+    for (const key of ['field', 'fields', 'serviceName', 'cost']) {
       if (formatted.extensions?.[key] !== undefined) ext[key] = formatted.extensions[key];
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: ext };

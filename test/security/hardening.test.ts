@@ -1,10 +1,11 @@
 // The gateway's defences that do not depend on who asks: operation limits, introspection and
 // field suggestions in production, CSRF prevention, CORS, and refusing development secrets.
 import { startGateway, type RunningGateway } from '../../gateway/server';
-import { readGatewayConfig } from '../../gateway/config';
+import { DEFAULT_MAX_QUERY_COST, readGatewayConfig } from '../../gateway/config';
 import { readServiceConfig } from '../../subgraphs/kernel/config';
 import { postGraphQL, startHub, SUPERGRAPH_PATH, TEST_JWT_SECRET, type Hub } from '../support/hub';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
+import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 
 let hub: Hub;
 let production: RunningGateway;
@@ -107,9 +108,21 @@ describe('query cost', () => {
     const started = Date.now();
     const response = await hub.query(bomb);
     expect(response.status).toBe(400);
-    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].extensions?.code).toBe('COST_ESTIMATED_TOO_EXPENSIVE');
     expect(response.errors?.[0].message).toMatch(/cost/);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses the found query (first-less incidents, then partners and member states twice), saying what it would cost', async () => {
+    const response = await hub.query('{ incidents { nodes { country { partners { memberStates { partners { memberStates { iso3 name } } } } } } } }');
+    expect(response.status).toBe(400);
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        extensions: { code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: { estimated: expect.any(Number), max: DEFAULT_MAX_QUERY_COST } },
+      }),
+    ]);
+    expect((response.errors![0].extensions!.cost as { estimated: number }).estimated).toBeGreaterThan(DEFAULT_MAX_QUERY_COST);
   });
 
   it('counts a page by its size: first: 100 of a rich node costs more than first: 5', async () => {
