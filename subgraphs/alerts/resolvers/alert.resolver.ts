@@ -15,8 +15,8 @@ import { acknowledgementsByAlertLoader, alertLoader, statusHistoryLoader, supers
 import { ListSize } from '../../kernel/list-size';
 
 const ALERT_ORDER: SortKey<Alert>[] = [
-  { sql: 'COALESCE(a.issued_at, a.created_at)', direction: 'DESC', value: (a) => (a.issuedAt ?? a.createdAt).toISOString() },
-  { sql: 'a.id', direction: 'ASC', value: (a) => a.id },
+  { sql: 'COALESCE(a.issued_at, a.created_at)', direction: 'DESC', kind: 'timestamp', value: (a) => (a.issuedAt ?? a.createdAt).toISOString() },
+  { sql: 'a.id', direction: 'ASC', kind: 'uuid', value: (a) => a.id },
 ];
 
 export const AlertConnection = connectionType(Alert, 'Alert');

@@ -11,8 +11,8 @@ import { Source } from '../entities/source.entity';
 import { situationLoader, sourceLoader } from '../loaders';
 
 const INCIDENT_ORDER: SortKey<Incident>[] = [
-  { sql: 'i.occurred_on', direction: 'DESC', value: (i) => i.occurredOn },
-  { sql: 'i.id', direction: 'ASC', value: (i) => i.id },
+  { sql: 'i.occurred_on', direction: 'DESC', kind: 'date', value: (i) => i.occurredOn },
+  { sql: 'i.id', direction: 'ASC', kind: 'uuid', value: (i) => i.id },
 ];
 
 export const IncidentConnection = connectionType(Incident, 'Incident');

@@ -14,8 +14,8 @@ import { assessmentsBySituationLoader, incidentsBySituationLoader, situationLoad
 import { ListSize } from '../../kernel/list-size';
 
 const SITUATION_ORDER: SortKey<Situation>[] = [
-  { sql: 's.opened_on', direction: 'DESC', value: (s) => s.openedOn },
-  { sql: 's.id', direction: 'ASC', value: (s) => s.id },
+  { sql: 's.opened_on', direction: 'DESC', kind: 'date', value: (s) => s.openedOn },
+  { sql: 's.id', direction: 'ASC', kind: 'uuid', value: (s) => s.id },
 ];
 
 export const SituationConnection = connectionType(Situation, 'Situation');

@@ -54,8 +54,8 @@ export function applyTrainingSessionFilter(query: SelectQueryBuilder<TrainingSes
 }
 
 const SESSION_ORDER: SortKey<TrainingSession>[] = [
-  { sql: 's.start_date', direction: 'DESC', value: (s) => s.startDate },
-  { sql: 's.id', direction: 'ASC', value: (s) => s.id },
+  { sql: 's.start_date', direction: 'DESC', kind: 'date', value: (s) => s.startDate },
+  { sql: 's.id', direction: 'ASC', kind: 'uuid', value: (s) => s.id },
 ];
 
 export const TrainingSessionConnection = connectionType(TrainingSession, 'TrainingSession');
