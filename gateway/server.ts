@@ -5,7 +5,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { formatError } from '../subgraphs/kernel/errors';
+import { errorFormatter } from '../subgraphs/kernel/errors';
 import { OperationKindsServed } from './operation-kinds';
 import { startHttpService, type ReadyReport, type RunningService } from '../subgraphs/kernel/http-service';
 import { DEFAULT_MAX_QUERY_COST, type GatewayConfig, type SubgraphName } from './config';
@@ -71,11 +71,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // from the @listSize and @cost directives the subgraphs declare (README "What a query costs").
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: config.production },
+    // Suggestions are taken out by errorFormatter, in every message: armor's masks only some of them.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: errorFormatter({ production: config.production }),
     includeStacktraceInErrorResponses: false,
     // Signals are the service's own (http-service stopOnSignals); Apollo's would stop it twice.
     stopOnTerminationSignals: false,

@@ -93,6 +93,25 @@ function validationProblems(errors: unknown, prefix = ''): InputProblem[] | null
   });
 }
 
+// graphql-js ends a message with its guesses: ` Did you mean "situations"?`, ` Did you mean the
+// enum value "HIGH"?`, ` Did you mean "a", "b", or "c"?`, in validation and in variable coercion
+// alike. GraphQL Armor's blockFieldSuggestion catches only the first form, and only at validation.
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** A message without its "Did you mean ...?": in production they map the schema for an attacker. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/** formatError for a service: in production no message suggests a field, type, argument or enum value. */
+export function errorFormatter(options: { production: boolean }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  if (!options.production) return formatError;
+  return (formatted, error) => {
+    const result = formatError(formatted, error);
+    return { ...result, message: withoutSuggestions(result.message) };
+  };
+}
+
 /**
  * Apollo Server `formatError`: errors we raised on purpose pass through with their code and
  * only the keys a client needs; anything else is logged with its stack and masked.

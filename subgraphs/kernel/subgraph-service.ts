@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { readServiceConfig, type ServiceConfig } from './config';
 import { createContext, type SubgraphContext } from './context';
 import { databaseAvailable, databaseReachable, openPGlite, openSubgraphDatabase, type DatabaseTarget, type SubgraphDatabaseOptions } from './database';
-import { formatError } from './errors';
+import { errorFormatter } from './errors';
 import { startHttpService, stopOnSignals, type HttpLimits, type RunningService } from './http-service';
 import { logger } from './logger';
 import { INTERNAL_HEADER, verifyInternalToken, type VouchedRequest } from './internal-token';
@@ -60,6 +60,8 @@ export interface StartSubgraphOptions {
   /** Requests in flight, time per request, shutdown deadline (kernel/http-service.ts). */
   limits?: Partial<HttpLimits>;
   onQuery?: (sql: string) => void;
+  /** NODE_ENV=production: error messages carry no "Did you mean ...?". */
+  production?: boolean;
 }
 
 export interface RunningSubgraph extends RunningService {
@@ -110,7 +112,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     const schema = await module.buildSchema();
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
-      formatError,
+      formatError: errorFormatter({ production: options.production ?? false }),
       includeStacktraceInErrorResponses: false,
       // Signals are the service's own (http-service stopOnSignals): Apollo's handler would stop the
       // server a second time, under the drain, and hold the process past its deadline.
@@ -161,6 +163,7 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
       port: config.port,
       target,
       seed: config.seedOnStart,
+      production: config.production,
       bodyLimit: config.bodyLimit,
       limits: config.limits,
       internalSecret: config.internalSecret,

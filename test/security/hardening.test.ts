@@ -72,6 +72,22 @@ describe('in production', () => {
     expect(development.errors?.[0].message).toMatch(/did you mean/i);
   });
 
+  it.each([
+    ['a misspelt field', '{ situationz { totalCount } }', undefined],
+    ['a misspelt argument', '{ situations(frist: 5) { totalCount } }', undefined],
+    ['a misspelt type in a fragment', '{ situations { nodes { ... on Situatoin { title } } } }', undefined],
+    ['a misspelt enum value written in the query', '{ situations(filter: { minLevel: HIHG }) { totalCount } }', undefined],
+    ['a misspelt enum value in variables', 'query Levels($level: RiskLevel) { situations(filter: { minLevel: $level }) { totalCount } }', { level: 'HIHG' }],
+    ['a misspelt enum value in a list in variables', 'query Counts($by: [SituationGrouping!]!) { situationCounts(groupBy: $by) { situations } }', { by: ['LEVLE'] }],
+  ])('suggests nothing for %s, though development does', async (_name, query, variables) => {
+    const response = await postGraphQL(productionUrl(), query, variables);
+    expect(response.errors?.length).toBeGreaterThan(0);
+    for (const error of response.errors!) expect(error.message).not.toMatch(/did you mean|suggestion/i);
+    expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(response.errors![0].extensions?.code);
+    const development = await hub.query(query, variables);
+    expect(development.errors?.[0].message).toMatch(/did you mean/i);
+  });
+
   it('allows cross-origin reads only from the configured origins', async () => {
     const ask = (origin: string) =>
       fetch(productionUrl(), { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ query: '{ partners { code } }' }) });
