@@ -13,7 +13,7 @@ import cors from 'cors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { costLimitPlugin, demandControlOf } from './cost-limit';
 import { createAuthenticator } from './auth';
-import { gatewayContext, type GatewayContext } from './context';
+import { gatewayContext, operationNameFromDocument, type GatewayContext } from './context';
 import { VouchingDataSource } from './vouching-data-source';
 
 export interface RunningGateway extends RunningService {
@@ -85,7 +85,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     allowBatchedHttpRequests: false,
     validationRules: [OperationKindsServed, ...armor.validationRules],
     parseOptions: { maxTokens: 5000 },
-    plugins: [...armor.plugins, costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, demandControlOf(supergraphSdl)), config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
+    plugins: [...armor.plugins, operationNameFromDocument(), costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, demandControlOf(supergraphSdl)), config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
   });
   const authenticate = createAuthenticator(config.auth);
   const service = await startHttpService<GatewayContext>({

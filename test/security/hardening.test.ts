@@ -154,3 +154,30 @@ describe('query cost', () => {
     expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
   });
 });
+
+describe('the audit trail', () => {
+  const kivu = illustrativeSituationId('great-lakes-kivu');
+  const readsOfKivu = async () => {
+    const admin = await hub.token('ICGLR', ['admin'], 'icglr-admin');
+    const trail = await hub.query('query($id: String!) { situationsAuditTrail(filter: { recordId: $id, actions: [READ] }) { actorSub operationName classification } }', { id: kivu }, { token: admin });
+    expect(trail.errors).toBeUndefined();
+    return trail.data!.situationsAuditTrail as { actorSub: string; operationName: string | null; classification: string }[];
+  };
+
+  it('records the name the document gives its operation, when the client sends no operationName', async () => {
+    const analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-auditee');
+    const read = await hub.query('query KivuForTheAudit($id: ID!) { situation(id: $id) { title } }', { id: kivu }, { token: analyst });
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.situation).not.toBeNull();
+    expect(await readsOfKivu()).toContainEqual({ actorSub: 'un-jo-auditee', operationName: 'KivuForTheAudit', classification: 'AMBER' });
+  });
+
+  it('records the operation chosen by operationName from a document with several', async () => {
+    const analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-auditee-2');
+    const document = 'query First($id: ID!) { situation(id: $id) { id } } query Second($id: ID!) { situation(id: $id) { title } }';
+    const read = await hub.query(document, { id: kivu }, { token: analyst, operationName: 'Second' });
+    expect(read.errors).toBeUndefined();
+    const reads = (await readsOfKivu()).filter((event) => event.actorSub === 'un-jo-auditee-2');
+    expect(reads.map((event) => event.operationName)).toEqual(['Second']);
+  });
+});
