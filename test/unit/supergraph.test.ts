@@ -26,7 +26,7 @@ describe('supergraph composition', () => {
 
   it('routes the contributed fields to the subgraphs that resolve them', () => {
     const supergraph = compose(printed);
-    expect(supergraph).toMatch(/situations: \[Situation!\]! @join__field\(graph: SITUATIONS\)/);
+    expect(supergraph).toMatch(/situations: \[Situation!\] @join__field\(graph: SITUATIONS\)/);
     expect(supergraph).toMatch(/trainingSessions[^\n]*@join__field\(graph: TRAINING\)/);
     expect(supergraph).toMatch(/alerts[^\n]*@join__field\(graph: ALERTS\)/);
     for (const endpoint of subgraphEndpoints()) expect(supergraph).toContain(`url: "${endpoint.url}"`);
