@@ -7,7 +7,10 @@ import type { HttpLimits } from '../subgraphs/kernel/http-service';
 import { DEFAULT_RESTART_WAIT_MS } from './subgraph-data-source';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, type AuthConfig } from './auth';
 
-export const DEFAULT_MAX_QUERY_COST = 30_000;
+// Costs count lists at their largest (gateway/cost-limit.ts), so this lets through a walk of one
+// partner's member states with their situations, alerts and training (about 30 000), and refuses
+// the nested member-state lists that once resolved 131 000 fields (counted at 14.5 million).
+export const DEFAULT_MAX_QUERY_COST = 50_000;
 
 export const SUBGRAPH_NAMES = ['situations', 'partners', 'training', 'alerts'] as const;
 export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];

@@ -1,49 +1,210 @@
-// A cost limit that counts list sizes, which GraphQL Armor's does not: a query alternating
-// Partner.memberStates and Country.partners a few levels deep stays under any depth limit yet
-// asks for millions of objects. Each field costs 1, and a list multiplies what is under it by
-// its page size (`first`) or, for lists without one, by an assumed typical length.
+// A cost limit that counts what a query resolves, computed before execution from the list sizes
+// the subgraphs declare in their schemas (demand-control @listSize and @cost, composed into the
+// supergraph; subgraphs/kernel/list-size.ts). Depth limits miss a query alternating
+// Partner.memberStates and Country.partners a few levels deep, which asks for millions of objects.
+//
+// Each field costs its @cost weight (1 without one), and a list multiplies what is selected under
+// it by its size: the value of its slicing argument (`first`, `limit`) when given, else its
+// assumedSize. A connection's size applies to its sizedFields (`edges`, `nodes`), not to the
+// connection object. So a query's cost is about the number of fields it can resolve.
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNullableType, GraphQLError, isListType, type GraphQLField, type GraphQLObjectType } from 'graphql';
-import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
+import {
+  buildSchema,
+  getArgumentValues,
+  getOperationAST,
+  getDirectiveValues,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  isInterfaceType,
+  Kind,
+  parse,
+  validate,
+  type DirectiveNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
+} from 'graphql';
+import { tooExpensive } from '../subgraphs/kernel/errors';
 
-/** What an unpaginated list is assumed to hold: a partner's member states, a situation's alerts. */
-export const ASSUMED_LIST_LENGTH = 10;
+/** What a list with no @listSize is assumed to hold (every list of objects in the hub has one). */
+export const UNDECLARED_LIST_SIZE = 10;
 
-function estimate({ field, args, childComplexity, type }: ComplexityEstimatorArgs & { type: GraphQLObjectType; field: GraphQLField<unknown, unknown> }): number {
-  const first = typeof args.first === 'number' ? Math.max(args.first, 1) : undefined;
-  // A connection's `first` already counts its nodes; its edges and nodes lists add nothing more.
-  if (type.name.endsWith('Connection')) return 1 + childComplexity;
-  if (first !== undefined) return 1 + first * childComplexity;
-  if (isListType(getNullableType(field.type))) return 1 + ASSUMED_LIST_LENGTH * Math.max(childComplexity, 1);
-  return 1 + childComplexity;
+export interface ListSize {
+  assumedSize?: number;
+  slicingArguments?: string[];
+  sizedFields?: string[];
 }
 
-export function costLimitPlugin(maximumCost: number): ApolloServerPlugin {
+/** The demand-control directives of a supergraph, by `Type.field` (and by type for @cost on a type). */
+export interface DemandControl {
+  weights: Map<string, number>;
+  listSizes: Map<string, ListSize>;
+}
+
+function intValue(node: ValueNode | undefined): number | undefined {
+  return node?.kind === Kind.INT ? Number(node.value) : undefined;
+}
+
+function stringList(node: ValueNode | undefined): string[] | undefined {
+  if (node?.kind === Kind.STRING) return [node.value];
+  if (node?.kind !== Kind.LIST) return undefined;
+  return node.values.flatMap((v) => (v.kind === Kind.STRING ? [v.value] : []));
+}
+
+function argument(directive: DirectiveNode, name: string): ValueNode | undefined {
+  return directive.arguments?.find((a) => a.name.value === name)?.value;
+}
+
+/** Reads @cost and @listSize from supergraph SDL (the gateway's API schema no longer carries them). */
+export function demandControlOf(supergraphSdl: string): DemandControl {
+  const weights = new Map<string, number>();
+  const listSizes = new Map<string, ListSize>();
+  for (const definition of parse(supergraphSdl).definitions) {
+    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    const typeName = definition.name.value;
+    for (const directive of definition.directives ?? []) {
+      const weight = directive.name.value === 'cost' ? intValue(argument(directive, 'weight')) : undefined;
+      if (weight !== undefined) weights.set(typeName, weight);
+    }
+    for (const field of definition.fields ?? []) {
+      const key = `${typeName}.${field.name.value}`;
+      for (const directive of field.directives ?? []) {
+        if (directive.name.value === 'cost') {
+          const weight = intValue(argument(directive, 'weight'));
+          if (weight !== undefined) weights.set(key, weight);
+        } else if (directive.name.value === 'listSize') {
+          listSizes.set(key, {
+            assumedSize: intValue(argument(directive, 'assumedSize')),
+            slicingArguments: stringList(argument(directive, 'slicingArguments')),
+            sizedFields: stringList(argument(directive, 'sizedFields')),
+          });
+        }
+      }
+    }
+  }
+  return { weights, listSizes };
+}
+
+interface Walk {
+  schema: GraphQLSchema;
+  control: DemandControl;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+}
+
+function included(walk: Walk, node: { directives?: readonly DirectiveNode[] }): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, node, walk.variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, walk.variables)?.if !== false;
+}
+
+/**
+ * What a selection set costs on `type`. Fragments on other types of an abstract type are all
+ * added, not the largest of them: an overestimate, never an underestimate.
+ */
+function selectionCost(walk: Walk, type: GraphQLCompositeType, selectionSet: SelectionSetNode, sized?: { fields: string[]; size: number }): number {
+  let total = 0;
+  for (const selection of selectionSet.selections) {
+    if (!included(walk, selection)) continue;
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const on = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : type;
+      if (on && isCompositeType(on)) total += selectionCost(walk, on, selection.selectionSet, sized);
+      continue;
+    }
+    if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      const fragment = walk.fragments[selection.name.value];
+      const on = fragment && walk.schema.getType(fragment.typeCondition.name.value);
+      if (on && isCompositeType(on)) total += selectionCost(walk, on, fragment.selectionSet, sized);
+      continue;
+    }
+    const name = selection.name.value;
+    // __typename and introspection (development only) count as one field.
+    if (name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) {
+      total += 1;
+      continue;
+    }
+    const field = type.getFields()[name];
+    if (!field) continue; // validation has refused it already
+    const key = `${type.name}.${name}`;
+    const named = getNamedType(field.type);
+    const weight = walk.control.weights.get(key) ?? walk.control.weights.get(named.name) ?? 1;
+    if (!selection.selectionSet || !isCompositeType(named)) {
+      total += weight;
+      continue;
+    }
+    const listSize = walk.control.listSizes.get(key);
+    const args = getArgumentValues(field, selection, walk.variables);
+    const sliced = (listSize?.slicingArguments ?? []).map((a) => args[a]).filter((v): v is number => typeof v === 'number');
+    const size = Math.max(sliced.length > 0 ? Math.max(...sliced) : (listSize?.assumedSize ?? UNDECLARED_LIST_SIZE), 1);
+    let multiplier = 1;
+    let passDown: { fields: string[]; size: number } | undefined;
+    if (listSize?.sizedFields?.length) passDown = { fields: listSize.sizedFields, size };
+    else if (listSize || isListType(getNullableType(field.type))) multiplier = size;
+    if (sized?.fields.includes(name) && !listSize) multiplier = sized.size;
+    total += weight + multiplier * selectionCost(walk, named, selection.selectionSet, passDown);
+  }
+  return total;
+}
+
+/**
+ * The cost of one operation of `document` with these variables, as the gateway counts it against
+ * MAX_QUERY_COST. Throws a GraphQLError for variables that do not coerce.
+ */
+export function operationCost(schema: GraphQLSchema, control: DemandControl, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> = {}): number {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
+  if (coerced.errors) throw coerced.errors[0];
+  const fragments = Object.fromEntries(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const root = schema.getRootType(operation.operation);
+  if (!root) return 0;
+  return selectionCost({ schema, control, fragments, variables: coerced.coerced }, root, operation.selectionSet);
+}
+
+/**
+ * The cost of a query against a supergraph file, without a running gateway: for tests and
+ * `npm run cost`. The supergraph's own schema has every field the API schema has, so costs agree.
+ */
+export function supergraphCost(supergraphSdl: string): (query: string, variables?: Record<string, unknown>, operationName?: string) => number {
+  const schema = buildSchema(supergraphSdl, { assumeValidSDL: true });
+  const control = demandControlOf(supergraphSdl);
+  return (query, variables, operationName) => {
+    const document = parse(query);
+    const invalid = validate(schema, document);
+    if (invalid.length > 0) throw new Error(invalid.map((e) => e.message).join('\n'));
+    const operation = getOperationAST(document, operationName);
+    if (!operation) throw new Error(operationName ? `no operation named ${operationName}` : 'name the operation to cost: the document has several');
+    return operationCost(schema, control, document, operation, variables);
+  };
+}
+
+export function costLimitPlugin(maximumCost: number, control: DemandControl): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, operation }) {
+          if (!operation) return;
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [estimate as never],
-            });
+            cost = operationCost(schema, control, document, operation, request.variables ?? {});
           } catch {
             // Variables that do not coerce: execution reports them to the caller as BAD_USER_INPUT.
             return;
           }
           if (cost > maximumCost) {
-            throw new GraphQLError(`This query would cost ${cost}, over the limit of ${maximumCost}: ask for smaller pages or fewer nested lists`, {
-              extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
-            });
+            throw tooExpensive(cost, maximumCost);
           }
         },
       };
     },
   };
 }
-

@@ -5,15 +5,15 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { formatError } from '../subgraphs/kernel/errors';
+import { errorFormatter } from '../subgraphs/kernel/errors';
 import { OperationKindsServed } from './operation-kinds';
 import { startHttpService, type ReadyReport, type RunningService } from '../subgraphs/kernel/http-service';
 import { DEFAULT_MAX_QUERY_COST, type GatewayConfig, type SubgraphName } from './config';
 import cors from 'cors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { costLimitPlugin } from './cost-limit';
+import { costLimitPlugin, demandControlOf } from './cost-limit';
 import { createAuthenticator } from './auth';
-import { gatewayContext, type GatewayContext } from './context';
+import { gatewayContext, operationNameFromDocument, type GatewayContext } from './context';
 import { VouchingDataSource } from './vouching-data-source';
 import { SubgraphTokenCache } from './subgraph-tokens';
 import { createInternalSigner } from '../subgraphs/kernel/internal-token';
@@ -87,14 +87,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxAliases: { n: 20 },
     maxDirectives: { n: 20 },
     // Tokens are limited by the parser itself (parseOptions below): armor's check throws from a
-    // plugin and would answer 500. Its cost limit ignores list sizes: costLimitPlugin counts them.
+    // plugin and would answer 500. Its cost limit ignores list sizes: costLimitPlugin counts them
+    // from the @listSize and @cost directives the subgraphs declare (README "What a query costs").
     maxTokens: { enabled: false },
     costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: config.production },
+    // Suggestions are taken out by errorFormatter, in every message: armor's masks only some of them.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError,
+    formatError: errorFormatter({ production: config.production }),
     includeStacktraceInErrorResponses: false,
     // Signals are the service's own (http-service stopOnSignals); Apollo's would stop it twice.
     stopOnTerminationSignals: false,
@@ -103,7 +105,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     allowBatchedHttpRequests: false,
     validationRules: [OperationKindsServed, ...armor.validationRules],
     parseOptions: { maxTokens: 5000 },
-    plugins: [...armor.plugins, costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST), config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
+    plugins: [...armor.plugins, operationNameFromDocument(), costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, demandControlOf(supergraphSdl)), config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
   });
   const authenticate = createAuthenticator(config.auth);
   const service = await startHttpService<GatewayContext>({

@@ -8,6 +8,7 @@ import { assertAdminOf } from './access-policy';
 import type { SubgraphContext } from './context';
 import { badInput } from './errors';
 import { Classification } from './ownership';
+import { SlicedListSize } from './list-size';
 import { LocalDate } from './scalars';
 import { dateRange, isoDate } from './validation';
 
@@ -159,6 +160,7 @@ const MAX_AUDIT_EVENTS = 500;
 export function auditTrailResolver(subgraph: string): Function {
   @Resolver()
   class AuditTrailResolver {
+    @SlicedListSize('limit', MAX_AUDIT_EVENTS)
     @Query(() => [AuditEvent], {
       nullable: true,
       name: `${subgraph}AuditTrail`,

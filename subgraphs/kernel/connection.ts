@@ -6,10 +6,20 @@ import { ClassType, Directive, Field, Int, ObjectType } from 'type-graphql';
 import type { Classified } from './access-policy';
 import type { SubgraphContext } from './context';
 import { badInput } from './errors';
+import { AGGREGATE_WEIGHT, Cost } from './list-size';
 import { countVisible, readVisible } from './reading';
+import { isIsoDate, isUuid } from './validation';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * On every field that answers a connection: a page is `first` long, DEFAULT_PAGE_SIZE without it,
+ * and that size applies to its `edges` and `nodes` (demand-control @listSize, read by the cost limit).
+ */
+export function ConnectionSize(): ReturnType<typeof Directive> {
+  return Directive(`@listSize(assumedSize: ${DEFAULT_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`);
+}
 
 @Directive('@shareable')
 @ObjectType({ description: 'Where a page sits in its list.' })
@@ -61,31 +71,56 @@ export function connectionType<T extends object>(node: ClassType<T>, name: strin
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
+    @Cost(AGGREGATE_WEIGHT)
     @Field(() => Int, { description: 'All rows matching the filter that you may read, on every page.' })
     totalCount: number;
   }
   return ConnectionType as unknown as ClassType<Connection<T>>;
 }
 
+/** What a sort key's values are: a cursor's value must be one, or it would reach SQL and fail there. */
+export type SortKind = 'date' | 'timestamp' | 'uuid';
+
 export interface SortKey<T> {
   /** SQL expression, e.g. "s.opened_on". */
   sql: string;
   direction: 'ASC' | 'DESC';
-  value: (row: T) => string | number | null;
+  kind: SortKind;
+  value: (row: T) => string;
 }
 
-function encodeCursor(values: (string | number | null)[]): string {
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+const VALID: Record<SortKind, (value: string) => boolean> = {
+  date: isIsoDate,
+  // As Date.toISOString writes it, and a moment that exists.
+  timestamp: (value) => TIMESTAMP.test(value) && isIsoDate(value.slice(0, 10)) && new Date(value).toISOString() === value,
+  uuid: isUuid,
+};
+
+/** Longer than any cursor this module writes (two sort values), so not worth decoding. */
+const MAX_CURSOR_LENGTH = 200;
+
+function encodeCursor(values: string[]): string {
   return Buffer.from(JSON.stringify(values)).toString('base64url');
 }
 
-function decodeCursor(cursor: string, length: number): (string | number | null)[] {
+/**
+ * The sort values a cursor holds, each checked against its key's kind. A cursor is the client's
+ * input like any other: a forged or garbled one is the caller's mistake, never an internal error.
+ */
+function decodeCursor<T>(cursor: string, sort: SortKey<T>[]): string[] {
+  const refused = badInput('after is not a cursor this list gave out: pass a pageInfo.endCursor of the same list', 'after');
+  if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw refused;
+  let values: unknown;
   try {
-    const values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(values) && values.length === length && values.every((v) => v === null || ['string', 'number'].includes(typeof v))) return values;
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    throw refused;
   }
-  throw badInput('after is not a cursor this list gave out', 'after');
+  if (!Array.isArray(values) || values.length !== sort.length) throw refused;
+  if (!values.every((value, i) => typeof value === 'string' && VALID[sort[i].kind](value))) throw refused;
+  return values as string[];
 }
 
 export function pageSize(first: number | null | undefined): number {
@@ -109,7 +144,7 @@ export async function paginate<T extends Classified & ObjectLiteral>(
   const counted = query.clone();
   const page = query.clone();
   if (args.after) {
-    const values = decodeCursor(args.after, sort.length);
+    const values = decodeCursor(args.after, sort);
     // Rows strictly after the cursor in the sort order: (k1 > v1) OR (k1 = v1 AND k2 > v2) ...
     page.andWhere(
       new Brackets((where) => {

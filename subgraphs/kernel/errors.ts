@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'UNAUTHENTICATED'
   | 'FORBIDDEN'
   | 'CONFLICT'
+  | 'COST_ESTIMATED_TOO_EXPENSIVE'
   | 'INTERNAL_SERVER_ERROR';
 
 /** A caller's value quoted in a message, cut short: an error must not echo a megabyte back. */
@@ -50,6 +51,13 @@ export function conflict(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
 }
 
+/** A query the gateway's cost limit refuses before running it; the code is Apollo Router's. */
+export function tooExpensive(estimated: number, max: number): GraphQLError {
+  return new GraphQLError(`This query would cost ${estimated}, over the limit of ${max}: ask for smaller pages (first) or fewer nested lists`, {
+    extensions: { code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: { estimated, max }, http: { status: 400 } },
+  });
+}
+
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
@@ -63,6 +71,7 @@ const CLIENT_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'SUBGRAPH_ERROR',
+  'COST_ESTIMATED_TOO_EXPENSIVE',
 ]);
 
 interface ClassValidatorError {
@@ -84,6 +93,25 @@ function validationProblems(errors: unknown, prefix = ''): InputProblem[] | null
   });
 }
 
+// graphql-js ends a message with its guesses: ` Did you mean "situations"?`, ` Did you mean the
+// enum value "HIGH"?`, ` Did you mean "a", "b", or "c"?`, in validation and in variable coercion
+// alike. GraphQL Armor's blockFieldSuggestion catches only the first form, and only at validation.
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/** A message without its "Did you mean ...?": in production they map the schema for an attacker. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(SUGGESTION, '');
+}
+
+/** formatError for a service: in production no message suggests a field, type, argument or enum value. */
+export function errorFormatter(options: { production: boolean }): (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError {
+  if (!options.production) return formatError;
+  return (formatted, error) => {
+    const result = formatError(formatted, error);
+    return { ...result, message: withoutSuggestions(result.message) };
+  };
+}
+
 /**
  * Apollo Server `formatError`: errors we raised on purpose pass through with their code and
  * only the keys a client needs; anything else is logged with its stack and masked.
@@ -94,7 +122,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     const ext: Record<string, unknown> = { code };
-    for (const key of ['field', 'fields', 'serviceName']) {
+    for (const key of ['field', 'fields', 'serviceName', 'cost']) {
       if (formatted.extensions?.[key] !== undefined) ext[key] = formatted.extensions[key];
     }
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: ext };

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { readServiceConfig, type ServiceConfig } from './config';
 import { createContext, type SubgraphContext } from './context';
 import { databaseAvailable, databaseReachable, openPGlite, openSubgraphDatabase, type DatabaseTarget, type SubgraphDatabaseOptions } from './database';
-import { formatError } from './errors';
+import { errorFormatter } from './errors';
 import { startHttpService, stopOnSignals, type HttpLimits, type RunningService } from './http-service';
 import { logger } from './logger';
 import { createInternalVerifier, INTERNAL_HEADER, PEER_TOKENS_HEADER, type InternalVerifier, type VouchedRequest } from './internal-token';
@@ -62,6 +62,8 @@ export interface StartSubgraphOptions {
   /** Requests in flight, time per request, shutdown deadline (kernel/http-service.ts). */
   limits?: Partial<HttpLimits>;
   onQuery?: (sql: string) => void;
+  /** NODE_ENV=production: error messages carry no "Did you mean ...?". */
+  production?: boolean;
 }
 
 export interface RunningSubgraph extends RunningService {
@@ -112,7 +114,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     const schema = await module.buildSchema();
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
-      formatError,
+      formatError: errorFormatter({ production: options.production ?? false }),
       includeStacktraceInErrorResponses: false,
       // Signals are the service's own (http-service stopOnSignals): Apollo's handler would stop the
       // server a second time, under the drain, and hold the process past its deadline.
@@ -163,6 +165,7 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
       port: config.port,
       target,
       seed: config.seedOnStart,
+      production: config.production,
       bodyLimit: config.bodyLimit,
       limits: config.limits,
       gatewayKeys: gatewayKeySet(config.gatewayKeys),

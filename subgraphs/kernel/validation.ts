@@ -18,8 +18,12 @@ export function countryCodes(values: string[], field: string): string[] {
   return values.map((value) => countryCode(value, field));
 }
 
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 export function uuid(value: string, field: string): string {
-  if (!UUID.test(value)) throw badInput(`${field} must be an ID as returned by the hub (a UUID), got ${quoted(value)}`, field);
+  if (!isUuid(value)) throw badInput(`${field} must be an ID as returned by the hub (a UUID), got ${quoted(value)}`, field);
   return value.toLowerCase();
 }
 
@@ -30,10 +34,15 @@ export function partnerCode(value: string, field: string): string {
   return code;
 }
 
+/** Whether `value` is an ISO calendar date that exists ("2025-02-30" does not; nor year 0). */
+export function isIsoDate(value: string): boolean {
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return DATE.test(value) && !value.startsWith('0000') && !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+}
+
 /** An ISO calendar date that exists ("2025-02-30" does not). */
 export function isoDate(value: string, field: string): string {
-  const parsed = new Date(`${value}T00:00:00Z`);
-  if (!DATE.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+  if (!isIsoDate(value)) {
     throw badInput(`${field} must be a date written YYYY-MM-DD, got ${quoted(value)}`, field);
   }
   return value;

@@ -1,15 +1,8 @@
 // The README's example queries, run as written through the gateway, so the documentation a
 // newcomer copies from keeps working.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 import { startHub, type Hub } from '../support/hub';
-
-const README = readFileSync(path.resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
-const examples = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)]
-  .map((m) => m[1])
-  .filter((block) => !/^\s*mutation\b/m.test(block))
-  .map((block) => ({ name: /query (\w+)/.exec(block)?.[1] ?? block.slice(0, 40), block }));
+import { readmeQueries as examples } from '../support/readme';
 
 let hub: Hub;
 let analyst: string;

@@ -1,10 +1,11 @@
 // The gateway's defences that do not depend on who asks: operation limits, introspection and
 // field suggestions in production, CSRF prevention, CORS, and refusing development secrets.
 import { startGateway, type RunningGateway } from '../../gateway/server';
-import { readGatewayConfig } from '../../gateway/config';
+import { DEFAULT_MAX_QUERY_COST, readGatewayConfig } from '../../gateway/config';
 import { readServiceConfig } from '../../subgraphs/kernel/config';
 import { postGraphQL, startHub, SUPERGRAPH_PATH, TEST_JWT_SECRET, type Hub } from '../support/hub';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
+import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 
 let hub: Hub;
 let production: RunningGateway;
@@ -71,6 +72,22 @@ describe('in production', () => {
     expect(development.errors?.[0].message).toMatch(/did you mean/i);
   });
 
+  it.each([
+    ['a misspelt field', '{ situationz { totalCount } }', undefined],
+    ['a misspelt argument', '{ situations(frist: 5) { totalCount } }', undefined],
+    ['a misspelt type in a fragment', '{ situations { nodes { ... on Situatoin { title } } } }', undefined],
+    ['a misspelt enum value written in the query', '{ situations(filter: { minLevel: HIHG }) { totalCount } }', undefined],
+    ['a misspelt enum value in variables', 'query Levels($level: RiskLevel) { situations(filter: { minLevel: $level }) { totalCount } }', { level: 'HIHG' }],
+    ['a misspelt enum value in a list in variables', 'query Counts($by: [SituationGrouping!]!) { situationCounts(groupBy: $by) { situations } }', { by: ['LEVLE'] }],
+  ])('suggests nothing for %s, though development does', async (_name, query, variables) => {
+    const response = await postGraphQL(productionUrl(), query, variables);
+    expect(response.errors?.length).toBeGreaterThan(0);
+    for (const error of response.errors!) expect(error.message).not.toMatch(/did you mean|suggestion/i);
+    expect(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']).toContain(response.errors![0].extensions?.code);
+    const development = await hub.query(query, variables);
+    expect(development.errors?.[0].message).toMatch(/did you mean/i);
+  });
+
   it('allows cross-origin reads only from the configured origins', async () => {
     const ask = (origin: string) =>
       fetch(productionUrl(), { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ query: '{ partners { code } }' }) });
@@ -110,9 +127,21 @@ describe('query cost', () => {
     const started = Date.now();
     const response = await hub.query(bomb);
     expect(response.status).toBe(400);
-    expect(response.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0].extensions?.code).toBe('COST_ESTIMATED_TOO_EXPENSIVE');
     expect(response.errors?.[0].message).toMatch(/cost/);
     expect(Date.now() - started).toBeLessThan(5000);
+  });
+
+  it('refuses the found query (first-less incidents, then partners and member states twice), saying what it would cost', async () => {
+    const response = await hub.query('{ incidents { nodes { country { partners { memberStates { partners { memberStates { iso3 name } } } } } } } }');
+    expect(response.status).toBe(400);
+    expect(response.data).toBeUndefined();
+    expect(response.errors).toEqual([
+      expect.objectContaining({
+        extensions: { code: 'COST_ESTIMATED_TOO_EXPENSIVE', cost: { estimated: expect.any(Number), max: DEFAULT_MAX_QUERY_COST } },
+      }),
+    ]);
+    expect((response.errors![0].extensions!.cost as { estimated: number }).estimated).toBeGreaterThan(DEFAULT_MAX_QUERY_COST);
   });
 
   it('counts a page by its size: first: 100 of a rich node costs more than first: 5', async () => {
@@ -126,5 +155,32 @@ describe('query cost', () => {
     const response = await hub.query(`{ ${'__typename '.repeat(6000)} }`);
     expect(response.status).toBe(400);
     expect(response.errors?.[0].extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+  });
+});
+
+describe('the audit trail', () => {
+  const kivu = illustrativeSituationId('great-lakes-kivu');
+  const readsOfKivu = async () => {
+    const admin = await hub.token('ICGLR', ['admin'], 'icglr-admin');
+    const trail = await hub.query('query($id: String!) { situationsAuditTrail(filter: { recordId: $id, actions: [READ] }) { actorSub operationName classification } }', { id: kivu }, { token: admin });
+    expect(trail.errors).toBeUndefined();
+    return trail.data!.situationsAuditTrail as { actorSub: string; operationName: string | null; classification: string }[];
+  };
+
+  it('records the name the document gives its operation, when the client sends no operationName', async () => {
+    const analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-auditee');
+    const read = await hub.query('query KivuForTheAudit($id: ID!) { situation(id: $id) { title } }', { id: kivu }, { token: analyst });
+    expect(read.errors).toBeUndefined();
+    expect(read.data!.situation).not.toBeNull();
+    expect(await readsOfKivu()).toContainEqual({ actorSub: 'un-jo-auditee', operationName: 'KivuForTheAudit', classification: 'AMBER' });
+  });
+
+  it('records the operation chosen by operationName from a document with several', async () => {
+    const analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-auditee-2');
+    const document = 'query First($id: ID!) { situation(id: $id) { id } } query Second($id: ID!) { situation(id: $id) { title } }';
+    const read = await hub.query(document, { id: kivu }, { token: analyst, operationName: 'Second' });
+    expect(read.errors).toBeUndefined();
+    const reads = (await readsOfKivu()).filter((event) => event.actorSub === 'un-jo-auditee-2');
+    expect(reads.map((event) => event.operationName)).toEqual(['Second']);
   });
 });

@@ -3,7 +3,7 @@
 // Alert.situation is the situations subgraph's (subgraphs/situations/resolvers/contributed.resolver.ts).
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
-import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey } from '../../kernel/connection';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/connection';
 import { queryOf } from '../../kernel/reading';
 import { AlertFilter, applyAlertFilter } from '../alert-filter';
 import { uuid } from '../../kernel/validation';
@@ -12,16 +12,18 @@ import { Alert } from '../entities/alert.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
 import { Country, Partner } from '../entities/references';
 import { acknowledgementsByAlertLoader, alertLoader, statusHistoryLoader, supersedingAlertLoader } from '../loaders';
+import { ListSize } from '../../kernel/list-size';
 
 const ALERT_ORDER: SortKey<Alert>[] = [
-  { sql: 'COALESCE(a.issued_at, a.created_at)', direction: 'DESC', value: (a) => (a.issuedAt ?? a.createdAt).toISOString() },
-  { sql: 'a.id', direction: 'ASC', value: (a) => a.id },
+  { sql: 'COALESCE(a.issued_at, a.created_at)', direction: 'DESC', kind: 'timestamp', value: (a) => (a.issuedAt ?? a.createdAt).toISOString() },
+  { sql: 'a.id', direction: 'ASC', kind: 'uuid', value: (a) => a.id },
 ];
 
 export const AlertConnection = connectionType(Alert, 'Alert');
 
 @Resolver(() => Alert)
 export class AlertResolver {
+  @ConnectionSize()
   @Query(() => AlertConnection, { nullable: true, description: 'Alerts, most recently issued first (drafts by when they were written), a page at a time.' })
   async alerts(
     @Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | undefined,
@@ -49,11 +51,13 @@ export class AlertResolver {
     return { code: alert.ownerOrg };
   }
 
+  @ListSize(20)
   @FieldResolver(() => [Acknowledgement], { description: 'Acknowledgements by recipient organisations, earliest first.' })
   async acknowledgements(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<Acknowledgement[]> {
     return acknowledgementsByAlertLoader(ctx).load(alert.id);
   }
 
+  @ListSize(20)
   @FieldResolver(() => [AlertStatusChange], { description: 'Every status change, oldest first.' })
   async statusHistory(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<AlertStatusChange[]> {
     return statusHistoryLoader(ctx).load(alert.id);

@@ -6,9 +6,11 @@ import type { SubgraphContext } from '../../kernel/context';
 import { Alert } from '../entities/alert.entity';
 import { Country, Partner, Situation } from '../entities/references';
 import { alertsByCountryLoader, alertsByIssuerLoader, alertsBySituationLoader } from '../loaders';
+import { ListSize } from '../../kernel/list-size';
 
 @Resolver(() => Situation)
 export class SituationAlertsResolver {
+  @ListSize(10)
   @FieldResolver(() => [Alert], { nullable: true, description: 'Alerts about the situation (null while the alerts subgraph cannot answer), most recently issued first.' })
   async alerts(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
     return alertsBySituationLoader(ctx).load(situation.id.toLowerCase());
@@ -17,6 +19,7 @@ export class SituationAlertsResolver {
 
 @Resolver(() => Country)
 export class CountryAlertsResolver {
+  @ListSize(20)
   @FieldResolver(() => [Alert], { nullable: true, description: 'Alerts about the country (null while the alerts subgraph cannot answer), most recently issued first.' })
   async alerts(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
     return alertsByCountryLoader(ctx).load(country.iso3);
@@ -25,6 +28,7 @@ export class CountryAlertsResolver {
 
 @Resolver(() => Partner)
 export class PartnerAlertsResolver {
+  @ListSize(100)
   @FieldResolver(() => [Alert], { nullable: true, description: 'Alerts the organisation issued (owns; null while the alerts subgraph cannot answer), most recently issued first.' })
   async alertsIssued(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<Alert[]> {
     return alertsByIssuerLoader(ctx).load(partner.code);

@@ -6,6 +6,7 @@ import { aggregateByGroups, queryOf } from '../../kernel/reading';
 import { RiskLevel } from '../../kernel/vocabulary';
 import { AlertFilter, applyAlertFilter } from '../alert-filter';
 import { Alert, AlertStatus, AlertType } from '../entities/alert.entity';
+import { AGGREGATE_GROUPS, AGGREGATE_WEIGHT, Cost, ListSize } from '../../kernel/list-size';
 
 export enum AlertGrouping {
   LEVEL = 'LEVEL',
@@ -39,6 +40,8 @@ class AlertCount {
 
 @Resolver()
 export class AlertDashboardResolver {
+  @ListSize(AGGREGATE_GROUPS)
+  @Cost(AGGREGATE_WEIGHT)
   @Query(() => [AlertCount], { nullable: true, description: 'Alerts matching the filter, counted by the chosen groupings.' })
   async alertCounts(
     @Arg('groupBy', () => [AlertGrouping]) groupBy: AlertGrouping[],

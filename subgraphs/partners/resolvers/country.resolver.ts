@@ -9,6 +9,8 @@ import { Country } from '../entities/country.entity';
 import { Membership } from '../entities/membership.entity';
 import { Partner } from '../entities/partner.entity';
 import { countryLoader, membersOnLoader, membershipHistoryLoader, organisationsOnLoader, partnerLoader } from '../loaders';
+import { ListSize } from '../../kernel/list-size';
+import { COUNTRIES } from '../../kernel/reference/countries';
 
 @InputType({ description: 'Narrows the country list; all given conditions must hold.' })
 class CountryFilter {
@@ -27,6 +29,7 @@ class CountryFilter {
 
 @Resolver(() => Country)
 export class CountryResolver {
+  @ListSize(COUNTRIES.length)
   @Query(() => [Country], { nullable: true, description: 'Countries, by ISO code, optionally narrowed by region, sub-region or membership.' })
   async countries(@Arg('filter', () => CountryFilter, { nullable: true }) filter: CountryFilter | undefined, @Ctx() ctx: SubgraphContext): Promise<Country[]> {
     const query = queryOf(ctx, Country, 'c').orderBy('c.iso3');
@@ -48,11 +51,13 @@ export class CountryResolver {
     return countryLoader(ctx).load(countryCode(iso3, 'iso3'));
   }
 
+  @ListSize(20)
   @FieldResolver(() => [Membership], { description: "The country's membership periods in partner organisations." })
   async memberships(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<Membership[]> {
     return membershipHistoryLoader(ctx, 'countryIso3').load(country.iso3);
   }
 
+  @ListSize(10)
   @FieldResolver(() => [Partner], { description: 'Partner organisations the country is a member of on a date (default today).' })
   async partners(
     @Root() country: Country,

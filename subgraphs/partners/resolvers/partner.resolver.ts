@@ -20,9 +20,11 @@ import {
   membershipHistoryLoader,
   partnerLoader,
 } from '../loaders';
+import { ListSize } from '../../kernel/list-size';
 
 @Resolver(() => Partner)
 export class PartnerResolver {
+  @ListSize(20)
   @Query(() => [Partner], { nullable: true, description: 'All partner organisations, by code.' })
   async partners(@Ctx() ctx: SubgraphContext): Promise<Partner[]> {
     return findVisible(ctx, Partner, 'p', (q) => q.orderBy('p.code', 'ASC'));
@@ -33,6 +35,7 @@ export class PartnerResolver {
     return partnerLoader(ctx).load(partnerCode(code, 'code'));
   }
 
+  @ListSize(60)
   @FieldResolver(() => [Country], { description: 'Member states on a date (default today), suspended members excluded.' })
   async memberStates(
     @Root() partner: Partner,
@@ -45,21 +48,25 @@ export class PartnerResolver {
     return countries.filter((c): c is Country => c instanceof Country);
   }
 
+  @ListSize(100)
   @FieldResolver(() => [Membership], { description: 'Every membership period, past and present, suspensions included.' })
   async memberships(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<Membership[]> {
     return membershipHistoryLoader(ctx, 'partnerCode').load(partner.code);
   }
 
+  @ListSize(20)
   @FieldResolver(() => [FocalPoint])
   async focalPoints(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<FocalPoint[]> {
     return focalPointsLoader(ctx).load(partner.code);
   }
 
+  @ListSize(100)
   @FieldResolver(() => [Engagement], { description: "The Joint Office's recorded engagements with this partner, oldest first." })
   async engagements(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<Engagement[]> {
     return engagementsLoader(ctx).load(partner.code);
   }
 
+  @ListSize(5)
   @FieldResolver(() => [EarlyWarningMechanism])
   async earlyWarningMechanisms(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<EarlyWarningMechanism[]> {
     return mechanismsLoader(ctx).load(partner.code);

@@ -6,6 +6,7 @@ import { policyOf } from '../../kernel/access-policy';
 import { OwnedRecord } from '../../kernel/ownership';
 import { LocalDate } from '../../kernel/scalars';
 import { Crime, RiskLevel } from '../../kernel/vocabulary';
+import { ListSize } from '../../kernel/list-size';
 
 @ObjectType({ description: 'Evidence recorded for one indicator of a risk factor.' })
 export class IndicatorEvidence {
@@ -30,6 +31,7 @@ export class RiskFactorScore {
   @Field(() => String, { nullable: true })
   evidence: string | null;
 
+  @ListSize(20)
   @Field(() => [IndicatorEvidence])
   indicators: IndicatorEvidence[];
 }
@@ -77,6 +79,7 @@ export class RiskAssessment extends OwnedRecord {
   @Column({ type: 'text' })
   summary: string;
 
+  @ListSize(20)
   @Field(() => [RiskFactorScore])
   @Column({ type: 'jsonb', default: () => "'[]'" })
   factors: RiskFactorScore[];

@@ -6,9 +6,11 @@ import { Alert, Country, Partner } from '../entities/references';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation } from '../entities/situation.entity';
 import { assessmentsByOrgLoader, situationLoader, situationsByCountryLoader } from '../loaders';
+import { ListSize } from '../../kernel/list-size';
 
 @Resolver(() => Country)
 export class CountrySituationsResolver {
+  @ListSize(10)
   @FieldResolver(() => [Situation], { nullable: true, description: 'Situations monitored in the country (null while the situations subgraph cannot answer), most recently opened first.' })
   async situations(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<Situation[]> {
     return situationsByCountryLoader(ctx).load(country.iso3);
@@ -17,6 +19,7 @@ export class CountrySituationsResolver {
 
 @Resolver(() => Partner)
 export class PartnerAssessmentsResolver {
+  @ListSize(100)
   @FieldResolver(() => [RiskAssessment], { nullable: true, description: 'Risk assessments made by the organisation (null while the situations subgraph cannot answer), most recent first.' })
   async assessments(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<RiskAssessment[]> {
     return assessmentsByOrgLoader(ctx).load(partner.code);

@@ -15,6 +15,7 @@ import { Source, SourceType } from '../entities/source.entity';
 import { applyIncidentFilter, IncidentFilter } from '../incident-filter';
 import { assessmentsBySituationLoader } from '../loaders';
 import { applySituationFilter, latestAssessment, SituationFilter } from '../situation-filter';
+import { AGGREGATE_GROUPS, AGGREGATE_WEIGHT, Cost, ListSize } from '../../kernel/list-size';
 
 export enum SituationGrouping {
   LEVEL = 'LEVEL',
@@ -125,6 +126,7 @@ class RiskTrendPoint {
   @Field(() => Int, { nullable: true, description: 'Change of the overall level since the previous assessment.' })
   overallChange: number | null;
 
+  @ListSize(20)
   @Field(() => [RiskFactorChange])
   factors: RiskFactorChange[];
 }
@@ -134,6 +136,8 @@ const difference = (a: RiskLevel | null, b: RiskLevel | null) => (a && b ? rank(
 
 @Resolver(() => Situation)
 export class SituationDashboardResolver {
+  @ListSize(AGGREGATE_GROUPS)
+  @Cost(AGGREGATE_WEIGHT)
   @Query(() => [SituationCount], { nullable: true, description: 'Situations matching the filter, counted by the chosen groupings.' })
   async situationCounts(
     @Arg('groupBy', () => [SituationGrouping]) groupBy: SituationGrouping[],
@@ -164,6 +168,8 @@ export class SituationDashboardResolver {
     }));
   }
 
+  @ListSize(AGGREGATE_GROUPS)
+  @Cost(AGGREGATE_WEIGHT)
   @Query(() => [IncidentCount], { nullable: true, description: 'Incidents and fatalities matching the filter, by the chosen groupings.' })
   async incidentCounts(
     @Arg('groupBy', () => [IncidentGrouping]) groupBy: IncidentGrouping[],
@@ -196,11 +202,13 @@ export class SituationDashboardResolver {
     }));
   }
 
+  @ListSize(50)
   @FieldResolver(() => [SourceShare], { description: 'Where the situation\'s incident reports come from, by source type and region.' })
   async sourceDiversity(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<SourceShare[]> {
     return sourceDiversityLoader(ctx).load(situation.id);
   }
 
+  @ListSize(20)
   @FieldResolver(() => [RiskTrendPoint], { description: 'The situation\'s assessments over time, each with its per-factor change since the previous one.' })
   async riskTrend(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<RiskTrendPoint[]> {
     const assessments = await assessmentsBySituationLoader(ctx).load(situation.id);

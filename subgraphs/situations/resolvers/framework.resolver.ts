@@ -4,9 +4,11 @@ import type { SubgraphContext } from '../../kernel/context';
 import { findVisible } from '../../kernel/reading';
 import { Framework, Indicator, RiskFactor } from '../entities/framework.entity';
 import { indicatorsByRiskFactorLoader, riskFactorsByFrameworkLoader } from '../loaders';
+import { ListSize } from '../../kernel/list-size';
 
 @Resolver(() => Framework)
 export class FrameworkResolver {
+  @ListSize(5)
   @Query(() => [Framework], { nullable: true, description: 'Versions of the Framework of Analysis, newest first.' })
   async frameworks(@Ctx() ctx: SubgraphContext): Promise<Framework[]> {
     return findVisible(ctx, Framework, 'f', (q) => q.orderBy('f.year', 'DESC'));
@@ -18,6 +20,7 @@ export class FrameworkResolver {
     return framework ?? null;
   }
 
+  @ListSize(20)
   @FieldResolver(() => [RiskFactor])
   async riskFactors(@Root() framework: Framework, @Ctx() ctx: SubgraphContext): Promise<RiskFactor[]> {
     return riskFactorsByFrameworkLoader(ctx).load(framework.id);
@@ -26,6 +29,7 @@ export class FrameworkResolver {
 
 @Resolver(() => RiskFactor)
 export class RiskFactorResolver {
+  @ListSize(20)
   @FieldResolver(() => [Indicator])
   async indicators(@Root() factor: RiskFactor, @Ctx() ctx: SubgraphContext): Promise<Indicator[]> {
     return indicatorsByRiskFactorLoader(ctx).load(factor.id);

@@ -9,6 +9,7 @@ import { Classification } from '../../kernel/ownership';
 import { checkPartnerCodes } from '../../kernel/reference-codes';
 import { assertCanCreate, InputProblems } from '../../kernel/writing';
 import { importIncidents, type RowOutcome } from '../import/incident-importer';
+import { ListSize } from '../../kernel/list-size';
 
 export enum ImportFormat {
   HXL = 'HXL',
@@ -59,6 +60,7 @@ class ImportRowOutcome {
   @Field(() => String, { nullable: true, description: "The incident's id in the hub." })
   id: string | null;
 
+  @ListSize(20)
   @Field(() => [ImportProblem])
   errors: ImportProblem[];
 }
@@ -74,6 +76,7 @@ class IncidentImportReport {
   @Field(() => [String], { description: 'Columns or keys the import did not read.' })
   ignored: string[];
 
+  @ListSize(MAX_REPORTED_ROWS)
   @Field(() => [ImportRowOutcome], { description: `Each row's outcome, in file order (the first ${MAX_REPORTED_ROWS}).` })
   outcomes: ImportRowOutcome[];
 }

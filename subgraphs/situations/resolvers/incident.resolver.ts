@@ -1,7 +1,7 @@
 // Incidents and their sources.
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
-import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey } from '../../kernel/connection';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/connection';
 import { queryOf } from '../../kernel/reading';
 import { applyIncidentFilter, IncidentFilter } from '../incident-filter';
 import { Incident } from '../entities/incident.entity';
@@ -11,14 +11,15 @@ import { Source } from '../entities/source.entity';
 import { situationLoader, sourceLoader } from '../loaders';
 
 const INCIDENT_ORDER: SortKey<Incident>[] = [
-  { sql: 'i.occurred_on', direction: 'DESC', value: (i) => i.occurredOn },
-  { sql: 'i.id', direction: 'ASC', value: (i) => i.id },
+  { sql: 'i.occurred_on', direction: 'DESC', kind: 'date', value: (i) => i.occurredOn },
+  { sql: 'i.id', direction: 'ASC', kind: 'uuid', value: (i) => i.id },
 ];
 
 export const IncidentConnection = connectionType(Incident, 'Incident');
 
 @Resolver(() => Incident)
 export class IncidentResolver {
+  @ConnectionSize()
   @Query(() => IncidentConnection, { nullable: true, description: 'Incident reports, most recent first, a page at a time.' })
   async incidents(
     @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | undefined,

@@ -1,7 +1,7 @@
 // Situations: root lookups and the links from a situation to its country, assessments and incidents.
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/context';
-import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey } from '../../kernel/connection';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/connection';
 import { queryOf } from '../../kernel/reading';
 import { uuid } from '../../kernel/validation';
 import { RiskLevel } from '../../kernel/vocabulary';
@@ -11,16 +11,18 @@ import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation } from '../entities/situation.entity';
 import { applySituationFilter, SituationFilter } from '../situation-filter';
 import { assessmentsBySituationLoader, incidentsBySituationLoader, situationLoader } from '../loaders';
+import { ListSize } from '../../kernel/list-size';
 
 const SITUATION_ORDER: SortKey<Situation>[] = [
-  { sql: 's.opened_on', direction: 'DESC', value: (s) => s.openedOn },
-  { sql: 's.id', direction: 'ASC', value: (s) => s.id },
+  { sql: 's.opened_on', direction: 'DESC', kind: 'date', value: (s) => s.openedOn },
+  { sql: 's.id', direction: 'ASC', kind: 'uuid', value: (s) => s.id },
 ];
 
 export const SituationConnection = connectionType(Situation, 'Situation');
 
 @Resolver(() => Situation)
 export class SituationResolver {
+  @ConnectionSize()
   @Query(() => SituationConnection, { nullable: true, description: 'Situations, most recently opened first, a page at a time.' })
   async situations(
     @Arg('filter', () => SituationFilter, { nullable: true }) filter: SituationFilter | undefined,
@@ -43,6 +45,7 @@ export class SituationResolver {
     return { iso3: situation.countryIso3 };
   }
 
+  @ListSize(20)
   @FieldResolver(() => [RiskAssessment], { description: 'Assessments of the situation, oldest first.' })
   async assessments(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<RiskAssessment[]> {
     return assessmentsBySituationLoader(ctx).load(situation.id);
@@ -67,6 +70,7 @@ export class SituationResolver {
     return ctx.viewer.org === situation.ownerOrg ? situation.sharedWithUsers : null;
   }
 
+  @ListSize(100)
   @FieldResolver(() => [Incident], { description: 'Incidents reported in the situation, most recent first.' })
   async incidents(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<Incident[]> {
     return incidentsBySituationLoader(ctx).load(situation.id);

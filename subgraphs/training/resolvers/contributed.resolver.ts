@@ -6,9 +6,11 @@ import type { SubgraphContext } from '../../kernel/context';
 import { Country, Partner } from '../entities/references';
 import { TrainingSession } from '../entities/training-session.entity';
 import { sessionsByCountryLoader, sessionsByOrganiserLoader } from '../loaders';
+import { ListSize } from '../../kernel/list-size';
 
 @Resolver(() => Country)
 export class CountryTrainingResolver {
+  @ListSize(20)
   @FieldResolver(() => [TrainingSession], { nullable: true, description: 'Training sessions held in the country (null while the training subgraph cannot answer), most recent first.' })
   async trainingSessions(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<TrainingSession[]> {
     return sessionsByCountryLoader(ctx).load(country.iso3);
@@ -17,6 +19,7 @@ export class CountryTrainingResolver {
 
 @Resolver(() => Partner)
 export class PartnerTrainingResolver {
+  @ListSize(100)
   @FieldResolver(() => [TrainingSession], { nullable: true, description: 'Training sessions credited to the organisation: those it owns and those it confirmed it co-organised (null while the training subgraph cannot answer), most recent first.' })
   async trainingSessions(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<TrainingSession[]> {
     return sessionsByOrganiserLoader(ctx).load(partner.code);

@@ -9,6 +9,7 @@ import { dateRange, isoDate, partnerCode } from '../../kernel/validation';
 import { ReportedTrainingTotal } from '../entities/reported-training-total.entity';
 import { TrainingSession, TrainingStatus } from '../entities/training-session.entity';
 import { creditedTo } from '../organiser-credit';
+import { AGGREGATE_GROUPS, AGGREGATE_WEIGHT, Cost, ListSize } from '../../kernel/list-size';
 
 @ObjectType({ description: 'Totals over the COMPLETED training sessions the hub holds for a period.' })
 export class TrainingTotals {
@@ -63,6 +64,7 @@ interface TotalsRow {
 
 @Resolver(() => TrainingTotals)
 export class TrainingTotalsResolver {
+  @Cost(AGGREGATE_WEIGHT)
   @Query(() => TrainingTotals, { nullable: true, description: 'Totals over the completed training sessions starting in a period, optionally for one organising partner.' })
   async trainingTotals(@Args(() => TrainingTotalsArgs) { from, to, partner }: TrainingTotalsArgs, @Ctx() ctx: SubgraphContext): Promise<TrainingTotals> {
     const start = from ? isoDate(from, 'from') : null;
@@ -98,6 +100,7 @@ export class TrainingTotalsResolver {
   }
 
   // Read only when asked for, so a dashboard that wants the computed totals pays for one query.
+  @ListSize(50)
   @FieldResolver(() => [ReportedTrainingTotal], {
     description:
       "Totals the Office's record reports for periods overlapping the one asked for, oldest first. They are not broken down by partner, so none are returned when partner is given.",
@@ -142,6 +145,8 @@ export class TrainingGroupTotals {
 
 @Resolver()
 export class TrainingGroupTotalsResolver {
+  @ListSize(AGGREGATE_GROUPS)
+  @Cost(AGGREGATE_WEIGHT)
   @Query(() => [TrainingGroupTotals], { nullable: true, description: 'Totals over completed sessions in a period, by partner, region, country or year, in one query.' })
   async trainingTotalsBy(
     @Arg('groupBy', () => TrainingGrouping) groupBy: TrainingGrouping,

@@ -1,7 +1,7 @@
 // Training sessions: root lookups and the links from a session to its modules, country and organisers.
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SelectQueryBuilder } from 'typeorm';
-import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey } from '../../kernel/connection';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/connection';
 import { countriesInRegions, intersect } from '../../kernel/reference/regions';
 import type { SubgraphContext } from '../../kernel/context';
 import { queryOf } from '../../kernel/reading';
@@ -11,6 +11,7 @@ import { Module } from '../entities/module.entity';
 import { Country, Partner } from '../entities/references';
 import { TrainingAudience, TrainingSession, TrainingStatus } from '../entities/training-session.entity';
 import { modulesBySessionLoader, trainingSessionLoader } from '../loaders';
+import { ListSize } from '../../kernel/list-size';
 
 @InputType({ description: 'Narrows the training session list; all given conditions must hold.' })
 export class TrainingSessionFilter {
@@ -53,14 +54,15 @@ export function applyTrainingSessionFilter(query: SelectQueryBuilder<TrainingSes
 }
 
 const SESSION_ORDER: SortKey<TrainingSession>[] = [
-  { sql: 's.start_date', direction: 'DESC', value: (s) => s.startDate },
-  { sql: 's.id', direction: 'ASC', value: (s) => s.id },
+  { sql: 's.start_date', direction: 'DESC', kind: 'date', value: (s) => s.startDate },
+  { sql: 's.id', direction: 'ASC', kind: 'uuid', value: (s) => s.id },
 ];
 
 export const TrainingSessionConnection = connectionType(TrainingSession, 'TrainingSession');
 
 @Resolver(() => TrainingSession)
 export class TrainingSessionResolver {
+  @ConnectionSize()
   @Query(() => TrainingSessionConnection, { nullable: true, description: 'Training sessions, most recent first, a page at a time.' })
   async trainingSessions(
     @Arg('filter', () => TrainingSessionFilter, { nullable: true }) filter: TrainingSessionFilter | undefined,
@@ -78,6 +80,7 @@ export class TrainingSessionResolver {
     return trainingSessionLoader(ctx).load(uuid(id, 'id'));
   }
 
+  @ListSize(10)
   @FieldResolver(() => [Module], { description: 'The modules taught, by code.' })
   async modules(@Root() session: TrainingSession, @Ctx() ctx: SubgraphContext): Promise<Module[]> {
     return modulesBySessionLoader(ctx).load(session.id);
@@ -88,6 +91,7 @@ export class TrainingSessionResolver {
     return session.countryIso3 ? { iso3: session.countryIso3 } : null;
   }
 
+  @ListSize(10)
   @FieldResolver(() => [Partner], { nullable: 'itemsAndList', description: 'The hub partners that organised the session (organiserOrgs, resolved); null while the partners subgraph cannot answer, and an item is null when it names no partner.' })
   organisers(@Root() session: TrainingSession): Partner[] {
     return session.organiserOrgs.map((code) => ({ code }));

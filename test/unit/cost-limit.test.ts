@@ -1,0 +1,73 @@
+// What the gateway's cost limit counts, read from the list sizes the subgraph schemas declare in the
+// checked-in supergraph: the query that once resolved 131,000 fields, the README's examples, and
+// lists counted by their real size.
+import { readFileSync } from 'node:fs';
+import { buildSchema, getNamedType, getNullableType, isCompositeType, isListType, isObjectType } from 'graphql';
+import { DEFAULT_MAX_QUERY_COST } from '../../gateway/config';
+import { demandControlOf, supergraphCost } from '../../gateway/cost-limit';
+import { DEFAULT_PAGE_SIZE } from '../../subgraphs/kernel/connection';
+import { COUNTRIES } from '../../subgraphs/kernel/reference/countries';
+import { SUPERGRAPH_PATH } from '../support/hub';
+import { readmeQueries, readmeRequestBodies } from '../support/readme';
+
+const supergraph = readFileSync(SUPERGRAPH_PATH, 'utf8');
+const cost = supergraphCost(supergraph);
+
+const FOUND_QUERY = '{ incidents { nodes { country { partners { memberStates { partners { memberStates { iso3 name } } } } } } } }';
+
+describe('the cost limit', () => {
+  it('counts the found query far over the limit', () => {
+    expect(cost(FOUND_QUERY)).toBeGreaterThan(100 * DEFAULT_MAX_QUERY_COST);
+  });
+
+  it.each([...readmeQueries, ...readmeRequestBodies].map((e) => [e.name, e.block]))('lets the README example %s through', (_name, block) => {
+    expect(cost(block, { id: 'd2a4f3a0-0000-4000-8000-000000000000', code: 'ICGLR' })).toBeLessThan(DEFAULT_MAX_QUERY_COST);
+  });
+
+  it('has README examples of both kinds to cost', () => {
+    expect(readmeQueries.length).toBeGreaterThanOrEqual(5);
+    expect(readmeRequestBodies.map((e) => e.name)).toContain('GreatLakes');
+  });
+
+  it('counts a connection without first as its default page', () => {
+    expect(cost('{ incidents { nodes { id } } }')).toBe(cost(`{ incidents(first: ${DEFAULT_PAGE_SIZE}) { nodes { id } } }`));
+    expect(cost('{ incidents { nodes { id } } }')).toBe(1 + 1 + DEFAULT_PAGE_SIZE);
+    expect(cost('{ situations { edges { cursor node { title } } } }')).toBe(1 + 1 + DEFAULT_PAGE_SIZE * 3);
+    expect(cost('query ($n: Int) { trainingSessions(first: $n) { nodes { title } } }', { n: 5 })).toBe(1 + 1 + 5);
+  });
+
+  it('counts countries as the 249 there are', () => {
+    expect(COUNTRIES.length).toBe(249);
+    expect(cost('{ countries { iso3 } }')).toBe(1 + COUNTRIES.length);
+    expect(cost('{ countries { iso3 name } }')).toBe(1 + COUNTRIES.length * 2);
+  });
+
+  it('counts a list nested in a list by the product of their sizes', () => {
+    const partners = cost('{ partners { code } }') - 1;
+    const members = cost('{ partner(code: "AU") { memberStates { iso3 } } }') - 2;
+    expect(cost('{ partners { memberStates { iso3 } } }')).toBe(1 + partners * (1 + members));
+    expect(members).toBeGreaterThanOrEqual(57); // the OSCE has 57 participating states
+  });
+
+  it('counts fragments and skips what @skip leaves out', () => {
+    const plain = cost('{ countries { iso3 name } }');
+    expect(cost('{ countries { ...C } } fragment C on Country { iso3 name }')).toBe(plain);
+    expect(cost('query ($no: Boolean!) { countries { iso3 name @skip(if: $no) } }', { no: true })).toBe(cost('{ countries { iso3 } }'));
+  });
+
+  it('knows the size of every list of objects in the supergraph', () => {
+    const schema = buildSchema(supergraph, { assumeValidSDL: true });
+    const { listSizes } = demandControlOf(supergraph);
+    const undeclared: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (!isObjectType(type) || type.name.startsWith('__') || type.name.startsWith('join__') || type.name.startsWith('link__')) continue;
+      for (const field of Object.values(type.getFields())) {
+        const sized = isListType(getNullableType(field.type)) || getNamedType(field.type).name.endsWith('Connection');
+        if (sized && isCompositeType(getNamedType(field.type)) && !type.name.endsWith('Connection') && !listSizes.has(`${type.name}.${field.name}`)) {
+          undeclared.push(`${type.name}.${field.name}`);
+        }
+      }
+    }
+    expect(undeclared).toEqual([]);
+  });
+});
