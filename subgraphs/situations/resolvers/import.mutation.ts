@@ -60,7 +60,9 @@ class ImportRowOutcome {
   @Field(() => String, { nullable: true, description: "The incident's id in the hub." })
   id: string | null;
 
-  @ListSize(20)
+  // A rejected row names one or two problems as a rule, and the whole report is built in memory
+  // whatever a client selects of it: its size costs the hub no extra work, so it is counted small.
+  @ListSize(3)
   @Field(() => [ImportProblem])
   errors: ImportProblem[];
 }
