@@ -72,7 +72,9 @@ export class Supervisor {
     running.restart = null;
     const child = spawn(this.node, [running.spec.script], {
       env: { ...this.baseEnv, ...running.spec.env, PORT: String(running.spec.port) },
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // The IPC channel closes when the supervisor dies, however it dies: the child then stops too
+      // (http-service stopOnSignals), so no service outlives a killed `npm start`.
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     running.child = child;
     running.startedAt = Date.now();

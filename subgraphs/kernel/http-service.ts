@@ -335,4 +335,6 @@ export function stopOnSignals(service: RunningService, name: string): void {
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+  // Started by a supervisor (npm start) over IPC: when it goes, even by SIGKILL, stop as on a signal.
+  if (process.send) process.once('disconnect', () => handler('supervisor exited'));
 }
