@@ -4,6 +4,7 @@ WORKDIR /hub
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
+COPY platform platform
 COPY gateway gateway
 COPY subgraphs subgraphs
 COPY schema schema

@@ -3,10 +3,10 @@
 import type { DataSource } from 'typeorm';
 import { Acknowledgement } from '../subgraphs/alerts/entities/acknowledgement.entity';
 import { Alert, AlertRecipient, AlertStatus, AlertType } from '../subgraphs/alerts/entities/alert.entity';
-import { Classification, ownership, type Ownership } from '../subgraphs/kernel/ownership';
+import { Classification, ownership, type Ownership } from '../subgraphs/kernel/policy/ownership';
 import { COUNTRIES } from '../subgraphs/kernel/reference/countries';
-import { insertMissing, stableId } from '../subgraphs/kernel/seeding';
-import { Crime, RISK_LEVELS, RiskLevel } from '../subgraphs/kernel/vocabulary';
+import { insertMissing, stableId } from '../subgraphs/kernel/db/seeding';
+import { Crime, RISK_LEVELS, RiskLevel } from '../subgraphs/kernel/schema/vocabulary';
 import { Incident } from '../subgraphs/situations/entities/incident.entity';
 import { RiskAssessment } from '../subgraphs/situations/entities/risk-assessment.entity';
 import { Situation, SituationStatus } from '../subgraphs/situations/entities/situation.entity';

@@ -4,7 +4,7 @@
 // refused, never downgraded to anonymous access.
 import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
-import { ANONYMOUS, viewerFromClaims, type Role, type Viewer } from '../subgraphs/kernel/identity';
+import { ANONYMOUS, viewerFromClaims, type Role, type Viewer } from '../platform/identity';
 
 export const DEVELOPMENT_JWT_SECRET = 'development-jwt-secret-do-not-use-in-production';
 export const DEVELOPMENT_ISSUER = 'hub-development';

@@ -1,9 +1,9 @@
 // The gateway's configuration, read and validated once from the environment at start-up.
 import path from 'node:path';
-import { integer, readHttpLimits, refuseSharedSecret } from '../subgraphs/kernel/config';
-import { developmentKeysDir } from '../subgraphs/kernel/gateway-keys';
+import { integer, readHttpLimits, refuseSharedSecret } from '../subgraphs/kernel/service/config';
+import { developmentKeysDir } from '../platform/gateway-keys';
 import type { JSONWebKeySet, JWK } from 'jose';
-import type { HttpLimits } from '../subgraphs/kernel/http-service';
+import type { HttpLimits } from '../platform/http/service';
 import { DEFAULT_RESTART_WAIT_MS } from './subgraph-data-source';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, type AuthConfig } from './auth';
 

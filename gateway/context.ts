@@ -2,7 +2,7 @@
 // subgraphs' audit records (vouched for with the viewer in each subgraph request).
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Request } from 'express';
-import type { Viewer } from '../subgraphs/kernel/identity';
+import type { Viewer } from '../platform/identity';
 
 export interface GatewayContext {
   viewer: Viewer;

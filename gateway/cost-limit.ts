@@ -1,6 +1,6 @@
 // A cost limit that counts what a query resolves, computed before execution from the list sizes
 // the subgraphs declare in their schemas (demand-control @listSize and @cost, composed into the
-// supergraph; subgraphs/kernel/list-size.ts). Depth limits miss a query alternating
+// supergraph; subgraphs/kernel/schema/list-size.ts). Depth limits miss a query alternating
 // Partner.memberStates and Country.partners a few levels deep, which asks for millions of objects.
 //
 // Each field costs its @cost weight (1 without one), and a list multiplies what is selected under
@@ -34,7 +34,7 @@ import {
   type SelectionSetNode,
   type ValueNode,
 } from 'graphql';
-import { tooExpensive } from '../subgraphs/kernel/errors';
+import { tooExpensive } from '../platform/errors';
 
 /** What a list with no @listSize is assumed to hold (every list of objects in the hub has one). */
 export const UNDECLARED_LIST_SIZE = 10;

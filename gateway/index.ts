@@ -1,6 +1,6 @@
 // The gateway process: `npm run start:gateway`, or `node dist/gateway` in production.
-import { logger } from '../subgraphs/kernel/logger';
-import { stopOnSignals } from '../subgraphs/kernel/http-service';
+import { logger } from '../platform/logger';
+import { stopOnSignals } from '../platform/http/service';
 import { readGatewayConfig } from './config';
 import { startGateway } from './server';
 

@@ -5,9 +5,9 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { errorFormatter } from '../subgraphs/kernel/errors';
+import { errorFormatter } from '../platform/errors';
 import { OperationKindsServed } from './operation-kinds';
-import { startHttpService, type ReadyReport, type RunningService } from '../subgraphs/kernel/http-service';
+import { startHttpService, type ReadyReport, type RunningService } from '../platform/http/service';
 import { DEFAULT_MAX_QUERY_COST, type GatewayConfig, type SubgraphName } from './config';
 import cors from 'cors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -16,8 +16,8 @@ import { createAuthenticator } from './auth';
 import { gatewayContext, operationNameFromDocument, type GatewayContext } from './context';
 import { VouchingDataSource } from './vouching-data-source';
 import { SubgraphTokenCache } from './subgraph-tokens';
-import { createInternalSigner } from '../subgraphs/kernel/internal-token';
-import { developmentKeyFiles, publicHalf, readPublicKeys, readSigningKey } from '../subgraphs/kernel/gateway-keys';
+import { createInternalSigner } from '../platform/internal-token';
+import { developmentKeyFiles, publicHalf, readPublicKeys, readSigningKey } from '../platform/gateway-keys';
 import type { JSONWebKeySet, JWK } from 'jose';
 
 /** Where subgraphs may fetch the keys they accept (HUB_GATEWAY_JWKS_URL). */

@@ -9,8 +9,8 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { logger } from '../subgraphs/kernel/logger';
-import { STOPPING_HEADER } from '../subgraphs/kernel/http-service';
+import { logger } from '../platform/logger';
+import { STOPPING_HEADER } from '../platform/http/service';
 
 /**
  * One subgraph call as seen by the fetcher: the deadline shared by its attempts, whether it may be

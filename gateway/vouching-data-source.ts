@@ -2,8 +2,8 @@
 // signs with its private key (gateway/subgraph-tokens.ts). Whatever the client sent in its own
 // headers is not forwarded.
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { ANONYMOUS } from '../subgraphs/kernel/identity';
-import { INTERNAL_HEADER, PEER_TOKENS_HEADER } from '../subgraphs/kernel/internal-token';
+import { ANONYMOUS } from '../platform/identity';
+import { INTERNAL_HEADER, PEER_TOKENS_HEADER } from '../platform/internal-token';
 import type { GatewayContext } from './context';
 import { SubgraphDataSource } from './subgraph-data-source';
 import type { SubgraphTokenCache } from './subgraph-tokens';

@@ -1,10 +1,10 @@
 // `npm run db:roles`: creates the PostgreSQL role of each subgraph, owner of its schema and of
-// nothing else (subgraphs/kernel/database-roles.ts). Connects as DATABASE_URL (with the password
+// nothing else (subgraphs/kernel/db/database-roles.ts). Connects as DATABASE_URL (with the password
 // of DATABASE_PASSWORD_FILE when set), a user allowed to create roles; safe to run again, e.g.
 // to change a password or after the database was used as a superuser.
-import { databaseUrlOf } from '../subgraphs/kernel/config';
-import { provisionSubgraphRoles, subgraphRolesOf } from '../subgraphs/kernel/database-roles';
-import { PEER_NAMES } from '../subgraphs/kernel/peer';
+import { databaseUrlOf } from '../subgraphs/kernel/service/config';
+import { provisionSubgraphRoles, subgraphRolesOf } from '../subgraphs/kernel/db/database-roles';
+import { PEER_NAMES } from '../subgraphs/kernel/service/peer';
 
 async function main(): Promise<number> {
   // The administrator's own URL: DATABASE_URL, not a subgraph's (no subgraph is named "admin").

@@ -5,9 +5,9 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { partnerCode } from '../subgraphs/kernel/validation';
+import { partnerCode } from '../subgraphs/kernel/write/validation';
 import { exportIncidents, type ExportFormat } from '../subgraphs/situations/import/incident-exporter';
-import { FolderInUseError } from '../subgraphs/kernel/folder-lock';
+import { FolderInUseError } from '../subgraphs/kernel/db/folder-lock';
 import { heldByRunningHub, openSituationsDatabase, type SituationsDatabase } from '../subgraphs/situations/import/situations-database';
 
 const USAGE = `Usage: npm run export -- --org CODE --kind incidents [--format hxl|jsonl] [--out FILE]

@@ -4,8 +4,8 @@
 import 'reflect-metadata';
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPGlite, openSubgraphDatabase } from '../subgraphs/kernel/database';
-import type { SubgraphModule } from '../subgraphs/kernel/subgraph-service';
+import { openPGlite, openSubgraphDatabase } from '../subgraphs/kernel/db/database';
+import type { SubgraphModule } from '../subgraphs/kernel/service/subgraph-service';
 import { SUBGRAPHS } from './subgraphs';
 
 function quote(sql: string): string {

@@ -1,6 +1,6 @@
 // Backs up and restores the data of the four subgraphs, behind `npm run backup` and `npm run restore`:
 // on PostgreSQL one pg_dump of the four schemas, on PGlite PGlite's own dump of each folder.
-import { FolderInUseError, lockFolder } from '../subgraphs/kernel/folder-lock';
+import { FolderInUseError, lockFolder } from '../subgraphs/kernel/db/folder-lock';
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { Client } from 'pg';
-import { pgliteRoot } from '../subgraphs/kernel/config';
+import { pgliteRoot } from '../subgraphs/kernel/service/config';
 
 const run = promisify(execFile);
 
@@ -152,7 +152,7 @@ async function dumpPostgres(url: string, { dir, schemas }: BackupOptions): Promi
 async function restorePostgres(url: string, { dir, schemas, force }: RestoreOptions): Promise<void> {
   const suffix = `_replaced_${randomBytes(4).toString('hex')}`;
   const replaced = await withClient(url, async (client) => {
-    // A running subgraph names its connections hub-<subgraph> (kernel/database.ts).
+    // A running subgraph names its connections hub-<subgraph> (kernel/db/database.ts).
     const { rows } = await client.query<{ application_name: string }>(
       `SELECT DISTINCT application_name FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = ANY($1)`,
       [schemas.map((schema) => `hub-${schema}`)],
@@ -186,7 +186,7 @@ async function restorePostgres(url: string, { dir, schemas, force }: RestoreOpti
 // PGlite writes postmaster.pid while a process has the folder open and removes it on close. A
 // second PGlite on a folder in use would corrupt it, so neither command touches such a folder.
 function refuseIfHeld(folder: string): void {
-  // The folder lock (subgraphs/kernel/folder-lock.ts) says a process has the folder open now.
+  // The folder lock (subgraphs/kernel/db/folder-lock.ts) says a process has the folder open now.
   holdFolder(folder)();
   if (existsSync(path.join(folder, 'postmaster.pid'))) {
     throw new Refusal(

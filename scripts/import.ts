@@ -6,9 +6,9 @@ import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
-import { Classification } from '../subgraphs/kernel/ownership';
+import { Classification } from '../subgraphs/kernel/policy/ownership';
 import { importIncidents, type ImportFormat, type ImportSummary, type RowOutcome } from '../subgraphs/situations/import/incident-importer';
-import { FolderInUseError } from '../subgraphs/kernel/folder-lock';
+import { FolderInUseError } from '../subgraphs/kernel/db/folder-lock';
 import { heldByRunningHub, openSituationsDatabase, type SituationsDatabase } from '../subgraphs/situations/import/situations-database';
 
 const USAGE = `Usage: npm run import -- --org CODE --kind incidents [options] FILE

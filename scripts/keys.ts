@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { retirePreviousKeys, SIGNING_KEY_FILE, writeKeyFiles } from '../subgraphs/kernel/gateway-keys';
+import { retirePreviousKeys, SIGNING_KEY_FILE, writeKeyFiles } from '../platform/gateway-keys';
 
 function main(): number {
   let values;

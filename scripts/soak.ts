@@ -9,14 +9,14 @@ import { parseArgs } from 'node:util';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { gatewayKeySet, writeKeyFiles } from '../subgraphs/kernel/gateway-keys';
+import { gatewayKeySet, writeKeyFiles } from '../platform/gateway-keys';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '../gateway/auth';
 import { readGatewayConfig } from '../gateway/config';
 import { startGateway } from '../gateway/server';
-import { openPGlite, type DatabaseTarget } from '../subgraphs/kernel/database';
-import type { Role } from '../subgraphs/kernel/identity';
+import { openPGlite, type DatabaseTarget } from '../subgraphs/kernel/db/database';
+import type { Role } from '../platform/identity';
 import { illustrativeSituationId, ILLUSTRATIVE_SITUATION_KEYS } from '../subgraphs/kernel/reference/illustrative-situations';
-import { startSubgraph, type RunningSubgraph } from '../subgraphs/kernel/subgraph-service';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/kernel/service/subgraph-service';
 import { EXAMPLE_QUERY } from './start';
 import { SUBGRAPHS } from './subgraphs';
 

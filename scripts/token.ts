@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '../gateway/auth';
 import { duration } from '../gateway/config';
-import { viewerFromClaims } from '../subgraphs/kernel/identity';
+import { viewerFromClaims } from '../platform/identity';
 
 async function main(): Promise<number> {
   if (process.env.NODE_ENV === 'production') {

@@ -1,10 +1,10 @@
 // The alerts subgraph: early warnings, advisory notes, public statements and briefings, their
 // status workflow and the recipients' acknowledgements. `node dist/subgraphs/alerts` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit';
-import { IdempotencyKey } from '../kernel/idempotency';
-import { RecordFloor } from '../kernel/record-floor';
-import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
+import { AuditEvent } from '../kernel/audit/audit';
+import { IdempotencyKey } from '../kernel/write/idempotency';
+import { RecordFloor } from '../kernel/policy/record-floor';
+import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-service';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';

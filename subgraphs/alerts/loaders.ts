@@ -1,8 +1,8 @@
 // The alerts subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
 import type { SelectQueryBuilder } from 'typeorm';
-import type { SubgraphContext } from '../kernel/context';
-import { manyByKey, oneByKey } from '../kernel/loaders';
-import { findVisible, queryOf, readVisible } from '../kernel/reading';
+import type { SubgraphContext } from '../kernel/service/context';
+import { manyByKey, oneByKey } from '../kernel/read/loaders';
+import { findVisible, queryOf, readVisible } from '../kernel/read/reading';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';

@@ -1,8 +1,8 @@
 // The alerts subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
-import { auditTrailResolver } from '../kernel/audit';
-import { buildFederatedSchema } from '../kernel/subgraph-schema';
-import { AlertDashboardResolver } from './resolvers/dashboard.resolver';
+import { auditTrailResolver } from '../kernel/audit/audit';
+import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
+import { AlertDashboardResolver } from './resolvers/alert.dashboard';
 import { AcknowledgementResolver, AlertStatusChangeResolver } from './resolvers/acknowledgement.resolver';
 import { AlertMutationResolver } from './resolvers/alert.mutation';
 import { AlertResolver, resolveAlertReference } from './resolvers/alert.resolver';

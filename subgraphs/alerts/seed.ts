@@ -3,14 +3,14 @@
 // illustrative situations by their shared ids.
 // Idempotent: ids derive from natural keys and rows already present are left alone.
 import type { DataSource } from 'typeorm';
-import { ownership, type Ownership } from '../kernel/ownership';
+import { ownership, type Ownership } from '../kernel/policy/ownership';
 import { illustrativeSituationId } from '../kernel/reference/illustrative-situations';
-import { insertMissing, stableId } from '../kernel/seeding';
+import { insertMissing, stableId } from '../kernel/db/seeding';
 import { ILLUSTRATIVE_ALERTS, type IllustrativeAlert } from './data/alerts';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert, AlertStatus } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';
-import { acknowledgementOwnership } from './workflow';
+import { acknowledgementOwnership } from './rules/alert.workflow';
 
 const alertId = (key: string) => stableId('illustrative-alert', key);
 

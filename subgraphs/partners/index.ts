@@ -1,10 +1,10 @@
 // The partners subgraph: organisations, member states over time, focal points, engagements,
 // early-warning mechanisms and the country reference data. `node dist/subgraphs/partners` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit';
-import { IdempotencyKey } from '../kernel/idempotency';
-import type { SubgraphModule } from '../kernel/subgraph-service';
-import { runSubgraph } from '../kernel/subgraph-service';
+import { AuditEvent } from '../kernel/audit/audit';
+import { IdempotencyKey } from '../kernel/write/idempotency';
+import type { SubgraphModule } from '../kernel/service/subgraph-service';
+import { runSubgraph } from '../kernel/service/subgraph-service';
 import { Country } from './entities/country.entity';
 import { EarlyWarningMechanism } from './entities/early-warning-mechanism.entity';
 import { Engagement } from './entities/engagement.entity';

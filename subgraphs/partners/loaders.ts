@@ -1,7 +1,7 @@
 // The partners subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
-import type { SubgraphContext } from '../kernel/context';
-import { manyByKey, oneByKey } from '../kernel/loaders';
-import { findVisible } from '../kernel/reading';
+import type { SubgraphContext } from '../kernel/service/context';
+import { manyByKey, oneByKey } from '../kernel/read/loaders';
+import { findVisible } from '../kernel/read/reading';
 import { Country } from './entities/country.entity';
 import { EarlyWarningMechanism } from './entities/early-warning-mechanism.entity';
 import { Engagement } from './entities/engagement.entity';

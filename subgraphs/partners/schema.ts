@@ -1,7 +1,7 @@
 // The partners subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
-import { auditTrailResolver } from '../kernel/audit';
-import { buildFederatedSchema } from '../kernel/subgraph-schema';
+import { auditTrailResolver } from '../kernel/audit/audit';
+import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
 import { CountryResolver, resolveCountryReference } from './resolvers/country.resolver';
 import { EngagementResolver, MembershipResolver } from './resolvers/membership.resolver';
 import { PartnerResolver, resolvePartnerReference } from './resolvers/partner.resolver';

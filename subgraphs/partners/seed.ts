@@ -5,9 +5,9 @@
 // seeding is on: the focal points (real roles, invented names). Idempotent: rows already present
 // are left as they are.
 import type { DataSource } from 'typeorm';
-import { Classification, ownership } from '../kernel/ownership';
+import { Classification, ownership } from '../kernel/policy/ownership';
 import { COUNTRIES } from '../kernel/reference/countries';
-import { insertMissing, stableId } from '../kernel/seeding';
+import { insertMissing, stableId } from '../kernel/db/seeding';
 import { PARTNERS } from './data/partners';
 import { ENGAGEMENTS, FOCAL_POINTS } from './data/engagements';
 import { Country } from './entities/country.entity';

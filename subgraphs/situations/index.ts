@@ -1,10 +1,10 @@
 // The situations subgraph: country situations, risk assessments against the Framework of
 // Analysis, incidents and their sources. `node dist/subgraphs/situations` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit';
-import { IdempotencyKey } from '../kernel/idempotency';
-import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
-import { RecordFloor } from '../kernel/record-floor';
+import { AuditEvent } from '../kernel/audit/audit';
+import { IdempotencyKey } from '../kernel/write/idempotency';
+import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-service';
+import { RecordFloor } from '../kernel/policy/record-floor';
 import { Framework, Indicator, RiskFactor } from './entities/framework.entity';
 import { Incident } from './entities/incident.entity';
 import { RiskAssessment } from './entities/risk-assessment.entity';

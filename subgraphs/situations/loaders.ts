@@ -1,7 +1,7 @@
 // The situations subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
-import type { SubgraphContext } from '../kernel/context';
-import { manyByKey, oneByKey } from '../kernel/loaders';
-import { aggregateVisible, findVisible, queryOf } from '../kernel/reading';
+import type { SubgraphContext } from '../kernel/service/context';
+import { manyByKey, oneByKey } from '../kernel/read/loaders';
+import { aggregateVisible, findVisible, queryOf } from '../kernel/read/reading';
 import { Indicator, RiskFactor } from './entities/framework.entity';
 import { Incident } from './entities/incident.entity';
 import { RiskAssessment } from './entities/risk-assessment.entity';

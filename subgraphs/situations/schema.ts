@@ -1,11 +1,11 @@
 // The situations subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
-import { auditTrailResolver } from '../kernel/audit';
-import { buildFederatedSchema } from '../kernel/subgraph-schema';
+import { auditTrailResolver } from '../kernel/audit/audit';
+import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
 import { Alert } from './entities/references';
 import { RiskAssessmentResolver } from './resolvers/assessment.resolver';
 import { RiskAssessmentMutationResolver } from './resolvers/assessment.mutation';
-import { SituationDashboardResolver } from './resolvers/dashboard.resolver';
+import { SituationDashboardResolver } from './resolvers/situation.dashboard';
 import { AlertSituationResolver, CountrySituationsResolver, PartnerAssessmentsResolver } from './resolvers/contributed.resolver';
 import { FrameworkResolver, RiskFactorResolver } from './resolvers/framework.resolver';
 import { IncidentResolver } from './resolvers/incident.resolver';

@@ -3,10 +3,10 @@
 // the situations of data/illustrative.ts with their assessments, incidents and sources.
 // Idempotent: ids derive from natural keys and rows already present are left alone.
 import type { DataSource } from 'typeorm';
-import { Classification, ownership, type Ownership } from '../kernel/ownership';
+import { Classification, ownership, type Ownership } from '../kernel/policy/ownership';
 import { illustrativeSituationId } from '../kernel/reference/illustrative-situations';
-import { floorCurrentCitations } from '../kernel/record-floor';
-import { insertMissing, stableId } from '../kernel/seeding';
+import { floorCurrentCitations } from '../kernel/policy/record-floor';
+import { insertMissing, stableId } from '../kernel/db/seeding';
 import { FRAMEWORKS } from './data/framework';
 import { ILLUSTRATIVE_SITUATIONS, ILLUSTRATIVE_SOURCES } from './data/illustrative';
 import { Framework, Indicator, RiskFactor, type CrimeScope } from './entities/framework.entity';
@@ -14,7 +14,7 @@ import { DatePrecision, GeoPrecision, Incident } from './entities/incident.entit
 import { RiskAssessment } from './entities/risk-assessment.entity';
 import { Situation } from './entities/situation.entity';
 import { Source } from './entities/source.entity';
-import { CITING_SITUATION, CITING_SOURCE } from './situation-rules';
+import { CITING_SITUATION, CITING_SOURCE } from './rules/situation.rules';
 
 const REFERENCE = ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR });
 const EVENT_TYPES = ['Violence against civilians', 'Battles', 'Riots', 'Explosions/Remote violence'];

@@ -1,9 +1,9 @@
 // The training subgraph: training sessions held with partners, their modules and participants,
 // and training totals. `node dist/subgraphs/training` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit';
-import { IdempotencyKey } from '../kernel/idempotency';
-import { runSubgraph, type SubgraphModule } from '../kernel/subgraph-service';
+import { AuditEvent } from '../kernel/audit/audit';
+import { IdempotencyKey } from '../kernel/write/idempotency';
+import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-service';
 import { Module } from './entities/module.entity';
 import { ReportedTrainingTotal } from './entities/reported-training-total.entity';
 import { SessionModule } from './entities/session-module.entity';

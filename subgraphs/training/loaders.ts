@@ -1,12 +1,12 @@
 // The training subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
-import { visibleTo } from '../kernel/access-policy';
-import type { SubgraphContext } from '../kernel/context';
-import { manyByKey, oneByKey } from '../kernel/loaders';
-import { findVisible } from '../kernel/reading';
+import { visibleTo } from '../kernel/policy/access-policy';
+import type { SubgraphContext } from '../kernel/service/context';
+import { manyByKey, oneByKey } from '../kernel/read/loaders';
+import { findVisible } from '../kernel/read/reading';
 import { Module } from './entities/module.entity';
 import { SessionModule } from './entities/session-module.entity';
 import { TrainingSession } from './entities/training-session.entity';
-import { creditedOrganisers } from './organiser-credit';
+import { creditedOrganisers } from './rules/organiser-credit.rules';
 
 export function trainingSessionLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, TrainingSession | null>('training-session', async (ids) =>

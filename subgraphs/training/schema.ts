@@ -1,10 +1,10 @@
 // The training subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
-import { auditTrailResolver } from '../kernel/audit';
-import { buildFederatedSchema } from '../kernel/subgraph-schema';
+import { auditTrailResolver } from '../kernel/audit/audit';
+import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
 import { CountryTrainingResolver, PartnerTrainingResolver } from './resolvers/contributed.resolver';
 import { ModuleResolver } from './resolvers/module.resolver';
-import { TrainingGroupTotalsResolver, TrainingTotalsResolver } from './resolvers/totals.resolver';
+import { TrainingGroupTotalsResolver, TrainingTotalsResolver } from './resolvers/training-session.dashboard';
 import { TrainingSessionResolver, resolveTrainingSessionReference } from './resolvers/training-session.resolver';
 import { TrainingSessionMutationResolver } from './resolvers/training-session.mutation';
 

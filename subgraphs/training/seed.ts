@@ -4,8 +4,8 @@
 // on: the sessions of data/sessions.ts marked illustrative (never held or planned).
 // Idempotent: ids derive from natural keys and rows already present are left alone.
 import type { DataSource, EntityManager } from 'typeorm';
-import { Classification, ownership } from '../kernel/ownership';
-import { insertMissing, stableId } from '../kernel/seeding';
+import { Classification, ownership } from '../kernel/policy/ownership';
+import { insertMissing, stableId } from '../kernel/db/seeding';
 import { MODULES } from './data/modules';
 import { REPORTED_TOTALS } from './data/reported-totals';
 import { SESSIONS, type SessionRecord } from './data/sessions';

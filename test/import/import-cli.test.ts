@@ -8,12 +8,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { openPGlite, openSubgraphDatabase } from '../../subgraphs/kernel/database';
-import { seedSubgraph } from '../../subgraphs/kernel/subgraph-service';
+import { openPGlite, openSubgraphDatabase } from '../../subgraphs/kernel/db/database';
+import { seedSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { situationsSubgraph } from '../../subgraphs/situations';
 import type { RowOutcome } from '../../subgraphs/situations/import/incident-importer';
 import { runCli } from '../support/cli';
-import { FOLDER_LOCK_FILE } from '../../subgraphs/kernel/folder-lock';
+import { FOLDER_LOCK_FILE } from '../../subgraphs/kernel/db/folder-lock';
 import { freePort, spawnService, waitReady } from '../resilience/support/services';
 import { createTestDatabase } from '../support/database';
 import { externalIdOf, writeGeneratedHxl } from './incident-files';

@@ -2,7 +2,7 @@
 // two partners, and every refusal the write path promises, each checked against what is stored.
 import { randomUUID } from 'node:crypto';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
-import { stableId } from '../../subgraphs/kernel/seeding';
+import { stableId } from '../../subgraphs/kernel/db/seeding';
 import { startHub, type GraphQLResponse, type Hub } from '../support/hub';
 
 let hub: Hub;

@@ -10,10 +10,10 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
-import { AuditRecorder } from '../../subgraphs/kernel/audit';
-import { openPGlite, openSubgraphDatabase, type DatabaseTarget } from '../../subgraphs/kernel/database';
-import { Classification } from '../../subgraphs/kernel/ownership';
-import { seedSubgraph, type SubgraphModule } from '../../subgraphs/kernel/subgraph-service';
+import { AuditRecorder } from '../../subgraphs/kernel/audit/audit';
+import { openPGlite, openSubgraphDatabase, type DatabaseTarget } from '../../subgraphs/kernel/db/database';
+import { Classification } from '../../subgraphs/kernel/policy/ownership';
+import { seedSubgraph, type SubgraphModule } from '../../subgraphs/kernel/service/subgraph-service';
 import { runCli } from '../support/cli';
 
 type Digests = Record<string, { rows: number; digest: string }>;

@@ -1,8 +1,8 @@
 // The read side for the Joint Office and dashboards: filters, cursor pagination, aggregates,
 // the risk trend, and a constant number of SQL statements per subgraph however many rows.
-import { Classification, ownership } from '../../subgraphs/kernel/ownership';
+import { Classification, ownership } from '../../subgraphs/kernel/policy/ownership';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
-import { insertMissing, stableId } from '../../subgraphs/kernel/seeding';
+import { insertMissing, stableId } from '../../subgraphs/kernel/db/seeding';
 import { Alert } from '../../subgraphs/alerts/entities/alert.entity';
 import { Incident } from '../../subgraphs/situations/entities/incident.entity';
 import { RiskAssessment } from '../../subgraphs/situations/entities/risk-assessment.entity';

@@ -1,13 +1,13 @@
 // Least privilege on PostgreSQL: each subgraph logs in as a role that owns its own schema and has
-// no right on another's (npm run db:roles, subgraphs/kernel/database-roles.ts). Runs against
+// no right on another's (npm run db:roles, subgraphs/kernel/db/database-roles.ts). Runs against
 // DATABASE_URL when set, else the local server, in a database and with roles of its own, dropped after.
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { alertsSubgraph } from '../../subgraphs/alerts';
-import { provisionSubgraphRoles, type SubgraphRole } from '../../subgraphs/kernel/database-roles';
-import { ANONYMOUS } from '../../subgraphs/kernel/identity';
+import { provisionSubgraphRoles, type SubgraphRole } from '../../subgraphs/kernel/db/database-roles';
+import { ANONYMOUS } from '../../platform/identity';
 import { testKeys } from '../support/internal-keys';
-import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../../subgraphs/kernel/subgraph-service';
+import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../../subgraphs/kernel/service/subgraph-service';
 import { partnersSubgraph } from '../../subgraphs/partners';
 import { trainingSubgraph } from '../../subgraphs/training';
 

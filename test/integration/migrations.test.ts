@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
-import { openSubgraphDatabase } from '../../subgraphs/kernel/database';
-import { seedSubgraph } from '../../subgraphs/kernel/subgraph-service';
+import { openSubgraphDatabase } from '../../subgraphs/kernel/db/database';
+import { seedSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 

@@ -6,7 +6,7 @@ import type { EntityTarget, ObjectLiteral } from 'typeorm';
 import { Acknowledgement } from '../../subgraphs/alerts/entities/acknowledgement.entity';
 import { Alert } from '../../subgraphs/alerts/entities/alert.entity';
 import { AlertStatusChange } from '../../subgraphs/alerts/entities/alert-status-change.entity';
-import { readServiceConfig } from '../../subgraphs/kernel/config';
+import { readServiceConfig } from '../../subgraphs/kernel/service/config';
 import { FocalPoint } from '../../subgraphs/partners/entities/focal-point.entity';
 import { Incident } from '../../subgraphs/situations/entities/incident.entity';
 import { RiskAssessment } from '../../subgraphs/situations/entities/risk-assessment.entity';

@@ -4,7 +4,7 @@
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import fc from 'fast-check';
-import { ANONYMOUS } from '../../subgraphs/kernel/identity';
+import { ANONYMOUS } from '../../platform/identity';
 import { startHub, type Hub } from '../support/hub';
 import { baseOf, loopback, revealsNothing, send, type Answer } from './support/services';
 

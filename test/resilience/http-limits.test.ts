@@ -2,9 +2,9 @@
 // query nesting; and the configuration refusing values it cannot use.
 import { readGatewayConfig } from '../../gateway/config';
 import type { RunningGateway } from '../../gateway/server';
-import { readServiceConfig } from '../../subgraphs/kernel/config';
-import { isConnectionError } from '../../subgraphs/kernel/database';
-import { MAX_QUERY_NESTING, queryNesting } from '../../subgraphs/kernel/http-service';
+import { readServiceConfig } from '../../subgraphs/kernel/service/config';
+import { isConnectionError } from '../../subgraphs/kernel/db/database';
+import { MAX_QUERY_NESTING, queryNesting } from '../../platform/http/service';
 import { PARTNER_AND_TRAINING_SESSION } from './support/operations';
 import { baseOf, loopback, postJson, send, startHangingServer, startSlowRequest, startTestGateway, subgraphUrlEnv } from './support/services';
 

@@ -1,7 +1,7 @@
 // Each subgraph stopped in turn while the README's partner walk and a dashboard query run: the
 // answer keeps every field the other subgraphs own, nulls only what the stopped one resolves, and
 // names it in an error (SUBGRAPH_ERROR, serviceName). Once it is back, the answer is whole again.
-import { startSubgraph } from '../../subgraphs/kernel/subgraph-service';
+import { startSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { EXAMPLE_QUERY } from '../../scripts/start';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startHub, type GraphQLResponse, type Hub } from '../support/hub';

@@ -5,7 +5,7 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
-import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kernel/subgraph-service';
+import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { createPrivatePostgres, findPostgresBinaries, type PrivatePostgres } from './support/postgres-server';
 import { KEYS, postJson, send, baseOf, vouched } from './support/services';
 

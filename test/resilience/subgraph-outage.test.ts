@@ -5,8 +5,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SubgraphDataSource } from '../../gateway/subgraph-data-source';
 import type { RunningGateway } from '../../gateway/server';
-import type { RunningSubgraph } from '../../subgraphs/kernel/subgraph-service';
-import { startSubgraph } from '../../subgraphs/kernel/subgraph-service';
+import type { RunningSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
+import { startSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { errorsNaming, FRAMEWORK_2014, ICGLR, PARTNER, PARTNER_AND_FRAMEWORK, PARTNER_AND_TRAINING_SESSION } from './support/operations';
 import {

@@ -1,8 +1,8 @@
 // Records owned by ECOWAS at every classification level, in a country and a year the seed does
 // not use, so that what each reader sees is exactly what these fixtures allow. Built with the
 // seed helpers, as the seeds themselves are.
-import { Classification, ownership } from '../../subgraphs/kernel/ownership';
-import { insertMissing, stableId } from '../../subgraphs/kernel/seeding';
+import { Classification, ownership } from '../../subgraphs/kernel/policy/ownership';
+import { insertMissing, stableId } from '../../subgraphs/kernel/db/seeding';
 import { Alert } from '../../subgraphs/alerts/entities/alert.entity';
 import { Situation } from '../../subgraphs/situations/entities/situation.entity';
 import { TrainingSession } from '../../subgraphs/training/entities/training-session.entity';

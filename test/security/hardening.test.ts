@@ -2,7 +2,7 @@
 // field suggestions in production, CSRF prevention, CORS, and refusing development secrets.
 import { startGateway, type RunningGateway } from '../../gateway/server';
 import { DEFAULT_MAX_QUERY_COST, readGatewayConfig } from '../../gateway/config';
-import { readServiceConfig } from '../../subgraphs/kernel/config';
+import { readServiceConfig } from '../../subgraphs/kernel/service/config';
 import { postGraphQL, startHub, SUPERGRAPH_PATH, TEST_JWT_SECRET, type Hub } from '../support/hub';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';

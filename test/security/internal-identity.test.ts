@@ -5,11 +5,11 @@ import { randomUUID } from 'node:crypto';
 import { decodeJwt, SignJWT } from 'jose';
 import { SubgraphTokenCache } from '../../gateway/subgraph-tokens';
 import { GATEWAY_JWKS_PATH } from '../../gateway/server';
-import { gatewayKeySet, generateSigningKey } from '../../subgraphs/kernel/gateway-keys';
-import type { Viewer } from '../../subgraphs/kernel/identity';
-import { createInternalSigner, createInternalVerifier, INTERNAL_HEADER } from '../../subgraphs/kernel/internal-token';
+import { gatewayKeySet, generateSigningKey } from '../../platform/gateway-keys';
+import type { Viewer } from '../../platform/identity';
+import { createInternalSigner, createInternalVerifier, INTERNAL_HEADER } from '../../platform/internal-token';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
-import { reachablePeers } from '../../subgraphs/kernel/peer';
+import { reachablePeers } from '../../subgraphs/kernel/service/peer';
 import { postGraphQL, startHub, type Hub } from '../support/hub';
 import { publicSet, testKeys } from '../support/internal-keys';
 

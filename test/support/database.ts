@@ -2,7 +2,7 @@
 // throwaway database on that server, dropped afterwards. Runs never collide.
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { openPGlite, type DatabaseTarget } from '../../subgraphs/kernel/database';
+import { openPGlite, type DatabaseTarget } from '../../subgraphs/kernel/db/database';
 
 export interface TestDatabase {
   target: DatabaseTarget;

@@ -4,12 +4,12 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, mintDevelopmentToken } from '../../gateway/auth';
-import type { Role } from '../../subgraphs/kernel/identity';
+import type { Role } from '../../platform/identity';
 import path from 'node:path';
 import type { GatewayConfig } from '../../gateway/config';
 import { startGateway, type RunningGateway } from '../../gateway/server';
-import type { RunningSubgraph } from '../../subgraphs/kernel/subgraph-service';
-import { startSubgraph } from '../../subgraphs/kernel/subgraph-service';
+import type { RunningSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
+import { startSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testKeys, type TestKeys } from './internal-keys';

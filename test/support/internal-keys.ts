@@ -1,9 +1,9 @@
 // Gateway key pairs for tests: the private key a gateway under test signs with, the public set its
 // subgraphs accept (switchable, for rotations), and direct signing for requests that skip the gateway.
 import { createLocalJWKSet, type JSONWebKeySet, type JWK, type JWTVerifyGetKey } from 'jose';
-import { generateSigningKey, publicHalf } from '../../subgraphs/kernel/gateway-keys';
-import { createInternalSigner, INTERNAL_HEADER, type VouchedRequest } from '../../subgraphs/kernel/internal-token';
-import type { Viewer } from '../../subgraphs/kernel/identity';
+import { generateSigningKey, publicHalf } from '../../platform/gateway-keys';
+import { createInternalSigner, INTERNAL_HEADER, type VouchedRequest } from '../../platform/internal-token';
+import type { Viewer } from '../../platform/identity';
 
 export interface TestKeys {
   signingKey: JWK;

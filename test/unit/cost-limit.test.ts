@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, getNamedType, getNullableType, isCompositeType, isListType, isObjectType } from 'graphql';
 import { DEFAULT_MAX_QUERY_COST } from '../../gateway/config';
 import { demandControlOf, supergraphCost } from '../../gateway/cost-limit';
-import { DEFAULT_PAGE_SIZE } from '../../subgraphs/kernel/connection';
+import { DEFAULT_PAGE_SIZE } from '../../subgraphs/kernel/read/connection';
 import { COUNTRIES } from '../../subgraphs/kernel/reference/countries';
 import { SUPERGRAPH_PATH } from '../support/hub';
 import { readmeQueries, readmeRequestBodies } from '../support/readme';

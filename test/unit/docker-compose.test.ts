@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { readGatewayConfig } from '../../gateway/config';
-import { readServiceConfig } from '../../subgraphs/kernel/config';
+import { readServiceConfig } from '../../subgraphs/kernel/service/config';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const composeText = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');

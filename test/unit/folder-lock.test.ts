@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FOLDER_LOCK_FILE, FolderInUseError, lockFolder } from '../../subgraphs/kernel/folder-lock';
+import { FOLDER_LOCK_FILE, FolderInUseError, lockFolder } from '../../subgraphs/kernel/db/folder-lock';
 
 describe('the PGlite folder lock', () => {
   let dir: string;
@@ -53,7 +53,7 @@ describe('the PGlite folder lock', () => {
 
   it('is released when the holding process exits without closing the folder, and left behind by SIGKILL', () => {
     const holdAndExit = (exit: string) =>
-      spawnSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('../../subgraphs/kernel/folder-lock'))}).lockFolder(${JSON.stringify(dir)}); ${exit}`]);
+      spawnSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('../../subgraphs/kernel/db/folder-lock'))}).lockFolder(${JSON.stringify(dir)}); ${exit}`]);
     expect(holdAndExit('process.exit(3)').status).toBe(3);
     expect(existsSync(lock)).toBe(false);
     expect(holdAndExit("process.kill(process.pid, 'SIGKILL')").signal).toBe('SIGKILL');

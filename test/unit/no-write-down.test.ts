@@ -1,7 +1,7 @@
 // The no-write-down rule as a table: for a source at each level and a derived record at each
 // level and sharing, whether the derived record may be written, and which field is blamed.
-import { checkNoWriteDown, writeDownProblems, type Readership } from '../../subgraphs/kernel/no-write-down';
-import { Classification } from '../../subgraphs/kernel/ownership';
+import { checkNoWriteDown, writeDownProblems, type Readership } from '../../subgraphs/kernel/policy/no-write-down';
+import { Classification } from '../../subgraphs/kernel/policy/ownership';
 
 const { CLEAR, GREEN, AMBER, AMBER_STRICT, RED } = Classification;
 

@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
-import { openPGlite } from '../../subgraphs/kernel/database';
-import { pgliteDriver, type PGliteGate } from '../../subgraphs/kernel/pglite-pool';
+import { openPGlite } from '../../subgraphs/kernel/db/database';
+import { pgliteDriver, type PGliteGate } from '../../subgraphs/kernel/db/pglite-pool';
 
 describe('PGlite pool', () => {
   let gate: PGliteGate;

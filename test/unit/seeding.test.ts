@@ -1,4 +1,4 @@
-import { stableId } from '../../subgraphs/kernel/seeding';
+import { stableId } from '../../subgraphs/kernel/db/seeding';
 
 describe('seed ids', () => {
   it('derives the same UUID from the same natural key, and different ones from different keys', () => {

@@ -1,7 +1,7 @@
 // graphql-js's "Did you mean ...?" in every form it writes, and the production formatter that
 // takes them out of every message a service sends (gateway and subgraphs alike).
 import { GraphQLError } from 'graphql';
-import { errorFormatter, formatError, withoutSuggestions } from '../../subgraphs/kernel/errors';
+import { errorFormatter, formatError, withoutSuggestions } from '../../platform/errors';
 
 const MESSAGES: [string, string][] = [
   ['Cannot query field "situationz" on type "Query". Did you mean "situation" or "situations"?', 'Cannot query field "situationz" on type "Query".'],

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { countryCode, dateRange, isoDate, partnerCode, uuid } from '../../subgraphs/kernel/validation';
+import { countryCode, dateRange, isoDate, partnerCode, uuid } from '../../subgraphs/kernel/write/validation';
 
 function codeOf(fn: () => unknown): unknown {
   try {

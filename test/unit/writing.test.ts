@@ -2,10 +2,10 @@
 // validation errors reach clients, and the alert workflow's transition table.
 import 'reflect-metadata';
 import { GraphQLError } from 'graphql';
-import { formatError } from '../../subgraphs/kernel/errors';
-import { requestHash } from '../../subgraphs/kernel/idempotency';
+import { formatError } from '../../platform/errors';
+import { requestHash } from '../../subgraphs/kernel/write/idempotency';
 import { AlertStatus } from '../../subgraphs/alerts/entities/alert.entity';
-import { AlertStep, nextStatus } from '../../subgraphs/alerts/workflow';
+import { AlertStep, nextStatus } from '../../subgraphs/alerts/rules/alert.workflow';
 
 describe('request fingerprints for idempotency keys', () => {
   it('ignore the key itself, the order of fields, and absent versus null', () => {

@@ -3,9 +3,9 @@
 // They cover every type, status and classification level. An alert is classified no lower and
 // shared no wider than the situation it draws on (the Middle Belt situation is ECOWAS's
 // AMBER_STRICT, shared with UN-JO only; Darfur is IGAD's RED, named to one UN-JO analyst).
-import { Classification } from '../../kernel/ownership';
+import { Classification } from '../../kernel/policy/ownership';
 import type { IllustrativeSituationKey } from '../../kernel/reference/illustrative-situations';
-import { Crime, RiskLevel } from '../../kernel/vocabulary';
+import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
 import { AlertRecipient, AlertStatus, AlertType } from '../entities/alert.entity';
 
 export interface IllustrativeStatusChange {

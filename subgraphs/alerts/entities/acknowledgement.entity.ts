@@ -2,7 +2,7 @@
 // not the alert's issuer: it is the recipient's statement, and only the recipient changes it.
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
+import { OwnedRecord } from '../../kernel/policy/ownership';
 
 @ObjectType({ description: "A recipient organisation's acknowledgement of an alert (owned by that organisation)." })
 @Entity({ name: 'acknowledgement' })

@@ -2,8 +2,8 @@
 // who issued and escalated what, and when, so a change is a new row, never an edit.
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { policyOf } from '../../kernel/access-policy';
-import { OwnedRecord } from '../../kernel/ownership';
+import { policyOf } from '../../kernel/policy/access-policy';
+import { OwnedRecord } from '../../kernel/policy/ownership';
 import { Alert, AlertStatus } from './alert.entity';
 
 @ObjectType({ description: "A change of an alert's status." })

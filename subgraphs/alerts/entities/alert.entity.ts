@@ -2,9 +2,9 @@
 // public statement or briefing, moving through its workflow from draft to issue and escalation.
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { policyOf } from '../../kernel/access-policy';
-import { OwnedRecord } from '../../kernel/ownership';
-import { Crime, RiskLevel } from '../../kernel/vocabulary';
+import { policyOf } from '../../kernel/policy/access-policy';
+import { OwnedRecord } from '../../kernel/policy/ownership';
+import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
 
 export enum AlertType {
   EARLY_WARNING = 'EARLY_WARNING',

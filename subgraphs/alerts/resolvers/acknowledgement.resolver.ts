@@ -1,8 +1,8 @@
 // Acknowledgements and status changes: the organisation that made each, and the person, whose
 // user id only that organisation's own members see.
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { staffIdFor } from '../../kernel/identity';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { staffIdFor } from '../../../platform/identity';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
 import { Partner } from '../entities/references';

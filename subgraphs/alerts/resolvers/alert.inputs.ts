@@ -3,8 +3,8 @@
 // the rules that relate fields or need data are in ../alert-rules.ts.
 import { ArrayMaxSize, ArrayUnique, IsInt, Length, Matches, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
-import { Classification } from '../../kernel/ownership';
-import { Crime, RiskLevel } from '../../kernel/vocabulary';
+import { Classification } from '../../kernel/policy/ownership';
+import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
 import { AlertRecipient, AlertType } from '../entities/alert.entity';
 
 const PARTNER_CODE = /^[A-Z][A-Z0-9-]{1,15}$/;

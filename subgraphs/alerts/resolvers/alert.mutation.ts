@@ -1,15 +1,15 @@
 // The alert workflow's mutations: draft, edit, issue, escalate, close, correct, acknowledge. Each
-// is one transaction (kernel/writing.ts) that appends the step to the status history and audits
+// is one transaction (kernel/write/writing.ts) that appends the step to the status history and audits
 // every row it writes; what other subgraphs own is checked before the transaction opens.
 import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Directive, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { assertCanWrite } from '../../kernel/access-policy';
-import { AuditAction } from '../../kernel/audit';
-import type { SubgraphContext } from '../../kernel/context';
-import { conflict, forbidden } from '../../kernel/errors';
-import { ownership } from '../../kernel/ownership';
-import { uuid } from '../../kernel/validation';
+import { assertCanWrite } from '../../kernel/policy/access-policy';
+import { AuditAction } from '../../kernel/audit/audit';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { conflict, forbidden } from '../../../platform/errors';
+import { ownership } from '../../kernel/policy/ownership';
+import { uuid } from '../../kernel/write/validation';
 import {
   assertCanCreate,
   assertVersion,
@@ -24,16 +24,16 @@ import {
   updateVersioned,
   visibleRecord,
   type MutationScope,
-} from '../../kernel/writing';
-import { checkNoWriteDown } from '../../kernel/no-write-down';
-import { citedRecord, floorsOf, moveFloors, raiseFloors, sharingChanged, type CitedRecord } from '../../kernel/record-floor';
-import { askPeer } from '../../kernel/peer';
-import { checkPartnerCodes } from '../../kernel/reference-codes';
-import { applyChanges, checkCitations, checkContent, contentOf, type AlertContent } from '../alert-rules';
+} from '../../kernel/write/writing';
+import { checkNoWriteDown } from '../../kernel/policy/no-write-down';
+import { citedRecord, floorsOf, moveFloors, raiseFloors, sharingChanged, type CitedRecord } from '../../kernel/policy/record-floor';
+import { askPeer } from '../../kernel/service/peer';
+import { checkPartnerCodes } from '../../kernel/write/reference-codes';
+import { applyChanges, checkCitations, checkContent, contentOf, type AlertContent } from '../rules/alert.rules';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
 import { Alert, AlertStatus } from '../entities/alert.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
-import { ACKNOWLEDGEABLE, acknowledgementOwnership, AlertStep, nextStatus, sharedWithOnIssue } from '../workflow';
+import { ACKNOWLEDGEABLE, acknowledgementOwnership, AlertStep, nextStatus, sharedWithOnIssue } from '../rules/alert.workflow';
 import {
   AcknowledgeAlertInput,
   CloseAlertInput,
@@ -118,7 +118,7 @@ async function followSharing(tx: MutationScope, before: Alert, after: Alert): Pr
  * Every earlier version of an alert is read by no one its latest version leaves out: an
  * organisation or a user a correction drops no longer reads what it was told before, the
  * correction's note, or that a correction exists. The correction becomes a floor of each earlier
- * version (kernel/record-floor.ts), so the policy reads them together, user by user.
+ * version (kernel/policy/record-floor.ts), so the policy reads them together, user by user.
  */
 async function floorEarlierVersions(tx: MutationScope, corrected: Alert, correction: Alert): Promise<void> {
   const entries: { recordId: string; cited: CitedRecord[] }[] = [];

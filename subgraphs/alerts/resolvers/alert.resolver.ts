@@ -2,17 +2,17 @@
 // issuer, acknowledgements, status history and the versions it corrects or is corrected by.
 // Alert.situation is the situations subgraph's (subgraphs/situations/resolvers/contributed.resolver.ts).
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/connection';
-import { queryOf } from '../../kernel/reading';
-import { AlertFilter, applyAlertFilter } from '../alert-filter';
-import { uuid } from '../../kernel/validation';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
+import { queryOf } from '../../kernel/read/reading';
+import { AlertFilter, applyAlertFilter } from './alert.filter';
+import { uuid } from '../../kernel/write/validation';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
 import { Alert } from '../entities/alert.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
 import { Country, Partner } from '../entities/references';
 import { acknowledgementsByAlertLoader, alertLoader, statusHistoryLoader, supersedingAlertLoader } from '../loaders';
-import { ListSize } from '../../kernel/list-size';
+import { ListSize } from '../../kernel/schema/list-size';
 
 const ALERT_ORDER: SortKey<Alert>[] = [
   { sql: 'COALESCE(a.issued_at, a.created_at)', direction: 'DESC', kind: 'timestamp', value: (a) => (a.issuedAt ?? a.createdAt).toISOString() },

@@ -2,11 +2,11 @@
 // and Partner.alertsIssued. The gateway sends their keys in one _entities call per plan step, and
 // the loaders turn that into one query per field.
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
+import type { SubgraphContext } from '../../kernel/service/context';
 import { Alert } from '../entities/alert.entity';
 import { Country, Partner, Situation } from '../entities/references';
 import { alertsByCountryLoader, alertsByIssuerLoader, alertsBySituationLoader } from '../loaders';
-import { ListSize } from '../../kernel/list-size';
+import { ListSize } from '../../kernel/schema/list-size';
 
 @Resolver(() => Situation)
 export class SituationAlertsResolver {

@@ -1,6 +1,6 @@
 // Keys of the illustrative seed situations. The situations subgraph seeds them; the alerts and
 // training seeds cite them by these ids (subgraphs meet only through entity keys, never code).
-import { stableId } from '../seeding';
+import { stableId } from '../db/seeding';
 
 export const ILLUSTRATIVE_SITUATION_KEYS = [
   'great-lakes-kivu',

@@ -1,6 +1,6 @@
 // UN M49 regions and sub-regions of the countries the hub knows, for filters and for grouping in
 // SQL (a VALUES-like join on arrays), so no subgraph needs the partners subgraph's tables for it.
-import { badInput, quoted } from '../errors';
+import { badInput, quoted } from '../../../platform/errors';
 import { COUNTRIES } from './countries';
 
 function matches(value: string, name: string, code: string): boolean {

@@ -1,7 +1,7 @@
 // Country reference data (ISO 3166-1, UN M49), the key every subgraph uses to place its records.
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
+import { OwnedRecord } from '../../kernel/policy/ownership';
 
 @Directive('@key(fields: "iso3")')
 @ObjectType({ description: 'A country or territory, keyed by its ISO 3166-1 alpha-3 code.' })

@@ -1,7 +1,7 @@
 // A partner's early-warning system (CEWS, ECOWARN, CEWARN, ...).
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
+import { OwnedRecord } from '../../kernel/policy/ownership';
 
 @ObjectType({ description: "A partner organisation's early-warning mechanism." })
 @Entity({ name: 'early_warning_mechanism' })

@@ -1,8 +1,8 @@
 // A recorded engagement of the Joint Office with a partner: a meeting, mission, seminar or briefing.
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
-import { LocalDate } from '../../kernel/scalars';
+import { OwnedRecord } from '../../kernel/policy/ownership';
+import { LocalDate } from '../../kernel/schema/scalars';
 
 export enum EngagementKind {
   MEETING = 'MEETING',

@@ -1,7 +1,7 @@
 // A partner's named contact for early warning or training; contact details are the partner's to share.
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
+import { OwnedRecord } from '../../kernel/policy/ownership';
 
 @ObjectType({ description: "A partner organisation's focal point for the Joint Office." })
 @Entity({ name: 'focal_point' })

@@ -1,7 +1,7 @@
 // A partner organisation of the hub (the Joint Office itself is one, code UN-JO).
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import { Classification, OwnedRecord } from '../../kernel/ownership';
+import { Classification, OwnedRecord } from '../../kernel/policy/ownership';
 
 export enum PartnerKind {
   UN_OFFICE = 'UN_OFFICE',

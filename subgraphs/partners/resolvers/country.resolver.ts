@@ -1,15 +1,15 @@
 // Country reference data and the memberships that tie countries to partner organisations.
 import { Arg, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { queryOf, readVisible } from '../../kernel/reading';
-import { badInput } from '../../kernel/errors';
-import { LocalDate, today } from '../../kernel/scalars';
-import { countryCode, isoDate, partnerCode } from '../../kernel/validation';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { queryOf, readVisible } from '../../kernel/read/reading';
+import { badInput } from '../../../platform/errors';
+import { LocalDate, today } from '../../kernel/schema/scalars';
+import { countryCode, isoDate, partnerCode } from '../../kernel/write/validation';
 import { Country } from '../entities/country.entity';
 import { Membership } from '../entities/membership.entity';
 import { Partner } from '../entities/partner.entity';
 import { countryLoader, membersOnLoader, membershipHistoryLoader, organisationsOnLoader, partnerLoader } from '../loaders';
-import { ListSize } from '../../kernel/list-size';
+import { ListSize } from '../../kernel/schema/list-size';
 import { COUNTRIES } from '../../kernel/reference/countries';
 
 @InputType({ description: 'Narrows the country list; all given conditions must hold.' })

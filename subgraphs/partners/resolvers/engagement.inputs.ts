@@ -1,8 +1,8 @@
 // Input of recordEngagement. class-validator checks each field's shape before the resolver runs.
 import { Length, MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { NewRecordInput } from '../../kernel/record-inputs';
-import { LocalDate } from '../../kernel/scalars';
+import { NewRecordInput } from '../../kernel/write/record-inputs';
+import { LocalDate } from '../../kernel/schema/scalars';
 import { EngagementKind } from '../entities/engagement.entity';
 
 @InputType({ description: 'An engagement between the Joint Office and a partner, recorded by either of them; the recording organisation owns it.' })

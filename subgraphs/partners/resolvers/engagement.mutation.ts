@@ -1,13 +1,13 @@
 // Recording an engagement between the Joint Office and a partner: by the Joint Office's editors for
-// any partner, or by a partner's editors for itself. One audited transaction (kernel/writing.ts).
+// any partner, or by a partner's editors for itself. One audited transaction (kernel/write/writing.ts).
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { forbidden } from '../../kernel/errors';
-import { ownership } from '../../kernel/ownership';
-import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/sharing-defaults';
-import { countryCode, dateRange, isoDate, partnerCode } from '../../kernel/validation';
-import { assertCanCreate, checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, visibleRecord, type Sharing } from '../../kernel/writing';
-import { checkPartnerCodes, findPartner, sharingDefaultsOf } from '../administration';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { forbidden } from '../../../platform/errors';
+import { ownership } from '../../kernel/policy/ownership';
+import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/policy/sharing-defaults';
+import { countryCode, dateRange, isoDate, partnerCode } from '../../kernel/write/validation';
+import { assertCanCreate, checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, visibleRecord, type Sharing } from '../../kernel/write/writing';
+import { checkPartnerCodes, findPartner, sharingDefaultsOf } from '../rules/partner.rules';
 import { Engagement } from '../entities/engagement.entity';
 import { RecordEngagementInput } from './engagement.inputs';
 

@@ -2,7 +2,7 @@
 // field's shape before the resolver runs.
 import { IsEmail, IsInt, Length, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { NewRecordInput, RecordChangesInput } from '../../kernel/record-inputs';
+import { NewRecordInput, RecordChangesInput } from '../../kernel/write/record-inputs';
 
 @InputType({ description: "A new focal point of your organisation (admins); your organisation owns it." })
 export class AddFocalPointInput extends NewRecordInput {

@@ -1,16 +1,16 @@
 // A partner's focal points, managed by the partner's admins: added, changed and removed, each in
 // one audited transaction; a removal is recorded in the audit trail as a DELETE.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { assertAdminOf } from '../../kernel/access-policy';
-import { AuditAction } from '../../kernel/audit';
-import type { SubgraphContext } from '../../kernel/context';
-import { conflict } from '../../kernel/errors';
-import { ownership } from '../../kernel/ownership';
-import { applyChanges, changedSharing } from '../../kernel/record-inputs';
-import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/sharing-defaults';
-import { countryCode, partnerCode, uuid } from '../../kernel/validation';
-import { checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, requireSignedIn, runMutation, updateVersioned, visibleRecord, type Sharing } from '../../kernel/writing';
-import { checkPartnerCodes, findPartner, lockForAdmin, sharingDefaultsOf } from '../administration';
+import { assertAdminOf } from '../../kernel/policy/access-policy';
+import { AuditAction } from '../../kernel/audit/audit';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { conflict } from '../../../platform/errors';
+import { ownership } from '../../kernel/policy/ownership';
+import { applyChanges, changedSharing } from '../../kernel/write/record-inputs';
+import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/policy/sharing-defaults';
+import { countryCode, partnerCode, uuid } from '../../kernel/write/validation';
+import { checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, requireSignedIn, runMutation, updateVersioned, visibleRecord, type Sharing } from '../../kernel/write/writing';
+import { checkPartnerCodes, findPartner, lockForAdmin, sharingDefaultsOf } from '../rules/partner.rules';
 import { FocalPoint } from '../entities/focal-point.entity';
 import { AddFocalPointInput, RemoveFocalPointInput, UpdateFocalPointInput } from './focal-point.inputs';
 

@@ -1,8 +1,8 @@
 // Input of recordMembershipChange. class-validator checks each field's shape before the resolver runs.
 import { MaxLength } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { NewRecordInput } from '../../kernel/record-inputs';
-import { LocalDate } from '../../kernel/scalars';
+import { NewRecordInput } from '../../kernel/write/record-inputs';
+import { LocalDate } from '../../kernel/schema/scalars';
 import { MembershipStatus } from '../entities/membership.entity';
 
 @InputType({

@@ -1,15 +1,15 @@
 // Recording a change in a country's membership of a partner (its admins): the new period and the
 // closing of the open one are written in one audited transaction, or neither is.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import { assertAdminOf } from '../../kernel/access-policy';
-import type { SubgraphContext } from '../../kernel/context';
-import { ownership } from '../../kernel/ownership';
-import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/sharing-defaults';
-import { countryCode, isoDate, partnerCode } from '../../kernel/validation';
-import { checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, requireSignedIn, updateVersioned, visibleRecord, type Sharing } from '../../kernel/writing';
-import { checkPartnerCodes, findPartner, sharingDefaultsOf } from '../administration';
+import { assertAdminOf } from '../../kernel/policy/access-policy';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { ownership } from '../../kernel/policy/ownership';
+import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/policy/sharing-defaults';
+import { countryCode, isoDate, partnerCode } from '../../kernel/write/validation';
+import { checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, requireSignedIn, updateVersioned, visibleRecord, type Sharing } from '../../kernel/write/writing';
+import { checkPartnerCodes, findPartner, sharingDefaultsOf } from '../rules/partner.rules';
 import { Membership } from '../entities/membership.entity';
-import { planMembershipChange, type MembershipChange } from '../membership-periods';
+import { planMembershipChange, type MembershipChange } from '../rules/membership.rules';
 import { RecordMembershipChangeInput } from './membership.inputs';
 
 const KIND = 'membership';

@@ -1,6 +1,6 @@
 // Links from a membership period and an engagement to the partner and country they concern.
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
+import type { SubgraphContext } from '../../kernel/service/context';
 import { Country } from '../entities/country.entity';
 import { Engagement } from '../entities/engagement.entity';
 import { Membership } from '../entities/membership.entity';

@@ -2,8 +2,8 @@
 // before the resolver runs; the mutations check what needs data.
 import { ArrayMaxSize, ArrayUnique, IsInt, IsUrl, Length, Matches, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
-import { Classification } from '../../kernel/ownership';
-import { PARTNER_CODE, PARTNER_CODES } from '../../kernel/record-inputs';
+import { Classification } from '../../kernel/policy/ownership';
+import { PARTNER_CODE, PARTNER_CODES } from '../../kernel/write/record-inputs';
 
 /** The partner record a change applies to (a base class only: no argument has this type). */
 @InputType('PartnerChangesInput')

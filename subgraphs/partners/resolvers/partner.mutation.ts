@@ -1,11 +1,11 @@
 // An organisation's own Partner record, changed by its admins: the public profile and the sharing
-// defaults of its new records. One transaction each, audited (kernel/writing.ts).
+// defaults of its new records. One transaction each, audited (kernel/write/writing.ts).
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { applyChanges } from '../../kernel/record-inputs';
-import { countryCode, partnerCode } from '../../kernel/validation';
-import { checkSharing, InputProblems, runMutation } from '../../kernel/writing';
-import { checkPartnerCodes, lockPartnerForAdmin, updatePartner, updateSharingDefaults } from '../administration';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { applyChanges } from '../../kernel/write/record-inputs';
+import { countryCode, partnerCode } from '../../kernel/write/validation';
+import { checkSharing, InputProblems, runMutation } from '../../kernel/write/writing';
+import { checkPartnerCodes, lockPartnerForAdmin, updatePartner, updateSharingDefaults } from '../rules/partner.rules';
 import { Partner } from '../entities/partner.entity';
 import { SetSharingDefaultsInput, UpdatePartnerProfileInput } from './partner.inputs';
 

@@ -1,10 +1,10 @@
 // Partner organisations: root lookups, their members on a date and their own records.
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { findVisible } from '../../kernel/reading';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { findVisible } from '../../kernel/read/reading';
 
-import { LocalDate, today } from '../../kernel/scalars';
-import { isoDate, partnerCode } from '../../kernel/validation';
+import { LocalDate, today } from '../../kernel/schema/scalars';
+import { isoDate, partnerCode } from '../../kernel/write/validation';
 import { Country } from '../entities/country.entity';
 import { EarlyWarningMechanism } from '../entities/early-warning-mechanism.entity';
 import { Engagement } from '../entities/engagement.entity';
@@ -20,7 +20,7 @@ import {
   membershipHistoryLoader,
   partnerLoader,
 } from '../loaders';
-import { ListSize } from '../../kernel/list-size';
+import { ListSize } from '../../kernel/schema/list-size';
 
 @Resolver(() => Partner)
 export class PartnerResolver {

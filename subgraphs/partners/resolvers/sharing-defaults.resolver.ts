@@ -1,9 +1,9 @@
 // Partner.sharingDefaults: read by the organisation's own members, and by the other subgraphs on
-// their behalf when a create leaves classification out (kernel/sharing-defaults.ts).
+// their behalf when a create leaves classification out (kernel/policy/sharing-defaults.ts).
 import { Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { Classification } from '../../kernel/ownership';
-import { sharingDefaultsOf } from '../administration';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { Classification } from '../../kernel/policy/ownership';
+import { sharingDefaultsOf } from '../rules/partner.rules';
 import { Partner } from '../entities/partner.entity';
 
 @ObjectType({ description: "The sharing an organisation's new records get when a create leaves classification out." })

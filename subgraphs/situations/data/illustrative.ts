@@ -1,9 +1,9 @@
 // Illustrative situations, assessments, incidents and sources for the seed. NOT real
 // assessments of real countries: every title says so and every situation has illustrative=true.
 // They spread over several regions, owners and every classification level.
-import { Classification } from '../../kernel/ownership';
+import { Classification } from '../../kernel/policy/ownership';
 import type { IllustrativeSituationKey } from '../../kernel/reference/illustrative-situations';
-import { Crime, RiskLevel } from '../../kernel/vocabulary';
+import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
 import { SituationStatus } from '../entities/situation.entity';
 import { SourceType } from '../entities/source.entity';
 

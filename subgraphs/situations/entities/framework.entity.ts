@@ -2,7 +2,7 @@
 // revised framework is loaded, not coded, and assessments under the 2009 framework still load.
 import { Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
+import { OwnedRecord } from '../../kernel/policy/ownership';
 
 export enum CrimeScope {
   ALL = 'ALL',

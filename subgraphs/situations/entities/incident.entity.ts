@@ -2,9 +2,9 @@
 // as low / best / high with the precision of its date and coordinates, and its source.
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { policyOf } from '../../kernel/access-policy';
-import { OwnedRecord } from '../../kernel/ownership';
-import { LocalDate } from '../../kernel/scalars';
+import { policyOf } from '../../kernel/policy/access-policy';
+import { OwnedRecord } from '../../kernel/policy/ownership';
+import { LocalDate } from '../../kernel/schema/scalars';
 
 export enum DatePrecision {
   DAY = 'DAY',

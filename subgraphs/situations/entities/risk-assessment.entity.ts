@@ -2,11 +2,11 @@
 // evidence. A new assessment is a new row: the previous one is never overwritten.
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { policyOf } from '../../kernel/access-policy';
-import { OwnedRecord } from '../../kernel/ownership';
-import { LocalDate } from '../../kernel/scalars';
-import { Crime, RiskLevel } from '../../kernel/vocabulary';
-import { ListSize } from '../../kernel/list-size';
+import { policyOf } from '../../kernel/policy/access-policy';
+import { OwnedRecord } from '../../kernel/policy/ownership';
+import { LocalDate } from '../../kernel/schema/scalars';
+import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
+import { ListSize } from '../../kernel/schema/list-size';
 
 @ObjectType({ description: 'Evidence recorded for one indicator of a risk factor.' })
 export class IndicatorEvidence {

@@ -1,9 +1,9 @@
 // A country situation under monitoring: what assessments, incidents and alerts attach to.
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
-import { LocalDate } from '../../kernel/scalars';
-import { Crime } from '../../kernel/vocabulary';
+import { OwnedRecord } from '../../kernel/policy/ownership';
+import { LocalDate } from '../../kernel/schema/scalars';
+import { Crime } from '../../kernel/schema/vocabulary';
 
 export enum SituationStatus {
   MONITORING = 'MONITORING',

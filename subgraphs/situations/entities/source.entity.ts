@@ -2,7 +2,7 @@
 // depends too much on a few sources.
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
+import { OwnedRecord } from '../../kernel/policy/ownership';
 
 export enum SourceType {
   PARTNER_MECHANISM = 'PARTNER_MECHANISM',

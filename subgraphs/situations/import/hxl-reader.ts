@@ -2,7 +2,7 @@
 // at a time, whatever the file's size. Header rows above the hashtag row are skipped.
 import type { Readable } from 'node:stream';
 import { parse, type CsvError } from 'csv-parse';
-import { badInput } from '../../kernel/errors';
+import { badInput } from '../../../platform/errors';
 import { MAX_HEADER_ROWS, isHashtagRow, mapColumns, type ColumnMap } from './hxl';
 import type { IncidentField, RawIncident, RawRow } from './incident-fields';
 

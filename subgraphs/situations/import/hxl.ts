@@ -1,6 +1,6 @@
 // HXL (Humanitarian Exchange Language) hashtags: finding the hashtag row under a file's header
 // rows and deciding which incident field each column carries. See https://hxlstandard.org.
-import { badInput } from '../../kernel/errors';
+import { badInput } from '../../../platform/errors';
 import { INCIDENT_FIELDS, type FieldSpec, type IncidentField } from './incident-fields';
 
 /** The HXL standard allows up to this many header rows above the hashtag row. */

@@ -4,7 +4,7 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { badInput } from '../../kernel/errors';
+import { badInput } from '../../../platform/errors';
 import { Incident } from '../entities/incident.entity';
 import { Source } from '../entities/source.entity';
 import { INCIDENT_FIELDS, type IncidentField } from './incident-fields';

@@ -6,19 +6,19 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
 import { In, type DataSource, type EntityManager, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
-import { checkNoWriteDown } from '../../kernel/no-write-down';
-import { citedRecord, floorsOfMany, raiseFloors, type CitedRecord } from '../../kernel/record-floor';
-import { AuditAction, AuditEvent } from '../../kernel/audit';
-import { badInput } from '../../kernel/errors';
-import { logger } from '../../kernel/logger';
-import { Classification, ownership } from '../../kernel/ownership';
+import { checkNoWriteDown } from '../../kernel/policy/no-write-down';
+import { citedRecord, floorsOfMany, raiseFloors, type CitedRecord } from '../../kernel/policy/record-floor';
+import { AuditAction, AuditEvent } from '../../kernel/audit/audit';
+import { badInput } from '../../../platform/errors';
+import { logger } from '../../../platform/logger';
+import { Classification, ownership } from '../../kernel/policy/ownership';
 import { COUNTRIES } from '../../kernel/reference/countries';
-import { partnerCode } from '../../kernel/validation';
+import { partnerCode } from '../../kernel/write/validation';
 import { DatePrecision, GeoPrecision, Incident } from '../entities/incident.entity';
 import { Situation } from '../entities/situation.entity';
 import { Source, SourceType } from '../entities/source.entity';
 import type { RawRow } from './incident-fields';
-import { INCIDENT_VALUE_FIELDS } from '../incident-content';
+import { INCIDENT_VALUE_FIELDS } from '../rules/incident.content';
 import { checkIncidentRow, fatalitiesOrder, type FieldProblem, type IncidentDraft } from './incident-row';
 import { readHxlCsv } from './hxl-reader';
 import { readJsonLines } from './jsonl-reader';
@@ -516,7 +516,7 @@ class IncidentImport {
   /**
    * The rules the mutations apply to an incident's situation, applied to the incident as it will be
    * stored: it lies in the situation's country, and it reaches no reader the situation, or anything
-   * the stored incident was derived from before (`floors`), does not (kernel/no-write-down.ts).
+   * the stored incident was derived from before (`floors`), does not (kernel/policy/no-write-down.ts).
    * A situation outside situationScope is not among the facts, so no message can quote it.
    */
   private citationProblems(incident: StoredValues & Pick<Incident, 'sharedWithUsers'>, result: BatchResult, floors: CitedRecord[] = []): FieldProblem[] {

@@ -3,14 +3,14 @@
 // situation exist?) is checked by the importer.
 import { GraphQLError } from 'graphql';
 import { COUNTRIES } from '../../kernel/reference/countries';
-import { countryCode, isoDate, uuid } from '../../kernel/validation';
+import { countryCode, isoDate, uuid } from '../../kernel/write/validation';
 import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
 import type { SourceType } from '../entities/source.entity';
-import type { IncidentValues } from '../incident-content';
+import type { IncidentValues } from '../rules/incident.content';
 import { MAX_LENGTH, type IncidentField, type RawRow } from './incident-fields';
 import { sourceTypeOf } from './source-type';
 
-export type { IncidentValues } from '../incident-content';
+export type { IncidentValues } from '../rules/incident.content';
 
 export interface IncidentDraft {
   externalId: string;

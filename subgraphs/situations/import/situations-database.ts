@@ -1,9 +1,9 @@
 // Opens the situations database for the import and export commands exactly as the situations
 // service opens it: the PostgreSQL server of DATABASE_URL, or PGlite under PGLITE_DIR/situations.
 import type { DataSource } from 'typeorm';
-import { readServiceConfig } from '../../kernel/config';
-import { openPGlite, openSubgraphDatabase, type DatabaseTarget } from '../../kernel/database';
-import type { FolderInUseError } from '../../kernel/folder-lock';
+import { readServiceConfig } from '../../kernel/service/config';
+import { openPGlite, openSubgraphDatabase, type DatabaseTarget } from '../../kernel/db/database';
+import type { FolderInUseError } from '../../kernel/db/folder-lock';
 import { situationsSubgraph } from '../index';
 
 export interface SituationsDatabase {

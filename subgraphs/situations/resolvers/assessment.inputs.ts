@@ -2,9 +2,9 @@
 // indicators included, before the resolver runs; ../assessment-rules.ts checks them against the framework.
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, Length, MaxLength, ValidateNested } from 'class-validator';
 import { Field, ID, InputType } from 'type-graphql';
-import { NewRecordInput } from '../../kernel/record-inputs';
-import { LocalDate } from '../../kernel/scalars';
-import { Crime, RiskLevel } from '../../kernel/vocabulary';
+import { NewRecordInput } from '../../kernel/write/record-inputs';
+import { LocalDate } from '../../kernel/schema/scalars';
+import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
 
 @InputType({ description: 'What the assessor found for one indicator of a risk factor.' })
 export class IndicatorEvidenceInput {

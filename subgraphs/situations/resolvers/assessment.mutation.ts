@@ -1,16 +1,16 @@
 // Adding a risk assessment to a situation: always a new row, numbered among the assessing
 // organisation's assessments of that situation, so no earlier assessment is ever overwritten.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { ownership } from '../../kernel/ownership';
-import { checkPartnerCodes } from '../../kernel/reference-codes';
-import { newRecordSharing } from '../../kernel/sharing-defaults';
-import { assertCanCreate, checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, visibleRecord, type Sharing } from '../../kernel/writing';
-import { checkAgainstFramework, checkAssessmentFields } from '../assessment-rules';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { ownership } from '../../kernel/policy/ownership';
+import { checkPartnerCodes } from '../../kernel/write/reference-codes';
+import { newRecordSharing } from '../../kernel/policy/sharing-defaults';
+import { assertCanCreate, checkSharing, createOnce, idempotentRequest, InputProblems, insertAudited, visibleRecord, type Sharing } from '../../kernel/write/writing';
+import { checkAgainstFramework, checkAssessmentFields } from '../rules/assessment.rules';
 import { RiskAssessment, type RiskFactorScore } from '../entities/risk-assessment.entity';
-import { checkNoWriteDown } from '../../kernel/no-write-down';
-import { citedRecord, raiseFloors } from '../../kernel/record-floor';
-import { citedSituation } from '../situation-rules';
+import { checkNoWriteDown } from '../../kernel/policy/no-write-down';
+import { citedRecord, raiseFloors } from '../../kernel/policy/record-floor';
+import { citedSituation } from '../rules/situation.rules';
 import { AddRiskAssessmentInput } from './assessment.inputs';
 
 @Resolver()

@@ -1,6 +1,6 @@
 // Risk assessments: the situation, framework and organisation each one belongs to.
 import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
+import type { SubgraphContext } from '../../kernel/service/context';
 import { Partner } from '../entities/references';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation } from '../entities/situation.entity';

@@ -1,12 +1,12 @@
 // Fields this subgraph contributes to entities other subgraphs own: Country.situations,
 // Partner.assessments and Alert.situation. The gateway sends their keys in one _entities call per plan step.
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
+import type { SubgraphContext } from '../../kernel/service/context';
 import { Alert, Country, Partner } from '../entities/references';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation } from '../entities/situation.entity';
 import { assessmentsByOrgLoader, situationLoader, situationsByCountryLoader } from '../loaders';
-import { ListSize } from '../../kernel/list-size';
+import { ListSize } from '../../kernel/schema/list-size';
 
 @Resolver(() => Country)
 export class CountrySituationsResolver {

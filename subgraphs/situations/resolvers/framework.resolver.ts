@@ -1,10 +1,10 @@
 // The Framework of Analysis, read as data.
 import { Arg, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { findVisible } from '../../kernel/reading';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { findVisible } from '../../kernel/read/reading';
 import { Framework, Indicator, RiskFactor } from '../entities/framework.entity';
 import { indicatorsByRiskFactorLoader, riskFactorsByFrameworkLoader } from '../loaders';
-import { ListSize } from '../../kernel/list-size';
+import { ListSize } from '../../kernel/schema/list-size';
 
 @Resolver(() => Framework)
 export class FrameworkResolver {

@@ -3,13 +3,13 @@
 // access policy, so a row can attach only to a situation the viewer may see.
 import { Readable } from 'node:stream';
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
-import { restrictToVisible } from '../../kernel/access-policy';
-import type { SubgraphContext } from '../../kernel/context';
-import { Classification } from '../../kernel/ownership';
-import { checkPartnerCodes } from '../../kernel/reference-codes';
-import { assertCanCreate, InputProblems } from '../../kernel/writing';
+import { restrictToVisible } from '../../kernel/policy/access-policy';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { Classification } from '../../kernel/policy/ownership';
+import { checkPartnerCodes } from '../../kernel/write/reference-codes';
+import { assertCanCreate, InputProblems } from '../../kernel/write/writing';
 import { importIncidents, type RowOutcome } from '../import/incident-importer';
-import { ListSize } from '../../kernel/list-size';
+import { ListSize } from '../../kernel/schema/list-size';
 
 export enum ImportFormat {
   HXL = 'HXL',

@@ -2,8 +2,8 @@
 // the resolver runs; ../incident-rules.ts checks how the fields relate and what they cite.
 import { ArrayMaxSize, IsInt, IsUrl, Length, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
-import { NewRecordInput, RecordChangesInput } from '../../kernel/record-inputs';
-import { LocalDate } from '../../kernel/scalars';
+import { NewRecordInput, RecordChangesInput } from '../../kernel/write/record-inputs';
+import { LocalDate } from '../../kernel/schema/scalars';
 import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
 import { SourceType } from '../entities/source.entity';
 

@@ -1,16 +1,16 @@
 // Reporting and correcting incidents, with a new source recorded in the same transaction when the
-// report names one; every row written is audited in that transaction (kernel/writing.ts).
+// report names one; every row written is audited in that transaction (kernel/write/writing.ts).
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { ownership } from '../../kernel/ownership';
-import { applyChanges, changedSharing } from '../../kernel/record-inputs';
-import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../kernel/reference-codes';
-import { newRecordSharing } from '../../kernel/sharing-defaults';
-import { uuid } from '../../kernel/validation';
-import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/writing';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { ownership } from '../../kernel/policy/ownership';
+import { applyChanges, changedSharing } from '../../kernel/write/record-inputs';
+import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../kernel/write/reference-codes';
+import { newRecordSharing } from '../../kernel/policy/sharing-defaults';
+import { uuid } from '../../kernel/write/validation';
+import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/write/writing';
 import { Incident } from '../entities/incident.entity';
-import { checkNoWriteDown } from '../../kernel/no-write-down';
-import { citedRecord, floorsOf, raiseFloors } from '../../kernel/record-floor';
+import { checkNoWriteDown } from '../../kernel/policy/no-write-down';
+import { citedRecord, floorsOf, raiseFloors } from '../../kernel/policy/record-floor';
 import {
   checkIncident,
   checkIncidentCitations,
@@ -21,7 +21,7 @@ import {
   sourceFor,
   type IncidentContent,
   type NewSource,
-} from '../incident-rules';
+} from '../rules/incident.rules';
 import { CorrectIncidentInput, ReportIncidentInput } from './incident.inputs';
 
 const KIND = 'incident';

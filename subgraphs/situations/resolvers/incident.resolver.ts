@@ -1,9 +1,9 @@
 // Incidents and their sources.
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/connection';
-import { queryOf } from '../../kernel/reading';
-import { applyIncidentFilter, IncidentFilter } from '../incident-filter';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
+import { queryOf } from '../../kernel/read/reading';
+import { applyIncidentFilter, IncidentFilter } from './incident.filter';
 import { Incident } from '../entities/incident.entity';
 import { Country } from '../entities/references';
 import { Situation } from '../entities/situation.entity';

@@ -2,9 +2,9 @@
 // resolver runs; the rules that relate fields or need data are in ../situation-rules.ts.
 import { ArrayMaxSize, ArrayUnique, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
-import { NewRecordInput, RecordChangesInput } from '../../kernel/record-inputs';
-import { LocalDate } from '../../kernel/scalars';
-import { Crime } from '../../kernel/vocabulary';
+import { NewRecordInput, RecordChangesInput } from '../../kernel/write/record-inputs';
+import { LocalDate } from '../../kernel/schema/scalars';
+import { Crime } from '../../kernel/schema/vocabulary';
 import { SituationStatus } from '../entities/situation.entity';
 
 @InputType({ description: 'A country situation your organisation starts monitoring, owned by your organisation.' })

@@ -1,16 +1,16 @@
-// Opening and updating situations. Each mutation is one transaction (kernel/writing.ts) that
+// Opening and updating situations. Each mutation is one transaction (kernel/write/writing.ts) that
 // audits every row it writes; the sharing defaults of the author's organisation are asked first.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { ownership } from '../../kernel/ownership';
-import { applyChanges, changedSharing } from '../../kernel/record-inputs';
-import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../kernel/reference-codes';
-import { newRecordSharing } from '../../kernel/sharing-defaults';
-import { uuid } from '../../kernel/validation';
-import { citedRecord, followInPeer, moveFloors, sharingChanged } from '../../kernel/record-floor';
-import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/writing';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { ownership } from '../../kernel/policy/ownership';
+import { applyChanges, changedSharing } from '../../kernel/write/record-inputs';
+import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../kernel/write/reference-codes';
+import { newRecordSharing } from '../../kernel/policy/sharing-defaults';
+import { uuid } from '../../kernel/write/validation';
+import { citedRecord, followInPeer, moveFloors, sharingChanged } from '../../kernel/policy/record-floor';
+import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/write/writing';
 import { Situation, SituationStatus } from '../entities/situation.entity';
-import { checkSituation, CITING_SITUATION, situationContentOf, type SituationContent } from '../situation-rules';
+import { checkSituation, CITING_SITUATION, situationContentOf, type SituationContent } from '../rules/situation.rules';
 import { OpenSituationInput, UpdateSituationInput } from './situation.inputs';
 
 const KIND = 'situation';

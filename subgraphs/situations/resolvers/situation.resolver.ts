@@ -1,17 +1,17 @@
 // Situations: root lookups and the links from a situation to its country, assessments and incidents.
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/connection';
-import { queryOf } from '../../kernel/reading';
-import { uuid } from '../../kernel/validation';
-import { RiskLevel } from '../../kernel/vocabulary';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
+import { queryOf } from '../../kernel/read/reading';
+import { uuid } from '../../kernel/write/validation';
+import { RiskLevel } from '../../kernel/schema/vocabulary';
 import { Incident } from '../entities/incident.entity';
 import { Country } from '../entities/references';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation } from '../entities/situation.entity';
-import { applySituationFilter, SituationFilter } from '../situation-filter';
+import { applySituationFilter, SituationFilter } from './situation.filter';
 import { assessmentsBySituationLoader, incidentsBySituationLoader, situationLoader } from '../loaders';
-import { ListSize } from '../../kernel/list-size';
+import { ListSize } from '../../kernel/schema/list-size';
 
 const SITUATION_ORDER: SortKey<Situation>[] = [
   { sql: 's.opened_on', direction: 'DESC', kind: 'date', value: (s) => s.openedOn },

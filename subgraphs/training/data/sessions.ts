@@ -1,7 +1,7 @@
 // Training sessions for the seed. The recorded ones come from the Office's record (shared/domain.md,
 // "Facts from the office's record"); each session's `source` says which details are assumptions.
 // The illustrative ones (2027, West Africa) were never planned: their titles and `illustrative` say so.
-import { Classification, type Ownership } from '../../kernel/ownership';
+import { Classification, type Ownership } from '../../kernel/policy/ownership';
 import { TrainingAudience, TrainingStatus } from '../entities/training-session.entity';
 
 export interface SessionRecord {

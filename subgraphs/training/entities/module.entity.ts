@@ -1,7 +1,7 @@
 // A training module: a unit of the curriculum that sessions teach, shared across sessions.
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
+import { OwnedRecord } from '../../kernel/policy/ownership';
 
 @ObjectType({ description: 'A training module (a unit of the curriculum) taught in training sessions.' })
 @Entity({ name: 'module' })

@@ -2,8 +2,8 @@
 // the record does not list. Kept apart from the sessions so the two are never added together.
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
-import { LocalDate } from '../../kernel/scalars';
+import { OwnedRecord } from '../../kernel/policy/ownership';
+import { LocalDate } from '../../kernel/schema/scalars';
 
 @ObjectType({ description: 'Training totals for a period as a published record reports them (not computed from sessions).' })
 @Entity({ name: 'reported_training_total' })

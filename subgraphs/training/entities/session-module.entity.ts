@@ -1,7 +1,7 @@
 // Which modules a training session teaches. Not exposed in the schema: it is read only through
 // TrainingSession.modules, and carries the session's own ownership so no row is unowned.
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
+import { OwnedRecord } from '../../kernel/policy/ownership';
 import { Module } from './module.entity';
 import { TrainingSession } from './training-session.entity';
 

@@ -2,8 +2,8 @@
 // by whom, and how many took part (by sex when the record gives it).
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import { OwnedRecord } from '../../kernel/ownership';
-import { LocalDate } from '../../kernel/scalars';
+import { OwnedRecord } from '../../kernel/policy/ownership';
+import { LocalDate } from '../../kernel/schema/scalars';
 
 export enum TrainingAudience {
   GOVERNMENT_OFFICIALS = 'GOVERNMENT_OFFICIALS',

@@ -7,7 +7,7 @@ export class OrganiserConfirmation1796154181431 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "training"."training_session" ADD "confirmed_organiser_orgs" character varying array NOT NULL DEFAULT '{}'`);
     // Sessions stored before co-organisers confirmed anything keep the credit they had; from now
-    // on a newly named co-organiser is credited once it confirms (training/organiser-credit.ts).
+    // on a newly named co-organiser is credited once it confirms (training/rules/organiser-credit.rules.ts).
     await queryRunner.query(`UPDATE "training"."training_session" SET "confirmed_organiser_orgs" = "organiser_orgs"`);
   }
 

@@ -2,11 +2,11 @@
 // and Partner.trainingSessions. The gateway sends their keys in one _entities call per plan step,
 // and the loaders turn that call into one query.
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
+import type { SubgraphContext } from '../../kernel/service/context';
 import { Country, Partner } from '../entities/references';
 import { TrainingSession } from '../entities/training-session.entity';
 import { sessionsByCountryLoader, sessionsByOrganiserLoader } from '../loaders';
-import { ListSize } from '../../kernel/list-size';
+import { ListSize } from '../../kernel/schema/list-size';
 
 @Resolver(() => Country)
 export class CountryTrainingResolver {

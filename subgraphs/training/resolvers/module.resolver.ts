@@ -1,9 +1,9 @@
 // Training modules: the curriculum sessions draw on.
 import { Ctx, Query, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { findVisible } from '../../kernel/reading';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { findVisible } from '../../kernel/read/reading';
 import { Module } from '../entities/module.entity';
-import { ListSize } from '../../kernel/list-size';
+import { ListSize } from '../../kernel/schema/list-size';
 
 @Resolver(() => Module)
 export class ModuleResolver {

@@ -2,8 +2,8 @@
 // included, before the resolver runs; ../session-rules.ts checks how the fields relate and what they cite.
 import { ArrayMaxSize, ArrayUnique, IsInt, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { NewRecordInput, PARTNER_CODE, PARTNER_CODES, RecordChangesInput } from '../../kernel/record-inputs';
-import { LocalDate } from '../../kernel/scalars';
+import { NewRecordInput, PARTNER_CODE, PARTNER_CODES, RecordChangesInput } from '../../kernel/write/record-inputs';
+import { LocalDate } from '../../kernel/schema/scalars';
 import { TrainingAudience } from '../entities/training-session.entity';
 
 const MODULE_CODE = /^[A-Z0-9][A-Z0-9-]{0,39}$/;

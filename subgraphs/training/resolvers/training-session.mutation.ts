@@ -1,18 +1,18 @@
 // Planning, updating, completing and cancelling training sessions. Each mutation is one transaction
-// (kernel/writing.ts) that audits every row it writes; the workflow decides which step is allowed.
+// (kernel/write/writing.ts) that audits every row it writes; the workflow decides which step is allowed.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/context';
-import { badInput, conflict, forbidden } from '../../kernel/errors';
-import { ownership } from '../../kernel/ownership';
-import { applyChanges, changedSharing } from '../../kernel/record-inputs';
-import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../kernel/reference-codes';
-import { newRecordSharing } from '../../kernel/sharing-defaults';
-import { latestToday, notInFuture, uuid } from '../../kernel/validation';
-import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord, type MutationScope } from '../../kernel/writing';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { badInput, conflict, forbidden } from '../../../platform/errors';
+import { ownership } from '../../kernel/policy/ownership';
+import { applyChanges, changedSharing } from '../../kernel/write/record-inputs';
+import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../kernel/write/reference-codes';
+import { newRecordSharing } from '../../kernel/policy/sharing-defaults';
+import { latestToday, notInFuture, uuid } from '../../kernel/write/validation';
+import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord, type MutationScope } from '../../kernel/write/writing';
 import type { Module } from '../entities/module.entity';
 import { TrainingSession, TrainingStatus } from '../entities/training-session.entity';
-import { checkSession, CLEARABLE_SESSION_FIELDS, modulesFor, sessionContentOf, SESSION_FIELDS, syncModules, type SessionContent } from '../session-rules';
-import { nextSessionStatus, SessionStep } from '../session-workflow';
+import { checkSession, CLEARABLE_SESSION_FIELDS, modulesFor, sessionContentOf, SESSION_FIELDS, syncModules, type SessionContent } from '../rules/training-session.rules';
+import { nextSessionStatus, SessionStep } from '../rules/training-session.workflow';
 import { CancelTrainingSessionInput, CompleteTrainingSessionInput, ConfirmTrainingCoOrganiserInput, PlanTrainingSessionInput, UpdateTrainingSessionInput } from './training-session.inputs';
 
 const KIND = 'training session';

@@ -1,17 +1,17 @@
 // Training sessions: root lookups and the links from a session to its modules, country and organisers.
 import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Root } from 'type-graphql';
 import type { SelectQueryBuilder } from 'typeorm';
-import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/connection';
+import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
 import { countriesInRegions, intersect } from '../../kernel/reference/regions';
-import type { SubgraphContext } from '../../kernel/context';
-import { queryOf } from '../../kernel/reading';
-import { LocalDate } from '../../kernel/scalars';
-import { countryCodes, dateRange, isoDate, partnerCode, uuid } from '../../kernel/validation';
+import type { SubgraphContext } from '../../kernel/service/context';
+import { queryOf } from '../../kernel/read/reading';
+import { LocalDate } from '../../kernel/schema/scalars';
+import { countryCodes, dateRange, isoDate, partnerCode, uuid } from '../../kernel/write/validation';
 import { Module } from '../entities/module.entity';
 import { Country, Partner } from '../entities/references';
 import { TrainingAudience, TrainingSession, TrainingStatus } from '../entities/training-session.entity';
 import { modulesBySessionLoader, trainingSessionLoader } from '../loaders';
-import { ListSize } from '../../kernel/list-size';
+import { ListSize } from '../../kernel/schema/list-size';
 
 @InputType({ description: 'Narrows the training session list; all given conditions must hold.' })
 export class TrainingSessionFilter {

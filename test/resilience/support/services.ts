@@ -9,13 +9,13 @@ import path from 'node:path';
 import { readGatewayConfig } from '../../../gateway/config';
 import { startGateway, type RunningGateway } from '../../../gateway/server';
 import { SUBGRAPHS } from '../../../scripts/subgraphs';
-import type { DatabaseTarget } from '../../../subgraphs/kernel/database';
-import { ANONYMOUS } from '../../../subgraphs/kernel/identity';
+import type { DatabaseTarget } from '../../../subgraphs/kernel/db/database';
+import { ANONYMOUS } from '../../../platform/identity';
 import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
-import { readSigningKey, writeKeyFiles } from '../../../subgraphs/kernel/gateway-keys';
+import { readSigningKey, writeKeyFiles } from '../../../platform/gateway-keys';
 import { testKeys } from '../../support/internal-keys';
-import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../../../subgraphs/kernel/subgraph-service';
+import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../../../subgraphs/kernel/service/subgraph-service';
 
 /** The gateway key pair of this test process, as files (for child processes and env-configured gateways) and in memory. */
 export const KEY_FILES = writeKeyFiles(mkdtempSync(path.join(os.tmpdir(), 'hub-resilience-keys-')));

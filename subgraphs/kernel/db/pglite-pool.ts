@@ -1,0 +1,156 @@
+// A node-postgres-shaped pool over one PGlite instance, for TypeORM's postgres driver.
+// PGlite is a single session: two requests that each open a transaction on it would share
+// one transaction. This pool therefore hands its one client to one borrower at a time and
+// queues the rest, which gives every TypeORM query runner a session of its own, as pg does.
+// (typeorm-pglite shares a process-wide singleton session without such a queue.)
+import { EventEmitter } from 'node:events';
+import type { PGlite } from '@electric-sql/pglite';
+
+type Callback<T> = (error: Error | null, value?: T) => void;
+
+interface QueryResultLike {
+  rows: unknown[];
+  rowCount: number;
+  command: string;
+  fields: unknown[];
+}
+
+/** A JS array as a PostgreSQL array literal, as node-postgres sends it. PGlite would send
+ * "A,B" for an array of a type it does not know (an enum array), which PostgreSQL rejects. */
+function arrayLiteral(values: unknown[]): string {
+  const items = values.map((value) => {
+    if (value === null || value === undefined) return 'NULL';
+    if (Array.isArray(value)) return arrayLiteral(value);
+    const text = value instanceof Date ? value.toISOString() : String(value);
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  });
+  return `{${items.join(',')}}`;
+}
+
+// OIDs from here on are user-defined types (our enums). node-postgres does not know their
+// array types and hands TypeORM the literal text, which TypeORM then parses; PGlite, once it
+// has loaded the types, returns JS arrays instead. Give TypeORM the text it expects.
+const FIRST_USER_OID = 16384;
+
+function asNodePostgresRows(rows: unknown[], fields: { name: string; dataTypeID: number }[]): unknown[] {
+  const userTyped = fields.filter((f) => f.dataTypeID >= FIRST_USER_OID).map((f) => f.name);
+  if (userTyped.length === 0) return rows;
+  for (const row of rows as Record<string, unknown>[]) {
+    for (const name of userTyped) {
+      if (Array.isArray(row[name])) row[name] = arrayLiteral(row[name] as unknown[]);
+    }
+  }
+  return rows;
+}
+
+function commandOf(sql: string): string {
+  const match = /^\s*(?:--[^\n]*\n\s*)*([a-zA-Z]+)/.exec(sql);
+  return match ? match[1].toUpperCase() : '';
+}
+
+class PGliteClient extends EventEmitter {
+  constructor(private readonly db: PGlite) {
+    super();
+  }
+
+  async query(sql: string, params?: unknown[] | Callback<QueryResultLike>, callback?: Callback<QueryResultLike>): Promise<QueryResultLike> {
+    const cb = typeof params === 'function' ? params : callback;
+    const values = Array.isArray(params) ? params : undefined;
+    try {
+      let result: { rows: unknown[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] };
+      if (values && values.length > 0) {
+        result = await this.db.query(sql, values.map((value) => (Array.isArray(value) ? arrayLiteral(value) : value)));
+      } else {
+        // exec accepts several statements (migrations send them); TypeORM wants the last result.
+        const results = await this.db.exec(sql);
+        result = results[results.length - 1] ?? { rows: [], fields: [] };
+      }
+      const shaped = { rows: asNodePostgresRows(result.rows, result.fields), rowCount: result.affectedRows ?? result.rows.length, command: commandOf(sql), fields: result.fields };
+      cb?.(null, shaped);
+      return shaped;
+    } catch (error) {
+      cb?.(error as Error);
+      throw error;
+    }
+  }
+}
+
+/** Serialises access to one PGlite session; shared by every DataSource that uses the instance. */
+export class PGliteGate {
+  private tail: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly db: PGlite,
+    /** Releases what holds the database for this process: its folder's lock (kernel/db/folder-lock.ts). */
+    private readonly release?: () => void,
+  ) {}
+
+  /** Closes the database, then releases its folder for other processes. */
+  async close(): Promise<void> {
+    try {
+      await this.db.close();
+    } finally {
+      this.release?.();
+    }
+  }
+
+  acquire(): Promise<() => void> {
+    let release!: () => void;
+    const turn = new Promise<void>((resolve) => (release = resolve));
+    const previous = this.tail;
+    this.tail = previous.then(() => turn);
+    return previous.then(() => {
+      let released = false;
+      return () => {
+        if (!released) {
+          released = true;
+          release();
+        }
+      };
+    });
+  }
+}
+
+/** Builds the `driver` object TypeORM expects in place of the `pg` module. */
+export function pgliteDriver(gate: PGliteGate): { Pool: new (options: unknown) => EventEmitter } {
+  class PGlitePool extends EventEmitter {
+    private readonly client = new PGliteClient(gate.db);
+    private ended = false;
+
+    // TypeORM passes pg's connection options; a PGlite session has none to use.
+    constructor(_options?: unknown) {
+      super();
+    }
+
+    connect(callback?: (error: Error | null, client?: PGliteClient, release?: (error?: unknown) => void) => void): Promise<PGliteClient> | void {
+      if (this.ended) {
+        const error = new Error('PGlite pool has been closed');
+        if (callback) return callback(error);
+        return Promise.reject(error);
+      }
+      const borrowed = gate.acquire().then((release) => ({ client: this.client, release }));
+      if (callback) {
+        borrowed.then(({ client, release }) => callback(null, client, () => release()), (error) => callback(error));
+        return;
+      }
+      return borrowed.then(({ client }) => client);
+    }
+
+    async query(sql: string, params?: unknown[]): Promise<QueryResultLike> {
+      const release = await gate.acquire();
+      try {
+        return await this.client.query(sql, params);
+      } finally {
+        release();
+      }
+    }
+
+    end(callback?: (error?: Error | null) => void): Promise<void> | void {
+      // The PGlite instance belongs to whoever created it; the pool only stops lending it.
+      this.ended = true;
+      if (callback) return callback(null);
+      return Promise.resolve();
+    }
+  }
+  return { Pool: PGlitePool };
+}

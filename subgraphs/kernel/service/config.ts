@@ -1,0 +1,143 @@
+// Reads and validates a subgraph's configuration from the environment, once, at start-up.
+// Defaults make `npm start` work on a fresh machine; see README "Configuration".
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { developmentKeysDir, type GatewayKeySource } from '../../../platform/gateway-keys';
+import { PEER_NAMES, type PeerName } from './peer';
+import type { DatabaseLimits } from '../db/database';
+import type { HttpLimits } from '../../../platform/http/service';
+
+export interface ServiceConfig {
+  name: string;
+  host: string;
+  port: number;
+  production: boolean;
+  /** Set: use this PostgreSQL server (databaseUrlOf). Unset: embedded PGlite under `pgliteDir`. */
+  databaseUrl?: string;
+  pgliteDir: string;
+  poolSize: number;
+  /** Load the illustrative records at start-up (reference data loads either way); off in production by default. */
+  seedOnStart: boolean;
+  bodyLimit: string;
+  /** The gateway's public keys: HUB_GATEWAY_JWKS_FILE or HUB_GATEWAY_JWKS_URL; development: the pair under HUB_KEYS_DIR. */
+  gatewayKeys: GatewayKeySource;
+  /** SITUATIONS_URL, PARTNERS_URL, ...: where the other subgraphs answer. */
+  peerUrls: Partial<Record<PeerName, string>>;
+  /** MAX_IN_FLIGHT, REQUEST_TIMEOUT_MS, SHUTDOWN_DEADLINE_MS; unset ones take http-service's defaults. */
+  limits: Partial<HttpLimits>;
+  /** DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS (PostgreSQL only); unset ones take database.ts's defaults. */
+  databaseLimits: Partial<DatabaseLimits>;
+}
+
+/** The shared secret is gone (any holder could mint any identity): say so rather than ignore it. */
+export function refuseSharedSecret(env: NodeJS.ProcessEnv): void {
+  if (env.HUB_INTERNAL_SECRET) {
+    throw new Error('HUB_INTERNAL_SECRET is no longer used: the gateway signs with a private key (HUB_GATEWAY_SIGNING_KEY_FILE) and subgraphs verify with its public keys (README "Identity"); unset it');
+  }
+}
+
+/** Where a subgraph finds the gateway's public keys; production refuses to start without them. */
+export function gatewayKeySource(env: NodeJS.ProcessEnv): GatewayKeySource {
+  refuseSharedSecret(env);
+  if (env.HUB_GATEWAY_JWKS_FILE && env.HUB_GATEWAY_JWKS_URL) throw new Error('set HUB_GATEWAY_JWKS_FILE or HUB_GATEWAY_JWKS_URL, not both');
+  if (env.HUB_GATEWAY_JWKS_URL) {
+    if (!/^https?:\/\//.test(env.HUB_GATEWAY_JWKS_URL)) throw new Error(`HUB_GATEWAY_JWKS_URL must be an http(s) URL, got "${env.HUB_GATEWAY_JWKS_URL}"`);
+    return { jwksUrl: env.HUB_GATEWAY_JWKS_URL };
+  }
+  if (env.HUB_GATEWAY_JWKS_FILE) return { jwksFile: env.HUB_GATEWAY_JWKS_FILE };
+  if (env.NODE_ENV === 'production') {
+    throw new Error("in production set HUB_GATEWAY_JWKS_FILE (the gateway's public key set, from npm run keys) or HUB_GATEWAY_JWKS_URL (the gateway's /.well-known/hub-jwks.json)");
+  }
+  return { developmentDir: developmentKeysDir(env) };
+}
+
+// What docker-compose's example used to fall back to; production refuses it.
+export const DEVELOPMENT_DATABASE_PASSWORD = 'hub-dev-password';
+
+/** A secret kept in a file (a docker secret under /run/secrets): its content, without the final newline. */
+export function readSecretFile(file: string, variable: string): string {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  } catch (error) {
+    throw new Error(`${variable}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (!content) throw new Error(`${variable}: ${file} is empty`);
+  return content;
+}
+
+/**
+ * The PostgreSQL URL subgraph `name` logs in with: DATABASE_URL_<NAME> (its own role, see
+ * database-roles.ts) or else DATABASE_URL, with the password of DATABASE_PASSWORD_FILE_<NAME> or
+ * DATABASE_PASSWORD_FILE when one is set. Undefined: embedded PGlite. Production refuses the
+ * development password.
+ */
+export function databaseUrlOf(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const suffix = name.toUpperCase();
+  const url = env[`DATABASE_URL_${suffix}`] || env.DATABASE_URL;
+  if (!url) return undefined;
+  const fileVariable = env[`DATABASE_PASSWORD_FILE_${suffix}`] ? `DATABASE_PASSWORD_FILE_${suffix}` : 'DATABASE_PASSWORD_FILE';
+  const parsed = new URL(url);
+  if (!/^postgres(ql)?:$/.test(parsed.protocol)) throw new Error(`DATABASE_URL must be a postgres:// URL, got "${parsed.protocol}//..."`);
+  if (env[fileVariable]) parsed.password = encodeURIComponent(readSecretFile(env[fileVariable]!, fileVariable));
+  if (env.NODE_ENV === 'production' && decodeURIComponent(parsed.password) === DEVELOPMENT_DATABASE_PASSWORD) {
+    throw new Error('the database password is the development default: set a secret of your own (DATABASE_PASSWORD_FILE) in production');
+  }
+  return env[fileVariable] ? parsed.toString() : url;
+}
+
+export function integer(value: string | undefined, fallback: number, variable: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max) throw new Error(`${variable} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return parsed;
+}
+
+export function flag(value: string | undefined, fallback: boolean, variable: string): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
+  throw new Error(`${variable} must be true or false, got "${value}"`);
+}
+
+/** A whole number when the variable is set, undefined (the component's own default) when not. */
+function optionalInteger(value: string | undefined, variable: string, min: number, max: number): number | undefined {
+  return value === undefined || value === '' ? undefined : integer(value, min, variable, min, max);
+}
+
+/** Requests in flight, time per request and shutdown deadline: the same variables for every service. */
+export function readHttpLimits(env: NodeJS.ProcessEnv): Partial<HttpLimits> {
+  return {
+    maxInFlight: optionalInteger(env.MAX_IN_FLIGHT, 'MAX_IN_FLIGHT', 0, 100_000),
+    requestTimeoutMs: optionalInteger(env.REQUEST_TIMEOUT_MS, 'REQUEST_TIMEOUT_MS', 0, 600_000),
+    shutdownDeadlineMs: optionalInteger(env.SHUTDOWN_DEADLINE_MS, 'SHUTDOWN_DEADLINE_MS', 0, 600_000),
+  };
+}
+
+/** The folder under which each subgraph keeps its PGlite data (`<root>/<subgraph>`). */
+export function pgliteRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return env.PGLITE_DIR ?? path.resolve('.data', 'pglite');
+}
+
+export function readServiceConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  const production = env.NODE_ENV === 'production';
+  const dataRoot = pgliteRoot(env);
+  return {
+    name,
+    host: env.HOST ?? '0.0.0.0',
+    port: integer(env.PORT, defaultPort, 'PORT', 0, 65535),
+    production,
+    databaseUrl: databaseUrlOf(name, env),
+    pgliteDir: path.join(dataRoot, name),
+    poolSize: integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', 1, 1000),
+    seedOnStart: flag(env.SEED_ON_START, !production, 'SEED_ON_START'),
+    bodyLimit: env.BODY_LIMIT ?? '1mb',
+    gatewayKeys: gatewayKeySource(env),
+    limits: readHttpLimits(env),
+    databaseLimits: {
+      connectTimeoutMs: optionalInteger(env.DATABASE_CONNECT_TIMEOUT_MS, 'DATABASE_CONNECT_TIMEOUT_MS', 100, 600_000),
+      statementTimeoutMs: optionalInteger(env.DATABASE_STATEMENT_TIMEOUT_MS, 'DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000),
+    },
+    peerUrls: Object.fromEntries(PEER_NAMES.filter((peer) => env[`${peer.toUpperCase()}_URL`]).map((peer) => [peer, env[`${peer.toUpperCase()}_URL`]!])),
+  };
+}

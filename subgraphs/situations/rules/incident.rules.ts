@@ -1,0 +1,140 @@
+// The rules an incident report must meet before it is stored, beyond its fields' shapes: its place,
+// date and fatality estimates make sense together, and the situation and source it cites are ones
+// the author may read and does not re-share wider than they allow.
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { AuditAction } from '../../kernel/audit/audit';
+import type { Viewer } from '../../../platform/identity';
+import { ownership } from '../../kernel/policy/ownership';
+import { COUNTRIES } from '../../kernel/reference/countries';
+import { countryCode, notInFuture, uuid } from '../../kernel/write/validation';
+import { checkNoWriteDown } from '../../kernel/policy/no-write-down';
+import { citedRecord, floorsOf, type CitedRecord } from '../../kernel/policy/record-floor';
+import { checkSharing, visibleRecord, type InputProblems, type MutationScope, type Sharing } from '../../kernel/write/writing';
+import type { Incident } from '../entities/incident.entity';
+import { INCIDENT_VALUE_FIELDS, type IncidentValues } from './incident.content';
+import { Source, type SourceType } from '../entities/source.entity';
+import { citedSituation } from './situation.rules';
+
+/** Everything an author writes in an incident: what reportIncident takes and correctIncident changes. */
+export interface IncidentContent extends IncidentValues, Sharing {
+  sourceId: string | null;
+}
+
+export const INCIDENT_FIELDS: readonly (keyof IncidentContent)[] = [...INCIDENT_VALUE_FIELDS, 'sourceId'];
+
+/** The fields a correction may clear with null. */
+export const CLEARABLE_INCIDENT_FIELDS: readonly (keyof IncidentContent)[] = [
+  'situationId',
+  'adm1',
+  'adm2',
+  'place',
+  'latitude',
+  'longitude',
+  'subEventType',
+  'fatalitiesLow',
+  'fatalitiesBest',
+  'fatalitiesHigh',
+  'notes',
+  'sourceId',
+];
+
+export function incidentContentOf(incident: Incident): IncidentContent {
+  const fields = [...INCIDENT_FIELDS, 'classification', 'sharedWith', 'sharedWithUsers'] as const;
+  return Object.fromEntries(fields.map((field) => [field, incident[field]])) as unknown as IncidentContent;
+}
+
+/** Normalises `content` and notes what is wrong with it that needs no database. */
+export function checkIncident(problems: InputProblems, content: IncidentContent): IncidentContent {
+  const countryIso3 = problems.check(() => countryCode(content.countryIso3, 'countryIso3')) ?? content.countryIso3;
+  const situationId = content.situationId === null ? null : (problems.check(() => uuid(content.situationId!, 'situationId')) ?? content.situationId);
+  const sourceId = content.sourceId === null ? null : (problems.check(() => uuid(content.sourceId!, 'sourceId')) ?? content.sourceId);
+  problems.check(() => notInFuture(content.occurredOn, 'occurredOn'));
+  const { latitude, longitude } = content;
+  if ((latitude === null) !== (longitude === null)) problems.add(latitude === null ? 'latitude' : 'longitude', 'latitude and longitude are given together or not at all');
+  if (latitude !== null && !(latitude >= -90 && latitude <= 90)) problems.add('latitude', `latitude must be between -90 and 90, got ${latitude}`);
+  if (longitude !== null && !(longitude >= -180 && longitude <= 180)) problems.add('longitude', `longitude must be between -180 and 180, got ${longitude}`);
+  const { fatalitiesLow: low, fatalitiesBest: best, fatalitiesHigh: high } = content;
+  for (const [field, value] of [['fatalitiesLow', low], ['fatalitiesBest', best], ['fatalitiesHigh', high]] as const) {
+    if (value !== null && value < 0) problems.add(field, `${field} may not be negative`);
+  }
+  if (low !== null && best !== null && low > best) problems.add('fatalitiesLow', `fatalitiesLow (${low}) may not exceed fatalitiesBest (${best})`);
+  if (best !== null && high !== null && best > high) problems.add('fatalitiesHigh', `fatalitiesHigh (${high}) may not be below fatalitiesBest (${best})`);
+  if (low !== null && high !== null && low > high && best === null) problems.add('fatalitiesLow', `fatalitiesLow (${low}) may not exceed fatalitiesHigh (${high})`);
+  checkSharing(problems, content);
+  return { ...content, countryIso3, situationId, sourceId };
+}
+
+/**
+ * Checks what the incident cites: its situation is one the author may read, in the incident's
+ * country; its source is one the author may read; and the incident reaches no reader that they,
+ * or anything the incident `recordId` was derived from before, do not (no write-down). Returns
+ * what it cites, to be kept as the incident's floors. Read through `manager`; inside the
+ * transaction, `lock` keeps them from changing under it.
+ */
+export async function checkIncidentCitations(
+  manager: EntityManager,
+  viewer: Viewer,
+  problems: InputProblems,
+  content: IncidentContent,
+  ownerOrg: string,
+  options: { lock?: 'pessimistic_read'; recordId?: string } = {},
+): Promise<CitedRecord[]> {
+  const cited: CitedRecord[] = [];
+  if (content.situationId) {
+    const situation = await citedSituation(manager, viewer, problems, content.situationId, options.lock);
+    if (situation) {
+      if (situation.countryIso3 !== content.countryIso3) problems.add('countryIso3', `countryIso3 must be ${situation.countryIso3}, the country of the situation`);
+      cited.push(citedRecord('Situation', situation));
+    }
+  }
+  if (content.sourceId) {
+    const source = await visibleRecord(manager, viewer, Source, 'source', content.sourceId, options.lock).catch((error: { extensions?: { code?: string } }) => {
+      if (error.extensions?.code !== 'NOT_FOUND') throw error;
+      problems.add('sourceId', `sourceId: unknown source ${JSON.stringify(content.sourceId)}`);
+      return null;
+    });
+    if (source) cited.push(citedRecord('Source', source));
+  }
+  const floors = options.recordId ? await floorsOf(manager, options.recordId) : [];
+  checkNoWriteDown(problems, { ownerOrg, ...content }, [...floors, ...cited]);
+  return cited;
+}
+
+const REGIONS = new Map([...new Set(COUNTRIES.map((c) => c.region)), 'Global'].map((r) => [r.toLowerCase(), r]));
+
+export interface NewSource {
+  name: string;
+  type: SourceType;
+  region: string;
+  url: string | null;
+}
+
+/** Normalises a new source and notes what is wrong with it. */
+export function checkNewSource(problems: InputProblems, source: NewSource): NewSource {
+  const name = source.name.trim();
+  if (!name) problems.add('source.name', 'source.name may not be blank');
+  const region = REGIONS.get(source.region.trim().toLowerCase());
+  if (!region) problems.add('source.region', `source.region must be a UN M49 region (${[...REGIONS.values()].join(', ')}), got ${JSON.stringify(source.region)}`);
+  return { ...source, name, region: region ?? source.region };
+}
+
+/**
+ * The owner's source named `source.name`: recorded now, shared as the incident citing it, or the
+ * one recorded before (a source's name is unique per owner; ON CONFLICT makes two concurrent
+ * reports of one new source record it once). An existing source keeps its type and region.
+ */
+export async function sourceFor(tx: MutationScope, ownerOrg: string, source: NewSource, sharing: Sharing): Promise<{ source: Source; created: boolean }> {
+  const inserted = await tx.manager
+    .createQueryBuilder()
+    .insert()
+    .into(Source)
+    .values({ id: randomUUID(), name: source.name, type: source.type, region: source.region, url: source.url, ...ownership({ ownerOrg, ...sharing }) })
+    .orIgnore()
+    .returning('id')
+    .execute();
+  const stored = await tx.manager.findOneByOrFail(Source, { ownerOrg, name: source.name });
+  const created = (inserted.raw as unknown[]).length === 1;
+  if (created) await tx.ctx.audit.change(tx.manager, AuditAction.CREATE, 'Source', stored.id, stored);
+  return { source: stored, created };
+}
