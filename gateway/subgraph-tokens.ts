@@ -1,8 +1,8 @@
 // The tokens the gateway sends with a subgraph request: one addressed to that subgraph, and one
-// for each peer the subgraph may call on the viewer's behalf (kernel/service/peer.ts PEER_CALLS). Cached
+// for each peer the subgraph may call on the viewer's behalf (platform/peers.ts PEER_CALLS). Cached
 // per viewer, operation and subgraph for part of their life, so a busy gateway signs rarely.
 import { INTERNAL_TOKEN_LIFETIME_SECONDS, type InternalSigner, type VouchedRequest } from '../platform/internal-token';
-import { reachablePeers } from '../subgraphs/kernel/service/peer';
+import { reachablePeers } from '../platform/peers';
 
 export interface SubgraphTokens {
   /** For the x-hub-identity header: addressed to the subgraph called. */

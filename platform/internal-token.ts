@@ -6,7 +6,7 @@ import { INTERNAL_ALGORITHMS } from './gateway-keys';
 import { ANONYMOUS, type Role, type Viewer } from './identity';
 
 export const INTERNAL_HEADER = 'x-hub-identity';
-/** Tokens the gateway hands a subgraph for the peers it may call in this request (kernel/service/peer.ts). */
+/** Tokens the gateway hands a subgraph for the peers it may call in this request (platform/peers.ts). */
 export const PEER_TOKENS_HEADER = 'x-hub-peer-identities';
 export const INTERNAL_ISSUER = 'hub-gateway';
 /** Seconds a token lives: long enough for one request's peer calls, too short to be worth stealing. */

@@ -4,7 +4,7 @@
 // to change a password or after the database was used as a superuser.
 import { databaseUrlOf } from '../subgraphs/kernel/service/config';
 import { provisionSubgraphRoles, subgraphRolesOf } from '../subgraphs/kernel/db/database-roles';
-import { PEER_NAMES } from '../subgraphs/kernel/service/peer';
+import { PEER_NAMES } from '../platform/peers';
 
 async function main(): Promise<number> {
   // The administrator's own URL: DATABASE_URL, not a subgraph's (no subgraph is named "admin").

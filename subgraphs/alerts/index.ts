@@ -1,7 +1,7 @@
 // The alerts subgraph: early warnings, advisory notes, public statements and briefings, their
 // status workflow and the recipients' acknowledgements. `node dist/subgraphs/alerts` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit/audit';
+import { AuditEvent } from '../kernel/audit/audit-event.entity';
 import { IdempotencyKey } from '../kernel/write/idempotency';
 import { RecordFloor } from '../kernel/policy/record-floor';
 import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-service';

@@ -1,7 +1,7 @@
 // The partners subgraph: organisations, member states over time, focal points, engagements,
 // early-warning mechanisms and the country reference data. `node dist/subgraphs/partners` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit/audit';
+import { AuditEvent } from '../kernel/audit/audit-event.entity';
 import { IdempotencyKey } from '../kernel/write/idempotency';
 import type { SubgraphModule } from '../kernel/service/subgraph-service';
 import { runSubgraph } from '../kernel/service/subgraph-service';

@@ -1,6 +1,6 @@
 // The partners subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
-import { auditTrailResolver } from '../kernel/audit/audit';
+import { auditTrailResolver } from '../kernel/audit/audit-trail.resolver';
 import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
 import { CountryResolver, resolveCountryReference } from './resolvers/country.resolver';
 import { EngagementResolver, MembershipResolver } from './resolvers/membership.resolver';

@@ -1,7 +1,7 @@
 // The situations subgraph: country situations, risk assessments against the Framework of
 // Analysis, incidents and their sources. `node dist/subgraphs/situations` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit/audit';
+import { AuditEvent } from '../kernel/audit/audit-event.entity';
 import { IdempotencyKey } from '../kernel/write/idempotency';
 import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-service';
 import { RecordFloor } from '../kernel/policy/record-floor';

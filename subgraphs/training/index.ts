@@ -1,7 +1,7 @@
 // The training subgraph: training sessions held with partners, their modules and participants,
 // and training totals. `node dist/subgraphs/training` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit/audit';
+import { AuditEvent } from '../kernel/audit/audit-event.entity';
 import { IdempotencyKey } from '../kernel/write/idempotency';
 import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-service';
 import { Module } from './entities/module.entity';

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
 import { Like, type DataSource } from 'typeorm';
-import { AuditEvent } from '../../subgraphs/kernel/audit/audit';
+import { AuditEvent } from '../../subgraphs/kernel/audit/audit-event.entity';
 import { openSubgraphDatabase } from '../../subgraphs/kernel/db/database';
 import { Classification } from '../../subgraphs/kernel/policy/ownership';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
-import { AuditRecorder } from '../../subgraphs/kernel/audit/audit';
+import { AuditRecorder } from '../../subgraphs/kernel/audit/audit-recorder';
 import { openPGlite, openSubgraphDatabase, type DatabaseTarget } from '../../subgraphs/kernel/db/database';
 import { Classification } from '../../subgraphs/kernel/policy/ownership';
 import { seedSubgraph, type SubgraphModule } from '../../subgraphs/kernel/service/subgraph-service';

@@ -9,7 +9,7 @@ import { gatewayKeySet, generateSigningKey } from '../../platform/gateway-keys';
 import type { Viewer } from '../../platform/identity';
 import { createInternalSigner, createInternalVerifier, INTERNAL_HEADER } from '../../platform/internal-token';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
-import { reachablePeers } from '../../subgraphs/kernel/service/peer';
+import { reachablePeers } from '../../platform/peers';
 import { postGraphQL, startHub, type Hub } from '../support/hub';
 import { publicSet, testKeys } from '../support/internal-keys';
 

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Arg, Ctx, Directive, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { assertCanWrite } from '../../kernel/policy/access-policy';
-import { AuditAction } from '../../kernel/audit/audit';
+import { AuditAction } from '../../kernel/audit/audit-event.entity';
 import type { SubgraphContext } from '../../kernel/service/context';
 import { conflict, forbidden } from '../../../platform/errors';
 import { ownership } from '../../kernel/policy/ownership';

@@ -7,7 +7,8 @@ import { Column, Entity, Index, PrimaryColumn, type EntityManager, type EntityTa
 import type { SubgraphContext } from '../service/context';
 import { logger } from '../../../platform/logger';
 import { Classification } from './ownership';
-import { askPeer, type PeerName } from '../service/peer';
+import { askPeer } from '../service/peer';
+import type { PeerName } from '../../../platform/peers';
 import type { Readership } from './no-write-down';
 
 @Entity({ name: 'record_floor' })

@@ -4,7 +4,7 @@
 // rows an aggregate or a count was computed over (AGGREGATE), named in the same statement.
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { restrictToVisible, type Classified } from '../policy/access-policy';
-import { AuditAction } from '../audit/audit';
+import { AuditAction } from '../audit/audit-event.entity';
 import type { SubgraphContext } from '../service/context';
 import { badInput } from '../../../platform/errors';
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { developmentKeysDir, type GatewayKeySource } from '../../../platform/gateway-keys';
-import { PEER_NAMES, type PeerName } from './peer';
+import { PEER_NAMES, type PeerName } from '../../../platform/peers';
 import type { DatabaseLimits } from '../db/database';
 import type { HttpLimits } from '../../../platform/http/service';
 

@@ -1,7 +1,7 @@
 // What every resolver of every subgraph receives for one request: the database, the viewer the
 // gateway vouched for, the request's own loaders and audit recorder.
 import type { DataSource } from 'typeorm';
-import { AuditRecorder } from '../audit/audit';
+import { AuditRecorder } from '../audit/audit-recorder';
 import type { Viewer } from '../../../platform/identity';
 import type { VouchedRequest } from '../../../platform/internal-token';
 import { LoaderRegistry } from '../read/loaders';

@@ -16,7 +16,8 @@ import { gatewayKeySet } from '../../../platform/gateway-keys';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Request, Response, NextFunction } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { parsePeerTokens, type PeerAccess } from './peer';
+import { parsePeerTokens } from '../../../platform/peers';
+import type { PeerAccess } from './peer';
 import type { PGliteGate } from '../db/pglite-pool';
 
 export interface SubgraphModule {

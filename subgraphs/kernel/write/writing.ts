@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import type { EntityManager, EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { assertCanWrite, restrictToVisible, type Classified } from '../policy/access-policy';
-import { AuditAction } from '../audit/audit';
+import { AuditAction } from '../audit/audit-event.entity';
 import type { SubgraphContext } from '../service/context';
 import { badInputs, conflict, notFound, unauthenticated, type InputProblem } from '../../../platform/errors';
 import { claimKey, earlierResult, requestHash, type IdempotentRequest } from './idempotency';

@@ -2,7 +2,7 @@
 // one audited transaction; a removal is recorded in the audit trail as a DELETE.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import { assertAdminOf } from '../../kernel/policy/access-policy';
-import { AuditAction } from '../../kernel/audit/audit';
+import { AuditAction } from '../../kernel/audit/audit-event.entity';
 import type { SubgraphContext } from '../../kernel/service/context';
 import { conflict } from '../../../platform/errors';
 import { ownership } from '../../kernel/policy/ownership';

@@ -4,7 +4,7 @@
 import type { EntityManager, EntityTarget } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { assertAdminOf, restrictToVisible } from '../../kernel/policy/access-policy';
-import { AuditAction } from '../../kernel/audit/audit';
+import { AuditAction } from '../../kernel/audit/audit-event.entity';
 import { conflict, notFound } from '../../../platform/errors';
 import type { SharingDefaults } from '../../kernel/policy/sharing-defaults';
 import { lockForUpdate, requireSignedIn, type InputProblems, type MutationScope, type VersionedRecord } from '../../kernel/write/writing';

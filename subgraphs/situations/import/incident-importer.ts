@@ -8,7 +8,7 @@ import { GraphQLError } from 'graphql';
 import { In, type DataSource, type EntityManager, type EntityTarget, type SelectQueryBuilder } from 'typeorm';
 import { checkNoWriteDown } from '../../kernel/policy/no-write-down';
 import { citedRecord, floorsOfMany, raiseFloors, type CitedRecord } from '../../kernel/policy/record-floor';
-import { AuditAction, AuditEvent } from '../../kernel/audit/audit';
+import { AuditAction, AuditEvent } from '../../kernel/audit/audit-event.entity';
 import { badInput } from '../../../platform/errors';
 import { logger } from '../../../platform/logger';
 import { Classification, ownership } from '../../kernel/policy/ownership';

@@ -3,7 +3,7 @@
 // the author may read and does not re-share wider than they allow.
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { AuditAction } from '../../kernel/audit/audit';
+import { AuditAction } from '../../kernel/audit/audit-event.entity';
 import type { Viewer } from '../../../platform/identity';
 import { ownership } from '../../kernel/policy/ownership';
 import { COUNTRIES } from '../../kernel/reference/countries';

@@ -2,7 +2,7 @@
 // modules it teaches, which carry the session's own sharing and are audited as the session is.
 import type { EntityManager } from 'typeorm';
 import { restrictToVisible } from '../../kernel/policy/access-policy';
-import { AuditAction } from '../../kernel/audit/audit';
+import { AuditAction } from '../../kernel/audit/audit-event.entity';
 import type { Viewer } from '../../../platform/identity';
 import { ownership } from '../../kernel/policy/ownership';
 import { countryCode, dateRange } from '../../kernel/write/validation';
