@@ -2,6 +2,7 @@
 // that owns a query, vouched for as the gateway would; and the three measurements it takes.
 import { performance } from 'node:perf_hooks';
 import type { Hub } from '../test/support/hub';
+import { member, tokenFor } from '../test/support/users';
 import { summariseLatencies, type LatencySummary } from './latency';
 import type { LoadGenerator, LoadResult } from './load';
 import type { BenchQuery } from './queries';
@@ -23,7 +24,7 @@ export interface LoadSettings {
 const loopback = (url: string) => url.replace('localhost', '127.0.0.1');
 
 export async function gatewayEndpoint(hub: Hub): Promise<Endpoint> {
-  const token = await hub.token(BENCH_VIEWER.org, BENCH_VIEWER.roles, BENCH_VIEWER.sub);
+  const token = await tokenFor(member(BENCH_VIEWER.org, BENCH_VIEWER.roles, BENCH_VIEWER.sub));
   return { path: 'gateway', url: loopback(hub.gateway.url), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } };
 }
 

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { startHub, type Hub } from '../support/hub';
+import { tokenFor, users } from '../support/users';
 
 const SAMPLE = readFileSync(path.resolve(__dirname, '..', '..', '..', 'samples', 'incidents-ecowas.hxl.csv'), 'utf8');
 const IMPORT = `mutation Import($content: String!, $classification: Classification) {
@@ -23,7 +24,7 @@ afterAll(async () => {
 
 describe('importIncidents mutation', () => {
   it('imports a partner file as the editor\'s organisation, and a second time changes nothing', async () => {
-    const editor = await hub.token('ECOWAS', ['editor']);
+    const editor = await tokenFor(users.ecowasEditor);
     const first = await hub.query(IMPORT, { content: SAMPLE }, { token: editor });
     expect(first.errors).toBeUndefined();
     const report = first.data!.importIncidents;
@@ -43,15 +44,15 @@ describe('importIncidents mutation', () => {
   it('refuses anonymous callers and viewers', async () => {
     const anonymous = await hub.query(IMPORT, { content: SAMPLE });
     expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-    const viewer = await hub.query(IMPORT, { content: SAMPLE }, { token: await hub.token('ECOWAS', ['viewer']) });
+    const viewer = await hub.query(IMPORT, { content: SAMPLE }, { token: await tokenFor(users.ecowasAnalyst) });
     expect(viewer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
 
   it('rejects a row citing a situation the importer may not see, as if it did not exist', async () => {
     const hidden = '3b1d8a43-0000-4000-8000-000000000000';
-    const darfur = (await hub.query('{ situations(filter: { countries: ["SDN"] }) { nodes { id } } }', undefined, { token: await hub.token('IGAD', ['viewer']) })).data!.situations.nodes[0].id;
+    const darfur = (await hub.query('{ situations(filter: { countries: ["SDN"] }) { nodes { id } } }', undefined, { token: await tokenFor(users.igadAnalyst) })).data!.situations.nodes[0].id;
     const file = (situation: string) => `#meta+id,#date,#country+code,#event+type,#meta+situation\nX-1,2026-01-05,SDN,Battles,${situation}\n`;
-    const au = await hub.token('AU', ['editor']);
+    const au = await tokenFor(users.auEditor);
     const invisible = await hub.query(IMPORT, { content: file(darfur) }, { token: au });
     const missing = await hub.query(IMPORT, { content: file(hidden) }, { token: au });
     expect(invisible.data!.importIncidents.rejected).toBe(1);

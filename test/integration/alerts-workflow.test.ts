@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 import { stableId } from '../../subgraphs/kernel/db/seeding';
 import { startHub, type GraphQLResponse, type Hub } from '../support/hub';
+import { member, tokenFor, users } from '../support/users';
 
 let hub: Hub;
 let editor: string;
@@ -16,13 +17,13 @@ let ecowasEditor: string;
 
 beforeAll(async () => {
   hub = await startHub();
-  editor = await hub.token('UN-JO', ['editor'], 'un-jo-editor');
-  admin = await hub.token('UN-JO', ['admin'], 'un-jo-admin');
-  unjoViewer = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
-  auAnalyst = await hub.token('AU', ['viewer'], 'au-analyst');
-  auAdmin = await hub.token('AU', ['admin'], 'au-admin');
-  icglrEditor = await hub.token('ICGLR', ['editor'], 'icglr-editor');
-  ecowasEditor = await hub.token('ECOWAS', ['editor'], 'ecowas-editor');
+  editor = await tokenFor(users.jointOfficeEditor);
+  admin = await tokenFor(users.jointOfficeAdmin);
+  unjoViewer = await tokenFor(users.jointOfficeAnalyst);
+  auAnalyst = await tokenFor(users.auAnalyst);
+  auAdmin = await tokenFor(users.auAdmin);
+  icglrEditor = await tokenFor(users.icglrEditor);
+  ecowasEditor = await tokenFor(users.ecowasEditor);
 });
 
 afterAll(async () => {
@@ -374,7 +375,7 @@ describe('refusals', () => {
     }
 
     it('leaves nothing half-written: no alert, key or audit event without its status change, and the step can be retried', async () => {
-      const faulty = await hub.token('UN-JO', ['editor'], 'fault-injector');
+      const faulty = await tokenFor(member('UN-JO', 'editor', 'fault-injector'));
       const counts = async () => [await rows('alerts.alert'), await rows('alerts.alert_status_change'), await rows('alerts.idempotency_key'), await rows('alerts.audit_event WHERE action <> $1', ['READ'])];
       const before = await counts();
       const input = kivuWarning();

@@ -8,13 +8,14 @@ import { Incident } from '../../subgraphs/situations/entities/incident.entity';
 import { RiskAssessment } from '../../subgraphs/situations/entities/risk-assessment.entity';
 import { Situation } from '../../subgraphs/situations/entities/situation.entity';
 import { startHub, type Hub } from '../support/hub';
+import { tokenFor, users } from '../support/users';
 
 let hub: Hub;
 let analyst: string;
 
 beforeAll(async () => {
   hub = await startHub();
-  analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
+  analyst = await tokenFor(users.jointOfficeAnalyst);
 });
 
 afterAll(async () => {

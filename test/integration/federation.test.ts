@@ -1,6 +1,7 @@
 // The hub end to end: four subgraphs and the gateway on ephemeral ports, real HTTP between them.
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 import { postGraphQL, startHub, type Hub } from '../support/hub';
+import { tokenFor, users } from '../support/users';
 
 let hub: Hub;
 /** A Joint Office analyst: sees what partners shared with UN-JO, and the RED record naming them. */
@@ -8,12 +9,12 @@ let analyst: string;
 
 beforeAll(async () => {
   hub = await startHub();
-  analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
+  analyst = await tokenFor(users.jointOfficeAnalyst);
 });
 
 /** The headers the gateway would send `subgraph` for the analyst. */
 async function asGateway(subgraph: string): Promise<Record<string, string>> {
-  return hub.keys.vouch({ sub: 'un-jo-analyst', org: 'UN-JO', roles: ['viewer'] }, 'test', subgraph);
+  return hub.keys.vouch(users.jointOfficeAnalyst, 'test', subgraph);
 }
 
 afterAll(async () => {

@@ -2,6 +2,7 @@
 // sharing defaults, its focal points, engagements and membership changes, and every refusal.
 import { randomUUID } from 'node:crypto';
 import { startHub, type Hub } from '../support/hub';
+import { tokenFor, users } from '../support/users';
 import { accepted, changesInTrail, countRows, failedUnexpectedly, injectFault, refused, refusedFields } from '../support/writes';
 
 let hub: Hub;
@@ -15,13 +16,13 @@ let icglrAdmin: string;
 
 beforeAll(async () => {
   hub = await startHub();
-  ecowasAdmin = await hub.token('ECOWAS', ['admin'], 'ecowas-admin');
-  ecowasEditor = await hub.token('ECOWAS', ['editor'], 'ecowas-editor');
-  auAdmin = await hub.token('AU', ['admin'], 'au-admin');
-  unjoEditor = await hub.token('UN-JO', ['editor'], 'un-jo-editor');
-  unjoViewer = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
-  icglrEditor = await hub.token('ICGLR', ['editor'], 'icglr-editor');
-  icglrAdmin = await hub.token('ICGLR', ['admin'], 'icglr-admin');
+  ecowasAdmin = await tokenFor(users.ecowasAdmin);
+  ecowasEditor = await tokenFor(users.ecowasEditor);
+  auAdmin = await tokenFor(users.auAdmin);
+  unjoEditor = await tokenFor(users.jointOfficeEditor);
+  unjoViewer = await tokenFor(users.jointOfficeAnalyst);
+  icglrEditor = await tokenFor(users.icglrEditor);
+  icglrAdmin = await tokenFor(users.icglrAdmin);
 });
 
 afterAll(async () => {
@@ -137,7 +138,7 @@ describe('sharing defaults', () => {
     const osce = await hub.query<{ reportIncident: { classification: string } }>(
       `mutation($input: ReportIncidentInput!) { reportIncident(input: $input) { classification } }`,
       { input: { idempotencyKey: randomUUID(), countryIso3: 'MDA', occurredOn: '2026-08-01', eventType: 'Riots' } },
-      { token: await hub.token('OSCE', ['editor'], 'osce-hcnm-adviser') },
+      { token: await tokenFor(users.osceEditor) },
     );
     expect(accepted(osce, 'reportIncident')).toEqual({ classification: 'RED' });
   });

@@ -2,6 +2,7 @@
 // newcomer copies from keeps working.
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 import { startHub, type Hub } from '../support/hub';
+import { tokenFor, users } from '../support/users';
 import { readmeQueries as examples } from '../support/readme';
 
 let hub: Hub;
@@ -9,7 +10,7 @@ let analyst: string;
 
 beforeAll(async () => {
   hub = await startHub();
-  analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
+  analyst = await tokenFor(users.jointOfficeAnalyst);
 });
 
 afterAll(async () => {

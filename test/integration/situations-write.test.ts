@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 import { startHub, type Hub } from '../support/hub';
+import { tokenFor, users } from '../support/users';
 import { accepted, changesInTrail, countRows, failedUnexpectedly, injectFault, refused, refusedFields } from '../support/writes';
 
 let hub: Hub;
@@ -14,11 +15,11 @@ let ecowasAdmin: string;
 
 beforeAll(async () => {
   hub = await startHub();
-  editor = await hub.token('UN-JO', ['editor'], 'un-jo-editor');
-  admin = await hub.token('UN-JO', ['admin'], 'un-jo-admin');
-  viewer = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
-  ecowasEditor = await hub.token('ECOWAS', ['editor'], 'ecowas-editor');
-  ecowasAdmin = await hub.token('ECOWAS', ['admin'], 'ecowas-admin');
+  editor = await tokenFor(users.jointOfficeEditor);
+  admin = await tokenFor(users.jointOfficeAdmin);
+  viewer = await tokenFor(users.jointOfficeAnalyst);
+  ecowasEditor = await tokenFor(users.ecowasEditor);
+  ecowasAdmin = await tokenFor(users.ecowasAdmin);
 });
 
 afterAll(async () => {
@@ -193,7 +194,7 @@ describe('risk assessments', () => {
     const levels = situation.data!.situation.assessments.filter((a) => [first.id, second.id].includes(a.id)).map((a) => a.overallLevel);
     expect(levels).toEqual(['HIGH', 'VERY_HIGH']);
     // The owner of the situation, with which it was shared, reads UN-JO's assessment of it.
-    const icglr = await hub.token('ICGLR', ['viewer'], 'icglr-analyst');
+    const icglr = await tokenFor(users.icglrAnalyst);
     const seen = await hub.query<{ situation: { assessments: { id: string }[] } }>(`query($id: ID!) { situation(id: $id) { assessments { id } } }`, { id: KIVU }, { token: icglr });
     expect(seen.data!.situation.assessments.map((a) => a.id)).toEqual(expect.arrayContaining([first.id, second.id]));
     const trail = await changesInTrail(hub, 'situations', admin, 'RiskAssessment');

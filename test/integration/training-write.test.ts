@@ -2,6 +2,7 @@
 // and cancelling sessions, the allowed transitions only, and every refusal.
 import { randomUUID } from 'node:crypto';
 import { startHub, type Hub } from '../support/hub';
+import { tokenFor, users } from '../support/users';
 import { accepted, changesInTrail, countRows, failedUnexpectedly, injectFault, refused, refusedFields } from '../support/writes';
 
 let hub: Hub;
@@ -14,12 +15,12 @@ let auViewer: string;
 
 beforeAll(async () => {
   hub = await startHub();
-  editor = await hub.token('UN-JO', ['editor'], 'un-jo-editor');
-  admin = await hub.token('UN-JO', ['admin'], 'un-jo-admin');
-  viewer = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
-  ecowasEditor = await hub.token('ECOWAS', ['editor'], 'ecowas-editor');
-  icglrViewer = await hub.token('ICGLR', ['viewer'], 'icglr-analyst');
-  auViewer = await hub.token('AU', ['viewer'], 'au-analyst');
+  editor = await tokenFor(users.jointOfficeEditor);
+  admin = await tokenFor(users.jointOfficeAdmin);
+  viewer = await tokenFor(users.jointOfficeAnalyst);
+  ecowasEditor = await tokenFor(users.ecowasEditor);
+  icglrViewer = await tokenFor(users.icglrAnalyst);
+  auViewer = await tokenFor(users.auAnalyst);
 });
 
 afterAll(async () => {
@@ -272,8 +273,8 @@ describe('co-organiser credit', () => {
   }
 
   it('counts a session for a co-organiser only once that organisation confirms it, and always for its owner', async () => {
-    const icglrEditor = await hub.token('ICGLR', ['editor'], 'icglr-editor');
-    const auEditor = await hub.token('AU', ['editor'], 'au-editor');
+    const icglrEditor = await tokenFor(users.icglrEditor);
+    const auEditor = await tokenFor(users.auEditor);
     const [ownerBefore, coBefore] = [await creditOf('UN-JO'), await creditOf('ICGLR')];
 
     const session = await planned(plan({ startDate: DAY, endDate: DAY, organiserOrgs: ['ICGLR'] }));

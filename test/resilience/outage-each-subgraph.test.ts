@@ -5,6 +5,7 @@ import { startSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { EXAMPLE_QUERY } from '../../scripts/start';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startHub, type GraphQLResponse, type Hub } from '../support/hub';
+import { tokenFor, users } from '../support/users';
 
 let hub: Hub;
 let token: string;
@@ -12,7 +13,7 @@ let token: string;
 beforeAll(async () => {
   // No wait for a restarting subgraph: these tests are about one that stays down.
   hub = await startHub({ gateway: { subgraphRestartWaitMs: 0, subgraphTimeoutMs: 5000 } });
-  token = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
+  token = await tokenFor(users.jointOfficeAnalyst);
 });
 
 afterAll(async () => {

@@ -4,6 +4,7 @@
 // it built.
 import { randomUUID } from 'node:crypto';
 import { startHub, type GraphQLResponse, type Hub } from '../support/hub';
+import { member, tokenFor } from '../support/users';
 import { accepted, countRows, refusedFields } from '../support/writes';
 
 let hub: Hub;
@@ -67,7 +68,7 @@ type Incident = { id: string; version: number; classification: string; sharedWit
 type ImportOutcome = { line: number; externalId: string | null; status: string; id: string | null; errors: { field: string; message: string }[] };
 type AuditEvent = { action: string; recordType: string; recordId: string; actorSub: string | null; actorOrg: string | null; classification: string };
 
-const token = (org: string, role: 'viewer' | 'editor' | 'admin', sub: string) => hub.token(org, [role], sub);
+const token = (org: string, role: 'viewer' | 'editor' | 'admin', sub: string) => tokenFor(member(org, role, sub));
 
 function ok<T>(response: GraphQLResponse, field: string): T {
   return accepted<T>(response, field);

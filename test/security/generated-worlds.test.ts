@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startHub, type GraphQLResponse, type Hub } from '../support/hub';
+import { member, tokenFor } from '../support/users';
 import {
   alertSharing,
   ANONYMOUS,
@@ -171,7 +172,7 @@ async function ask(reader: Reader, query: string, variables?: Record<string, unk
   let token: string | undefined;
   if (reader.sub && reader.org) {
     token = tokens.get(reader.sub);
-    if (!token) tokens.set(reader.sub, (token = await hub.token(reader.org, reader.roles, reader.sub)));
+    if (!token) tokens.set(reader.sub, (token = await tokenFor(member(reader.org, reader.roles, reader.sub))));
   }
   return hub.query(query, variables, { token, operationName });
 }

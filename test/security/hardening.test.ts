@@ -4,6 +4,7 @@ import { startGateway, type RunningGateway } from '../../gateway/server';
 import { DEFAULT_MAX_QUERY_COST, readGatewayConfig } from '../../gateway/config';
 import { readServiceConfig } from '../../subgraphs/kernel/service/config';
 import { postGraphQL, startHub, SUPERGRAPH_PATH, TEST_JWT_SECRET, type Hub } from '../support/hub';
+import { member, tokenFor, users } from '../support/users';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 
@@ -161,14 +162,14 @@ describe('query cost', () => {
 describe('the audit trail', () => {
   const kivu = illustrativeSituationId('great-lakes-kivu');
   const readsOfKivu = async () => {
-    const admin = await hub.token('ICGLR', ['admin'], 'icglr-admin');
+    const admin = await tokenFor(users.icglrAdmin);
     const trail = await hub.query('query($id: String!) { situationsAuditTrail(filter: { recordId: $id, actions: [READ] }) { actorSub operationName classification } }', { id: kivu }, { token: admin });
     expect(trail.errors).toBeUndefined();
     return trail.data!.situationsAuditTrail as { actorSub: string; operationName: string | null; classification: string }[];
   };
 
   it('records the name the document gives its operation, when the client sends no operationName', async () => {
-    const analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-auditee');
+    const analyst = await tokenFor(member('UN-JO', 'viewer', 'un-jo-auditee'));
     const read = await hub.query('query KivuForTheAudit($id: ID!) { situation(id: $id) { title } }', { id: kivu }, { token: analyst });
     expect(read.errors).toBeUndefined();
     expect(read.data!.situation).not.toBeNull();
@@ -176,7 +177,7 @@ describe('the audit trail', () => {
   });
 
   it('records the operation chosen by operationName from a document with several', async () => {
-    const analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-auditee-2');
+    const analyst = await tokenFor(member('UN-JO', 'viewer', 'un-jo-auditee-2'));
     const document = 'query First($id: ID!) { situation(id: $id) { id } } query Second($id: ID!) { situation(id: $id) { title } }';
     const read = await hub.query(document, { id: kivu }, { token: analyst, operationName: 'Second' });
     expect(read.errors).toBeUndefined();

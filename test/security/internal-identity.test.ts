@@ -11,9 +11,10 @@ import { createInternalSigner, createInternalVerifier, INTERNAL_HEADER } from '.
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 import { reachablePeers } from '../../platform/peers';
 import { postGraphQL, startHub, type Hub } from '../support/hub';
+import { tokenFor, users } from '../support/users';
 import { publicSet, testKeys } from '../support/internal-keys';
 
-const ANALYST: Viewer = { sub: 'un-jo-analyst', org: 'UN-JO', roles: ['viewer'] };
+const ANALYST: Viewer = users.jointOfficeAnalyst;
 const ADMIN: Viewer = { sub: 'mallory', org: 'UN-JO', roles: ['admin'] };
 const KIVU = illustrativeSituationId('great-lakes-kivu');
 // Both ask a peer: situations asks partners for ECOWAS's member states; alerts asks situations for the cited one.
@@ -26,8 +27,8 @@ let editor: string;
 
 beforeAll(async () => {
   hub = await startHub();
-  analyst = await hub.token('UN-JO', ['viewer'], 'un-jo-analyst');
-  editor = await hub.token('UN-JO', ['editor'], 'un-jo-editor');
+  analyst = await tokenFor(users.jointOfficeAnalyst);
+  editor = await tokenFor(users.jointOfficeEditor);
 });
 
 afterAll(async () => {

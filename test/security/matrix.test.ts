@@ -3,6 +3,7 @@
 import { SignJWT } from 'jose';
 import { testKeys } from '../support/internal-keys';
 import { postGraphQL, startHub, TEST_JWT_SECRET, type Hub } from '../support/hub';
+import { member, tokenFor } from '../support/users';
 import { createFixtures, expectedVisible, FIXTURE_COUNTRY, FIXTURE_OWNER, LEVELS, NAMED_RED_READER, READERS, type Fixture, type Reader } from './fixtures';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
 
@@ -14,7 +15,7 @@ beforeAll(async () => {
   hub = await startHub();
   fixtures = await createFixtures(hub);
   for (const reader of READERS) {
-    tokens.set(reader.name, reader.org ? await hub.token(reader.org, reader.roles, reader.sub) : undefined);
+    tokens.set(reader.name, reader.org ? await tokenFor(member(reader.org, reader.roles, reader.sub ?? `${reader.org.toLowerCase()}-${reader.roles.join('-')}`)) : undefined);
   }
 });
 

@@ -2,9 +2,7 @@
 // test database, and the gateway serving the checked-in supergraph with their real URLs, so
 // every request crosses real HTTP as it does in production.
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
-import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, mintDevelopmentToken } from '../../gateway/auth';
-import type { Role } from '../../platform/identity';
+import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
 import path from 'node:path';
 import type { GatewayConfig } from '../../gateway/config';
 import { startGateway, type RunningGateway } from '../../gateway/server';
@@ -13,6 +11,9 @@ import { startSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { createTestDatabase, type TestDatabase } from './database';
 import { testKeys, type TestKeys } from './internal-keys';
+import { TEST_JWT_SECRET } from './users';
+
+export { TEST_JWT_SECRET };
 
 export interface GraphQLResponse<T = Record<string, any>> {
   status: number;
@@ -27,8 +28,6 @@ export interface Hub {
   statements: Record<string, string[]>;
   resetCounts: () => void;
   query: <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, options?: RequestOptions) => Promise<GraphQLResponse<T>>;
-  /** A token for a reader of `org` with `roles`, signed as the gateway under test expects. */
-  token: (org: string, roles: Role[], sub?: string) => Promise<string>;
   /** The gateway's key pair; `keys.vouch(viewer, op, subgraph)` signs as the gateway would. */
   keys: TestKeys;
   database: TestDatabase;
@@ -60,7 +59,6 @@ export async function postGraphQL<T>(url: string, query: string, variables?: Rec
   return { status: response.status, ...body };
 }
 
-export const TEST_JWT_SECRET = `test-jwt-secret-${randomBytes(8).toString('hex')}`;
 
 export async function startHub(options: { seed?: boolean; gateway?: Partial<GatewayConfig> } = {}): Promise<Hub> {
   const database: TestDatabase = await createTestDatabase();
@@ -104,7 +102,6 @@ export async function startHub(options: { seed?: boolean; gateway?: Partial<Gate
       statements,
       resetCounts,
       query: (query, variables, requestOptions = {}) => postGraphQL(requestOptions.url ?? gateway.url.replace('localhost', '127.0.0.1'), query, variables, requestOptions),
-      token: (org, roles, sub = `${org.toLowerCase()}-${roles.join('-')}`) => mintDevelopmentToken(TEST_JWT_SECRET, { sub, org, roles }),
       keys,
       database,
       peerUrls,
