@@ -14,7 +14,8 @@ import { situationsSubgraph } from '../../subgraphs/situations';
 import type { RowOutcome } from '../../subgraphs/situations/import/incident-importer';
 import { runCli } from '../support/cli';
 import { FOLDER_LOCK_FILE } from '../../subgraphs/kernel/db/folder-lock';
-import { freePort, spawnService, waitReady } from '../resilience/support/services';
+import { freePort } from '../support/network';
+import { spawnService, waitReady } from '../support/processes';
 import { createTestDatabase } from '../support/database';
 import { externalIdOf, writeGeneratedHxl } from './incident-files';
 

@@ -5,16 +5,16 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { alertsSubgraph } from '../../subgraphs/alerts';
 import { provisionSubgraphRoles, type SubgraphRole } from '../../subgraphs/kernel/db/database-roles';
-import { ANONYMOUS } from '../../platform/identity';
-import { testKeys } from '../support/internal-keys';
-import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../../subgraphs/kernel/service/subgraph-service';
+import type { RunningSubgraph, SubgraphModule } from '../../subgraphs/kernel/service/subgraph-service';
+import { startSubgraphs } from '../support/hub';
+import { vouched } from '../support/processes';
+import { loopback } from '../support/network';
 import { partnersSubgraph } from '../../subgraphs/partners';
 import { trainingSubgraph } from '../../subgraphs/training';
 
 const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const UNIQUE = `${process.pid}_${randomBytes(3).toString('hex')}`;
 const DATABASE = `hub_roles_${UNIQUE}`;
-const KEYS = testKeys();
 
 function urlOf(database: string, user?: { name: string; password: string }): string {
   const url = new URL(SERVER);
@@ -43,7 +43,7 @@ async function asAdmin<T>(work: (client: Client) => Promise<T>, url = ADMIN_URL)
 }
 
 async function startAs(module: SubgraphModule, url: string): Promise<RunningSubgraph> {
-  const subgraph = await startSubgraph(module, { target: { kind: 'postgres', url, poolSize: 2 }, gatewayKeys: KEYS.gatewayKeys, host: '127.0.0.1', port: 0, seed: false });
+  const { [module.name]: subgraph } = await startSubgraphs({ kind: 'postgres', url, poolSize: 2 }, [module.name], { seed: false });
   running.push(subgraph);
   return subgraph;
 }
@@ -76,10 +76,10 @@ describe('database roles', () => {
     const partners = await startAs(partnersSubgraph, roleUrl('partners'));
 
     // It migrated, seeded and answers as its role, and writes its audit trail.
-    const vouched = await KEYS.vouch(ANONYMOUS, null, 'training');
-    const response = await fetch(training.url.replace('localhost', '127.0.0.1'), {
+    const anonymous = await vouched(null, 'training');
+    const response = await fetch(loopback(training.url), {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...vouched },
+      headers: { 'content-type': 'application/json', ...anonymous },
       body: JSON.stringify({ query: '{ modules { code } }' }),
     });
     const body = (await response.json()) as { data?: { modules: { code: string }[] }; errors?: unknown[] };

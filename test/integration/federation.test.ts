@@ -2,6 +2,7 @@
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 import { postGraphQL, startHub, type Hub } from '../support/hub';
 import { tokenFor, users } from '../support/users';
+import { baseOf } from '../support/network';
 
 let hub: Hub;
 /** A Joint Office analyst: sees what partners shared with UN-JO, and the RED record naming them. */
@@ -178,7 +179,7 @@ describe('health and readiness', () => {
       expect((await fetch(`${base}/health`)).status).toBe(200);
       expect((await fetch(`${base}/ready`)).status).toBe(200);
     }
-    const gateway = await (await fetch(hub.gateway.url.replace(/\/graphql$/, '/ready'))).json();
+    const gateway = await (await fetch(`${baseOf(hub.gateway.url)}/ready`)).json();
     expect(gateway).toEqual({ status: 'ready', service: 'gateway', degraded: false, subgraphs: { situations: 'ready', partners: 'ready', training: 'ready', alerts: 'ready' } });
   });
 });

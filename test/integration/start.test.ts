@@ -3,23 +3,12 @@
 // and Ctrl-C stopping everything cleanly within 5 s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { EXAMPLE_QUERY } from '../../scripts/start';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { postGraphQL } from '../support/hub';
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from '../support/network';
 
 describe('npm start', () => {
   let child: ChildProcess | undefined;

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, waitFor } from '../resilience/support/services';
+import { freePort, waitFor } from '../support/network';
 
 const DIST = path.resolve(__dirname, '..', '..');
 

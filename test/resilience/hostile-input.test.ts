@@ -6,7 +6,7 @@ import vm from 'node:vm';
 import fc from 'fast-check';
 import { ANONYMOUS } from '../../platform/identity';
 import { startHub, type Hub } from '../support/hub';
-import { baseOf, loopback, revealsNothing, send, type Answer } from './support/services';
+import { type Answer, baseOf, loopback, revealsNothing, send } from '../support/network';
 
 // Generous: a hostile request must be refused or answered in this time even on a busy CI machine.
 const BOUND_MS = 10_000;

@@ -5,8 +5,9 @@ import type { RunningGateway } from '../../gateway/server';
 import { readServiceConfig } from '../../subgraphs/kernel/service/config';
 import { isConnectionError } from '../../subgraphs/kernel/db/database';
 import { MAX_QUERY_NESTING, queryNesting } from '../../platform/http/service';
-import { PARTNER_AND_TRAINING_SESSION } from './support/operations';
-import { baseOf, loopback, postJson, send, startHangingServer, startSlowRequest, startTestGateway, subgraphUrlEnv } from './support/services';
+import { PARTNER_AND_TRAINING_SESSION } from './operations';
+import { startTestGateway, subgraphUrlEnv } from '../support/hub';
+import { baseOf, loopback, postJson, send, startHangingServer, startSlowRequest } from '../support/network';
 
 describe('MAX_IN_FLIGHT', () => {
   let gateway: RunningGateway | undefined;

@@ -1,11 +1,11 @@
 // Each subgraph stopped in turn while the README's partner walk and a dashboard query run: the
 // answer keeps every field the other subgraphs own, nulls only what the stopped one resolves, and
 // names it in an error (SUBGRAPH_ERROR, serviceName). Once it is back, the answer is whole again.
-import { startSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { EXAMPLE_QUERY } from '../../scripts/start';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startHub, type GraphQLResponse, type Hub } from '../support/hub';
 import { tokenFor, users } from '../support/users';
+import { baseOf } from '../support/network';
 
 let hub: Hub;
 let token: string;
@@ -73,7 +73,7 @@ describe.each(SUBGRAPHS.map((s) => s.name))('with the %s subgraph stopped', (nam
       expect(degraded.errors!.length).toBeGreaterThan(0);
       for (const error of degraded.errors!) expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_ERROR', serviceName: name });
       // The gateway still serves, so it stays ready, and says which subgraph is missing.
-      const ready = await fetch(hub.gateway.url.replace(/\/graphql$/, '/ready'));
+      const ready = await fetch(`${baseOf(hub.gateway.url)}/ready`);
       expect(ready.status).toBe(200);
       expect(await ready.json()).toEqual({
         status: 'ready',
@@ -82,14 +82,7 @@ describe.each(SUBGRAPHS.map((s) => s.name))('with the %s subgraph stopped', (nam
         subgraphs: Object.fromEntries(SUBGRAPHS.map((s) => [s.name, s.name === name ? 'unreachable' : 'ready'])),
       });
     } finally {
-      const module = SUBGRAPHS.find((s) => s.name === name)!;
-      hub.subgraphs[name] = await startSubgraph(module, {
-        target: hub.database.target,
-        seed: false,
-        gatewayKeys: hub.keys.gatewayKeys,
-        port,
-        peerUrls: hub.peerUrls,
-      });
+      await hub.restartSubgraph(name, port);
     }
     const recovered = await ask(query);
     expect(recovered.errors).toBeUndefined();

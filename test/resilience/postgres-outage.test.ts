@@ -2,24 +2,11 @@
 // requests fail at once with an error naming the subgraph (no hang, no crash), and the same
 // process serves again, with the data written before the outage, once the server is back.
 import type { RunningGateway } from '../../gateway/server';
-import { AU, errorsNaming, PARTNER } from './support/operations';
-import { createPrivatePostgres, findPostgresBinaries, type PrivatePostgres } from './support/postgres-server';
-import {
-  baseOf,
-  freePort,
-  kill,
-  loopback,
-  postJson,
-  revealsNothing,
-  send,
-  spawnService,
-  startTestGateway,
-  subgraphUrlEnv,
-  vouched,
-  waitFor,
-  waitReady,
-  type ChildService,
-} from './support/services';
+import { AU, errorsNaming, PARTNER } from './operations';
+import { createPrivatePostgres, findPostgresBinaries, type PrivatePostgres } from '../support/postgres-server';
+import { startTestGateway, subgraphUrlEnv } from '../support/hub';
+import { baseOf, freePort, loopback, postJson, revealsNothing, send, waitFor } from '../support/network';
+import { type ChildService, kill, spawnService, vouched, waitReady } from '../support/processes';
 
 const binaries = findPostgresBinaries();
 const describeWithPostgres = 'bin' in binaries ? describe : describe.skip;

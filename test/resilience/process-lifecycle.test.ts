@@ -6,23 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RunningGateway } from '../../gateway/server';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { AU, errorsNaming, PARTNER } from './support/operations';
-import {
-  baseOf,
-  freePort,
-  kill,
-  loopback,
-  postJson,
-  send,
-  spawnService,
-  startSlowRequest,
-  startTestGateway,
-  subgraphUrlEnv,
-  vouched,
-  waitFor,
-  waitReady,
-  type ChildService,
-} from './support/services';
+import { AU, errorsNaming, PARTNER } from './operations';
+import { startTestGateway, subgraphUrlEnv } from '../support/hub';
+import { baseOf, freePort, loopback, postJson, send, startSlowRequest, waitFor } from '../support/network';
+import { type ChildService, kill, spawnService, vouched, waitReady } from '../support/processes';
 
 let dataDir: string;
 let database: TestDatabase | undefined;

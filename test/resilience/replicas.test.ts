@@ -5,9 +5,11 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
-import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
-import { createPrivatePostgres, findPostgresBinaries, type PrivatePostgres } from './support/postgres-server';
-import { KEYS, postJson, send, baseOf, vouched } from './support/services';
+import type { RunningSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
+import { createPrivatePostgres, findPostgresBinaries, type PrivatePostgres } from '../support/postgres-server';
+import { baseOf, postJson, send } from '../support/network';
+import { vouched } from '../support/processes';
+import { startSubgraphs } from '../support/hub';
 
 const binaries = findPostgresBinaries();
 const runnable = Boolean(process.env.DATABASE_URL) || 'bin' in binaries;
@@ -63,7 +65,7 @@ describeWithPostgres('replicas of one subgraph started together on an empty data
     const target = { kind: 'postgres' as const, url: withDatabase(serverUrl, database), poolSize: 3 };
 
     const started = await Promise.allSettled(
-      [1, 2].map(() => startSubgraph(module, { target, seed: true, gatewayKeys: KEYS.gatewayKeys, host: '127.0.0.1' })),
+      [1, 2].map(async () => (await startSubgraphs(target, [name]))[name]),
     );
     const replicas = started.filter((s): s is PromiseFulfilledResult<RunningSubgraph> => s.status === 'fulfilled').map((s) => s.value);
     try {

@@ -9,8 +9,10 @@ import path from 'node:path';
 import type { RunningGateway } from '../../gateway/server';
 import { SubgraphDataSource } from '../../gateway/subgraph-data-source';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { FRAMEWORK, FRAMEWORK_2014 } from './support/operations';
-import { freePort, kill, loopback, postJson, send, spawnService, startTestGateway, subgraphUrlEnv, waitReady, type Answer, type ChildService } from './support/services';
+import { FRAMEWORK, FRAMEWORK_2014 } from './operations';
+import { startTestGateway, subgraphUrlEnv } from '../support/hub';
+import { type Answer, freePort, loopback, postJson, send } from '../support/network';
+import { type ChildService, kill, spawnService, waitReady } from '../support/processes';
 
 /** The partners subgraph alone, with a list from its database. */
 const PARTNER_MEMBERS = `query PartnerMembers { partner(code: "AU") { name memberStates { iso3 } } }`;

@@ -6,23 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { SubgraphDataSource } from '../../gateway/subgraph-data-source';
 import type { RunningGateway } from '../../gateway/server';
 import type { RunningSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
-import { startSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { errorsNaming, FRAMEWORK_2014, ICGLR, PARTNER, PARTNER_AND_FRAMEWORK, PARTNER_AND_TRAINING_SESSION } from './support/operations';
-import {
-  baseOf,
-  KEYS,
-  loopback,
-  postJson,
-  revealsNothing,
-  send,
-  startFlakyProxy,
-  startHangingServer,
-  startSubgraphs,
-  startTestGateway,
-  subgraphModule,
-  subgraphUrlEnv,
-} from './support/services';
+import { errorsNaming, FRAMEWORK_2014, ICGLR, PARTNER, PARTNER_AND_FRAMEWORK, PARTNER_AND_TRAINING_SESSION } from './operations';
+import { startSubgraphs, startTestGateway, subgraphUrlEnv } from '../support/hub';
+import { baseOf, loopback, postJson, revealsNothing, send, startFlakyProxy, startHangingServer } from '../support/network';
 
 let database: TestDatabase;
 let partners: RunningSubgraph;
@@ -33,23 +20,13 @@ const peerUrls: Record<string, string> = {};
 let onSituationsQuery: (() => void) | undefined;
 
 async function startSituations(port: number, seed: boolean): Promise<RunningSubgraph> {
-  const running = await startSubgraph(subgraphModule('situations'), {
-    target: database.target,
-    seed,
-    gatewayKeys: KEYS.gatewayKeys,
-    host: '127.0.0.1',
-    port,
-    peerUrls,
-    onQuery: () => onSituationsQuery?.(),
-  });
-  peerUrls.situations = loopback(running.url);
+  const { situations: running } = await startSubgraphs(database.target, ['situations'], { seed, port, peerUrls, onQuery: () => onSituationsQuery?.() });
   return running;
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  ({ partners } = await startSubgraphs(database.target, ['partners']));
-  peerUrls.partners = loopback(partners.url);
+  ({ partners } = await startSubgraphs(database.target, ['partners'], { peerUrls }));
   situations = await startSituations(0, true);
   // A short restart window: these tests are about what a client sees once a subgraph is down
   // rather than restarting (test/resilience/rolling-restart.test.ts covers the window itself).

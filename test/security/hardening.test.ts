@@ -5,6 +5,7 @@ import { DEFAULT_MAX_QUERY_COST, readGatewayConfig } from '../../gateway/config'
 import { readServiceConfig } from '../../subgraphs/kernel/service/config';
 import { postGraphQL, startHub, SUPERGRAPH_PATH, TEST_JWT_SECRET, type Hub } from '../support/hub';
 import { member, tokenFor, users } from '../support/users';
+import { loopback } from '../support/network';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 
@@ -18,7 +19,7 @@ beforeAll(async () => {
     port: 0,
     production: true,
     supergraphPath: SUPERGRAPH_PATH,
-    subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, s.url.replace('localhost', '127.0.0.1')])),
+    subgraphUrls: Object.fromEntries(Object.values(hub.subgraphs).map((s) => [s.name, loopback(s.url)])),
     subgraphTimeoutMs: 10_000,
     bodyLimit: '1mb',
     corsOrigins: ['https://dashboard.example.org'],
@@ -32,7 +33,7 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const productionUrl = () => production.url.replace('localhost', '127.0.0.1');
+const productionUrl = () => loopback(production.url);
 
 describe('operation limits', () => {
   it('refuses a deeply nested query before executing it', async () => {

@@ -13,6 +13,7 @@ import { reachablePeers } from '../../platform/peers';
 import { postGraphQL, startHub, type Hub } from '../support/hub';
 import { tokenFor, users } from '../support/users';
 import { publicSet, testKeys } from '../support/internal-keys';
+import { baseOf } from '../support/network';
 
 const ANALYST: Viewer = users.jointOfficeAnalyst;
 const ADMIN: Viewer = { sub: 'mallory', org: 'UN-JO', roles: ['admin'] };
@@ -135,7 +136,7 @@ describe('tokens the gateway hands out', () => {
   });
 
   it('are verified by a subgraph that reads the public keys the gateway serves', async () => {
-    const jwksUrl = `${hub.gateway.url.replace('localhost', '127.0.0.1').replace(/\/graphql$/, '')}${GATEWAY_JWKS_PATH}`;
+    const jwksUrl = `${baseOf(hub.gateway.url)}${GATEWAY_JWKS_PATH}`;
     const served = (await (await fetch(jwksUrl)).json()) as { keys: Record<string, unknown>[] };
     expect(served.keys.map((k) => k.kid)).toEqual([hub.keys.signingKey.kid]);
     for (const key of served.keys) expect(key).not.toHaveProperty('d');

@@ -7,6 +7,7 @@ import { readGatewayConfig } from '../../gateway/config';
 import { GATEWAY_JWKS_PATH } from '../../gateway/server';
 import { runCli } from '../support/cli';
 import { startHub, TEST_JWT_SECRET, type Hub } from '../support/hub';
+import { baseOf } from '../support/network';
 
 const HOUR = 3600;
 const now = () => Math.floor(Date.now() / 1000);
@@ -54,7 +55,7 @@ describe('client token lifetime at the gateway', () => {
 
   it('applies the limit with a JWKS as well', async () => {
     // The gateway's own served key set stands in for an identity provider's JWKS.
-    const jwksUrl = `${hub.gateway.url.replace('localhost', '127.0.0.1').replace(/\/graphql$/, '')}${GATEWAY_JWKS_PATH}`;
+    const jwksUrl = `${baseOf(hub.gateway.url)}${GATEWAY_JWKS_PATH}`;
     const authenticate = createAuthenticator({ jwksUrl, jwtSecret: '', issuer: 'https://login.example.org/', audience: 'hub', maxLifetimeSeconds: HOUR });
     const key = (await importJWK(hub.keys.signingKey, 'EdDSA')) as KeyLike;
     const sign = (build: (jwt: SignJWT) => SignJWT) =>

@@ -1,29 +1,8 @@
-// Real services for the resilience tests: subgraphs in this process or as child processes, a
-// gateway in this process pointed wherever a test needs, and the small tools those tests share
-// (free ports, raw requests that stay in flight, a server that never answers, polling).
-import 'reflect-metadata';
-import { spawn, type ChildProcess } from 'node:child_process';
+// The small tools over HTTP and TCP the harness and the tests share: loopback URLs, free ports,
+// polling, requests as a client sends them (one that stays in flight), and servers that misbehave
+// (one that never answers, a proxy that drops connections).
 import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
-import { readGatewayConfig } from '../../../gateway/config';
-import { startGateway, type RunningGateway } from '../../../gateway/server';
-import { SUBGRAPHS } from '../../../scripts/subgraphs';
-import type { DatabaseTarget } from '../../../subgraphs/kernel/db/database';
-import { ANONYMOUS } from '../../../platform/identity';
-import { mkdtempSync } from 'node:fs';
-import os from 'node:os';
-import { readSigningKey, writeKeyFiles } from '../../../platform/gateway-keys';
-import { testKeys } from '../../support/internal-keys';
-import { startSubgraph, type RunningSubgraph, type StartSubgraphOptions } from '../../../subgraphs/kernel/service/subgraph-service';
-
-/** The gateway key pair of this test process, as files (for child processes and env-configured gateways) and in memory. */
-export const KEY_FILES = writeKeyFiles(mkdtempSync(path.join(os.tmpdir(), 'hub-resilience-keys-')));
-export const KEYS = testKeys(readSigningKey(KEY_FILES.signingKeyFile));
-/** What a gateway and a subgraph process need to trust each other. */
-export const KEY_ENV = { HUB_GATEWAY_SIGNING_KEY_FILE: KEY_FILES.signingKeyFile, HUB_GATEWAY_JWKS_FILE: KEY_FILES.publicKeysFile };
-
-const DIST = path.resolve(__dirname, '..', '..', '..');
 
 export function loopback(url: string): string {
   return url.replace('//localhost:', '//127.0.0.1:');
@@ -78,86 +57,6 @@ export async function send(url: string, init: RequestInit = {}): Promise<Answer>
 
 export function postJson(url: string, payload: unknown, headers: Record<string, string> = {}): Promise<Answer> {
   return send(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(payload) });
-}
-
-/** The header `subgraph` wants on /graphql: the gateway's word for an anonymous reader. */
-export async function vouched(operationName: string | null = null, subgraph = 'situations'): Promise<Record<string, string>> {
-  return KEYS.vouch(ANONYMOUS, operationName, subgraph);
-}
-
-export function subgraphModule(name: string) {
-  const module = SUBGRAPHS.find((m) => m.name === name);
-  if (!module) throw new Error(`no subgraph named ${name}`);
-  return module;
-}
-
-/** Starts subgraphs in this process on one database, each knowing where the others answer. */
-export async function startSubgraphs(
-  target: DatabaseTarget,
-  names: string[] = SUBGRAPHS.map((m) => m.name),
-  options: Partial<StartSubgraphOptions> = {},
-): Promise<Record<string, RunningSubgraph>> {
-  const peerUrls: Record<string, string> = {};
-  const running: Record<string, RunningSubgraph> = {};
-  for (const name of names) {
-    running[name] = await startSubgraph(subgraphModule(name), { target, seed: true, gatewayKeys: KEYS.gatewayKeys, peerUrls, host: '127.0.0.1', ...options });
-    peerUrls[name] = loopback(running[name].url);
-  }
-  return running;
-}
-
-/** A gateway in this process, configured from environment variables as in production. */
-export async function startTestGateway(env: Record<string, string>): Promise<RunningGateway> {
-  const config = readGatewayConfig({ NODE_ENV: 'test', HOST: '127.0.0.1', PORT: '0', ...KEY_ENV, ...env });
-  return startGateway(config);
-}
-
-/** SITUATIONS_URL=... for each running subgraph; subgraphs not given point at a closed port. */
-export async function subgraphUrlEnv(urls: Record<string, string>): Promise<Record<string, string>> {
-  const closed = `http://127.0.0.1:${await freePort()}/graphql`;
-  return Object.fromEntries(SUBGRAPHS.map((m) => [`${m.name.toUpperCase()}_URL`, urls[m.name] ? loopback(urls[m.name]) : closed]));
-}
-
-export interface ChildService {
-  child: ChildProcess;
-  url: string;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-/** Runs `node dist/<script>` with the environment given (and no DATABASE_URL unless given). */
-export function spawnService(script: string, port: number, env: Record<string, string>): ChildService {
-  const inherited = { ...process.env };
-  delete inherited.DATABASE_URL;
-  const child = spawn(process.execPath, [path.join(DIST, script)], {
-    env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...KEY_ENV, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, url: `http://127.0.0.1:${port}/graphql`, output: () => output, exited };
-}
-
-// Generous: a subgraph process migrating and seeding PGlite on a busy 2-core machine took over 90 s.
-export async function waitReady(service: ChildService, timeoutMs = 240_000): Promise<void> {
-  await waitFor(
-    async () => {
-      if (service.child.exitCode !== null) throw new Error(`exited with ${service.child.exitCode}:\n${service.output()}`);
-      return (await fetch(`${baseOf(service.url)}/ready`, { signal: AbortSignal.timeout(2000) })).ok;
-    },
-    timeoutMs,
-    `${service.url} ready`,
-  ).catch((error) => {
-    throw new Error(`${error.message}\n${service.output()}`);
-  });
-}
-
-export async function kill(service: ChildService | undefined): Promise<void> {
-  if (!service || service.child.exitCode !== null || service.child.signalCode !== null) return;
-  service.child.kill('SIGKILL');
-  await service.exited;
 }
 
 /** A server that accepts requests and never answers them: a hung subgraph. */
