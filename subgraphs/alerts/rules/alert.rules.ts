@@ -10,7 +10,8 @@ import { askPeer } from '../../kernel/service/peer';
 import { citedRecord, type CitedRecord } from '../../kernel/policy/record-floor';
 import { countryCode, uuid } from '../../kernel/write/validation';
 import type { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
-import { checkSharing, InputProblems } from '../../kernel/write/writing';
+import { InputProblems } from '../../kernel/write/writing';
+import { checkSharing } from '../../kernel/policy/no-write-down';
 import { AlertRecipient, type AlertType } from '../entities/alert.entity';
 
 /** Everything an author writes in an alert: what draftAlert takes, editAlert and correctAlert change. */

@@ -4,7 +4,8 @@ import { ArrayMaxSize, ArrayUnique, IsInt, Length, Matches, Min } from 'class-va
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Classification } from '../policy/ownership';
 import { PARTNER_CODE } from './validation';
-import type { InputProblems, Sharing } from './writing';
+import type { InputProblems } from './writing';
+import { type Sharing } from '../policy/no-write-down';
 
 export const PARTNER_CODES = { each: true, message: 'each value in $property must be a partner code such as "ECOWAS"' };
 // Printable ASCII without spaces: a UUID or any other token the client keeps with its request.

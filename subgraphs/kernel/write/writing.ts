@@ -10,7 +10,6 @@ import type { SubgraphContext } from '../service/context';
 import { badInputs, conflict, notFound, unauthenticated, type InputProblem } from '../../../platform/errors';
 import { claimKey, earlierResult, requestHash, type IdempotentRequest } from './idempotency';
 import { isAuthenticated, type Viewer } from '../../../platform/identity';
-import { Classification } from '../policy/ownership';
 
 /** What a mutation writes with: the request's context and the transaction's own manager. */
 export interface MutationScope {
@@ -198,26 +197,5 @@ export class InputProblems {
 
   throwIfAny(): void {
     if (this.found.length > 0) throw badInputs(this.found);
-  }
-}
-
-export interface Sharing {
-  classification: Classification;
-  sharedWith: string[];
-  sharedWithUsers: string[];
-}
-
-/**
- * The sharing fields as the policy reads them: sharedWith means something only for AMBER and
- * AMBER_STRICT, named users only for RED. A list the policy would ignore is refused rather than
- * stored, so nobody believes a record is shared with someone who cannot read it.
- */
-export function checkSharing(problems: InputProblems, sharing: Sharing): void {
-  const amber = sharing.classification === Classification.AMBER || sharing.classification === Classification.AMBER_STRICT;
-  if (!amber && sharing.sharedWith.length > 0) {
-    problems.add('sharedWith', `sharedWith applies to AMBER and AMBER_STRICT records only; a ${sharing.classification} record is read by ${sharing.classification === Classification.RED ? 'the users named in sharedWithUsers' : 'everyone its level allows'}`);
-  }
-  if (sharing.classification !== Classification.RED && sharing.sharedWithUsers.length > 0) {
-    problems.add('sharedWithUsers', 'sharedWithUsers applies to RED records only');
   }
 }
