@@ -2,8 +2,8 @@
 // a local secret (development). No token means an anonymous reader; a token that is present but
 // expired, forged, malformed or without a bounded life (`exp`, at most HUB_JWT_MAX_LIFETIME) is
 // refused, never downgraded to anonymous access.
-import { GraphQLError } from 'graphql';
 import { createRemoteJWKSet, jwtVerify, SignJWT, type JWTVerifyGetKey } from 'jose';
+import { invalidToken } from '../platform/errors';
 import { ANONYMOUS, viewerFromClaims, type Role, type Viewer } from '../platform/identity';
 
 export const DEVELOPMENT_JWT_SECRET = 'development-jwt-secret-do-not-use-in-production';
@@ -24,17 +24,13 @@ export interface AuthConfig {
   maxLifetimeSeconds?: number;
 }
 
-function refuse(reason: string): GraphQLError {
-  return new GraphQLError(`Invalid token: ${reason}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
-}
-
 export function createAuthenticator(config: AuthConfig): (authorization: string | undefined) => Promise<Viewer> {
   const jwks: JWTVerifyGetKey | undefined = config.jwksUrl ? createRemoteJWKSet(new URL(config.jwksUrl)) : undefined;
   const secret = new TextEncoder().encode(config.jwtSecret);
   return async (authorization) => {
     if (authorization === undefined || authorization === '') return ANONYMOUS;
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
-    if (!match) throw refuse('expected "Authorization: Bearer <JWT>"');
+    if (!match) throw invalidToken('expected "Authorization: Bearer <JWT>"');
     const options = { issuer: config.issuer, audience: config.audience, requiredClaims: ['exp'], clockTolerance: CLOCK_TOLERANCE_SECONDS };
     let claims: Record<string, unknown>;
     try {
@@ -45,17 +41,17 @@ export function createAuthenticator(config: AuthConfig): (authorization: string 
       claims = payload;
     } catch (error) {
       const { code, claim } = error as { code?: string; claim?: string };
-      if (code === 'ERR_JWT_EXPIRED') throw refuse('the token has expired');
-      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'exp') throw refuse('the token must carry an expiry (exp)');
-      throw refuse('the token could not be verified');
+      if (code === 'ERR_JWT_EXPIRED') throw invalidToken('the token has expired');
+      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED' && claim === 'exp') throw invalidToken('the token must carry an expiry (exp)');
+      throw invalidToken('the token could not be verified');
     }
     const maxLifetime = config.maxLifetimeSeconds ?? DEFAULT_MAX_TOKEN_LIFETIME_SECONDS;
     const now = Math.floor(Date.now() / 1000);
     const exp = claims.exp as number;
     const lifetime = typeof claims.iat === 'number' ? exp - claims.iat : 0;
-    if (exp - now > maxLifetime + CLOCK_TOLERANCE_SECONDS || lifetime > maxLifetime) throw refuse(`the token lives longer than the ${maxLifetime} s this hub accepts`);
+    if (exp - now > maxLifetime + CLOCK_TOLERANCE_SECONDS || lifetime > maxLifetime) throw invalidToken(`the token lives longer than the ${maxLifetime} s this hub accepts`);
     const viewer = viewerFromClaims(claims);
-    if (typeof viewer === 'string') throw refuse(viewer);
+    if (typeof viewer === 'string') throw invalidToken(viewer);
     return viewer;
   };
 }

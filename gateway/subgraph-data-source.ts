@@ -9,6 +9,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
+import { callerError, subgraphError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import { STOPPING_HEADER } from '../platform/http/service';
 
@@ -135,10 +136,6 @@ export function subgraphFetcher(timeoutMs: number, restartWaitMs = DEFAULT_RESTA
 // scalar rejects, say): they reach the client as the subgraph phrased them, not as a 500.
 const CALLER_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
 
-function subgraphError(message: string, serviceName: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'SUBGRAPH_ERROR', serviceName } });
-}
-
 export class SubgraphDataSource extends RemoteGraphQLDataSource {
   /** SUBGRAPH_RESTART_WAIT_MS: how long a refused connection is retried, within timeoutMs (0: once more for a query, as any connection failure). */
   restartWaitMs = DEFAULT_RESTART_WAIT_MS;
@@ -179,7 +176,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
       const first = body?.errors?.[0];
       const code = first?.extensions?.code;
       if (first?.message && code && CALLER_CODES.has(code)) {
-        return new GraphQLError(first.message, { extensions: { code: code === 'GRAPHQL_VALIDATION_FAILED' ? 'BAD_USER_INPUT' : code, serviceName: this.name } });
+        return callerError(first.message, code === 'GRAPHQL_PARSE_FAILED' ? code : 'BAD_USER_INPUT', this.name);
       }
     }
     const why = response.status === 503 ? 'is unavailable' : 'could not answer';

@@ -1,16 +1,11 @@
-// The one place GraphQL errors are constructed, so every service speaks the same codes
-// and no internal detail (SQL, stack, URLs) reaches a client.
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
+// The GraphQL errors the hub raises on purpose, built here so every service speaks the same codes,
+// and the one list of codes a client may see (CLIENT_CODES): formatError passes those on and masks
+// anything else, so no internal detail (SQL, stack, URLs) reaches a client. The gateway and the
+// subgraph kernel construct their errors with these helpers; two places still construct their own:
+// subgraphs/kernel/service/peer.ts (SUBGRAPH_ERROR, and a peer's BAD_USER_INPUT passed on) and
+// platform/http/service.ts (OPERATION_RESOLUTION_FAILURE), both with codes from this list.
+import { GraphQLError, GraphQLFormattedError, type ASTNode } from 'graphql';
 import { logger } from './logger';
-
-export type ErrorCode =
-  | 'BAD_USER_INPUT'
-  | 'NOT_FOUND'
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'CONFLICT'
-  | 'COST_ESTIMATED_TOO_EXPENSIVE'
-  | 'INTERNAL_SERVER_ERROR';
 
 /** A caller's value quoted in a message, cut short: an error must not echo a megabyte back. */
 export function quoted(value: unknown): string {
@@ -43,12 +38,32 @@ export function unauthenticated(message = 'Authentication required'): GraphQLErr
   return new GraphQLError(message, { extensions: { code: 'UNAUTHENTICATED' } });
 }
 
+/** A bearer token the gateway refuses: UNAUTHENTICATED, answered with HTTP 401. */
+export function invalidToken(reason: string): GraphQLError {
+  return new GraphQLError(`Invalid token: ${reason}`, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+}
+
 export function forbidden(message = 'Not allowed'): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
 }
 
 export function conflict(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'CONFLICT' } });
+}
+
+/** A subgraph that could not answer its part of a query, named so the client knows which part is missing. */
+export function subgraphError(message: string, serviceName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'SUBGRAPH_ERROR', serviceName } });
+}
+
+/** A subgraph's refusal that is the caller's to fix, passed on as the subgraph phrased it. */
+export function callerError(message: string, code: 'BAD_USER_INPUT' | 'GRAPHQL_PARSE_FAILED', serviceName: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code, serviceName } });
+}
+
+/** An operation a validation rule refuses, pointing at the part of the document at fault. */
+export function validationFailed(message: string, nodes: readonly ASTNode[]): GraphQLError {
+  return new GraphQLError(message, { nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
 }
 
 /** A query the gateway's cost limit refuses before running it; the code is Apollo Router's. */
@@ -58,7 +73,8 @@ export function tooExpensive(estimated: number, max: number): GraphQLError {
   });
 }
 
-const CLIENT_CODES = new Set([
+/** The codes a client may see; formatError masks any other as INTERNAL_SERVER_ERROR. */
+export const CLIENT_CODES: ReadonlySet<string> = new Set([
   'BAD_USER_INPUT',
   'NOT_FOUND',
   'UNAUTHENTICATED',

@@ -1,4 +1,7 @@
 // Who is asking: the viewer every resolver and the access policy see, as the gateway vouched for it.
+/** A partner code: letters, digits and hyphens, e.g. "ECOWAS", "UN-JO"; a token's org claim is one. Subgraphs take it from kernel/write/validation.ts. */
+export const PARTNER_CODE = /^[A-Z][A-Z0-9-]{1,15}$/;
+
 export type Role = 'viewer' | 'editor' | 'admin';
 export const ROLES: readonly Role[] = ['viewer', 'editor', 'admin'];
 
@@ -24,7 +27,7 @@ export function hasRole(viewer: Viewer, ...roles: Role[]): boolean {
 export function viewerFromClaims(claims: Record<string, unknown>): Viewer | string {
   const { sub, org, roles } = claims;
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) return 'the token has no valid "sub" claim';
-  if (typeof org !== 'string' || !/^[A-Z][A-Z0-9-]{1,15}$/.test(org)) return 'the token has no valid "org" claim (a partner code such as "ECOWAS")';
+  if (typeof org !== 'string' || !PARTNER_CODE.test(org)) return 'the token has no valid "org" claim (a partner code such as "ECOWAS")';
   const list = Array.isArray(roles) ? roles : typeof roles === 'string' ? roles.split(/[ ,]+/) : [];
   if (list.length === 0 || !list.every((r): r is Role => ROLES.includes(r as Role))) return 'the token\'s "roles" claim must list viewer, editor or admin';
   return { sub, org, roles: [...new Set(list as Role[])] };

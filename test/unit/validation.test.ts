@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { countryCode, dateRange, isoDate, partnerCode, uuid } from '../../subgraphs/kernel/write/validation';
+import { countryCode, dateRange, isoDate, partnerCode, referenceKey, uuid } from '../../subgraphs/kernel/write/validation';
 
 function codeOf(fn: () => unknown): unknown {
   try {
@@ -52,5 +52,19 @@ describe('error messages', () => {
       expect((error as Error).message.length).toBeLessThan(200);
       expect((error as Error).message).toContain('...');
     }
+  });
+});
+
+describe('the keys of entity references', () => {
+  it('are found as stored when well formed: a UUID lower-cased, a code as given', () => {
+    expect(referenceKey('uuid', '7A1C6B0E-3F1D-4C2B-9E8A-0D5F4B3C2A10')).toBe('7a1c6b0e-3f1d-4c2b-9e8a-0d5f4b3c2a10');
+    expect(referenceKey('partnerCode', 'UN-JO')).toBe('UN-JO');
+    expect(referenceKey('iso3', 'NGA')).toBe('NGA');
+  });
+
+  it('are not found when malformed, whatever their type', () => {
+    for (const bad of ['42', '------------------------------------', '7a1c6b0e3f1d4c2b9e8a0d5f4b3c2a10', '', 42, null, undefined, { id: 'x' }]) expect(referenceKey('uuid', bad)).toBeNull();
+    for (const bad of ['ecowas', 'E', 'A_B', 7]) expect(referenceKey('partnerCode', bad)).toBeNull();
+    for (const bad of ['nga', 'Nigeria', 'NG', null]) expect(referenceKey('iso3', bad)).toBeNull();
   });
 });

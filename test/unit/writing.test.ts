@@ -1,11 +1,9 @@
 // The write path's pure parts: request fingerprints for idempotency keys, how type-graphql's
-// validation errors reach clients, and the alert workflow's transition table.
+// validation errors reach clients.
 import 'reflect-metadata';
 import { GraphQLError } from 'graphql';
 import { formatError } from '../../platform/errors';
 import { requestHash } from '../../subgraphs/kernel/write/idempotency';
-import { AlertStatus } from '../../subgraphs/alerts/entities/alert.entity';
-import { AlertStep, nextStatus } from '../../subgraphs/alerts/rules/alert.workflow';
 
 describe('request fingerprints for idempotency keys', () => {
   it('ignore the key itself, the order of fields, and absent versus null', () => {
@@ -36,32 +34,5 @@ describe('validation errors from type-graphql', () => {
     expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'title', fields: ['title', 'recipientOrgs'] });
     expect(formatted.message).toBe('title must be longer than or equal to 1 characters; each value in recipientOrgs must be a partner code such as "ECOWAS"');
     expect(JSON.stringify(formatted)).not.toContain('secret');
-  });
-});
-
-describe('the alert transition table', () => {
-  const allowed = (status: AlertStatus) =>
-    Object.values(AlertStep).filter((step) => {
-      try {
-        nextStatus({ id: 'a', status }, step);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-
-  it('allows exactly the workflow: edit only drafts, the Security Council only through the Secretary-General, nothing after CLOSED or SUPERSEDED', () => {
-    expect(allowed(AlertStatus.DRAFT)).toEqual([AlertStep.EDIT, AlertStep.ISSUE, AlertStep.CLOSE]);
-    expect(allowed(AlertStatus.ISSUED)).toEqual([AlertStep.ESCALATE_TO_SECRETARY_GENERAL, AlertStep.CLOSE, AlertStep.CORRECT]);
-    expect(allowed(AlertStatus.ESCALATED_TO_SECRETARY_GENERAL)).toEqual([AlertStep.ESCALATE_TO_SECURITY_COUNCIL, AlertStep.CLOSE, AlertStep.CORRECT]);
-    expect(allowed(AlertStatus.ESCALATED_TO_SECURITY_COUNCIL)).toEqual([AlertStep.CLOSE, AlertStep.CORRECT]);
-    expect(allowed(AlertStatus.CLOSED)).toEqual([]);
-    expect(allowed(AlertStatus.SUPERSEDED)).toEqual([]);
-  });
-
-  it('refuses any other step with CONFLICT saying what is allowed now', () => {
-    expect(() => nextStatus({ id: 'a', status: AlertStatus.ISSUED }, AlertStep.ESCALATE_TO_SECURITY_COUNCIL)).toThrow(
-      expect.objectContaining({ extensions: { code: 'CONFLICT' }, message: expect.stringContaining('it can be escalated to the Secretary-General, closed, corrected') }),
-    );
   });
 });

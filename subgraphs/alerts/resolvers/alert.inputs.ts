@@ -1,17 +1,15 @@
 // Inputs of the alert workflow mutations. class-validator checks each field's shape before the
 // resolver runs (type-graphql validation, reported as BAD_USER_INPUT naming every invalid field);
-// the rules that relate fields or need data are in ../alert-rules.ts.
+// the rules that relate fields or need data are in ../rules/alert.rules.ts.
 import { ArrayMaxSize, ArrayUnique, IsInt, Length, Matches, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { Classification } from '../../kernel/policy/ownership';
 import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
+import { IDEMPOTENCY_KEY, PARTNER_CODES } from '../../kernel/write/record-inputs';
+import { PARTNER_CODE } from '../../kernel/write/validation';
 import { AlertRecipient, AlertType } from '../entities/alert.entity';
 
-const PARTNER_CODE = /^[A-Z][A-Z0-9-]{1,15}$/;
-const PARTNER_CODES = { each: true, message: 'each value in $property must be a partner code such as "ECOWAS"' };
 const RISK_FACTOR_CODE = /^[A-Za-z0-9.-]{1,20}$/;
-// Printable ASCII without spaces: a UUID or any other token the client keeps with its request.
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
 
 export enum EscalationTarget {
   SECRETARY_GENERAL = 'SECRETARY_GENERAL',

@@ -6,7 +6,7 @@ import type { SubgraphContext } from '../../kernel/service/context';
 import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
 import { queryOf } from '../../kernel/read/reading';
 import { AlertFilter, applyAlertFilter } from './alert.filter';
-import { uuid } from '../../kernel/write/validation';
+import { referenceKey, uuid } from '../../kernel/write/validation';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
 import { Alert } from '../entities/alert.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
@@ -76,6 +76,6 @@ export class AlertResolver {
 
 /** Entity references arrive from the gateway with ids other services hold; a malformed one is simply not found. */
 export async function resolveAlertReference(reference: { id: string }, ctx: SubgraphContext): Promise<Alert | null> {
-  if (typeof reference.id !== 'string') return null;
-  return alertLoader(ctx).load(reference.id.toLowerCase());
+  const id = referenceKey('uuid', reference.id);
+  return id ? alertLoader(ctx).load(id) : null;
 }

@@ -2,6 +2,7 @@
 // check field by field: its country exists, its recipients agree, its sharing means something, and
 // what it cites from the situations subgraph exists and is visible. What the alert may then be
 // shared with is the kernel's no-write-down rule (kernel/policy/no-write-down.ts), asked by the mutations.
+import { isDeepStrictEqual } from 'node:util';
 import type { Classified } from '../../kernel/policy/access-policy';
 import type { SubgraphContext } from '../../kernel/service/context';
 import type { Classification } from '../../kernel/policy/ownership';
@@ -9,7 +10,8 @@ import { askPeer } from '../../kernel/service/peer';
 import { citedRecord, type CitedRecord } from '../../kernel/policy/record-floor';
 import { countryCode, uuid } from '../../kernel/write/validation';
 import type { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
-import { checkSharing, InputProblems } from '../../kernel/write/writing';
+import { InputProblems } from '../../kernel/write/writing';
+import { checkSharing } from '../../kernel/policy/no-write-down';
 import { AlertRecipient, type AlertType } from '../entities/alert.entity';
 
 /** Everything an author writes in an alert: what draftAlert takes, editAlert and correctAlert change. */
@@ -107,7 +109,7 @@ interface CitationsAnswer {
  * the situation is then among the alert's floors already.
  */
 export async function checkCitations(ctx: SubgraphContext, problems: InputProblems, content: AlertContent, before?: AlertContent): Promise<CitedRecord[]> {
-  if (before && CHECKED_WITH_PEER.every((field) => JSON.stringify(before[field]) === JSON.stringify(content[field]))) return [];
+  if (before && CHECKED_WITH_PEER.every((field) => isDeepStrictEqual(before[field], content[field]))) return [];
   if (!content.situationId && content.citedRiskFactors.length === 0) return [];
   const answer = await askPeer<CitationsAnswer>(ctx, 'situations', CITATIONS, {
     situations: content.situationId ? [{ __typename: 'Situation', id: content.situationId }] : [],

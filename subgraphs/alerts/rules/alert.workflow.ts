@@ -1,7 +1,7 @@
 // The alert workflow in one place: which step may follow which status, and who may read what a
-// step creates. The mutations ask here; nothing else decides whether a transition is allowed.
-import { conflict } from '../../../platform/errors';
+// step creates. The mutations ask here; the kernel's workflow helper checks a step against the table.
 import { Classification, type Ownership } from '../../kernel/policy/ownership';
+import { workflow, type TransitionTable } from '../../kernel/write/workflow';
 import { AlertStatus } from '../entities/alert.entity';
 
 export enum AlertStep {
@@ -27,7 +27,7 @@ const STEP_NAMES: Record<AlertStep, string> = {
  * corrected by a new version that supersedes it. The Security Council is reached through the
  * Secretary-General, never directly. CLOSED and SUPERSEDED are final.
  */
-const TRANSITIONS: Record<AlertStatus, Partial<Record<AlertStep, AlertStatus>>> = {
+const TRANSITIONS: TransitionTable<AlertStatus, AlertStep> = {
   [AlertStatus.DRAFT]: { [AlertStep.EDIT]: AlertStatus.DRAFT, [AlertStep.ISSUE]: AlertStatus.ISSUED, [AlertStep.CLOSE]: AlertStatus.CLOSED },
   [AlertStatus.ISSUED]: {
     [AlertStep.ESCALATE_TO_SECRETARY_GENERAL]: AlertStatus.ESCALATED_TO_SECRETARY_GENERAL,
@@ -44,19 +44,8 @@ const TRANSITIONS: Record<AlertStatus, Partial<Record<AlertStep, AlertStatus>>> 
   [AlertStatus.SUPERSEDED]: {},
 };
 
-/**
- * The status `step` takes the alert to. A step its status does not allow is CONFLICT, as a
- * stale version is: the request is well formed but the alert is no longer (or not yet) where the
- * caller thinks it is; the message says what is allowed now.
- */
-export function nextStatus(alert: { id: string; status: AlertStatus }, step: AlertStep): AlertStatus {
-  const next = TRANSITIONS[alert.status][step];
-  if (next) return next;
-  const allowed = Object.keys(TRANSITIONS[alert.status]).map((s) => STEP_NAMES[s as AlertStep]);
-  throw conflict(
-    `alert ${alert.id} is ${alert.status} and cannot be ${STEP_NAMES[step]}; ${allowed.length ? `it can be ${allowed.join(', ')}` : 'no further step is possible'}`,
-  );
-}
+/** The status `step` takes the alert to; a step its status does not allow is CONFLICT (kernel/write/workflow.ts). */
+export const nextStatus = workflow<AlertStatus, AlertStep>('alert', STEP_NAMES, TRANSITIONS);
 
 /** Statuses in which recipients acknowledge an alert: it has been sent and not replaced. */
 export const ACKNOWLEDGEABLE: ReadonlySet<AlertStatus> = new Set([

@@ -4,6 +4,7 @@
 // table, declared per entity with `policyOf`: a derived record also needs every one of its floors
 // to be readable (no write-down, kernel/policy/record-floor.ts); an unpublished record (a draft) is read
 // by its owner only; a dependent record (a status change) is read only with the record it belongs to.
+// test/unit/access-policy.test.ts holds the SQL to an independent model of the brief's table.
 import { Brackets, type DataSource, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
 import { forbidden, unauthenticated } from '../../../platform/errors';
 import { hasRole, isAuthenticated, type Viewer } from '../../../platform/identity';

@@ -1,6 +1,8 @@
-// No write-down (README "Who sees what"): a record derived from another (an alert, assessment or
+// The sharing rules, written once here and asked by every write path (the mutations of each
+// subgraph and the incident importer): what a record's sharing fields mean (checkSharing), and no
+// write-down (README "Who sees what"): a record derived from another (an alert, assessment or
 // incident citing a situation or a source) is never readable by a hub reader who cannot read what
-// it cites. The rule is written once, here, over the brief's table; every write path asks it.
+// it cites, over the brief's table.
 import { Classification } from './ownership';
 
 /** Who may read a record: its owner, level and the organisations and users it names. */
@@ -87,5 +89,26 @@ export function checkNoWriteDown(problems: { add(field: string, message: string)
         if (problem.field === 'sharedWith') note('recipientOrgs', problem.message.replace(/^sharedWith: may not be shared with/, 'recipientOrgs: may not be addressed to'));
       }
     }
+  }
+}
+
+export interface Sharing {
+  classification: Classification;
+  sharedWith: string[];
+  sharedWithUsers: string[];
+}
+
+/**
+ * The sharing fields as the policy reads them: sharedWith means something only for AMBER and
+ * AMBER_STRICT, named users only for RED. A list the policy would ignore is refused rather than
+ * stored, so nobody believes a record is shared with someone who cannot read it.
+ */
+export function checkSharing(problems: { add(field: string, message: string): void }, sharing: Sharing): void {
+  const amber = sharing.classification === Classification.AMBER || sharing.classification === Classification.AMBER_STRICT;
+  if (!amber && sharing.sharedWith.length > 0) {
+    problems.add('sharedWith', `sharedWith applies to AMBER and AMBER_STRICT records only; a ${sharing.classification} record is read by ${sharing.classification === Classification.RED ? 'the users named in sharedWithUsers' : 'everyone its level allows'}`);
+  }
+  if (sharing.classification !== Classification.RED && sharing.sharedWithUsers.length > 0) {
+    problems.add('sharedWithUsers', 'sharedWithUsers applies to RED records only');
   }
 }

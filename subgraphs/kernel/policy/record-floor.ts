@@ -3,6 +3,7 @@
 // policy reads a derived record only for a viewer who may also read every one of its floors, so
 // the rule holds on every path, whatever a later version cites. A floor is never removed with the
 // citation; it follows its source when the source's owner changes who may read the source.
+import { isDeepStrictEqual } from 'node:util';
 import { Column, Entity, Index, PrimaryColumn, type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import type { SubgraphContext } from '../service/context';
 import { logger } from '../../../platform/logger';
@@ -141,8 +142,7 @@ export function citedRecord(type: string, record: Readership & { id: string }): 
 }
 
 export function sharingChanged(before: Readership, after: Readership): boolean {
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-  return before.classification !== after.classification || !same(before.sharedWith, after.sharedWith) || !same(before.sharedWithUsers, after.sharedWithUsers);
+  return before.classification !== after.classification || !isDeepStrictEqual(before.sharedWith, after.sharedWith) || !isDeepStrictEqual(before.sharedWithUsers, after.sharedWithUsers);
 }
 
 /**

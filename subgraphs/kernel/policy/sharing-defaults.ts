@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../service/context';
 import { Classification } from './ownership';
 import { askPeer } from '../service/peer';
 import type { SharingInput } from '../write/record-inputs';
-import type { Sharing } from '../write/writing';
+import { type Sharing } from './no-write-down';
 
 export interface SharingDefaults {
   classification: Classification;

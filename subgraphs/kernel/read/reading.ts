@@ -1,7 +1,12 @@
-// The way resolvers and loaders run queries on records: the access policy is added here,
+// How resolvers and loaders run their queries on records: the access policy is added here,
 // immediately before execution, so no condition a caller adds can widen what a viewer sees.
 // The sensitive rows returned are noted in the request's audit trail, and so are the sensitive
 // rows an aggregate or a count was computed over (AGGREGATE), named in the same statement.
+// The write path does not read through here: a mutation reads the records it checks or changes
+// through its transaction's manager (a query through ctx.db would run outside the transaction),
+// policed by the same restrictToVisible (kernel/write/writing.ts visibleRecord, and the rules
+// that look up cited or related records: partners' findPartner, assessments' and training's
+// rules, the incident importer), and those reads are not noted in the audit trail as reads.
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { restrictToVisible, type Classified } from '../policy/access-policy';
 import { AuditAction } from '../audit/audit-event.entity';

@@ -3,12 +3,13 @@
 import { ArrayMaxSize, ArrayUnique, IsInt, Length, Matches, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { Classification } from '../policy/ownership';
-import type { InputProblems, Sharing } from './writing';
+import { PARTNER_CODE } from './validation';
+import type { InputProblems } from './writing';
+import { type Sharing } from '../policy/no-write-down';
 
-export const PARTNER_CODE = /^[A-Z][A-Z0-9-]{1,15}$/;
 export const PARTNER_CODES = { each: true, message: 'each value in $property must be a partner code such as "ECOWAS"' };
 // Printable ASCII without spaces: a UUID or any other token the client keeps with its request.
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
+export const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
 
 /**
  * What every create takes besides its own fields. A base class only: type-graphql prints it in no

@@ -1,15 +1,20 @@
-// Checks on arguments that GraphQL's type system cannot express. Each failure is a
-// BAD_USER_INPUT naming the argument, raised before anything is read or written.
+// Checks on arguments that GraphQL's type system cannot express, and the patterns of the hub's
+// keys (UUID ids, partner codes, ISO 3166-1 alpha-3 codes), exported once here. Each failure of a
+// check is a BAD_USER_INPUT naming the argument, raised before anything is read or written; a
+// malformed key in an entity reference is instead not found (referenceKey).
 import { badInput, quoted } from '../../../platform/errors';
+import { PARTNER_CODE } from '../../../platform/identity';
 import { COUNTRY_CODES } from '../reference/country-codes';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const ISO3 = /^[A-Z]{3}$/;
+export { PARTNER_CODE };
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** An ISO 3166-1 alpha-3 code the hub knows, upper-cased. */
 export function countryCode(value: string, field: string): string {
   const code = value.trim().toUpperCase();
-  if (!/^[A-Z]{3}$/.test(code)) throw badInput(`${field} must be an ISO 3166-1 alpha-3 code such as "NGA", got ${quoted(value)}`, field);
+  if (!ISO3.test(code)) throw badInput(`${field} must be an ISO 3166-1 alpha-3 code such as "NGA", got ${quoted(value)}`, field);
   if (!COUNTRY_CODES.has(code)) throw badInput(`${field}: unknown country code ${quoted(value)}`, field);
   return code;
 }
@@ -30,8 +35,22 @@ export function uuid(value: string, field: string): string {
 /** A partner code: letters, digits and hyphens, e.g. "ECOWAS", "UN-JO". */
 export function partnerCode(value: string, field: string): string {
   const code = value.trim().toUpperCase();
-  if (!/^[A-Z][A-Z0-9-]{1,15}$/.test(code)) throw badInput(`${field} must be a partner code such as "ECOWAS", got ${quoted(value)}`, field);
+  if (!PARTNER_CODE.test(code)) throw badInput(`${field} must be a partner code such as "ECOWAS", got ${quoted(value)}`, field);
   return code;
+}
+
+const KEY_PATTERNS = { uuid: UUID, partnerCode: PARTNER_CODE, iso3: ISO3 } as const;
+
+/**
+ * The key an entity reference names (an `_entities` representation, or a key one record holds of
+ * another service's record), as it is stored: a UUID lower-cased, a code as given. Null when it is
+ * not a string of the key's shape, so that a malformed key is simply not found, as an unknown one
+ * is (PostgreSQL would reject a malformed uuid and fail the query). An argument a client writes is
+ * refused instead, by uuid(), partnerCode() or countryCode().
+ */
+export function referenceKey(shape: keyof typeof KEY_PATTERNS, value: unknown): string | null {
+  if (typeof value !== 'string' || !KEY_PATTERNS[shape].test(value)) return null;
+  return shape === 'uuid' ? value.toLowerCase() : value;
 }
 
 /** Whether `value` is an ISO calendar date that exists ("2025-02-30" does not; nor year 0). */

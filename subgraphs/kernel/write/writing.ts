@@ -10,7 +10,6 @@ import type { SubgraphContext } from '../service/context';
 import { badInputs, conflict, notFound, unauthenticated, type InputProblem } from '../../../platform/errors';
 import { claimKey, earlierResult, requestHash, type IdempotentRequest } from './idempotency';
 import { isAuthenticated, type Viewer } from '../../../platform/identity';
-import { Classification } from '../policy/ownership';
 
 /** What a mutation writes with: the request's context and the transaction's own manager. */
 export interface MutationScope {
@@ -18,7 +17,11 @@ export interface MutationScope {
   manager: EntityManager;
 }
 
-export type StoredRecord = Classified & ObjectLiteral & { id: string };
+/** The column a record is found by: `id` for every record but the Partner, keyed by its `code`. */
+export type RecordKey = 'id' | 'code';
+export type KeyedRecord = Classified & ObjectLiteral;
+export type StoredRecord = KeyedRecord & { id: string };
+export type Versioned = KeyedRecord & { version: number };
 export type VersionedRecord = StoredRecord & { version: number };
 
 /** In an insert or update: the transaction's start time, so every row one mutation writes shows the same instant. */
@@ -49,17 +52,19 @@ export function assertCanCreate(viewer: Viewer): string {
 /**
  * The record as the viewer may read it, read through the transaction's manager (a query through
  * ctx.db would run outside the transaction, and under PGlite wait for it). NOT_FOUND when it does
- * not exist or the viewer may not read it: the two must look the same.
+ * not exist or the viewer may not read it: the two must look the same. `key` is the column the
+ * record is found by: `id` for every record but the Partner, whose key is its `code`.
  */
-export async function visibleRecord<T extends StoredRecord>(
+export async function visibleRecord<T extends KeyedRecord>(
   manager: EntityManager,
   viewer: Viewer,
   entity: EntityTarget<T>,
   kind: string,
   id: string,
   lock?: 'pessimistic_write' | 'pessimistic_read',
+  key: RecordKey = 'id',
 ): Promise<T> {
-  const query = manager.getRepository(entity).createQueryBuilder('r').where('r.id = :id', { id });
+  const query = manager.getRepository(entity).createQueryBuilder('r').where(`r.${key} = :key`, { key: id });
   restrictToVisible(query, viewer, 'r');
   if (lock) query.setLock(lock);
   const record = await query.getOne();
@@ -67,9 +72,9 @@ export async function visibleRecord<T extends StoredRecord>(
   return record;
 }
 
-export function assertVersion(record: VersionedRecord, version: number, kind: string): void {
+export function assertVersion(record: Versioned, version: number, kind: string, key: RecordKey = 'id'): void {
   if (record.version !== version) {
-    throw conflict(`${kind} ${record.id} has changed since you read it (you sent version ${version}, it is now at version ${record.version}); read it again and re-apply your change`);
+    throw conflict(`${kind} ${record[key]} has changed since you read it (you sent version ${version}, it is now at version ${record.version}); read it again and re-apply your change`);
   }
 }
 
@@ -78,19 +83,21 @@ export function assertVersion(record: VersionedRecord, version: number, kind: st
  * UPDATE), after the checks in the order that leaks nothing: invisible → NOT_FOUND, visible but
  * not the viewer's organisation's → FORBIDDEN, changed since the caller read it → CONFLICT.
  * `authorise` is who may change it: editors of the owner by default, admins for some records.
+ * `key` is the column `id` is a value of, as in visibleRecord.
  */
-export async function lockForUpdate<T extends VersionedRecord>(
+export async function lockForUpdate<T extends Versioned>(
   tx: MutationScope,
   entity: EntityTarget<T>,
   kind: string,
   id: string,
   version: number,
   authorise: (viewer: Viewer, ownerOrg: string) => void = assertCanWrite,
+  key: RecordKey = 'id',
 ): Promise<T> {
   requireSignedIn(tx.ctx.viewer);
-  const record = await visibleRecord(tx.manager, tx.ctx.viewer, entity, kind, id, 'pessimistic_write');
+  const record = await visibleRecord(tx.manager, tx.ctx.viewer, entity, kind, id, 'pessimistic_write', key);
   authorise(tx.ctx.viewer, record.ownerOrg);
-  assertVersion(record, version, kind);
+  assertVersion(record, version, kind, key);
   return record;
 }
 
@@ -105,18 +112,28 @@ export async function insertAudited<T extends StoredRecord>(tx: MutationScope, e
 /**
  * Applies `changes` only if the record is still at the version it was read at: the condition sits
  * in the UPDATE itself, so even without the row lock two writers could not both succeed. TypeORM
- * moves `version` and `updatedAt` on. Records the change in the audit trail.
+ * moves `version` and `updatedAt` on. Records the change in the audit trail as a `recordType`.
+ * `key` is the record's key column, as in visibleRecord; `kind` names the record in a CONFLICT
+ * (the record type unless given).
  */
-export async function updateVersioned<T extends VersionedRecord>(tx: MutationScope, entity: EntityTarget<T>, kind: string, record: T, changes: QueryDeepPartialEntity<T>): Promise<T> {
+export async function updateVersioned<T extends Versioned>(
+  tx: MutationScope,
+  entity: EntityTarget<T>,
+  recordType: string,
+  record: T,
+  changes: QueryDeepPartialEntity<T>,
+  { key = 'id', kind = recordType }: { key?: RecordKey; kind?: string } = {},
+): Promise<T> {
+  const keyValue = record[key] as string;
   const result = await tx.manager
     .createQueryBuilder()
     .update(entity)
     .set(changes)
-    .where('id = :id AND version = :version', { id: record.id, version: record.version })
+    .where(`${key} = :key AND version = :version`, { key: keyValue, version: record.version })
     .execute();
-  if (result.affected !== 1) throw conflict(`${kind} ${record.id} was changed by someone else while you were changing it; read it again and re-apply your change`);
-  const updated = await tx.manager.findOneByOrFail(entity, { id: record.id } as FindOptionsWhere<T>);
-  await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, kind, updated.id, updated);
+  if (result.affected !== 1) throw conflict(`${kind} ${keyValue} was changed by someone else while you were changing it; read it again and re-apply your change`);
+  const updated = await tx.manager.findOneByOrFail(entity, { [key]: keyValue } as FindOptionsWhere<T>);
+  await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, recordType, updated[key] as string, updated);
   return updated;
 }
 
@@ -180,26 +197,5 @@ export class InputProblems {
 
   throwIfAny(): void {
     if (this.found.length > 0) throw badInputs(this.found);
-  }
-}
-
-export interface Sharing {
-  classification: Classification;
-  sharedWith: string[];
-  sharedWithUsers: string[];
-}
-
-/**
- * The sharing fields as the policy reads them: sharedWith means something only for AMBER and
- * AMBER_STRICT, named users only for RED. A list the policy would ignore is refused rather than
- * stored, so nobody believes a record is shared with someone who cannot read it.
- */
-export function checkSharing(problems: InputProblems, sharing: Sharing): void {
-  const amber = sharing.classification === Classification.AMBER || sharing.classification === Classification.AMBER_STRICT;
-  if (!amber && sharing.sharedWith.length > 0) {
-    problems.add('sharedWith', `sharedWith applies to AMBER and AMBER_STRICT records only; a ${sharing.classification} record is read by ${sharing.classification === Classification.RED ? 'the users named in sharedWithUsers' : 'everyone its level allows'}`);
-  }
-  if (sharing.classification !== Classification.RED && sharing.sharedWithUsers.length > 0) {
-    problems.add('sharedWithUsers', 'sharedWithUsers applies to RED records only');
   }
 }

@@ -1,8 +1,6 @@
 // Hub partners, their early-warning mechanisms and dated membership periods (validTo exclusive).
 // Facts from the partners' own publications and decisions, cited in each note; periods without a note are plain membership.
 
-export type MembershipStatusName = 'MEMBER' | 'SUSPENDED' | 'WITHDRAWN';
-
 export interface MembershipPeriod {
   iso3: string; // ISO 3166-1 alpha-3, present in COUNTRIES
   validFrom: string | null; // YYYY-MM-DD the period starts; null = since before the hub's records

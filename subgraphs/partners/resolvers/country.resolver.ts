@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../kernel/service/context';
 import { queryOf, readVisible } from '../../kernel/read/reading';
 import { badInput } from '../../../platform/errors';
 import { LocalDate, today } from '../../kernel/schema/scalars';
-import { countryCode, isoDate, partnerCode } from '../../kernel/write/validation';
+import { countryCode, isoDate, partnerCode, referenceKey } from '../../kernel/write/validation';
 import { Country } from '../entities/country.entity';
 import { Membership } from '../entities/membership.entity';
 import { Partner } from '../entities/partner.entity';
@@ -71,6 +71,8 @@ export class CountryResolver {
   }
 }
 
+/** Entity references arrive from the gateway with codes other subgraphs hold; a malformed one is simply not found. */
 export async function resolveCountryReference(reference: { iso3: string }, ctx: SubgraphContext): Promise<Country | null> {
-  return countryLoader(ctx).load(reference.iso3);
+  const iso3 = referenceKey('iso3', reference.iso3);
+  return iso3 ? countryLoader(ctx).load(iso3) : null;
 }

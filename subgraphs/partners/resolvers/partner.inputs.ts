@@ -3,7 +3,8 @@
 import { ArrayMaxSize, ArrayUnique, IsInt, IsUrl, Length, Matches, MaxLength, Min } from 'class-validator';
 import { Field, InputType, Int } from 'type-graphql';
 import { Classification } from '../../kernel/policy/ownership';
-import { PARTNER_CODE, PARTNER_CODES } from '../../kernel/write/record-inputs';
+import { PARTNER_CODES } from '../../kernel/write/record-inputs';
+import { PARTNER_CODE } from '../../kernel/write/validation';
 
 /** The partner record a change applies to (a base class only: no argument has this type). */
 @InputType('PartnerChangesInput')

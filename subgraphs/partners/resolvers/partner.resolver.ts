@@ -4,7 +4,7 @@ import type { SubgraphContext } from '../../kernel/service/context';
 import { findVisible } from '../../kernel/read/reading';
 
 import { LocalDate, today } from '../../kernel/schema/scalars';
-import { isoDate, partnerCode } from '../../kernel/write/validation';
+import { isoDate, partnerCode, referenceKey } from '../../kernel/write/validation';
 import { Country } from '../entities/country.entity';
 import { EarlyWarningMechanism } from '../entities/early-warning-mechanism.entity';
 import { Engagement } from '../entities/engagement.entity';
@@ -73,7 +73,9 @@ export class PartnerResolver {
   }
 }
 
+/** Entity references arrive from the gateway with codes other subgraphs hold; a malformed one is simply not found. */
 export async function resolvePartnerReference(reference: { code: string }, ctx: SubgraphContext): Promise<Partner | null> {
-  return partnerLoader(ctx).load(reference.code);
+  const code = referenceKey('partnerCode', reference.code);
+  return code ? partnerLoader(ctx).load(code) : null;
 }
 

@@ -5,9 +5,8 @@ import type { EntityManager, EntityTarget } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { assertAdminOf, restrictToVisible } from '../../kernel/policy/access-policy';
 import { AuditAction } from '../../kernel/audit/audit-event.entity';
-import { conflict, notFound } from '../../../platform/errors';
 import type { SharingDefaults } from '../../kernel/policy/sharing-defaults';
-import { lockForUpdate, requireSignedIn, type InputProblems, type MutationScope, type VersionedRecord } from '../../kernel/write/writing';
+import { lockForUpdate, updateVersioned, type InputProblems, type MutationScope, type VersionedRecord } from '../../kernel/write/writing';
 import { noteUnknownPartners } from '../../kernel/write/reference-codes';
 import { Partner } from '../entities/partner.entity';
 
@@ -24,29 +23,13 @@ export async function findPartner(manager: EntityManager, viewer: MutationScope[
 }
 
 /** The viewer's own partner record, locked, at the version the caller read; only its admins get it. */
-export async function lockPartnerForAdmin(tx: MutationScope, code: string, version: number): Promise<Partner> {
-  requireSignedIn(tx.ctx.viewer);
-  const partner = await findPartner(tx.manager, tx.ctx.viewer, code, true);
-  if (!partner) throw notFound('partner', code);
-  assertAdminOf(tx.ctx.viewer, partner.code);
-  if (partner.version !== version) {
-    throw conflict(`partner ${partner.code} has changed since you read it (you sent version ${version}, it is now at version ${partner.version}); read it again and re-apply your change`);
-  }
-  return partner;
+export function lockPartnerForAdmin(tx: MutationScope, code: string, version: number): Promise<Partner> {
+  return lockForUpdate(tx, Partner, 'partner', code, version, (viewer) => assertAdminOf(viewer, code), 'code');
 }
 
 /** updateVersioned for the Partner record, whose key is its code. */
-export async function updatePartner(tx: MutationScope, partner: Partner, changes: QueryDeepPartialEntity<Partner>): Promise<Partner> {
-  const result = await tx.manager
-    .createQueryBuilder()
-    .update(Partner)
-    .set(changes)
-    .where('code = :code AND version = :version', { code: partner.code, version: partner.version })
-    .execute();
-  if (result.affected !== 1) throw conflict(`partner ${partner.code} was changed by someone else while you were changing it; read it again and re-apply your change`);
-  const updated = await tx.manager.findOneByOrFail(Partner, { code: partner.code });
-  await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, 'Partner', updated.code, updated);
-  return updated;
+export function updatePartner(tx: MutationScope, partner: Partner, changes: QueryDeepPartialEntity<Partner>): Promise<Partner> {
+  return updateVersioned(tx, Partner, 'Partner', partner, changes, { key: 'code', kind: 'partner' });
 }
 
 /**

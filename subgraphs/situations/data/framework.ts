@@ -403,14 +403,3 @@ export const FRAMEWORK_2009: FrameworkRecord = {
 };
 
 export const FRAMEWORKS: readonly FrameworkRecord[] = [FRAMEWORK_2014, FRAMEWORK_2009];
-
-// Enabling-environment signs named by the 2007 Stellenbosch roundtable (shared/domain.md).
-export const STELLENBOSCH_2007_SIGNS: readonly string[] = [
-  'A country sealed off from outside scrutiny',
-  'A crisis of identity',
-  'Internally displaced persons',
-  'Competing elites or an elite with an exclusionary ideology',
-  'A history of discrimination, violence or impunity',
-  'The role of non-state actors',
-  'Kin states across a border',
-];

@@ -69,8 +69,6 @@ export const INCIDENT_FIELDS: readonly FieldSpec[] = [
   spec('notes', '#description', 'Notes'),
 ];
 
-export const FIELD_SPECS: ReadonlyMap<IncidentField, FieldSpec> = new Map(INCIDENT_FIELDS.map((s) => [s.field, s]));
-
 /** Field names a JSON-lines record may use. */
 export const FIELD_NAMES: ReadonlySet<string> = new Set(INCIDENT_FIELDS.map((s) => s.field));
 

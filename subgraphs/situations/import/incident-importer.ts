@@ -2,6 +2,7 @@
 // JSON-lines stream. Rows are matched on the partner's own external id, so importing a file again
 // changes nothing; each batch is one transaction, and a batch the database refuses is redone row
 // by row, so a bad row is rolled back alone and never takes the good ones with it.
+import { isDeepStrictEqual } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { GraphQLError } from 'graphql';
@@ -151,13 +152,6 @@ function emptyResult(): BatchResult {
 
 class ConcurrentChange extends Error {}
 
-function same(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) {
-    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
-    return a.every((value, i) => value === b[i]);
-  }
-  return (a ?? null) === (b ?? null);
-}
 
 /** Validates the options before anything is read; each failure names the option. */
 function settingsOf(options: ImportOptions): Settings {
@@ -378,7 +372,7 @@ class IncidentImport {
       }
       const changes: Partial<StoredValues> = {};
       for (const key of COMPARED) {
-        if (key in proposed && !same(current[key], proposed[key])) (changes as Record<string, unknown>)[key] = proposed[key];
+        if (key in proposed && !isDeepStrictEqual(current[key] ?? null, proposed[key] ?? null)) (changes as Record<string, unknown>)[key] = proposed[key];
       }
       const firstLine = result.seen.get(externalId) ?? this.seen.get(externalId);
       if (Object.keys(changes).length === 0) {

@@ -7,6 +7,7 @@ import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation } from '../entities/situation.entity';
 import { assessmentsByOrgLoader, situationLoader, situationsByCountryLoader } from '../loaders';
 import { ListSize } from '../../kernel/schema/list-size';
+import { referenceKey } from '../../kernel/write/validation';
 
 @Resolver(() => Country)
 export class CountrySituationsResolver {
@@ -31,7 +32,7 @@ export class AlertSituationResolver {
   @Directive('@requires(fields: "situationId")')
   @FieldResolver(() => Situation, { nullable: true, description: 'The situation the alert is about; null when it cites none or you may not read it.' })
   async situation(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<Situation | null> {
-    if (typeof alert.situationId !== 'string' || !/^[0-9a-f-]{36}$/i.test(alert.situationId)) return null;
-    return situationLoader(ctx).load(alert.situationId.toLowerCase());
+    const id = referenceKey('uuid', alert.situationId);
+    return id ? situationLoader(ctx).load(id) : null;
   }
 }

@@ -3,7 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { SubgraphContext } from '../../kernel/service/context';
 import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
 import { queryOf } from '../../kernel/read/reading';
-import { uuid } from '../../kernel/write/validation';
+import { referenceKey, uuid } from '../../kernel/write/validation';
 import { RiskLevel } from '../../kernel/schema/vocabulary';
 import { Incident } from '../entities/incident.entity';
 import { Country } from '../entities/references';
@@ -79,6 +79,6 @@ export class SituationResolver {
 
 /** Entity references arrive from the gateway with ids other subgraphs hold; a malformed one is simply not found. */
 export async function resolveSituationReference(reference: { id: string }, ctx: SubgraphContext): Promise<Situation | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(reference.id)) return null;
-  return situationLoader(ctx).load(reference.id.toLowerCase());
+  const id = referenceKey('uuid', reference.id);
+  return id ? situationLoader(ctx).load(id) : null;
 }

@@ -2,7 +2,8 @@
 // included, before the resolver runs; ../session-rules.ts checks how the fields relate and what they cite.
 import { ArrayMaxSize, ArrayUnique, IsInt, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
-import { NewRecordInput, PARTNER_CODE, PARTNER_CODES, RecordChangesInput } from '../../kernel/write/record-inputs';
+import { NewRecordInput, PARTNER_CODES, RecordChangesInput } from '../../kernel/write/record-inputs';
+import { PARTNER_CODE } from '../../kernel/write/validation';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { TrainingAudience } from '../entities/training-session.entity';
 

@@ -6,7 +6,7 @@ import { countriesInRegions, intersect } from '../../kernel/reference/regions';
 import type { SubgraphContext } from '../../kernel/service/context';
 import { queryOf } from '../../kernel/read/reading';
 import { LocalDate } from '../../kernel/schema/scalars';
-import { countryCodes, dateRange, isoDate, partnerCode, uuid } from '../../kernel/write/validation';
+import { countryCodes, dateRange, isoDate, partnerCode, referenceKey, uuid } from '../../kernel/write/validation';
 import { Module } from '../entities/module.entity';
 import { Country, Partner } from '../entities/references';
 import { TrainingAudience, TrainingSession, TrainingStatus } from '../entities/training-session.entity';
@@ -100,6 +100,6 @@ export class TrainingSessionResolver {
 
 /** Entity references arrive from the gateway with ids other subgraphs hold; a malformed one is simply not found. */
 export async function resolveTrainingSessionReference(reference: { id: string }, ctx: SubgraphContext): Promise<TrainingSession | null> {
-  if (typeof reference.id !== 'string' || !/^[0-9a-f-]{36}$/i.test(reference.id)) return null;
-  return trainingSessionLoader(ctx).load(reference.id.toLowerCase());
+  const id = referenceKey('uuid', reference.id);
+  return id ? trainingSessionLoader(ctx).load(id) : null;
 }

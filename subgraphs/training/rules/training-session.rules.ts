@@ -1,12 +1,14 @@
 // The rules a training session's content must meet before it is stored, and the links to the
 // modules it teaches, which carry the session's own sharing and are audited as the session is.
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
 import { restrictToVisible } from '../../kernel/policy/access-policy';
 import { AuditAction } from '../../kernel/audit/audit-event.entity';
 import type { Viewer } from '../../../platform/identity';
 import { ownership } from '../../kernel/policy/ownership';
 import { countryCode, dateRange } from '../../kernel/write/validation';
-import { checkSharing, type InputProblems, type MutationScope, type Sharing } from '../../kernel/write/writing';
+import { type InputProblems, type MutationScope } from '../../kernel/write/writing';
+import { checkSharing, type Sharing } from '../../kernel/policy/no-write-down';
 import { Module } from '../entities/module.entity';
 import { SessionModule } from '../entities/session-module.entity';
 import type { TrainingAudience, TrainingSession } from '../entities/training-session.entity';
@@ -73,12 +75,11 @@ export async function syncModules(tx: MutationScope, session: TrainingSession, m
   const existing = await tx.manager.findBy(SessionModule, { sessionId: session.id });
   const wanted = new Set((modules ?? []).map((m) => m.id));
   const sharing = ownership(session);
-  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   for (const link of existing) {
     if (modules && !wanted.has(link.moduleId)) {
       await tx.manager.delete(SessionModule, { sessionId: link.sessionId, moduleId: link.moduleId });
       await tx.ctx.audit.change(tx.manager, AuditAction.DELETE, 'SessionModule', linkId(link), link);
-    } else if (link.classification !== sharing.classification || !same(link.sharedWith, sharing.sharedWith) || !same(link.sharedWithUsers, sharing.sharedWithUsers)) {
+    } else if (link.classification !== sharing.classification || !isDeepStrictEqual(link.sharedWith, sharing.sharedWith) || !isDeepStrictEqual(link.sharedWithUsers, sharing.sharedWithUsers)) {
       await tx.manager.update(SessionModule, { sessionId: link.sessionId, moduleId: link.moduleId }, { classification: sharing.classification, sharedWith: sharing.sharedWith, sharedWithUsers: sharing.sharedWithUsers });
       await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, 'SessionModule', linkId(link), { ownerOrg: session.ownerOrg, classification: sharing.classification });
     }
