@@ -58,7 +58,6 @@ export interface Answer {
   status: number;
   ms: number;
   text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
 
