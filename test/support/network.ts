@@ -37,7 +37,6 @@ export interface Answer {
   status: number;
   ms: number;
   text: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
 }
 

@@ -30,7 +30,6 @@ export interface SubgraphDatabaseOptions {
   schema: string;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: MixedList<Function | string | EntitySchema<any>>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   migrations: MixedList<Function | string>;
   target: DatabaseTarget;
   /** Called with every SQL statement; tests count statements per request with it. */

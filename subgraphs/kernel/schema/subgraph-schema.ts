@@ -10,9 +10,7 @@ export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.9", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@cost", "@listSize"])';
 
 export interface SubgraphDefinition {
-  // eslint-disable-next-line @typescript-eslint/ban-types
   resolvers: NonEmptyArray<Function>;
-  // eslint-disable-next-line @typescript-eslint/ban-types
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type, merged into the type-graphql resolvers. */
   referenceResolvers?: Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
