@@ -1,6 +1,6 @@
 // The gateway's configuration, read and validated once from the environment at start-up.
 import path from 'node:path';
-import { integer, readHttpLimits, refuseSharedSecret } from '../subgraphs/kernel/service/config';
+import { integer, readHttpLimits, refuseSharedSecret } from '../platform/config';
 import { developmentKeysDir } from '../platform/gateway-keys';
 import type { JSONWebKeySet, JWK } from 'jose';
 import type { HttpLimits } from '../platform/http/service';

@@ -3,7 +3,7 @@
 // anything else, so no internal detail (SQL, stack, URLs) reaches a client. The gateway and the
 // subgraph kernel construct their errors with these helpers; two places still construct their own:
 // subgraphs/kernel/service/peer.ts (SUBGRAPH_ERROR, and a peer's BAD_USER_INPUT passed on) and
-// platform/http/service.ts (OPERATION_RESOLUTION_FAILURE), both with codes from this list.
+// platform/http/status.ts (OPERATION_RESOLUTION_FAILURE), both with codes from this list.
 import { GraphQLError, GraphQLFormattedError, type ASTNode } from 'graphql';
 import { logger } from './logger';
 

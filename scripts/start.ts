@@ -3,7 +3,7 @@
 // Seeds empty databases, waits until every service is ready, prints the endpoint, and keeps the
 // services running (scripts/supervisor.ts): one that exits is started again. Ctrl-C stops all.
 import path from 'node:path';
-import { integer } from '../subgraphs/kernel/service/config';
+import { integer } from '../platform/config';
 import { developmentKeyFiles, developmentKeysDir } from '../platform/gateway-keys';
 import { Supervisor, type ServiceSpec } from './supervisor';
 

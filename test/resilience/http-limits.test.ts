@@ -4,7 +4,7 @@ import { readGatewayConfig } from '../../gateway/config';
 import type { RunningGateway } from '../../gateway/server';
 import { readServiceConfig } from '../../subgraphs/kernel/service/config';
 import { isConnectionError } from '../../subgraphs/kernel/db/database';
-import { MAX_QUERY_NESTING, queryNesting } from '../../platform/http/service';
+import { MAX_QUERY_NESTING, queryNesting } from '../../platform/http/bracket-depth';
 import { PARTNER_AND_TRAINING_SESSION } from './operations';
 import { startTestGateway, subgraphUrlEnv } from '../support/hub';
 import { baseOf, loopback, postJson, send, startHangingServer, startSlowRequest } from '../support/network';

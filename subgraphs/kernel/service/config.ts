@@ -6,6 +6,7 @@ import { developmentKeysDir, type GatewayKeySource } from '../../../platform/gat
 import { PEER_NAMES, type PeerName } from '../../../platform/peers';
 import type { DatabaseLimits } from '../db/database';
 import type { HttpLimits } from '../../../platform/http/service';
+import { flag, integer, optionalInteger, readHttpLimits, refuseSharedSecret } from '../../../platform/config';
 
 export interface ServiceConfig {
   name: string;
@@ -27,13 +28,6 @@ export interface ServiceConfig {
   limits: Partial<HttpLimits>;
   /** DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS (PostgreSQL only); unset ones take database.ts's defaults. */
   databaseLimits: Partial<DatabaseLimits>;
-}
-
-/** The shared secret is gone (any holder could mint any identity): say so rather than ignore it. */
-export function refuseSharedSecret(env: NodeJS.ProcessEnv): void {
-  if (env.HUB_INTERNAL_SECRET) {
-    throw new Error('HUB_INTERNAL_SECRET is no longer used: the gateway signs with a private key (HUB_GATEWAY_SIGNING_KEY_FILE) and subgraphs verify with its public keys (README "Identity"); unset it');
-  }
 }
 
 /** Where a subgraph finds the gateway's public keys; production refuses to start without them. */
@@ -84,34 +78,6 @@ export function databaseUrlOf(name: string, env: NodeJS.ProcessEnv = process.env
     throw new Error('the database password is the development default: set a secret of your own (DATABASE_PASSWORD_FILE) in production');
   }
   return env[fileVariable] ? parsed.toString() : url;
-}
-
-export function integer(value: string | undefined, fallback: number, variable: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max) throw new Error(`${variable} must be a whole number from ${min} to ${max}, got "${value}"`);
-  return parsed;
-}
-
-export function flag(value: string | undefined, fallback: boolean, variable: string): boolean {
-  if (value === undefined || value === '') return fallback;
-  if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
-  throw new Error(`${variable} must be true or false, got "${value}"`);
-}
-
-/** A whole number when the variable is set, undefined (the component's own default) when not. */
-function optionalInteger(value: string | undefined, variable: string, min: number, max: number): number | undefined {
-  return value === undefined || value === '' ? undefined : integer(value, min, variable, min, max);
-}
-
-/** Requests in flight, time per request and shutdown deadline: the same variables for every service. */
-export function readHttpLimits(env: NodeJS.ProcessEnv): Partial<HttpLimits> {
-  return {
-    maxInFlight: optionalInteger(env.MAX_IN_FLIGHT, 'MAX_IN_FLIGHT', 0, 100_000),
-    requestTimeoutMs: optionalInteger(env.REQUEST_TIMEOUT_MS, 'REQUEST_TIMEOUT_MS', 0, 600_000),
-    shutdownDeadlineMs: optionalInteger(env.SHUTDOWN_DEADLINE_MS, 'SHUTDOWN_DEADLINE_MS', 0, 600_000),
-  };
 }
 
 /** The folder under which each subgraph keeps its PGlite data (`<root>/<subgraph>`). */
