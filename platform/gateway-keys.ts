@@ -30,7 +30,7 @@ function readJson(file: string, what: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(`${what} ${file} could not be read as JSON: ${(error as Error).message}`);
+    throw new Error(`${what} ${file} could not be read as JSON: ${(error as Error).message}`, { cause: error });
   }
 }
 

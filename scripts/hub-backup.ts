@@ -126,8 +126,8 @@ async function tool(name: 'pg_dump' | 'pg_restore', args: string[], env: NodeJS.
     await run(name, args, { env, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const { code, stderr } = error as { code?: string; stderr?: string };
-    if (code === 'ENOENT') throw new Error(`${name} was not found on PATH: install the PostgreSQL client tools (the same major version as the server or newer)`);
-    throw new Error(`${name} failed: ${(stderr ?? String(error)).trim()}`);
+    if (code === 'ENOENT') throw new Error(`${name} was not found on PATH: install the PostgreSQL client tools (the same major version as the server or newer)`, { cause: error });
+    throw new Error(`${name} failed: ${(stderr ?? String(error)).trim()}`, { cause: error });
   }
 }
 

@@ -1,5 +1,5 @@
 // The training subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
-import { visibleTo } from '../kernel/policy/access-policy';
+import { visibleTo } from '../kernel/read/policed-query';
 import type { SubgraphContext } from '../kernel/service/context';
 import { manyByKey, oneByKey } from '../kernel/read/loaders';
 import { findVisible } from '../kernel/read/reading';

@@ -3,7 +3,7 @@
 // otherwise a PGlite folder), their exit codes and reports, a run killed halfway and re-run,
 // a 100,000-row file in bounded memory, and on PGlite a refusal while the hub holds the folder.
 import 'reflect-metadata';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

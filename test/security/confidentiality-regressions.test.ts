@@ -436,12 +436,12 @@ describe('finding 3: a derived record keeps its source as its floor', () => {
   });
 
   it('lifts the floor only when the source\'s owner lifts the source', async () => {
-    let situation = await strictSituation();
+    const situation = await strictSituation();
     const alert = await draft(unjoEditor, COUNTRY, { situationId: situation.id, classification: 'AMBER_STRICT' });
     const uncited = ok<Alert>(await hub.query(EDIT, { input: { id: alert.id, version: alert.version, situationId: null } }, { token: unjoEditor }), 'editAlert');
     refusedFields(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, classification: 'GREEN' } }, { token: unjoEditor }), ['classification']);
 
-    situation = await update(ecowasEditor, situation, { classification: 'GREEN' });
+    await update(ecowasEditor, situation, { classification: 'GREEN' });
     // The source is GREEN now: the alert may be GREEN, still not CLEAR (nothing CLEAR cites GREEN).
     refusedFields(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, classification: 'CLEAR' } }, { token: unjoEditor }), ['classification']);
     const lifted = ok<Alert>(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, classification: 'GREEN' } }, { token: unjoEditor }), 'editAlert');

@@ -10,7 +10,6 @@ import path from 'node:path';
 import { startHub, type GraphQLResponse, type Hub } from '../support/hub';
 import { member, tokenFor } from '../support/users';
 import {
-  alertSharing,
   ANONYMOUS,
   isAmber,
   LEVELS,

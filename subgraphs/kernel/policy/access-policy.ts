@@ -5,7 +5,7 @@
 // to be readable (no write-down, kernel/policy/record-floor.ts); an unpublished record (a draft) is read
 // by its owner only; a dependent record (a status change) is read only with the record it belongs to.
 // test/unit/access-policy.test.ts holds the SQL to an independent model of the brief's table.
-import { Brackets, type DataSource, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
+import type { DataSource, EntityTarget, ObjectLiteral } from 'typeorm';
 import { forbidden, unauthenticated } from '../../../platform/errors';
 import { hasRole, isAuthenticated, type Viewer } from '../../../platform/identity';
 import type { Classification } from './ownership';
@@ -80,20 +80,6 @@ export function policySql(db: DataSource, viewer: Viewer, entity: EntityTarget<O
     parts.push({ sql: `EXISTS (SELECT 1 FROM ${db.getMetadata(parentEntity).tablePath} ${parent} WHERE ${parent}.id = ${alias}.${traits.readWith.foreignKey} AND ${inner.sql})`, parameters: inner.parameters });
   }
   return { sql: parts.map((p) => p.sql).join(' AND '), parameters: Object.assign({}, ...parts.map((p) => p.parameters)) };
-}
-
-/** The policy for `entity` under `alias` as a condition to add to a query or a subquery. */
-export function visibleTo(scope: { db: DataSource; viewer: Viewer }, entity: EntityTarget<ObjectLiteral>, alias: string): Brackets {
-  const { sql, parameters } = policySql(scope.db, scope.viewer, entity, alias);
-  return new Brackets((where: WhereExpressionBuilder) => {
-    where.where(sql, parameters);
-  });
-}
-
-/** Restricts a query to rows of its main alias the viewer may read. Callers add their own conditions with andWhere. */
-export function restrictToVisible<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, viewer: Viewer, alias: string): SelectQueryBuilder<T> {
-  const entity = query.expressionMap.findAliasByName(alias).metadata.target;
-  return query.andWhere(visibleTo({ db: query.connection, viewer }, entity, alias));
 }
 
 /** Editors and admins of the owning organisation may change a record; nobody else. */

@@ -4,11 +4,12 @@
 // rows an aggregate or a count was computed over (AGGREGATE), named in the same statement.
 // The write path does not read through here: a mutation reads the records it checks or changes
 // through its transaction's manager (a query through ctx.db would run outside the transaction),
-// policed by the same restrictToVisible (kernel/write/writing.ts visibleRecord, and the rules
+// policed by the same restrictToVisible (policed-query.ts; kernel/write/writing.ts visibleRecord, and the rules
 // that look up cited or related records: partners' findPartner, assessments' and training's
 // rules, the incident importer), and those reads are not noted in the audit trail as reads.
 import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
-import { restrictToVisible, type Classified } from '../policy/access-policy';
+import { type Classified } from '../policy/access-policy';
+import { restrictToVisible } from './policed-query';
 import { AuditAction } from '../audit/audit-event.entity';
 import type { SubgraphContext } from '../service/context';
 import { badInput } from '../../../platform/errors';

@@ -13,7 +13,7 @@ export interface SubgraphDefinition {
   resolvers: NonEmptyArray<Function>;
   orphanedTypes?: Function[];
   /** `__resolveReference` per entity type, merged into the type-graphql resolvers. */
-  referenceResolvers?: Record<string, { __resolveReference: (reference: any, context: any, info: any) => unknown }>;
+  referenceResolvers?: Record<string, { __resolveReference(reference: Record<string, unknown>, context: unknown, info: unknown): unknown }>;
 }
 
 export async function buildFederatedSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {

@@ -54,7 +54,7 @@ export function readSecretFile(file: string, variable: string): string {
   try {
     content = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
   } catch (error) {
-    throw new Error(`${variable}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new Error(`${variable}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
   }
   if (!content) throw new Error(`${variable}: ${file} is empty`);
   return content;

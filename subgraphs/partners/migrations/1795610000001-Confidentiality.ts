@@ -7,7 +7,7 @@ export class Confidentiality1795610000001 implements MigrationInterface {
     await queryRunner.query(`ALTER TYPE "partners"."audit_action" ADD VALUE IF NOT EXISTS 'AGGREGATE' AFTER 'READ'`);
   }
 
-  async down(queryRunner: QueryRunner): Promise<void> {
+  async down(_queryRunner: QueryRunner): Promise<void> {
     // PostgreSQL cannot drop one value of an enum: AGGREGATE stays in audit_action (no row of an older version uses it).
   }
 }

@@ -3,7 +3,8 @@
 // organisation's sharing defaults, read here from its own table rather than asked of a peer.
 import type { EntityManager, EntityTarget } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { assertAdminOf, restrictToVisible } from '../../kernel/policy/access-policy';
+import { assertAdminOf } from '../../kernel/policy/access-policy';
+import { restrictToVisible } from '../../kernel/read/policed-query';
 import { AuditAction } from '../../kernel/audit/audit-event.entity';
 import type { SharingDefaults } from '../../kernel/policy/sharing-defaults';
 import { lockForUpdate, updateVersioned, type InputProblems, type MutationScope, type VersionedRecord } from '../../kernel/write/writing';

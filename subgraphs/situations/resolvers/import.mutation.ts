@@ -3,7 +3,7 @@
 // access policy, so a row can attach only to a situation the viewer may see.
 import { Readable } from 'node:stream';
 import { Arg, Ctx, Field, InputType, Int, Mutation, ObjectType, registerEnumType, Resolver } from 'type-graphql';
-import { restrictToVisible } from '../../kernel/policy/access-policy';
+import { restrictToVisible } from '../../kernel/read/policed-query';
 import type { SubgraphContext } from '../../kernel/service/context';
 import { Classification } from '../../kernel/policy/ownership';
 import { checkPartnerCodes } from '../../kernel/write/reference-codes';

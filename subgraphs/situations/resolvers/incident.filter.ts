@@ -1,7 +1,7 @@
 // The filter every incident list and aggregate accepts, applied in SQL.
 import { Field, ID, InputType, Int } from 'type-graphql';
 import type { SelectQueryBuilder } from 'typeorm';
-import { visibleTo } from '../../kernel/policy/access-policy';
+import { visibleTo } from '../../kernel/read/policed-query';
 import type { SubgraphContext } from '../../kernel/service/context';
 import { badInput } from '../../../platform/errors';
 import { countriesInRegions, intersect } from '../../kernel/reference/regions';

@@ -2,7 +2,7 @@
 // incidents and fatalities by month and country; a situation's source diversity and risk trend.
 // Every figure is computed in SQL over the rows the viewer may read.
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import { policySql } from '../../kernel/policy/access-policy';
+import { policyCondition } from '../../kernel/read/policed-query';
 import type { SubgraphContext } from '../../kernel/service/context';
 import { manyByKey } from '../../kernel/read/loaders';
 import { aggregateByGroups, aggregateVisible, queryOf } from '../../kernel/read/reading';
@@ -237,7 +237,7 @@ export class SituationDashboardResolver {
 /** Source shares for many situations in one grouped statement. */
 function sourceDiversityLoader(ctx: SubgraphContext) {
   return ctx.loaders.get<string, SourceShare[]>('source-diversity', async (ids) => {
-    const sourcePolicy = policySql(ctx.db, ctx.viewer, Source, 'src');
+    const sourcePolicy = policyCondition(ctx, Source, 'src');
     const query = queryOf(ctx, Incident, 'i')
       .select('i.situation_id', 'situation_id')
       .addSelect('src.type', 'type')

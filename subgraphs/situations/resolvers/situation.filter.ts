@@ -2,8 +2,8 @@
 // "risk factors present" read the latest assessment the viewer may see, in a subquery that
 // carries the access policy itself.
 import { Field, InputType } from 'type-graphql';
-import type { SelectQueryBuilder } from 'typeorm';
-import { visibleTo } from '../../kernel/policy/access-policy';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { visibleTo } from '../../kernel/read/policed-query';
 import type { SubgraphContext } from '../../kernel/service/context';
 import { badInput } from '../../../platform/errors';
 import { askPeer } from '../../kernel/service/peer';
@@ -51,7 +51,7 @@ export class SituationFilter {
 }
 
 /** SQL for a column of the latest assessment of situation `s` that the viewer may read. */
-export function latestAssessment(ctx: SubgraphContext, query: SelectQueryBuilder<any>, column: 'overall_level' | 'factors'): string {
+export function latestAssessment(ctx: SubgraphContext, query: SelectQueryBuilder<ObjectLiteral>, column: 'overall_level' | 'factors'): string {
   return query
     .subQuery()
     .select(`la.${column}`)

@@ -2,7 +2,7 @@
 // and indicators belong to its framework version, as the framework tables say (never a list in
 // code, so a revised framework is loaded, not programmed), and its dates and ratings make sense.
 import type { EntityManager } from 'typeorm';
-import { restrictToVisible } from '../../kernel/policy/access-policy';
+import { restrictToVisible } from '../../kernel/read/policed-query';
 import type { Viewer } from '../../../platform/identity';
 import { notInFuture } from '../../kernel/write/validation';
 import type { InputProblems } from '../../kernel/write/writing';

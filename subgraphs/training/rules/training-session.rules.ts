@@ -2,7 +2,7 @@
 // modules it teaches, which carry the session's own sharing and are audited as the session is.
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
-import { restrictToVisible } from '../../kernel/policy/access-policy';
+import { restrictToVisible } from '../../kernel/read/policed-query';
 import { AuditAction } from '../../kernel/audit/audit-event.entity';
 import type { Viewer } from '../../../platform/identity';
 import { ownership } from '../../kernel/policy/ownership';
