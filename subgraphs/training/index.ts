@@ -4,7 +4,7 @@ import 'reflect-metadata';
 import { AuditEvent } from '../kernel/audit/audit-event.entity';
 import { IdempotencyKey } from '../kernel/write/idempotency';
 import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-service';
-import { Module } from './entities/module.entity';
+import { TrainingModule } from './entities/training-module.entity';
 import { ReportedTrainingTotal } from './entities/reported-training-total.entity';
 import { SessionModule } from './entities/session-module.entity';
 import { TrainingSession } from './entities/training-session.entity';
@@ -15,7 +15,7 @@ import { seedIllustrative, seedReference } from './seed';
 export const trainingSubgraph: SubgraphModule = {
   name: 'training',
   defaultPort: 4003,
-  entities: [AuditEvent, IdempotencyKey, TrainingSession, Module, SessionModule, ReportedTrainingTotal],
+  entities: [AuditEvent, IdempotencyKey, TrainingSession, TrainingModule, SessionModule, ReportedTrainingTotal],
   migrations,
   buildSchema: buildTrainingSchema,
   seedReference,

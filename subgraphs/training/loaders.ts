@@ -3,7 +3,7 @@ import { visibleTo } from '../kernel/read/policed-query';
 import type { SubgraphContext } from '../kernel/service/context';
 import { manyByKey, oneByKey } from '../kernel/read/loaders';
 import { findVisible } from '../kernel/read/reading';
-import { Module } from './entities/module.entity';
+import { TrainingModule } from './entities/training-module.entity';
 import { SessionModule } from './entities/session-module.entity';
 import { TrainingSession } from './entities/training-session.entity';
 import { creditedOrganisers } from './rules/organiser-credit.rules';
@@ -16,13 +16,13 @@ export function trainingSessionLoader(ctx: SubgraphContext) {
 
 /** A session's modules, by code; the join and the modules come back in one statement. */
 export function modulesBySessionLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Module[]>('modules-by-session', async (sessionIds) => {
+  return ctx.loaders.get<string, TrainingModule[]>('modules-by-session', async (sessionIds) => {
     // The joined module is a record of its own: the policy applies to it as to the link.
     const links = await findVisible(ctx, SessionModule, 'l', (q) =>
       q
         .innerJoinAndSelect('l.module', 'm')
         .andWhere('l.session_id IN (:...sessionIds)', { sessionIds })
-        .andWhere(visibleTo(ctx, Module, 'm'))
+        .andWhere(visibleTo(ctx, TrainingModule, 'm'))
         .orderBy('m.code', 'ASC'),
     );
     return manyByKey(sessionIds, links, (link) => link.sessionId).map((group) => group.map((link) => link.module));

@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { auditTrailResolver } from '../kernel/audit/audit-trail.resolver';
 import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
 import { CountryTrainingResolver, PartnerTrainingResolver } from './resolvers/contributed.resolver';
-import { ModuleResolver } from './resolvers/module.resolver';
+import { TrainingModuleResolver } from './resolvers/training-module.resolver';
 import { TrainingGroupTotalsResolver, TrainingTotalsResolver } from './resolvers/training-session.dashboard';
 import { TrainingSessionResolver, resolveTrainingSessionReference } from './resolvers/training-session.resolver';
 import { TrainingSessionMutationResolver } from './resolvers/training-session.mutation';
@@ -13,7 +13,7 @@ export function buildTrainingSchema(): Promise<GraphQLSchema> {
     resolvers: [
       auditTrailResolver('training'),
       TrainingSessionResolver,
-      ModuleResolver,
+      TrainingModuleResolver,
       TrainingTotalsResolver,
       TrainingGroupTotalsResolver,
       CountryTrainingResolver,

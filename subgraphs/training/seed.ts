@@ -9,7 +9,7 @@ import { insertMissing, stableId } from '../kernel/db/seeding';
 import { MODULES } from './data/modules';
 import { REPORTED_TOTALS } from './data/reported-totals';
 import { SESSIONS, type SessionRecord } from './data/sessions';
-import { Module } from './entities/module.entity';
+import { TrainingModule } from './entities/training-module.entity';
 import { ReportedTrainingTotal } from './entities/reported-training-total.entity';
 import { SessionModule } from './entities/session-module.entity';
 import { TrainingSession } from './entities/training-session.entity';
@@ -45,7 +45,7 @@ export async function seedReference(db: DataSource): Promise<void> {
   const recorded = SESSIONS.filter((session) => !session.illustrative);
   checkModules(recorded);
   await db.transaction(async (manager) => {
-    await insertMissing(manager, Module, MODULES.map((m) => ({ id: moduleId(m.code), ...m, ...REFERENCE })));
+    await insertMissing(manager, TrainingModule, MODULES.map((m) => ({ id: moduleId(m.code), ...m, ...REFERENCE })));
     await insertSessions(manager, recorded);
     await insertMissing(
       manager,

@@ -2,7 +2,7 @@
 // TrainingSession.modules, and carries the session's own ownership so no row is unowned.
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { OwnedRecord } from '../../kernel/policy/ownership';
-import { Module } from './module.entity';
+import { TrainingModule } from './training-module.entity';
 import { TrainingSession } from './training-session.entity';
 
 @Entity({ name: 'session_module' })
@@ -19,7 +19,7 @@ export class SessionModule extends OwnedRecord {
   session: TrainingSession;
 
   // A module still taught by a session cannot be deleted: the session's record would lose it silently.
-  @ManyToOne(() => Module, { onDelete: 'RESTRICT' })
+  @ManyToOne(() => TrainingModule, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'module_id' })
-  module: Module;
+  module: TrainingModule;
 }

@@ -9,7 +9,7 @@ import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../ker
 import { newRecordSharing } from '../../kernel/policy/sharing-defaults';
 import { latestToday, notInFuture, uuid } from '../../kernel/write/validation';
 import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord, type MutationScope } from '../../kernel/write/writing';
-import type { Module } from '../entities/module.entity';
+import type { TrainingModule } from '../entities/training-module.entity';
 import { TrainingSession, TrainingStatus } from '../entities/training-session.entity';
 import { checkSession, CLEARABLE_SESSION_FIELDS, modulesFor, sessionContentOf, SESSION_FIELDS, syncModules, type SessionContent } from '../rules/training-session.rules';
 import { nextSessionStatus, SessionStep } from '../rules/training-session.workflow';
@@ -33,7 +33,7 @@ export class TrainingSessionMutationResolver {
     const org = assertCanCreate(ctx.viewer);
     const viewer = ctx.viewer;
     let content: SessionContent;
-    let modules: Module[];
+    let modules: TrainingModule[];
     return createOnce(ctx, idempotentRequest(viewer, 'planTrainingSession', 'TrainingSession', input), {
       prepare: async () => {
         const problems = new InputProblems();

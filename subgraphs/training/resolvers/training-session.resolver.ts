@@ -7,7 +7,7 @@ import type { SubgraphContext } from '../../kernel/service/context';
 import { queryOf } from '../../kernel/read/reading';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { countryCodes, dateRange, isoDate, partnerCode, referenceKey, uuid } from '../../kernel/write/validation';
-import { Module } from '../entities/module.entity';
+import { TrainingModule } from '../entities/training-module.entity';
 import { Country, Partner } from '../entities/references';
 import { TrainingAudience, TrainingSession, TrainingStatus } from '../entities/training-session.entity';
 import { modulesBySessionLoader, trainingSessionLoader } from '../loaders';
@@ -81,8 +81,8 @@ export class TrainingSessionResolver {
   }
 
   @ListSize(10)
-  @FieldResolver(() => [Module], { description: 'The modules taught, by code.' })
-  async modules(@Root() session: TrainingSession, @Ctx() ctx: SubgraphContext): Promise<Module[]> {
+  @FieldResolver(() => [TrainingModule], { description: 'The modules taught, by code.' })
+  async modules(@Root() session: TrainingSession, @Ctx() ctx: SubgraphContext): Promise<TrainingModule[]> {
     return modulesBySessionLoader(ctx).load(session.id);
   }
 

@@ -9,7 +9,7 @@ import { ownership } from '../../kernel/policy/ownership';
 import { countryCode, dateRange } from '../../kernel/write/validation';
 import { type InputProblems, type MutationScope } from '../../kernel/write/writing';
 import { checkSharing, type Sharing } from '../../kernel/policy/no-write-down';
-import { Module } from '../entities/module.entity';
+import { TrainingModule } from '../entities/training-module.entity';
 import { SessionModule } from '../entities/session-module.entity';
 import type { TrainingAudience, TrainingSession } from '../entities/training-session.entity';
 
@@ -56,9 +56,9 @@ export function checkSession(problems: InputProblems, content: SessionContent, o
 }
 
 /** The modules `codes` name, in that order, as the viewer may read them; unknown codes are noted. */
-export async function modulesFor(manager: EntityManager, viewer: Viewer, problems: InputProblems, codes: string[]): Promise<Module[]> {
+export async function modulesFor(manager: EntityManager, viewer: Viewer, problems: InputProblems, codes: string[]): Promise<TrainingModule[]> {
   if (codes.length === 0) return [];
-  const found = await restrictToVisible(manager.getRepository(Module).createQueryBuilder('m').where('m.code IN (:...codes)', { codes }), viewer, 'm').getMany();
+  const found = await restrictToVisible(manager.getRepository(TrainingModule).createQueryBuilder('m').where('m.code IN (:...codes)', { codes }), viewer, 'm').getMany();
   const byCode = new Map(found.map((m) => [m.code, m]));
   const unknown = codes.filter((code) => !byCode.has(code));
   if (unknown.length > 0) problems.add('moduleCodes', `moduleCodes: unknown ${unknown.length === 1 ? 'module' : 'modules'} ${unknown.join(', ')}`);
@@ -71,7 +71,7 @@ const linkId = (link: { sessionId: string; moduleId: string }) => `${link.sessio
  * Makes the session's module links those of `modules` (undefined: keep the ones it has) and gives
  * every link the session's sharing, so a module list is read by exactly whoever reads the session.
  */
-export async function syncModules(tx: MutationScope, session: TrainingSession, modules?: Module[]): Promise<void> {
+export async function syncModules(tx: MutationScope, session: TrainingSession, modules?: TrainingModule[]): Promise<void> {
   const existing = await tx.manager.findBy(SessionModule, { sessionId: session.id });
   const wanted = new Set((modules ?? []).map((m) => m.id));
   const sharing = ownership(session);

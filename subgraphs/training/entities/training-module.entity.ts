@@ -3,9 +3,9 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { OwnedRecord } from '../../kernel/policy/ownership';
 
-@ObjectType({ description: 'A training module (a unit of the curriculum) taught in training sessions.' })
+@ObjectType('Module', { description: 'A training module (a unit of the curriculum) taught in training sessions.' })
 @Entity({ name: 'module' })
-export class Module extends OwnedRecord {
+export class TrainingModule extends OwnedRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
