@@ -8,6 +8,7 @@ import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-ser
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';
+import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 import { buildAlertsSchema } from './schema';
 import { seedIllustrative, seedReference } from './seed';
@@ -17,6 +18,7 @@ export const alertsSubgraph: SubgraphModule = {
   defaultPort: 4004,
   entities: [AuditEvent, IdempotencyKey, RecordFloor, Alert, Acknowledgement, AlertStatusChange],
   migrations,
+  createLoaders,
   buildSchema: buildAlertsSchema,
   seedReference,
   seedIllustrative,

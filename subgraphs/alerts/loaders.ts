@@ -1,13 +1,12 @@
 // The alerts subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
 import type { SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../kernel/service/context';
-import { manyByKey, oneByKey } from '../kernel/read/loaders';
+import { batchLoader, manyByKey, oneByKey } from '../kernel/read/loaders';
 import { findVisible, queryOf, readVisible } from '../kernel/read/reading';
+import { UUID } from '../kernel/write/validation';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // Keys reach the loaders from entity references other services send; PostgreSQL rejects a
 // malformed uuid and would fail the whole batch with it, so such keys match nothing instead.
@@ -25,41 +24,41 @@ async function alertsWhere(ctx: SubgraphContext, column: 'situation_id' | 'count
   return readVisible(ctx, alertsNewestFirst(ctx).andWhere(`a.${column} IN (:...keys)`, { keys }));
 }
 
-export function alertLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Alert | null>('alert', async (ids) => {
+function alertLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Alert | null>(async (ids) => {
     const valid = wellFormed(ids);
     return oneByKey(ids, valid.length ? await findVisible(ctx, Alert, 'a', (q) => q.andWhere('a.id IN (:...valid)', { valid })) : [], (a) => a.id);
   });
 }
 
 /** The alert that corrects each given alert, if any. */
-export function supersedingAlertLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Alert | null>('alert-superseding', async (ids) => {
+function supersedingAlertLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Alert | null>(async (ids) => {
     const valid = wellFormed(ids);
     return oneByKey(ids, valid.length ? await findVisible(ctx, Alert, 'a', (q) => q.andWhere('a.supersedes_id IN (:...valid)', { valid })) : [], (a) => a.supersedesId ?? '');
   });
 }
 
-export function alertsBySituationLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Alert[]>('alerts-by-situation', async (ids) =>
+function alertsBySituationLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Alert[]>(async (ids) =>
     manyByKey(ids, await alertsWhere(ctx, 'situation_id', wellFormed(ids)), (a) => a.situationId ?? ''),
   );
 }
 
-export function alertsByCountryLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Alert[]>('alerts-by-country', async (codes) =>
+function alertsByCountryLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Alert[]>(async (codes) =>
     manyByKey(codes, await alertsWhere(ctx, 'country_iso3', [...codes]), (a) => a.countryIso3),
   );
 }
 
-export function alertsByIssuerLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Alert[]>('alerts-by-issuer', async (codes) =>
+function alertsByIssuerLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Alert[]>(async (codes) =>
     manyByKey(codes, await alertsWhere(ctx, 'owner_org', [...codes]), (a) => a.ownerOrg),
   );
 }
 
-export function acknowledgementsByAlertLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Acknowledgement[]>('acknowledgements-by-alert', async (ids) => {
+function acknowledgementsByAlertLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Acknowledgement[]>(async (ids) => {
     const valid = wellFormed(ids);
     const rows = valid.length
       ? await findVisible(ctx, Acknowledgement, 'k', (q) => q.andWhere('k.alert_id IN (:...valid)', { valid }).orderBy('k.acknowledged_at', 'ASC').addOrderBy('k.org', 'ASC'))
@@ -69,8 +68,8 @@ export function acknowledgementsByAlertLoader(ctx: SubgraphContext) {
 }
 
 /** Each alert's status changes, oldest first. */
-export function statusHistoryLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, AlertStatusChange[]>('alert-status-history', async (ids) => {
+function statusHistoryLoader(ctx: SubgraphContext) {
+  return batchLoader<string, AlertStatusChange[]>(async (ids) => {
     const valid = wellFormed(ids);
     const rows = valid.length
       ? await findVisible(ctx, AlertStatusChange, 'c', (q) => q.andWhere('c.alert_id IN (:...valid)', { valid }).orderBy('c.changed_at', 'ASC').addOrderBy('c.id', 'ASC'))
@@ -78,3 +77,23 @@ export function statusHistoryLoader(ctx: SubgraphContext) {
     return manyByKey(ids, rows, (c) => c.alertId);
   });
 }
+
+/**
+ * The request's loaders, one typed object built by the context factory for every request (the
+ * dataloader README's "new DataLoader per request"): a loader's cache holds rows one viewer may
+ * read, so it must never outlive the request or serve another viewer.
+ */
+export function createLoaders(ctx: SubgraphContext) {
+  return {
+    alert: alertLoader(ctx),
+    supersedingAlert: supersedingAlertLoader(ctx),
+    alertsBySituation: alertsBySituationLoader(ctx),
+    alertsByCountry: alertsByCountryLoader(ctx),
+    alertsByIssuer: alertsByIssuerLoader(ctx),
+    acknowledgementsByAlert: acknowledgementsByAlertLoader(ctx),
+    statusHistory: statusHistoryLoader(ctx),
+  };
+}
+
+/** What the alerts subgraph's resolvers receive: the kernel's context with this subgraph's loaders. */
+export type AlertsContext = SubgraphContext<ReturnType<typeof createLoaders>>;

@@ -11,6 +11,7 @@ import { Engagement } from './entities/engagement.entity';
 import { FocalPoint } from './entities/focal-point.entity';
 import { Membership } from './entities/membership.entity';
 import { Partner } from './entities/partner.entity';
+import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 import { buildPartnersSchema } from './schema';
 import { seedIllustrative, seedReference } from './seed';
@@ -20,6 +21,7 @@ export const partnersSubgraph: SubgraphModule = {
   defaultPort: 4002,
   entities: [AuditEvent, IdempotencyKey, Country, Partner, Membership, FocalPoint, Engagement, EarlyWarningMechanism],
   migrations,
+  createLoaders,
   buildSchema: buildPartnersSchema,
   seedReference,
   seedIllustrative,

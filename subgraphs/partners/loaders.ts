@@ -1,6 +1,6 @@
 // The partners subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
 import type { SubgraphContext } from '../kernel/service/context';
-import { manyByKey, oneByKey } from '../kernel/read/loaders';
+import { batchLoader, manyByKey, oneByKey } from '../kernel/read/loaders';
 import { findVisible } from '../kernel/read/reading';
 import { Country } from './entities/country.entity';
 import { EarlyWarningMechanism } from './entities/early-warning-mechanism.entity';
@@ -9,14 +9,14 @@ import { FocalPoint } from './entities/focal-point.entity';
 import { Membership, MembershipStatus } from './entities/membership.entity';
 import { Partner } from './entities/partner.entity';
 
-export function countryLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Country | null>('country', async (codes) =>
+function countryLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Country | null>(async (codes) =>
     oneByKey(codes, await findVisible(ctx, Country, 'c', (q) => q.andWhere('c.iso3 IN (:...codes)', { codes })), (c) => c.iso3),
   );
 }
 
-export function partnerLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Partner | null>('partner', async (codes) =>
+function partnerLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Partner | null>(async (codes) =>
     oneByKey(codes, await findVisible(ctx, Partner, 'p', (q) => q.andWhere('p.code IN (:...codes)', { codes })), (p) => p.code),
   );
 }
@@ -36,7 +36,7 @@ function membershipsOn(ctx: SubgraphContext, column: 'partner_code' | 'country_i
 
 /** Keys are "<key>|<date>"; a request rarely asks for more than one date, so one query per date. */
 function membershipsOnLoader(ctx: SubgraphContext, column: 'partner_code' | 'country_iso3') {
-  return ctx.loaders.get<string, Membership[]>(`memberships-on:${column}`, async (keys) => {
+  return batchLoader<string, Membership[]>(async (keys) => {
     const byDate = new Map<string, string[]>();
     for (const key of keys) {
       const [code, on] = key.split('|');
@@ -52,12 +52,12 @@ function membershipsOnLoader(ctx: SubgraphContext, column: 'partner_code' | 'cou
   });
 }
 
-export const membersOnLoader = (ctx: SubgraphContext) => membershipsOnLoader(ctx, 'partner_code');
-export const organisationsOnLoader = (ctx: SubgraphContext) => membershipsOnLoader(ctx, 'country_iso3');
+const membersOnLoader = (ctx: SubgraphContext) => membershipsOnLoader(ctx, 'partner_code');
+const organisationsOnLoader = (ctx: SubgraphContext) => membershipsOnLoader(ctx, 'country_iso3');
 
-export function membershipHistoryLoader(ctx: SubgraphContext, column: 'partnerCode' | 'countryIso3') {
+function membershipHistoryLoader(ctx: SubgraphContext, column: 'partnerCode' | 'countryIso3') {
   const sqlColumn = column === 'partnerCode' ? 'partner_code' : 'country_iso3';
-  return ctx.loaders.get<string, Membership[]>(`memberships:${column}`, async (codes) => {
+  return batchLoader<string, Membership[]>(async (codes) => {
     const rows = await findVisible(ctx, Membership, 'm', (q) =>
       q
         .andWhere(`m.${sqlColumn} IN (:...codes)`, { codes })
@@ -69,8 +69,8 @@ export function membershipHistoryLoader(ctx: SubgraphContext, column: 'partnerCo
   });
 }
 
-export function focalPointsLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, FocalPoint[]>('focal-points', async (codes) =>
+function focalPointsLoader(ctx: SubgraphContext) {
+  return batchLoader<string, FocalPoint[]>(async (codes) =>
     manyByKey(
       codes,
       await findVisible(ctx, FocalPoint, 'f', (q) => q.andWhere('f.partner_code IN (:...codes)', { codes }).orderBy('f.name', 'ASC').addOrderBy('f.id', 'ASC')),
@@ -79,8 +79,8 @@ export function focalPointsLoader(ctx: SubgraphContext) {
   );
 }
 
-export function engagementsLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Engagement[]>('engagements', async (codes) =>
+function engagementsLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Engagement[]>(async (codes) =>
     manyByKey(
       codes,
       await findVisible(ctx, Engagement, 'e', (q) => q.andWhere('e.partner_code IN (:...codes)', { codes }).orderBy('e.start_date', 'ASC').addOrderBy('e.id', 'ASC')),
@@ -89,8 +89,8 @@ export function engagementsLoader(ctx: SubgraphContext) {
   );
 }
 
-export function mechanismsLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, EarlyWarningMechanism[]>('mechanisms', async (codes) =>
+function mechanismsLoader(ctx: SubgraphContext) {
+  return batchLoader<string, EarlyWarningMechanism[]>(async (codes) =>
     manyByKey(
       codes,
       await findVisible(ctx, EarlyWarningMechanism, 'w', (q) => q.andWhere('w.partner_code IN (:...codes)', { codes }).orderBy('w.name', 'ASC')),
@@ -99,3 +99,24 @@ export function mechanismsLoader(ctx: SubgraphContext) {
   );
 }
 
+/**
+ * The request's loaders, one typed object built by the context factory for every request (the
+ * dataloader README's "new DataLoader per request"): a loader's cache holds rows one viewer may
+ * read, so it must never outlive the request or serve another viewer.
+ */
+export function createLoaders(ctx: SubgraphContext) {
+  return {
+    country: countryLoader(ctx),
+    partner: partnerLoader(ctx),
+    membersOn: membersOnLoader(ctx),
+    organisationsOn: organisationsOnLoader(ctx),
+    membershipHistoryByPartner: membershipHistoryLoader(ctx, 'partnerCode'),
+    membershipHistoryByCountry: membershipHistoryLoader(ctx, 'countryIso3'),
+    focalPoints: focalPointsLoader(ctx),
+    engagements: engagementsLoader(ctx),
+    mechanisms: mechanismsLoader(ctx),
+  };
+}
+
+/** What the partners subgraph's resolvers receive: the kernel's context with this subgraph's loaders. */
+export type PartnersContext = SubgraphContext<ReturnType<typeof createLoaders>>;

@@ -10,6 +10,7 @@ import { Incident } from './entities/incident.entity';
 import { RiskAssessment } from './entities/risk-assessment.entity';
 import { Situation } from './entities/situation.entity';
 import { Source } from './entities/source.entity';
+import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 import { buildSituationsSchema } from './schema';
 import { seedIllustrative, seedReference } from './seed';
@@ -19,6 +20,7 @@ export const situationsSubgraph: SubgraphModule = {
   defaultPort: 4001,
   entities: [AuditEvent, IdempotencyKey, RecordFloor, Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
   migrations,
+  createLoaders,
   buildSchema: buildSituationsSchema,
   seedReference,
   seedIllustrative,

@@ -1,21 +1,23 @@
 // The situations subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
 import type { SubgraphContext } from '../kernel/service/context';
-import { manyByKey, oneByKey } from '../kernel/read/loaders';
+import { batchLoader, manyByKey, oneByKey } from '../kernel/read/loaders';
 import { aggregateVisible, findVisible, queryOf } from '../kernel/read/reading';
 import { Indicator, RiskFactor } from './entities/framework.entity';
 import { Incident } from './entities/incident.entity';
 import { RiskAssessment } from './entities/risk-assessment.entity';
 import { Situation } from './entities/situation.entity';
 import { Source } from './entities/source.entity';
+import type { SourceType } from './entities/source.entity';
+import { policyCondition } from '../kernel/read/policed-query';
 
-export function situationLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Situation | null>('situation', async (ids) =>
+function situationLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Situation | null>(async (ids) =>
     oneByKey(ids, await findVisible(ctx, Situation, 's', (q) => q.andWhere('s.id IN (:...ids)', { ids })), (s) => s.id),
   );
 }
 
-export function situationsByCountryLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Situation[]>('situations-by-country', async (codes) =>
+function situationsByCountryLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Situation[]>(async (codes) =>
     manyByKey(
       codes,
       await findVisible(ctx, Situation, 's', (q) => q.andWhere('s.country_iso3 IN (:...codes)', { codes }).orderBy('s.opened_on', 'DESC').addOrderBy('s.id', 'ASC')),
@@ -25,8 +27,8 @@ export function situationsByCountryLoader(ctx: SubgraphContext) {
 }
 
 /** A situation's assessments, oldest first. */
-export function assessmentsBySituationLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, RiskAssessment[]>('assessments-by-situation', async (ids) =>
+function assessmentsBySituationLoader(ctx: SubgraphContext) {
+  return batchLoader<string, RiskAssessment[]>(async (ids) =>
     manyByKey(
       ids,
       await findVisible(ctx, RiskAssessment, 'a', (q) =>
@@ -41,8 +43,8 @@ export function assessmentsBySituationLoader(ctx: SubgraphContext) {
  * Each assessment's position among the assessments of its situation by its organisation that the
  * viewer may read: numbered over visible rows only, so a hidden assessment leaves no gap.
  */
-export function assessmentNumberLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, number>('assessment-number', async (keys) => {
+function assessmentNumberLoader(ctx: SubgraphContext) {
+  return batchLoader<string, number>(async (keys) => {
     const bySituation = keys.map((key) => key.split('/')[0]);
     const rows = await aggregateVisible<{ id: string; situation_id: string; org: string }>(
       ctx,
@@ -67,8 +69,8 @@ export function assessmentNumberLoader(ctx: SubgraphContext) {
   });
 }
 
-export function assessmentsByOrgLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, RiskAssessment[]>('assessments-by-org', async (codes) =>
+function assessmentsByOrgLoader(ctx: SubgraphContext) {
+  return batchLoader<string, RiskAssessment[]>(async (codes) =>
     manyByKey(
       codes,
       await findVisible(ctx, RiskAssessment, 'a', (q) => q.andWhere('a.assessed_by_org IN (:...codes)', { codes }).orderBy('a.assessed_on', 'DESC').addOrderBy('a.id', 'ASC')),
@@ -77,8 +79,8 @@ export function assessmentsByOrgLoader(ctx: SubgraphContext) {
   );
 }
 
-export function incidentsBySituationLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Incident[]>('incidents-by-situation', async (ids) =>
+function incidentsBySituationLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Incident[]>(async (ids) =>
     manyByKey(
       ids,
       await findVisible(ctx, Incident, 'i', (q) => q.andWhere('i.situation_id IN (:...ids)', { ids }).orderBy('i.occurred_on', 'DESC').addOrderBy('i.id', 'ASC')),
@@ -87,14 +89,14 @@ export function incidentsBySituationLoader(ctx: SubgraphContext) {
   );
 }
 
-export function sourceLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Source | null>('source', async (ids) =>
+function sourceLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Source | null>(async (ids) =>
     oneByKey(ids, await findVisible(ctx, Source, 's', (q) => q.andWhere('s.id IN (:...ids)', { ids })), (s) => s.id),
   );
 }
 
-export function riskFactorsByFrameworkLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, RiskFactor[]>('risk-factors', async (versions) =>
+function riskFactorsByFrameworkLoader(ctx: SubgraphContext) {
+  return batchLoader<string, RiskFactor[]>(async (versions) =>
     manyByKey(
       versions,
       await findVisible(ctx, RiskFactor, 'f', (q) => q.andWhere('f.framework_version IN (:...versions)', { versions }).orderBy('f.number', 'ASC')),
@@ -103,8 +105,8 @@ export function riskFactorsByFrameworkLoader(ctx: SubgraphContext) {
   );
 }
 
-export function indicatorsByRiskFactorLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, Indicator[]>('indicators', async (ids) =>
+function indicatorsByRiskFactorLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Indicator[]>(async (ids) =>
     manyByKey(
       ids,
       await findVisible(ctx, Indicator, 'i', (q) => q.andWhere('i.risk_factor_id IN (:...ids)', { ids }).orderBy('i.position', 'ASC')),
@@ -112,3 +114,59 @@ export function indicatorsByRiskFactorLoader(ctx: SubgraphContext) {
     ),
   );
 }
+
+/** A situation's incidents by source type and region (Situation.sourceDiversity). */
+export interface SourceShareRow {
+  type: SourceType | null;
+  region: string | null;
+  incidents: number;
+  share: number;
+}
+
+/** Source shares for many situations in one grouped statement. */
+function sourceDiversityLoader(ctx: SubgraphContext) {
+  return batchLoader<string, SourceShareRow[]>(async (ids) => {
+    const sourcePolicy = policyCondition(ctx, Source, 'src');
+    const query = queryOf(ctx, Incident, 'i')
+      .select('i.situation_id', 'situation_id')
+      .addSelect('src.type', 'type')
+      .addSelect('src.region', 'region')
+      .addSelect('COUNT(*)::int', 'incidents')
+      .addSelect('(COUNT(*)::float8 / SUM(COUNT(*)) OVER (PARTITION BY i.situation_id))::float8', 'share')
+      // A source the viewer may not read counts as no source: its type would say something about it.
+      .leftJoin(Source, 'src', `src.id = i.source_id AND ${sourcePolicy.sql}`, sourcePolicy.parameters)
+      .andWhere('i.situation_id IN (:...ids)', { ids })
+      .groupBy('i.situation_id')
+      .addGroupBy('src.type')
+      .addGroupBy('src.region')
+      .orderBy('i.situation_id')
+      .addOrderBy('COUNT(*)', 'DESC')
+      .addOrderBy('src.type', 'ASC', 'NULLS LAST')
+      .addOrderBy('src.region', 'ASC', 'NULLS LAST');
+    const rows = await aggregateVisible<{ situation_id: string; type: SourceType | null; region: string | null; incidents: number; share: number }>(ctx, query);
+    return manyByKey(ids, rows, (r) => r.situation_id).map((group) => group.map(({ type, region, incidents, share }) => ({ type, region, incidents, share })));
+  });
+}
+
+/**
+ * The request's loaders, one typed object built by the context factory for every request (the
+ * dataloader README's "new DataLoader per request"): a loader's cache holds rows one viewer may
+ * read, so it must never outlive the request or serve another viewer.
+ */
+export function createLoaders(ctx: SubgraphContext) {
+  return {
+    situation: situationLoader(ctx),
+    situationsByCountry: situationsByCountryLoader(ctx),
+    assessmentsBySituation: assessmentsBySituationLoader(ctx),
+    assessmentNumber: assessmentNumberLoader(ctx),
+    assessmentsByOrg: assessmentsByOrgLoader(ctx),
+    incidentsBySituation: incidentsBySituationLoader(ctx),
+    source: sourceLoader(ctx),
+    riskFactorsByFramework: riskFactorsByFrameworkLoader(ctx),
+    indicatorsByRiskFactor: indicatorsByRiskFactorLoader(ctx),
+    sourceDiversity: sourceDiversityLoader(ctx),
+  };
+}
+
+/** What the situations subgraph's resolvers receive: the kernel's context with this subgraph's loaders. */
+export type SituationsContext = SubgraphContext<ReturnType<typeof createLoaders>>;

@@ -8,6 +8,7 @@ import { TrainingModule } from './entities/training-module.entity';
 import { ReportedTrainingTotal } from './entities/reported-training-total.entity';
 import { SessionModule } from './entities/session-module.entity';
 import { TrainingSession } from './entities/training-session.entity';
+import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 import { buildTrainingSchema } from './schema';
 import { seedIllustrative, seedReference } from './seed';
@@ -17,6 +18,7 @@ export const trainingSubgraph: SubgraphModule = {
   defaultPort: 4003,
   entities: [AuditEvent, IdempotencyKey, TrainingSession, TrainingModule, SessionModule, ReportedTrainingTotal],
   migrations,
+  createLoaders,
   buildSchema: buildTrainingSchema,
   seedReference,
   seedIllustrative,

@@ -2,7 +2,6 @@
 // issuer, acknowledgements, status history and the versions it corrects or is corrected by.
 // Alert.situation is the situations subgraph's (subgraphs/situations/resolvers/contributed.resolver.ts).
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/service/context';
 import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
 import { queryOf } from '../../kernel/read/reading';
 import { AlertFilter, applyAlertFilter } from './alert.filter';
@@ -11,7 +10,7 @@ import { Acknowledgement } from '../entities/acknowledgement.entity';
 import { Alert } from '../entities/alert.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
 import { Country, Partner } from '../entities/references';
-import { acknowledgementsByAlertLoader, alertLoader, statusHistoryLoader, supersedingAlertLoader } from '../loaders';
+import type { AlertsContext } from '../loaders';
 import { ListSize } from '../../kernel/schema/list-size';
 
 const ALERT_ORDER: SortKey<Alert>[] = [
@@ -29,7 +28,7 @@ export class AlertResolver {
     @Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | undefined,
     @Arg('first', () => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: AlertsContext,
   ): Promise<Connection<Alert>> {
     const query = queryOf(ctx, Alert, 'a');
     applyAlertFilter(query, filter);
@@ -37,8 +36,8 @@ export class AlertResolver {
   }
 
   @Query(() => Alert, { nullable: true, description: 'One alert by id.' })
-  async alert(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Alert | null> {
-    return alertLoader(ctx).load(uuid(id, 'id'));
+  async alert(@Arg('id', () => ID) id: string, @Ctx() ctx: AlertsContext): Promise<Alert | null> {
+    return ctx.loaders.alert.load(uuid(id, 'id'));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country the alert concerns (null while the partners subgraph cannot answer; countryIso3 stays).' })
@@ -53,29 +52,29 @@ export class AlertResolver {
 
   @ListSize(20)
   @FieldResolver(() => [Acknowledgement], { description: 'Acknowledgements by recipient organisations, earliest first.' })
-  async acknowledgements(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<Acknowledgement[]> {
-    return acknowledgementsByAlertLoader(ctx).load(alert.id);
+  async acknowledgements(@Root() alert: Alert, @Ctx() ctx: AlertsContext): Promise<Acknowledgement[]> {
+    return ctx.loaders.acknowledgementsByAlert.load(alert.id);
   }
 
   @ListSize(20)
   @FieldResolver(() => [AlertStatusChange], { description: 'Every status change, oldest first.' })
-  async statusHistory(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<AlertStatusChange[]> {
-    return statusHistoryLoader(ctx).load(alert.id);
+  async statusHistory(@Root() alert: Alert, @Ctx() ctx: AlertsContext): Promise<AlertStatusChange[]> {
+    return ctx.loaders.statusHistory.load(alert.id);
   }
 
   @FieldResolver(() => Alert, { nullable: true, description: 'The earlier version this alert corrects.' })
-  async supersedes(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<Alert | null> {
-    return alert.supersedesId ? alertLoader(ctx).load(alert.supersedesId) : null;
+  async supersedes(@Root() alert: Alert, @Ctx() ctx: AlertsContext): Promise<Alert | null> {
+    return alert.supersedesId ? ctx.loaders.alert.load(alert.supersedesId) : null;
   }
 
   @FieldResolver(() => Alert, { nullable: true, description: 'The later version that corrects this alert.' })
-  async supersededBy(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<Alert | null> {
-    return supersedingAlertLoader(ctx).load(alert.id);
+  async supersededBy(@Root() alert: Alert, @Ctx() ctx: AlertsContext): Promise<Alert | null> {
+    return ctx.loaders.supersedingAlert.load(alert.id);
   }
 }
 
 /** Entity references arrive from the gateway with ids other services hold; a malformed one is simply not found. */
-export async function resolveAlertReference(reference: { id: string }, ctx: SubgraphContext): Promise<Alert | null> {
+export async function resolveAlertReference(reference: { id: string }, ctx: AlertsContext): Promise<Alert | null> {
   const id = referenceKey('uuid', reference.id);
-  return id ? alertLoader(ctx).load(id) : null;
+  return id ? ctx.loaders.alert.load(id) : null;
 }

@@ -1,20 +1,12 @@
-// Per-request DataLoaders. A loader's cache holds rows one viewer was allowed to read, so a
-// loader shared between requests would hand them to the next caller: each request gets a
-// fresh registry from the context factory, and loaders are created in it on first use.
+// What every subgraph's loaders are made of. Each subgraph builds its loaders as one typed object
+// per request (its loaders.ts, createLoaders(ctx)), from the context factory: a loader's cache holds
+// rows one viewer was allowed to read, so a loader shared between requests would hand them to the
+// next caller.
 import DataLoader from 'dataloader';
 
-export class LoaderRegistry {
-  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
-
-  /** The request's loader called `name`, created with `batch` the first time it is asked for. */
-  get<K, V>(name: string, batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V> {
-    let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;
-    if (!loader) {
-      loader = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
-      this.loaders.set(name, loader as DataLoader<unknown, unknown>);
-    }
-    return loader;
-  }
+/** A request's loader over `batch`: one SQL statement per batch of up to 1000 keys. */
+export function batchLoader<K, V>(batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>): DataLoader<K, V> {
+  return new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
 }
 
 /** Orders `rows` to match `keys` (DataLoader's contract), with null where no row matched. */

@@ -4,27 +4,34 @@ import type { DataSource } from 'typeorm';
 import { AuditRecorder } from '../audit/audit-recorder';
 import type { Viewer } from '../../../platform/identity';
 import type { VouchedRequest } from '../../../platform/internal-token';
-import { LoaderRegistry } from '../read/loaders';
 import type { PeerAccess } from './peer';
 
-export interface SubgraphContext {
+/** `L` is the subgraph's own loaders (its createLoaders); kernel code sees them as an opaque object. */
+export interface SubgraphContext<L extends object = object> {
   db: DataSource;
   subgraph: string;
   viewer: Viewer;
   operationName: string | null;
-  loaders: LoaderRegistry;
+  loaders: L;
   audit: AuditRecorder;
   peers: PeerAccess;
 }
 
-export function createContext(db: DataSource, subgraph: string, vouched: VouchedRequest, peers: PeerAccess): SubgraphContext {
-  return {
+export function createContext<L extends object>(
+  db: DataSource,
+  subgraph: string,
+  vouched: VouchedRequest,
+  peers: PeerAccess,
+  createLoaders: (ctx: SubgraphContext) => L,
+): SubgraphContext<L> {
+  const ctx: SubgraphContext = {
     db,
     subgraph,
     viewer: vouched.viewer,
     operationName: vouched.operationName,
-    loaders: new LoaderRegistry(),
+    loaders: {},
     audit: new AuditRecorder(subgraph, vouched.viewer, vouched.operationName),
     peers,
   };
+  return { ...ctx, loaders: createLoaders(ctx) };
 }

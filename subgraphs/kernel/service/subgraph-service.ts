@@ -27,6 +27,8 @@ export interface SubgraphModule {
   entities: SubgraphDatabaseOptions['entities'];
   migrations: SubgraphDatabaseOptions['migrations'];
   buildSchema: () => Promise<GraphQLSchema>;
+  /** The subgraph's loaders, built afresh for every request (its loaders.ts). */
+  createLoaders: (ctx: SubgraphContext) => object;
   /**
    * Loads the reference data every deployment needs (countries, partners and their memberships,
    * the Framework of Analysis, training modules, the Office's own record): on every start, also in
@@ -133,7 +135,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       available: () => databaseAvailable(db),
       before: [requireGateway(createInternalVerifier(module.name, options.gatewayKeys))],
       context: async ({ req, res }) =>
-        createContext(db, module.name, res.locals.vouched as VouchedRequest, { urls: options.peerUrls ?? {}, tokens: parsePeerTokens(req.header(PEER_TOKENS_HEADER)), timeoutMs: 5000 }),
+        createContext(db, module.name, res.locals.vouched as VouchedRequest, { urls: options.peerUrls ?? {}, tokens: parsePeerTokens(req.header(PEER_TOKENS_HEADER)), timeoutMs: 5000 }, module.createLoaders),
       ready: () => databaseReachable(db),
       onStop: async () => {
         if (db.isInitialized) await db.destroy();

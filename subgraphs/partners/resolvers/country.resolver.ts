@@ -1,6 +1,5 @@
 // Country reference data and the memberships that tie countries to partner organisations.
 import { Arg, Ctx, Field, FieldResolver, InputType, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/service/context';
 import { queryOf, readVisible } from '../../kernel/read/reading';
 import { badInput } from '../../../platform/errors';
 import { LocalDate, today } from '../../kernel/schema/scalars';
@@ -8,7 +7,7 @@ import { countryCode, isoDate, partnerCode, referenceKey } from '../../kernel/wr
 import { Country } from '../entities/country.entity';
 import { Membership } from '../entities/membership.entity';
 import { Partner } from '../entities/partner.entity';
-import { countryLoader, membersOnLoader, membershipHistoryLoader, organisationsOnLoader, partnerLoader } from '../loaders';
+import type { PartnersContext } from '../loaders';
 import { ListSize } from '../../kernel/schema/list-size';
 import { COUNTRIES } from '../../kernel/reference/countries';
 
@@ -31,15 +30,15 @@ class CountryFilter {
 export class CountryResolver {
   @ListSize(COUNTRIES.length)
   @Query(() => [Country], { nullable: true, description: 'Countries, by ISO code, optionally narrowed by region, sub-region or membership.' })
-  async countries(@Arg('filter', () => CountryFilter, { nullable: true }) filter: CountryFilter | undefined, @Ctx() ctx: SubgraphContext): Promise<Country[]> {
+  async countries(@Arg('filter', () => CountryFilter, { nullable: true }) filter: CountryFilter | undefined, @Ctx() ctx: PartnersContext): Promise<Country[]> {
     const query = queryOf(ctx, Country, 'c').orderBy('c.iso3');
     if (filter?.region) query.andWhere('(c.region = :region OR c.region_code = :region)', { region: filter.region });
     if (filter?.subRegion) query.andWhere('(c.sub_region = :sub OR c.sub_region_code = :sub)', { sub: filter.subRegion });
     if (filter?.partner) {
       const code = partnerCode(filter.partner, 'filter.partner');
-      if (!(await partnerLoader(ctx).load(code))) throw badInput(`filter.partner: unknown partner code ${JSON.stringify(filter.partner)}`, 'filter.partner');
+      if (!(await ctx.loaders.partner.load(code))) throw badInput(`filter.partner: unknown partner code ${JSON.stringify(filter.partner)}`, 'filter.partner');
       const on = filter.on ? isoDate(filter.on, 'filter.on') : today();
-      const members = await membersOnLoader(ctx).load(`${code}|${on}`);
+      const members = await ctx.loaders.membersOn.load(`${code}|${on}`);
       if (members.length === 0) return [];
       query.andWhere('c.iso3 IN (:...members)', { members: members.map((m) => m.countryIso3) });
     }
@@ -47,14 +46,14 @@ export class CountryResolver {
   }
 
   @Query(() => Country, { nullable: true, description: 'One country by ISO 3166-1 alpha-3 code; an unknown code is an input error.' })
-  async country(@Arg('iso3', () => String) iso3: string, @Ctx() ctx: SubgraphContext): Promise<Country | null> {
-    return countryLoader(ctx).load(countryCode(iso3, 'iso3'));
+  async country(@Arg('iso3', () => String) iso3: string, @Ctx() ctx: PartnersContext): Promise<Country | null> {
+    return ctx.loaders.country.load(countryCode(iso3, 'iso3'));
   }
 
   @ListSize(20)
   @FieldResolver(() => [Membership], { description: "The country's membership periods in partner organisations." })
-  async memberships(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<Membership[]> {
-    return membershipHistoryLoader(ctx, 'countryIso3').load(country.iso3);
+  async memberships(@Root() country: Country, @Ctx() ctx: PartnersContext): Promise<Membership[]> {
+    return ctx.loaders.membershipHistoryByCountry.load(country.iso3);
   }
 
   @ListSize(10)
@@ -62,17 +61,17 @@ export class CountryResolver {
   async partners(
     @Root() country: Country,
     @Arg('on', () => LocalDate, { nullable: true }) on: string | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: PartnersContext,
   ): Promise<Partner[]> {
     const date = on ? isoDate(on, 'on') : today();
-    const memberships = await organisationsOnLoader(ctx).load(`${country.iso3}|${date}`);
-    const partners = await partnerLoader(ctx).loadMany(memberships.map((m) => m.partnerCode));
+    const memberships = await ctx.loaders.organisationsOn.load(`${country.iso3}|${date}`);
+    const partners = await ctx.loaders.partner.loadMany(memberships.map((m) => m.partnerCode));
     return partners.filter((p): p is Partner => p instanceof Partner);
   }
 }
 
 /** Entity references arrive from the gateway with codes other subgraphs hold; a malformed one is simply not found. */
-export async function resolveCountryReference(reference: { iso3: string }, ctx: SubgraphContext): Promise<Country | null> {
+export async function resolveCountryReference(reference: { iso3: string }, ctx: PartnersContext): Promise<Country | null> {
   const iso3 = referenceKey('iso3', reference.iso3);
-  return iso3 ? countryLoader(ctx).load(iso3) : null;
+  return iso3 ? ctx.loaders.country.load(iso3) : null;
 }

@@ -1,11 +1,10 @@
 // Fields this subgraph contributes to entities other subgraphs own: Country.situations,
 // Partner.assessments and Alert.situation. The gateway sends their keys in one _entities call per plan step.
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/service/context';
 import { Alert, Country, Partner } from '../entities/references';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation } from '../entities/situation.entity';
-import { assessmentsByOrgLoader, situationLoader, situationsByCountryLoader } from '../loaders';
+import type { SituationsContext } from '../loaders';
 import { ListSize } from '../../kernel/schema/list-size';
 import { referenceKey } from '../../kernel/write/validation';
 
@@ -13,8 +12,8 @@ import { referenceKey } from '../../kernel/write/validation';
 export class CountrySituationsResolver {
   @ListSize(10)
   @FieldResolver(() => [Situation], { nullable: true, description: 'Situations monitored in the country (null while the situations subgraph cannot answer), most recently opened first.' })
-  async situations(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<Situation[]> {
-    return situationsByCountryLoader(ctx).load(country.iso3);
+  async situations(@Root() country: Country, @Ctx() ctx: SituationsContext): Promise<Situation[]> {
+    return ctx.loaders.situationsByCountry.load(country.iso3);
   }
 }
 
@@ -22,8 +21,8 @@ export class CountrySituationsResolver {
 export class PartnerAssessmentsResolver {
   @ListSize(100)
   @FieldResolver(() => [RiskAssessment], { nullable: true, description: 'Risk assessments made by the organisation (null while the situations subgraph cannot answer), most recent first.' })
-  async assessments(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<RiskAssessment[]> {
-    return assessmentsByOrgLoader(ctx).load(partner.code);
+  async assessments(@Root() partner: Partner, @Ctx() ctx: SituationsContext): Promise<RiskAssessment[]> {
+    return ctx.loaders.assessmentsByOrg.load(partner.code);
   }
 }
 
@@ -31,8 +30,8 @@ export class PartnerAssessmentsResolver {
 export class AlertSituationResolver {
   @Directive('@requires(fields: "situationId")')
   @FieldResolver(() => Situation, { nullable: true, description: 'The situation the alert is about; null when it cites none or you may not read it.' })
-  async situation(@Root() alert: Alert, @Ctx() ctx: SubgraphContext): Promise<Situation | null> {
+  async situation(@Root() alert: Alert, @Ctx() ctx: SituationsContext): Promise<Situation | null> {
     const id = referenceKey('uuid', alert.situationId);
-    return id ? situationLoader(ctx).load(id) : null;
+    return id ? ctx.loaders.situation.load(id) : null;
   }
 }

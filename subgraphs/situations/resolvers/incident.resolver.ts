@@ -1,6 +1,5 @@
 // Incidents and their sources.
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/service/context';
 import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
 import { queryOf } from '../../kernel/read/reading';
 import { applyIncidentFilter, IncidentFilter } from './incident.filter';
@@ -8,7 +7,7 @@ import { Incident } from '../entities/incident.entity';
 import { Country } from '../entities/references';
 import { Situation } from '../entities/situation.entity';
 import { Source } from '../entities/source.entity';
-import { situationLoader, sourceLoader } from '../loaders';
+import type { SituationsContext } from '../loaders';
 
 const INCIDENT_ORDER: SortKey<Incident>[] = [
   { sql: 'i.occurred_on', direction: 'DESC', kind: 'date', value: (i) => i.occurredOn },
@@ -25,7 +24,7 @@ export class IncidentResolver {
     @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | undefined,
     @Arg('first', () => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: SituationsContext,
   ): Promise<Connection<Incident>> {
     const query = queryOf(ctx, Incident, 'i');
     if (!applyIncidentFilter(ctx, query, filter)) query.andWhere('FALSE');
@@ -33,8 +32,8 @@ export class IncidentResolver {
   }
 
   @FieldResolver(() => Situation, { nullable: true })
-  async situation(@Root() incident: Incident, @Ctx() ctx: SubgraphContext): Promise<Situation | null> {
-    return incident.situationId ? situationLoader(ctx).load(incident.situationId) : null;
+  async situation(@Root() incident: Incident, @Ctx() ctx: SituationsContext): Promise<Situation | null> {
+    return incident.situationId ? ctx.loaders.situation.load(incident.situationId) : null;
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country where it happened (null while the partners subgraph cannot answer; countryIso3 stays).' })
@@ -43,7 +42,7 @@ export class IncidentResolver {
   }
 
   @FieldResolver(() => Source, { nullable: true })
-  async source(@Root() incident: Incident, @Ctx() ctx: SubgraphContext): Promise<Source | null> {
-    return incident.sourceId ? sourceLoader(ctx).load(incident.sourceId) : null;
+  async source(@Root() incident: Incident, @Ctx() ctx: SituationsContext): Promise<Source | null> {
+    return incident.sourceId ? ctx.loaders.source.load(incident.sourceId) : null;
   }
 }

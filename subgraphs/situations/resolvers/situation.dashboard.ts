@@ -2,18 +2,15 @@
 // incidents and fatalities by month and country; a situation's source diversity and risk trend.
 // Every figure is computed in SQL over the rows the viewer may read.
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
-import { policyCondition } from '../../kernel/read/policed-query';
-import type { SubgraphContext } from '../../kernel/service/context';
-import { manyByKey } from '../../kernel/read/loaders';
-import { aggregateByGroups, aggregateVisible, queryOf } from '../../kernel/read/reading';
+import { aggregateByGroups, queryOf } from '../../kernel/read/reading';
 import { geographyParameters, regionOf, subRegionOf } from '../../kernel/reference/regions';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { RISK_LEVELS, RiskLevel } from '../../kernel/schema/vocabulary';
 import { Incident } from '../entities/incident.entity';
 import { Situation, SituationStatus } from '../entities/situation.entity';
-import { Source, SourceType } from '../entities/source.entity';
+import { SourceType } from '../entities/source.entity';
 import { applyIncidentFilter, IncidentFilter } from './incident.filter';
-import { assessmentsBySituationLoader } from '../loaders';
+import type { SituationsContext } from '../loaders';
 import { applySituationFilter, latestAssessment, SituationFilter } from './situation.filter';
 import { AGGREGATE_GROUPS, AGGREGATE_WEIGHT, Cost, ListSize } from '../../kernel/schema/list-size';
 
@@ -142,7 +139,7 @@ export class SituationDashboardResolver {
   async situationCounts(
     @Arg('groupBy', () => [SituationGrouping]) groupBy: SituationGrouping[],
     @Arg('filter', () => SituationFilter, { nullable: true }) filter: SituationFilter | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: SituationsContext,
   ): Promise<SituationCount[]> {
     const query = queryOf(ctx, Situation, 's').select('COUNT(*)::int', 'situations').setParameters(geographyParameters());
     if (!(await applySituationFilter(ctx, query, filter))) return [];
@@ -174,7 +171,7 @@ export class SituationDashboardResolver {
   async incidentCounts(
     @Arg('groupBy', () => [IncidentGrouping]) groupBy: IncidentGrouping[],
     @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: SituationsContext,
   ): Promise<IncidentCount[]> {
     const query = queryOf(ctx, Incident, 'i')
       .select('COUNT(*)::int', 'incidents')
@@ -204,14 +201,14 @@ export class SituationDashboardResolver {
 
   @ListSize(50)
   @FieldResolver(() => [SourceShare], { description: 'Where the situation\'s incident reports come from, by source type and region.' })
-  async sourceDiversity(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<SourceShare[]> {
-    return sourceDiversityLoader(ctx).load(situation.id);
+  async sourceDiversity(@Root() situation: Situation, @Ctx() ctx: SituationsContext): Promise<SourceShare[]> {
+    return ctx.loaders.sourceDiversity.load(situation.id);
   }
 
   @ListSize(20)
   @FieldResolver(() => [RiskTrendPoint], { description: 'The situation\'s assessments over time, each with its per-factor change since the previous one.' })
-  async riskTrend(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<RiskTrendPoint[]> {
-    const assessments = await assessmentsBySituationLoader(ctx).load(situation.id);
+  async riskTrend(@Root() situation: Situation, @Ctx() ctx: SituationsContext): Promise<RiskTrendPoint[]> {
+    const assessments = await ctx.loaders.assessmentsBySituation.load(situation.id);
     return assessments.map((assessment, i) => {
       const previous = assessments[i - 1];
       const before = new Map(previous?.factors.map((f) => [f.riskFactor, f.level]) ?? []);
@@ -232,29 +229,4 @@ export class SituationDashboardResolver {
       };
     });
   }
-}
-
-/** Source shares for many situations in one grouped statement. */
-function sourceDiversityLoader(ctx: SubgraphContext) {
-  return ctx.loaders.get<string, SourceShare[]>('source-diversity', async (ids) => {
-    const sourcePolicy = policyCondition(ctx, Source, 'src');
-    const query = queryOf(ctx, Incident, 'i')
-      .select('i.situation_id', 'situation_id')
-      .addSelect('src.type', 'type')
-      .addSelect('src.region', 'region')
-      .addSelect('COUNT(*)::int', 'incidents')
-      .addSelect('(COUNT(*)::float8 / SUM(COUNT(*)) OVER (PARTITION BY i.situation_id))::float8', 'share')
-      // A source the viewer may not read counts as no source: its type would say something about it.
-      .leftJoin(Source, 'src', `src.id = i.source_id AND ${sourcePolicy.sql}`, sourcePolicy.parameters)
-      .andWhere('i.situation_id IN (:...ids)', { ids })
-      .groupBy('i.situation_id')
-      .addGroupBy('src.type')
-      .addGroupBy('src.region')
-      .orderBy('i.situation_id')
-      .addOrderBy('COUNT(*)', 'DESC')
-      .addOrderBy('src.type', 'ASC', 'NULLS LAST')
-      .addOrderBy('src.region', 'ASC', 'NULLS LAST');
-    const rows = await aggregateVisible<{ situation_id: string; type: SourceType | null; region: string | null; incidents: number; share: number }>(ctx, query);
-    return manyByKey(ids, rows, (r) => r.situation_id).map((group) => group.map(({ type, region, incidents, share }) => ({ type, region, incidents, share })));
-  });
 }

@@ -1,6 +1,5 @@
 // Situations: root lookups and the links from a situation to its country, assessments and incidents.
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/service/context';
 import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
 import { queryOf } from '../../kernel/read/reading';
 import { referenceKey, uuid } from '../../kernel/write/validation';
@@ -10,7 +9,7 @@ import { Country } from '../entities/references';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation } from '../entities/situation.entity';
 import { applySituationFilter, SituationFilter } from './situation.filter';
-import { assessmentsBySituationLoader, incidentsBySituationLoader, situationLoader } from '../loaders';
+import type { SituationsContext } from '../loaders';
 import { ListSize } from '../../kernel/schema/list-size';
 
 const SITUATION_ORDER: SortKey<Situation>[] = [
@@ -28,7 +27,7 @@ export class SituationResolver {
     @Arg('filter', () => SituationFilter, { nullable: true }) filter: SituationFilter | undefined,
     @Arg('first', () => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: SituationsContext,
   ): Promise<Connection<Situation>> {
     const query = queryOf(ctx, Situation, 's');
     if (!(await applySituationFilter(ctx, query, filter))) query.andWhere('FALSE');
@@ -36,8 +35,8 @@ export class SituationResolver {
   }
 
   @Query(() => Situation, { nullable: true, description: 'One situation by id.' })
-  async situation(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<Situation | null> {
-    return situationLoader(ctx).load(uuid(id, 'id'));
+  async situation(@Arg('id', () => ID) id: string, @Ctx() ctx: SituationsContext): Promise<Situation | null> {
+    return ctx.loaders.situation.load(uuid(id, 'id'));
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country of the situation (null while the partners subgraph cannot answer; countryIso3 stays).' })
@@ -47,18 +46,18 @@ export class SituationResolver {
 
   @ListSize(20)
   @FieldResolver(() => [RiskAssessment], { description: 'Assessments of the situation, oldest first.' })
-  async assessments(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<RiskAssessment[]> {
-    return assessmentsBySituationLoader(ctx).load(situation.id);
+  async assessments(@Root() situation: Situation, @Ctx() ctx: SituationsContext): Promise<RiskAssessment[]> {
+    return ctx.loaders.assessmentsBySituation.load(situation.id);
   }
 
   @FieldResolver(() => RiskAssessment, { nullable: true, description: 'The most recent assessment.' })
-  async latestAssessment(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<RiskAssessment | null> {
-    const assessments = await assessmentsBySituationLoader(ctx).load(situation.id);
+  async latestAssessment(@Root() situation: Situation, @Ctx() ctx: SituationsContext): Promise<RiskAssessment | null> {
+    const assessments = await ctx.loaders.assessmentsBySituation.load(situation.id);
     return assessments[assessments.length - 1] ?? null;
   }
 
   @FieldResolver(() => RiskLevel, { nullable: true, description: 'Overall level of the most recent assessment.' })
-  async currentLevel(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<RiskLevel | null> {
+  async currentLevel(@Root() situation: Situation, @Ctx() ctx: SituationsContext): Promise<RiskLevel | null> {
     return (await this.latestAssessment(situation, ctx))?.overallLevel ?? null;
   }
 
@@ -66,19 +65,19 @@ export class SituationResolver {
     nullable: true,
     description: "The users (JWT subjects) a RED situation names as its readers; shown only to the owner organisation, null for everyone else.",
   })
-  sharedWithUsers(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): string[] | null {
+  sharedWithUsers(@Root() situation: Situation, @Ctx() ctx: SituationsContext): string[] | null {
     return ctx.viewer.org === situation.ownerOrg ? situation.sharedWithUsers : null;
   }
 
   @ListSize(100)
   @FieldResolver(() => [Incident], { description: 'Incidents reported in the situation, most recent first.' })
-  async incidents(@Root() situation: Situation, @Ctx() ctx: SubgraphContext): Promise<Incident[]> {
-    return incidentsBySituationLoader(ctx).load(situation.id);
+  async incidents(@Root() situation: Situation, @Ctx() ctx: SituationsContext): Promise<Incident[]> {
+    return ctx.loaders.incidentsBySituation.load(situation.id);
   }
 }
 
 /** Entity references arrive from the gateway with ids other subgraphs hold; a malformed one is simply not found. */
-export async function resolveSituationReference(reference: { id: string }, ctx: SubgraphContext): Promise<Situation | null> {
+export async function resolveSituationReference(reference: { id: string }, ctx: SituationsContext): Promise<Situation | null> {
   const id = referenceKey('uuid', reference.id);
-  return id ? situationLoader(ctx).load(id) : null;
+  return id ? ctx.loaders.situation.load(id) : null;
 }

@@ -2,18 +2,17 @@
 // and Partner.trainingSessions. The gateway sends their keys in one _entities call per plan step,
 // and the loaders turn that call into one query.
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import type { SubgraphContext } from '../../kernel/service/context';
 import { Country, Partner } from '../entities/references';
 import { TrainingSession } from '../entities/training-session.entity';
-import { sessionsByCountryLoader, sessionsByOrganiserLoader } from '../loaders';
+import type { TrainingContext } from '../loaders';
 import { ListSize } from '../../kernel/schema/list-size';
 
 @Resolver(() => Country)
 export class CountryTrainingResolver {
   @ListSize(20)
   @FieldResolver(() => [TrainingSession], { nullable: true, description: 'Training sessions held in the country (null while the training subgraph cannot answer), most recent first.' })
-  async trainingSessions(@Root() country: Country, @Ctx() ctx: SubgraphContext): Promise<TrainingSession[]> {
-    return sessionsByCountryLoader(ctx).load(country.iso3);
+  async trainingSessions(@Root() country: Country, @Ctx() ctx: TrainingContext): Promise<TrainingSession[]> {
+    return ctx.loaders.sessionsByCountry.load(country.iso3);
   }
 }
 
@@ -21,7 +20,7 @@ export class CountryTrainingResolver {
 export class PartnerTrainingResolver {
   @ListSize(100)
   @FieldResolver(() => [TrainingSession], { nullable: true, description: 'Training sessions credited to the organisation: those it owns and those it confirmed it co-organised (null while the training subgraph cannot answer), most recent first.' })
-  async trainingSessions(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): Promise<TrainingSession[]> {
-    return sessionsByOrganiserLoader(ctx).load(partner.code);
+  async trainingSessions(@Root() partner: Partner, @Ctx() ctx: TrainingContext): Promise<TrainingSession[]> {
+    return ctx.loaders.sessionsByOrganiser.load(partner.code);
   }
 }

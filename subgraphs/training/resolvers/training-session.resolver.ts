@@ -3,14 +3,13 @@ import { Arg, Ctx, Field, FieldResolver, ID, InputType, Int, Query, Resolver, Ro
 import type { SelectQueryBuilder } from 'typeorm';
 import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
 import { countriesInRegions, intersect } from '../../kernel/reference/regions';
-import type { SubgraphContext } from '../../kernel/service/context';
 import { queryOf } from '../../kernel/read/reading';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { countryCodes, dateRange, isoDate, partnerCode, referenceKey, uuid } from '../../kernel/write/validation';
 import { TrainingModule } from '../entities/training-module.entity';
 import { Country, Partner } from '../entities/references';
 import { TrainingAudience, TrainingSession, TrainingStatus } from '../entities/training-session.entity';
-import { modulesBySessionLoader, trainingSessionLoader } from '../loaders';
+import type { TrainingContext } from '../loaders';
 import { ListSize } from '../../kernel/schema/list-size';
 
 @InputType({ description: 'Narrows the training session list; all given conditions must hold.' })
@@ -68,7 +67,7 @@ export class TrainingSessionResolver {
     @Arg('filter', () => TrainingSessionFilter, { nullable: true }) filter: TrainingSessionFilter | undefined,
     @Arg('first', () => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` }) first: number | undefined,
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
-    @Ctx() ctx: SubgraphContext,
+    @Ctx() ctx: TrainingContext,
   ): Promise<Connection<TrainingSession>> {
     const query = queryOf(ctx, TrainingSession, 's');
     applyTrainingSessionFilter(query, filter);
@@ -76,14 +75,14 @@ export class TrainingSessionResolver {
   }
 
   @Query(() => TrainingSession, { nullable: true, description: 'One training session by id.' })
-  async trainingSession(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<TrainingSession | null> {
-    return trainingSessionLoader(ctx).load(uuid(id, 'id'));
+  async trainingSession(@Arg('id', () => ID) id: string, @Ctx() ctx: TrainingContext): Promise<TrainingSession | null> {
+    return ctx.loaders.trainingSession.load(uuid(id, 'id'));
   }
 
   @ListSize(10)
   @FieldResolver(() => [TrainingModule], { description: 'The modules taught, by code.' })
-  async modules(@Root() session: TrainingSession, @Ctx() ctx: SubgraphContext): Promise<TrainingModule[]> {
-    return modulesBySessionLoader(ctx).load(session.id);
+  async modules(@Root() session: TrainingSession, @Ctx() ctx: TrainingContext): Promise<TrainingModule[]> {
+    return ctx.loaders.modulesBySession.load(session.id);
   }
 
   @FieldResolver(() => Country, { nullable: true, description: 'The country the session was held in, when recorded.' })
@@ -99,7 +98,7 @@ export class TrainingSessionResolver {
 }
 
 /** Entity references arrive from the gateway with ids other subgraphs hold; a malformed one is simply not found. */
-export async function resolveTrainingSessionReference(reference: { id: string }, ctx: SubgraphContext): Promise<TrainingSession | null> {
+export async function resolveTrainingSessionReference(reference: { id: string }, ctx: TrainingContext): Promise<TrainingSession | null> {
   const id = referenceKey('uuid', reference.id);
-  return id ? trainingSessionLoader(ctx).load(id) : null;
+  return id ? ctx.loaders.trainingSession.load(id) : null;
 }
