@@ -63,9 +63,10 @@ describe('an imported incident row', () => {
   it('wants fatalities as whole numbers of 0 or more, with low ≤ best ≤ high', () => {
     expect(problems({ ...GOOD, fatalitiesBest: '-1' }).fatalitiesBest).toMatch(/whole number of 0 or more/);
     expect(problems({ ...GOOD, fatalitiesBest: 2.5 }).fatalitiesBest).toMatch(/whole number/);
-    expect(problems({ ...GOOD, fatalitiesLow: 5, fatalitiesBest: 4 }).fatalitiesLow).toMatch(/more than fatalitiesBest/);
-    expect(problems({ ...GOOD, fatalitiesBest: 5, fatalitiesHigh: 4 }).fatalitiesHigh).toMatch(/less than fatalitiesBest/);
-    expect(problems({ ...GOOD, fatalitiesLow: 5, fatalitiesHigh: 4 }).fatalitiesHigh).toMatch(/less than fatalitiesLow/);
+    expect(problems({ ...GOOD, fatalitiesLow: 5, fatalitiesBest: 4 }).fatalitiesLow).toMatch(/fatalitiesLow \(5\) may not exceed fatalitiesBest \(4\)/);
+    expect(problems({ ...GOOD, fatalitiesBest: 5, fatalitiesHigh: 4 }).fatalitiesHigh).toMatch(/fatalitiesHigh \(4\) may not be below fatalitiesBest \(5\)/);
+    // The same field and words as reportIncident (rules/incident.rules.ts incidentValueProblems).
+    expect(problems({ ...GOOD, fatalitiesLow: 5, fatalitiesHigh: 4 }).fatalitiesLow).toMatch(/fatalitiesLow \(5\) may not exceed fatalitiesHigh \(4\)/);
   });
 
   it('wants a situation id to be a UUID', () => {

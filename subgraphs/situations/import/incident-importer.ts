@@ -20,7 +20,8 @@ import { Situation } from '../entities/situation.entity';
 import { Source, SourceType } from '../entities/source.entity';
 import type { RawRow } from './incident-fields';
 import { INCIDENT_VALUE_FIELDS } from '../rules/incident.content';
-import { checkIncidentRow, fatalitiesOrder, type FieldProblem, type IncidentDraft } from './incident-row';
+import { checkIncidentRow, type FieldProblem, type IncidentDraft } from './incident-row';
+import { incidentValueProblems } from '../rules/incident.rules';
 import { readHxlCsv } from './hxl-reader';
 import { readJsonLines } from './jsonl-reader';
 
@@ -388,8 +389,10 @@ class IncidentImport {
       }
       // A change is held to the rules as the incident will be stored, with the values the row leaves alone.
       const merged = { ...after, id: current.id };
-      const order = fatalitiesOrder(merged);
-      const problems = [...(order ? [{ ...order, message: `${order.message} (with the values already stored)` }] : []), ...this.citationProblems(merged, result, floors.get(current.id))];
+      const problems = [
+        ...incidentValueProblems(merged).map((problem) => ({ ...problem, message: `${problem.message} (with the values already stored)` })),
+        ...this.citationProblems(merged, result, floors.get(current.id)),
+      ];
       if (problems.length > 0) {
         reject(pending, problems);
         continue;

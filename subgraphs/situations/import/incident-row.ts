@@ -7,6 +7,7 @@ import { countryCode, isoDate, uuid } from '../../kernel/write/validation';
 import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
 import type { SourceType } from '../entities/source.entity';
 import type { IncidentValues } from '../rules/incident.content';
+import { incidentValueProblems } from '../rules/incident.rules';
 import { MAX_LENGTH, type IncidentField, type RawRow } from './incident-fields';
 import { sourceTypeOf } from './source-type';
 
@@ -176,10 +177,6 @@ export function checkIncidentRow(row: RawRow, today: string): RowCheck {
     const value = read(field, () => coordinate(raw[field], field));
     if (value !== undefined) values[field] = value;
   }
-  if ((values.latitude == null) !== (values.longitude == null) && !problems.some((p) => p.field === 'latitude' || p.field === 'longitude')) {
-    const missing = values.latitude == null ? 'latitude' : 'longitude';
-    problems.push({ field: missing, ...(row.columns?.[missing] ? { column: row.columns[missing] } : {}), message: 'latitude and longitude are given together or not at all' });
-  }
   if (has('geoPrecision')) {
     const value = read('geoPrecision', () => precision(raw.geoPrecision, 'geoPrecision', GeoPrecision));
     if (value) values.geoPrecision = value;
@@ -193,8 +190,15 @@ export function checkIncidentRow(row: RawRow, today: string): RowCheck {
     const value = read(field, () => count(raw[field], field));
     if (value !== undefined) values[field] = value;
   }
-  const order = fatalitiesOrder(values);
-  if (order) problems.push({ field: order.field, ...(row.columns?.[order.field] ? { column: row.columns[order.field] } : {}), message: order.message });
+  // The rules the values are held to together: the same as reportIncident's, on the fields the row
+  // could be read for (a field already refused above is not blamed twice).
+  // A coordinate refused above was given all the same: its partner is still needed.
+  const given = { ...values };
+  for (const field of ['latitude', 'longitude'] as const) if (problems.some((p) => p.field === field)) given[field] = 0;
+  for (const problem of incidentValueProblems(given)) {
+    if (problems.some((p) => p.field === problem.field)) continue;
+    problems.push({ field: problem.field, ...(row.columns?.[problem.field] ? { column: row.columns[problem.field] } : {}), message: problem.message });
+  }
 
   let source: IncidentDraft['source'];
   if (has('source')) {
@@ -205,15 +209,4 @@ export function checkIncidentRow(row: RawRow, today: string): RowCheck {
 
   if (problems.length > 0) return { ok: false, externalId: externalId ?? null, problems };
   return { ok: true, draft: { externalId: externalId!, values, ...(source !== undefined ? { source } : {}) } };
-}
-
-/** Low ≤ best ≤ high among the counts given; also checked on the merged record before an update. */
-export function fatalitiesOrder(
-  values: Partial<Pick<IncidentValues, 'fatalitiesLow' | 'fatalitiesBest' | 'fatalitiesHigh'>>,
-): { field: 'fatalitiesLow' | 'fatalitiesHigh'; message: string } | null {
-  const { fatalitiesLow: low, fatalitiesBest: best, fatalitiesHigh: high } = values;
-  if (low != null && best != null && low > best) return { field: 'fatalitiesLow', message: `fatalitiesLow (${low}) is more than fatalitiesBest (${best})` };
-  if (best != null && high != null && best > high) return { field: 'fatalitiesHigh', message: `fatalitiesHigh (${high}) is less than fatalitiesBest (${best})` };
-  if (low != null && high != null && low > high) return { field: 'fatalitiesHigh', message: `fatalitiesHigh (${high}) is less than fatalitiesLow (${low})` };
-  return null;
 }

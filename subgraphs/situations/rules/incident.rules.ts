@@ -44,23 +44,46 @@ export function incidentContentOf(incident: Incident): IncidentContent {
   return Object.fromEntries(fields.map((field) => [field, incident[field]])) as unknown as IncidentContent;
 }
 
+/** A rule an incident's values break, and the field to blame. */
+export interface IncidentValueProblem {
+  field: 'latitude' | 'longitude' | 'fatalitiesLow' | 'fatalitiesBest' | 'fatalitiesHigh';
+  message: string;
+}
+
+type CheckedValues = Partial<Pick<IncidentValues, 'latitude' | 'longitude' | 'fatalitiesLow' | 'fatalitiesBest' | 'fatalitiesHigh'>>;
+
+/**
+ * The rules an incident's place and fatality estimates are held to together, pure, the same for
+ * reportIncident, correctIncident and every imported row (import/incident-row.ts), so each mistake
+ * is blamed on the same field with the same words whichever way the incident arrives. A value not
+ * given (null or undefined) breaks none of them, except that a coordinate needs its partner.
+ */
+export function incidentValueProblems(values: CheckedValues): IncidentValueProblem[] {
+  const problems: IncidentValueProblem[] = [];
+  const { latitude, longitude } = values;
+  if ((latitude == null) !== (longitude == null)) problems.push({ field: latitude == null ? 'latitude' : 'longitude', message: 'latitude and longitude are given together or not at all' });
+  if (latitude != null && !(latitude >= -90 && latitude <= 90)) problems.push({ field: 'latitude', message: `latitude must be between -90 and 90, got ${latitude}` });
+  if (longitude != null && !(longitude >= -180 && longitude <= 180)) problems.push({ field: 'longitude', message: `longitude must be between -180 and 180, got ${longitude}` });
+  for (const field of ['fatalitiesLow', 'fatalitiesBest', 'fatalitiesHigh'] as const) {
+    const value = values[field];
+    if (value != null && value < 0) problems.push({ field, message: `${field} may not be negative` });
+  }
+  // A negative estimate is wrong by itself: it is blamed alone, not also the estimates beside it.
+  const estimate = (value: number | null | undefined) => (value != null && value >= 0 ? value : null);
+  const [low, best, high] = [estimate(values.fatalitiesLow), estimate(values.fatalitiesBest), estimate(values.fatalitiesHigh)];
+  if (low !== null && best !== null && low > best) problems.push({ field: 'fatalitiesLow', message: `fatalitiesLow (${low}) may not exceed fatalitiesBest (${best})` });
+  if (best !== null && high !== null && best > high) problems.push({ field: 'fatalitiesHigh', message: `fatalitiesHigh (${high}) may not be below fatalitiesBest (${best})` });
+  if (low !== null && high !== null && low > high && best === null) problems.push({ field: 'fatalitiesLow', message: `fatalitiesLow (${low}) may not exceed fatalitiesHigh (${high})` });
+  return problems;
+}
+
 /** Normalises `content` and notes what is wrong with it that needs no database. */
 export function checkIncident(problems: InputProblems, content: IncidentContent): IncidentContent {
   const countryIso3 = problems.check(() => countryCode(content.countryIso3, 'countryIso3')) ?? content.countryIso3;
   const situationId = content.situationId === null ? null : (problems.check(() => uuid(content.situationId!, 'situationId')) ?? content.situationId);
   const sourceId = content.sourceId === null ? null : (problems.check(() => uuid(content.sourceId!, 'sourceId')) ?? content.sourceId);
   problems.check(() => notInFuture(content.occurredOn, 'occurredOn'));
-  const { latitude, longitude } = content;
-  if ((latitude === null) !== (longitude === null)) problems.add(latitude === null ? 'latitude' : 'longitude', 'latitude and longitude are given together or not at all');
-  if (latitude !== null && !(latitude >= -90 && latitude <= 90)) problems.add('latitude', `latitude must be between -90 and 90, got ${latitude}`);
-  if (longitude !== null && !(longitude >= -180 && longitude <= 180)) problems.add('longitude', `longitude must be between -180 and 180, got ${longitude}`);
-  const { fatalitiesLow: low, fatalitiesBest: best, fatalitiesHigh: high } = content;
-  for (const [field, value] of [['fatalitiesLow', low], ['fatalitiesBest', best], ['fatalitiesHigh', high]] as const) {
-    if (value !== null && value < 0) problems.add(field, `${field} may not be negative`);
-  }
-  if (low !== null && best !== null && low > best) problems.add('fatalitiesLow', `fatalitiesLow (${low}) may not exceed fatalitiesBest (${best})`);
-  if (best !== null && high !== null && best > high) problems.add('fatalitiesHigh', `fatalitiesHigh (${high}) may not be below fatalitiesBest (${best})`);
-  if (low !== null && high !== null && low > high && best === null) problems.add('fatalitiesLow', `fatalitiesLow (${low}) may not exceed fatalitiesHigh (${high})`);
+  for (const problem of incidentValueProblems(content)) problems.add(problem.field, problem.message);
   checkSharing(problems, content);
   return { ...content, countryIso3, situationId, sourceId };
 }
