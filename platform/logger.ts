@@ -1,13 +1,31 @@
 // A small structured logger: one JSON line per event on stderr, so logs stay machine-readable
-// in docker-compose and quiet in tests (LOG_LEVEL=silent).
-type Level = 'debug' | 'info' | 'warn' | 'error';
-const ORDER: Record<Level | 'silent', number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+// in docker-compose and quiet in tests (LOG_LEVEL=silent). A thin wrapper over pino, keeping
+// the lines as they were: {"level":"info","time":"<ISO>","service":…,<fields>,"message":…}.
+import { pino } from 'pino';
 
-function threshold(): number {
-  const configured = (process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info')) as Level | 'silent';
-  return ORDER[configured] ?? ORDER.info;
+type Level = 'debug' | 'info' | 'warn' | 'error';
+const LEVELS = new Set(['debug', 'info', 'warn', 'error', 'silent']);
+
+// Read on every call, as before: services set LOG_LEVEL and HUB_SERVICE_NAME after importing this.
+function configuredLevel(): string {
+  const configured = process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info');
+  return LEVELS.has(configured) ? configured : 'info';
 }
 
+const base = pino(
+  {
+    level: configuredLevel(),
+    base: undefined, // no pid or hostname
+    messageKey: 'message',
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+    mixin: () => ({ service: process.env.HUB_SERVICE_NAME }),
+  },
+  // Synchronous, so the last lines before an exit are not lost.
+  pino.destination({ fd: 2, sync: true }),
+);
+
+// Errors keep the shape they always had, under whatever field they are logged.
 function serialise(value: unknown): unknown {
   if (value instanceof Error) {
     const original = (value as { originalError?: unknown }).originalError;
@@ -17,10 +35,14 @@ function serialise(value: unknown): unknown {
 }
 
 function write(level: Level, message: string, fields?: Record<string, unknown>): void {
-  if (ORDER[level] < threshold()) return;
-  const entry: Record<string, unknown> = { time: new Date().toISOString(), level, service: process.env.HUB_SERVICE_NAME, message };
+  const wanted = configuredLevel();
+  if (base.level !== wanted) base.level = wanted;
+  if (!base.isLevelEnabled(level)) return;
+  const entry: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields ?? {})) entry[key] = serialise(value);
-  process.stderr.write(JSON.stringify(entry) + '\n');
+  // A `message` field replaced the event's message before; it still does.
+  const { message: override, ...rest } = entry;
+  base[level](rest, typeof override === 'string' ? override : message);
 }
 
 export const logger = {

@@ -1,6 +1,18 @@
 // Client idempotency keys for creates: the first request with a key creates the record, a retry
 // with the same key and the same input gets that record back, never a second one.
+//
+// The request hash is SHA-256 over safe-stable-stringify's sorted-key JSON of the input, with null
+// object properties left out. For everything a client can send (GraphQL input objects: field names,
+// strings, numbers, booleans, null, lists, Dates from the date scalars) the text is byte-identical
+// to the hand-written canonical() it replaced, so stored hashes stay valid
+// (test/unit/idempotency-canonical.test.ts keeps the old code as the oracle). It differs only on
+// values no GraphQL input can hold: an invalid Date is left out (it threw a RangeError), NaN,
+// Infinity, functions and BigInt throw (NaN and Infinity were written as null, functions were left
+// out, BigInt threw too), a circular value throws a TypeError (it was a stack overflow), and keys that
+// look like array indexes ("0", "10") sort as strings (JSON.stringify put them first, in numeric
+// order); GraphQL field names never start with a digit.
 import { createHash } from 'node:crypto';
+import { configure } from 'safe-stable-stringify';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, type EntityManager } from 'typeorm';
 import { badInput, quoted } from '../../../platform/errors';
 
@@ -47,26 +59,24 @@ export interface IdempotentRequest {
   requestHash: string;
 }
 
+// Sorted keys, and throws rather than guessing at anything JSON cannot represent.
+const stringify = configure({ deterministic: true, strict: true, circularValue: TypeError });
+
 // Absent and null mean the same to a mutation, and key order means nothing, so neither may make
-// a retry look like a different request.
-function canonical(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(canonical);
-  if (value instanceof Date) return value.toISOString();
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .filter((k) => (value as Record<string, unknown>)[k] !== undefined && (value as Record<string, unknown>)[k] !== null)
-        .sort()
-        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
+// a retry look like a different request. Nulls inside lists stay: there position matters.
+function withoutNullProperties(this: unknown, _key: string, value: unknown): unknown {
+  return value === null && !Array.isArray(this) ? undefined : value;
+}
+
+/** The canonical JSON text of a request's input (exported for its test). */
+export function canonicalJson(value: unknown): string {
+  return stringify(value, withoutNullProperties) as string;
 }
 
 /** A hash of a mutation's input without its idempotency key. */
 export function requestHash(input: object): string {
   const { idempotencyKey: _key, ...rest } = input as Record<string, unknown>;
-  return createHash('sha256').update(JSON.stringify(canonical(rest))).digest('hex');
+  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
 }
 
 function reusedKey(request: IdempotentRequest): never {
