@@ -165,7 +165,9 @@ async function insertSituationChunk(situations: DataSource, alerts: DataSource, 
     // Half the situations have one alert, a quarter two; issued ones are acknowledged by some recipients.
     const alertCount = [0, 1, 1, 2][pick(n, 110, 4)];
     for (let k = 0; k < alertCount; k++) {
-      const status = [AlertStatus.DRAFT, AlertStatus.ISSUED, AlertStatus.ISSUED, AlertStatus.ESCALATED_TO_SECRETARY_GENERAL, AlertStatus.CLOSED][pick(n, 120 + k, 5)];
+      const status = [AlertStatus.DRAFT, AlertStatus.ISSUED, AlertStatus.ISSUED, AlertStatus.ESCALATED_TO_SECRETARY_GENERAL, AlertStatus.CLOSED][
+        pick(n, 120 + k, 5)
+      ];
       const issuedAt = status === AlertStatus.DRAFT ? null : new Date(`${day(2018 + pick(n, 130 + k, 8), 1 + pick(n, 140 + k, 12), 10)}T09:00:00Z`);
       const recipientOrgs = [PARTNERS[pick(n, 150 + k, PARTNERS.length)], BENCH_VIEWER_ORG].filter((org) => org !== owner.ownerOrg);
       alertRows.push({
@@ -199,7 +201,9 @@ async function insertSituationChunk(situations: DataSource, alerts: DataSource, 
             ownerOrg: org,
             classification: owner.classification === Classification.CLEAR ? Classification.GREEN : owner.classification,
             sharedWith:
-              owner.classification === Classification.AMBER ? [...new Set([owner.ownerOrg, ...(owner.sharedWith ?? [])])].filter((code) => code !== org) : [],
+              owner.classification === Classification.AMBER
+                ? [...new Set([owner.ownerOrg, ...(owner.sharedWith ?? [])])].filter((code) => code !== org)
+                : [],
           }),
         });
       }
@@ -241,7 +245,11 @@ export async function addTrainingSessions(hub: Hub, count: number): Promise<void
       participantsUnspecified: 0,
       participantsTotal: female + male,
       illustrative: true,
-      ...ownership(n % 5 === 4 ? { ownerOrg: organiser, classification: Classification.AMBER, sharedWith: [] } : { ownerOrg: organiser, classification: Classification.GREEN }),
+      ...ownership(
+        n % 5 === 4
+          ? { ownerOrg: organiser, classification: Classification.AMBER, sharedWith: [] }
+          : { ownerOrg: organiser, classification: Classification.GREEN },
+      ),
     };
   });
   await insertMissing(hub.subgraphs.training.db.manager, TrainingSession, rows, CHUNK);

@@ -60,11 +60,14 @@ export function startLoadGenerator(): LoadGenerator {
         if (exited !== null) return reject(new Error(`load worker has exited (code ${exited})`));
         if (pending) return reject(new Error('load worker is already running a test'));
         // A worker that hangs would otherwise hang the bench; the test itself is bounded by durationS.
-        const deadline = setTimeout(() => {
-          settle();
-          worker.kill();
-          reject(new Error(`load worker gave no answer within ${job.durationS + 30} s`));
-        }, (job.durationS + 30) * 1000);
+        const deadline = setTimeout(
+          () => {
+            settle();
+            worker.kill();
+            reject(new Error(`load worker gave no answer within ${job.durationS + 30} s`));
+          },
+          (job.durationS + 30) * 1000,
+        );
         pending = { resolve, reject, deadline };
         worker.send(job);
       }),

@@ -66,12 +66,24 @@ export async function sequentialLatency(endpoint: Endpoint, query: BenchQuery, c
 }
 
 /** Throughput and latency under `connections` concurrent clients for `durationS` seconds. */
-export async function loadTest(hub: Hub, generator: LoadGenerator, endpoint: Endpoint, query: BenchQuery, settings: LoadSettings): Promise<LoadResult> {
+export async function loadTest(
+  hub: Hub,
+  generator: LoadGenerator,
+  endpoint: Endpoint,
+  query: BenchQuery,
+  settings: LoadSettings,
+): Promise<LoadResult> {
   // The hub keeps the text of every statement it runs; under load that is hundreds of thousands
   // of strings, so they are dropped as the run goes (counts are taken apart, one request at a time).
   const discard = setInterval(() => hub.resetCounts(), 500);
   try {
-    return await generator.run({ url: endpoint.url, headers: endpoint.headers, body: body(query), durationS: settings.durationS, connections: settings.connections });
+    return await generator.run({
+      url: endpoint.url,
+      headers: endpoint.headers,
+      body: body(query),
+      durationS: settings.durationS,
+      connections: settings.connections,
+    });
   } finally {
     clearInterval(discard);
     hub.resetCounts();

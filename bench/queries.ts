@@ -56,6 +56,7 @@ export const QUERIES: readonly BenchQuery[] = [
     name: 'trainingTotalsBy REGION',
     operationName: 'BenchTrainingTotals',
     owner: 'training',
-    query: 'query BenchTrainingTotals { trainingTotalsBy(groupBy: REGION) { group sessions countries participantsTotal participantsFemale participantsMale } }',
+    query:
+      'query BenchTrainingTotals { trainingTotalsBy(groupBy: REGION) { group sessions countries participantsTotal participantsFemale participantsMale } }',
   },
 ];

@@ -93,8 +93,12 @@ export function judgeTargets(report: Omit<BenchReport, 'targets'>): TargetResult
     target: `Gateway throughput ≥ ${RATIO_TARGET} × direct subgraph throughput on single-subgraph queries`,
     status: compared.length === 0 ? 'not evaluated' : compared.every((q) => q.gatewayToDirect! >= RATIO_TARGET) ? 'met' : 'not met',
     figures:
-      compared.map((q) => `${q.operationName} ${q.gatewayToDirect!.toFixed(2)} (${q.gateway.load.requestsPerSecond.toFixed(0)} / ${q.direct!.load.requestsPerSecond.toFixed(0)} req/s)`).join('; ') +
-      (failures > 0 ? `; ${failures} failed requests in these runs` : ''),
+      compared
+        .map(
+          (q) =>
+            `${q.operationName} ${q.gatewayToDirect!.toFixed(2)} (${q.gateway.load.requestsPerSecond.toFixed(0)} / ${q.direct!.load.requestsPerSecond.toFixed(0)} req/s)`,
+        )
+        .join('; ') + (failures > 0 ? `; ${failures} failed requests in these runs` : ''),
   });
 
   const step = steps.find((s) => s.situationsStored === P95_TARGET_SIZE);
@@ -124,7 +128,9 @@ export function renderMarkdown(report: BenchReport): string {
   const env = report.environment;
   const settings = report.settings;
   const largest = report.scaling[report.scaling.length - 1];
-  const loadAverages = [...report.scaling, ...report.queries.flatMap((q) => (q.direct ? [q.gateway, q.direct] : [q.gateway]))].map((r) => r.loadAverage);
+  const loadAverages = [...report.scaling, ...report.queries.flatMap((q) => (q.direct ? [q.gateway, q.direct] : [q.gateway]))].map(
+    (r) => r.loadAverage,
+  );
   const queryRows = report.queries.flatMap((q) => {
     const row = (label: string, result: PathResult, ratio: string) => [
       q.name,
@@ -165,16 +171,43 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     '## Targets',
     '',
-    table(['target', 'result', 'figures'], report.targets.map((t) => [t.target, t.status === 'met' ? '**met**' : `**${t.status}**`, t.figures])),
+    table(
+      ['target', 'result', 'figures'],
+      report.targets.map((t) => [t.target, t.status === 'met' ? '**met**' : `**${t.status}**`, t.figures]),
+    ),
     '',
     `## Dashboard queries at ${thousands(largest?.situationsStored ?? 0)} situations`,
     '',
-    table(['query', 'path', 'owner', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'failed (net/non-2xx/GraphQL)', 'SQL statements per request', 'gateway / direct'], queryRows),
+    table(
+      [
+        'query',
+        'path',
+        'owner',
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'failed (net/non-2xx/GraphQL)',
+        'SQL statements per request',
+        'gateway / direct',
+      ],
+      queryRows,
+    ),
     '',
     '## Main dashboard query as the data grows (through the gateway)',
     '',
     table(
-      ['situations stored', 'visible to the reader', 'SQL statements per request', `one at a time p50 / p95 ms (${settings.sequential} requests)`, 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'failed (net/non-2xx/GraphQL)'],
+      [
+        'situations stored',
+        'visible to the reader',
+        'SQL statements per request',
+        `one at a time p50 / p95 ms (${settings.sequential} requests)`,
+        'req/s',
+        'p50 ms',
+        'p95 ms',
+        'p99 ms',
+        'failed (net/non-2xx/GraphQL)',
+      ],
       scalingRows,
     ),
     '',

@@ -41,7 +41,13 @@ async function analyse(hub: Hub): Promise<void> {
   for (const name of ['situations', 'alerts', 'training']) await hub.subgraphs[name].db.query('ANALYZE');
 }
 
-async function measurePath(hub: Hub, generator: LoadGenerator, endpoint: () => Promise<Endpoint>, query: BenchQuery, config: BenchConfig): Promise<PathResult> {
+async function measurePath(
+  hub: Hub,
+  generator: LoadGenerator,
+  endpoint: () => Promise<Endpoint>,
+  query: BenchQuery,
+  config: BenchConfig,
+): Promise<PathResult> {
   const sequential = await sequentialLatency(await endpoint(), query, config.sequential);
   const statements = await statementsPerRequest(hub, await endpoint(), query);
   const loadAverage = os.loadavg()[0];
@@ -119,7 +125,14 @@ async function main(): Promise<void> {
     const partial: Omit<BenchReport, 'targets'> = {
       startedAt,
       finishedAt: new Date().toISOString(),
-      environment: { database, databaseVersion, node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown', commit: commit() },
+      environment: {
+        database,
+        databaseVersion,
+        node: process.version,
+        cpus: os.cpus().length,
+        cpuModel: os.cpus()[0]?.model.trim() ?? 'unknown',
+        commit: commit(),
+      },
       settings: { ...config, viewer: `${BENCH_VIEWER.org} ${BENCH_VIEWER.roles.join(', ')}` },
       dataSet,
       scaling,

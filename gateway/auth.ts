@@ -49,7 +49,8 @@ export function createAuthenticator(config: AuthConfig): (authorization: string 
     const now = Math.floor(Date.now() / 1000);
     const exp = claims.exp as number;
     const lifetime = typeof claims.iat === 'number' ? exp - claims.iat : 0;
-    if (exp - now > maxLifetime + CLOCK_TOLERANCE_SECONDS || lifetime > maxLifetime) throw invalidToken(`the token lives longer than the ${maxLifetime} s this hub accepts`);
+    if (exp - now > maxLifetime + CLOCK_TOLERANCE_SECONDS || lifetime > maxLifetime)
+      throw invalidToken(`the token lives longer than the ${maxLifetime} s this hub accepts`);
     const viewer = viewerFromClaims(claims);
     if (typeof viewer === 'string') throw invalidToken(viewer);
     return viewer;

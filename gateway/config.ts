@@ -43,9 +43,7 @@ export interface GatewayConfig {
  * rotation), development's generated pair, or the keys themselves (tests).
  */
 export type GatewayKeys =
-  | { signingKeyFile: string; publicKeysFile?: string }
-  | { developmentDir: string }
-  | { signingKey: JWK; publicKeys?: JSONWebKeySet };
+  { signingKeyFile: string; publicKeysFile?: string } | { developmentDir: string } | { signingKey: JWK; publicKeys?: JSONWebKeySet };
 
 /** `30s`, `15m`, `24h`, `7d` or a number of seconds. */
 export function duration(value: string | undefined, fallbackSeconds: number, variable: string): number {
@@ -58,9 +56,11 @@ export function duration(value: string | undefined, fallbackSeconds: number, var
 
 function internalKeys(env: NodeJS.ProcessEnv, production: boolean): GatewayKeys {
   refuseSharedSecret(env);
-  if (env.HUB_GATEWAY_SIGNING_KEY_FILE) return { signingKeyFile: env.HUB_GATEWAY_SIGNING_KEY_FILE, publicKeysFile: env.HUB_GATEWAY_JWKS_FILE || undefined };
+  if (env.HUB_GATEWAY_SIGNING_KEY_FILE)
+    return { signingKeyFile: env.HUB_GATEWAY_SIGNING_KEY_FILE, publicKeysFile: env.HUB_GATEWAY_JWKS_FILE || undefined };
   if (production) throw new Error('in production set HUB_GATEWAY_SIGNING_KEY_FILE to the private key from npm run keys (README "Identity")');
-  if (env.HUB_GATEWAY_JWKS_FILE) throw new Error('HUB_GATEWAY_JWKS_FILE needs HUB_GATEWAY_SIGNING_KEY_FILE: the set served must contain the key the gateway signs with');
+  if (env.HUB_GATEWAY_JWKS_FILE)
+    throw new Error('HUB_GATEWAY_JWKS_FILE needs HUB_GATEWAY_SIGNING_KEY_FILE: the set served must contain the key the gateway signs with');
   return { developmentDir: developmentKeysDir(env) };
 }
 
@@ -100,7 +100,10 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphRestartWaitMs: integer(env.SUBGRAPH_RESTART_WAIT_MS, DEFAULT_RESTART_WAIT_MS, 'SUBGRAPH_RESTART_WAIT_MS', 0, 600_000),
     limits: readHttpLimits(env),
     bodyLimit: env.BODY_LIMIT ?? '1mb',
-    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     maxQueryCost: integer(env.MAX_QUERY_COST, DEFAULT_MAX_QUERY_COST, 'MAX_QUERY_COST', 1, 10_000_000),
     auth: {
       jwksUrl: env.HUB_JWKS_URL || undefined,

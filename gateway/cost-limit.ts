@@ -70,7 +70,12 @@ export function demandControlOf(supergraphSdl: string): DemandControl {
   const weights = new Map<string, number>();
   const listSizes = new Map<string, ListSize>();
   for (const definition of parse(supergraphSdl).definitions) {
-    if (definition.kind !== Kind.OBJECT_TYPE_DEFINITION && definition.kind !== Kind.OBJECT_TYPE_EXTENSION && definition.kind !== Kind.INTERFACE_TYPE_DEFINITION) continue;
+    if (
+      definition.kind !== Kind.OBJECT_TYPE_DEFINITION &&
+      definition.kind !== Kind.OBJECT_TYPE_EXTENSION &&
+      definition.kind !== Kind.INTERFACE_TYPE_DEFINITION
+    )
+      continue;
     const typeName = definition.name.value;
     for (const directive of definition.directives ?? []) {
       const weight = directive.name.value === 'cost' ? intValue(argument(directive, 'weight')) : undefined;
@@ -159,7 +164,13 @@ function selectionCost(walk: Walk, type: GraphQLCompositeType, selectionSet: Sel
  * The cost of one operation of `document` with these variables, as the gateway counts it against
  * MAX_QUERY_COST. Throws a GraphQLError for variables that do not coerce.
  */
-export function operationCost(schema: GraphQLSchema, control: DemandControl, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> = {}): number {
+export function operationCost(
+  schema: GraphQLSchema,
+  control: DemandControl,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown> = {},
+): number {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables);
   if (coerced.errors) throw coerced.errors[0];
   const fragments = Object.fromEntries(

@@ -75,7 +75,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
-      const source = new VouchingDataSource(name, urls[name] ?? url ?? '', config.subgraphTimeouts?.[name as SubgraphName] ?? config.subgraphTimeoutMs, subgraphTokens);
+      const source = new VouchingDataSource(
+        name,
+        urls[name] ?? url ?? '',
+        config.subgraphTimeouts?.[name as SubgraphName] ?? config.subgraphTimeoutMs,
+        subgraphTokens,
+      );
       if (config.subgraphRestartWaitMs !== undefined) source.restartWaitMs = config.subgraphRestartWaitMs;
       return source;
     },
@@ -105,7 +110,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     allowBatchedHttpRequests: false,
     validationRules: [OperationKindsServed, ...armor.validationRules],
     parseOptions: { maxTokens: 5000 },
-    plugins: [...armor.plugins, operationNameFromDocument(), costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, demandControlOf(supergraphSdl)), config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false })],
+    plugins: [
+      ...armor.plugins,
+      operationNameFromDocument(),
+      costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, demandControlOf(supergraphSdl)),
+      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
+    ],
   });
   const authenticate = createAuthenticator(config.auth);
   const service = await startHttpService<GatewayContext>({

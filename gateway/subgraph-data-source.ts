@@ -193,7 +193,11 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
     response.errors = response.errors.map((error) => {
       const code = error.extensions?.code;
       if (code !== undefined && code !== 'INTERNAL_SERVER_ERROR') return error;
-      return { ...error, message: `Subgraph ${this.name} could not resolve this part of the query`, extensions: { ...error.extensions, code: 'SUBGRAPH_ERROR' } };
+      return {
+        ...error,
+        message: `Subgraph ${this.name} could not resolve this part of the query`,
+        extensions: { ...error.extensions, code: 'SUBGRAPH_ERROR' },
+      };
     });
     return response;
   }

@@ -48,7 +48,9 @@ export class SubgraphTokenCache {
   private async sign(request: VouchedRequest, subgraph: string, now: number): Promise<SubgraphTokens> {
     const signer = this.signer;
     const peers = reachablePeers(subgraph);
-    const [identity, ...peerTokens] = await Promise.all([subgraph, ...peers].map((audience) => signer.sign(request, audience, now, this.lifetimeSeconds)));
+    const [identity, ...peerTokens] = await Promise.all(
+      [subgraph, ...peers].map((audience) => signer.sign(request, audience, now, this.lifetimeSeconds)),
+    );
     return { identity, peers: JSON.stringify(Object.fromEntries(peers.map((peer, i) => [peer, peerTokens[i]]))) };
   }
 }

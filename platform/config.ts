@@ -6,7 +6,9 @@ import type { HttpLimits } from './http/service';
 /** The shared secret is gone (any holder could mint any identity): say so rather than ignore it. */
 export function refuseSharedSecret(env: NodeJS.ProcessEnv): void {
   if (env.HUB_INTERNAL_SECRET) {
-    throw new Error('HUB_INTERNAL_SECRET is no longer used: the gateway signs with a private key (HUB_GATEWAY_SIGNING_KEY_FILE) and subgraphs verify with its public keys (README "Identity"); unset it');
+    throw new Error(
+      'HUB_INTERNAL_SECRET is no longer used: the gateway signs with a private key (HUB_GATEWAY_SIGNING_KEY_FILE) and subgraphs verify with its public keys (README "Identity"); unset it',
+    );
   }
 }
 
@@ -14,7 +16,8 @@ export function refuseSharedSecret(env: NodeJS.ProcessEnv): void {
 export function integer(value: string | undefined, fallback: number, variable: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined || value === '') return fallback;
   const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max) throw new Error(`${variable} must be a whole number from ${min} to ${max}, got "${value}"`);
+  if (!Number.isInteger(parsed) || parsed < min || parsed > max)
+    throw new Error(`${variable} must be a whole number from ${min} to ${max}, got "${value}"`);
   return parsed;
 }
 

@@ -39,14 +39,16 @@ export function readSigningKey(file: string): JWK {
   const jwk = readJson(file, 'signing key') as JWK;
   if (!jwk || typeof jwk !== 'object' || !jwk.d) throw new Error(`signing key ${file} is not a private JWK (run npm run keys)`);
   if (!jwk.kid) throw new Error(`signing key ${file} has no "kid"`);
-  if (!INTERNAL_ALGORITHMS.includes(jwk.alg as (typeof INTERNAL_ALGORITHMS)[number])) throw new Error(`signing key ${file} must have "alg" EdDSA or ES256`);
+  if (!INTERNAL_ALGORITHMS.includes(jwk.alg as (typeof INTERNAL_ALGORITHMS)[number]))
+    throw new Error(`signing key ${file} must have "alg" EdDSA or ES256`);
   return jwk;
 }
 
 /** A public key set; a private key found in it is refused, so a subgraph's file never holds one. */
 export function readPublicKeys(file: string): JSONWebKeySet {
   const set = readJson(file, 'public key set') as JSONWebKeySet;
-  if (!set || !Array.isArray(set.keys) || set.keys.length === 0) throw new Error(`public key set ${file} must be {"keys": [...]} with at least one key`);
+  if (!set || !Array.isArray(set.keys) || set.keys.length === 0)
+    throw new Error(`public key set ${file} must be {"keys": [...]} with at least one key`);
   for (const key of set.keys) {
     if (key.d) throw new Error(`public key set ${file} holds a private key; give subgraphs the public set only`);
     if (!key.kid) throw new Error(`public key set ${file} has a key without "kid"`);
@@ -74,7 +76,8 @@ export function writeKeyFiles(dir: string, options: { keepPrevious?: boolean } =
   mkdirSync(dir, { recursive: true });
   const files = { signingKeyFile: path.join(dir, SIGNING_KEY_FILE), publicKeysFile: path.join(dir, PUBLIC_KEYS_FILE) };
   const key = generateSigningKey();
-  const previous = options.keepPrevious && existsSync(files.publicKeysFile) ? readPublicKeys(files.publicKeysFile).keys.filter((k) => k.kid !== key.kid) : [];
+  const previous =
+    options.keepPrevious && existsSync(files.publicKeysFile) ? readPublicKeys(files.publicKeysFile).keys.filter((k) => k.kid !== key.kid) : [];
   const keys = [publicHalf(key), ...previous];
   writeAtomically(files.publicKeysFile, `${JSON.stringify({ keys }, null, 2)}\n`, 0o644);
   writeAtomically(files.signingKeyFile, `${JSON.stringify(key, null, 2)}\n`, 0o600);
@@ -128,7 +131,8 @@ export type GatewayKeySource = { jwksFile: string } | { jwksUrl: string } | { de
  * at most every few seconds, so a gateway that starts signing with a new key is followed at once.
  */
 export function gatewayKeySet(source: GatewayKeySource): JWTVerifyGetKey {
-  if ('jwksUrl' in source) return createRemoteJWKSet(new URL(source.jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
+  if ('jwksUrl' in source)
+    return createRemoteJWKSet(new URL(source.jwksUrl), { cooldownDuration: 5_000, cacheMaxAge: 10 * 60_000, timeoutDuration: 5_000 });
   const file = 'jwksFile' in source ? source.jwksFile : developmentKeyFiles(source.developmentDir).publicKeysFile;
   return createLocalJWKSet(readPublicKeys(file));
 }

@@ -29,7 +29,8 @@ export function viewerFromClaims(claims: Record<string, unknown>): Viewer | stri
   if (typeof sub !== 'string' || sub.length === 0 || sub.length > 200) return 'the token has no valid "sub" claim';
   if (typeof org !== 'string' || !PARTNER_CODE.test(org)) return 'the token has no valid "org" claim (a partner code such as "ECOWAS")';
   const list = Array.isArray(roles) ? roles : typeof roles === 'string' ? roles.split(/[ ,]+/) : [];
-  if (list.length === 0 || !list.every((r): r is Role => ROLES.includes(r as Role))) return 'the token\'s "roles" claim must list viewer, editor or admin';
+  if (list.length === 0 || !list.every((r): r is Role => ROLES.includes(r as Role)))
+    return 'the token\'s "roles" claim must list viewer, editor or admin';
   return { sub, org, roles: [...new Set(list as Role[])] };
 }
 

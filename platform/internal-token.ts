@@ -54,7 +54,13 @@ export function createInternalVerifier(audience: string, keys: JWTVerifyGetKey):
   return async (token) => {
     if (!token) return null;
     try {
-      const { payload } = await jwtVerify(token, keys, { issuer: INTERNAL_ISSUER, audience, algorithms: [...INTERNAL_ALGORITHMS], requiredClaims: ['exp', 'iat'], maxTokenAge: INTERNAL_TOKEN_LIFETIME_SECONDS + 5 });
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: INTERNAL_ISSUER,
+        audience,
+        algorithms: [...INTERNAL_ALGORITHMS],
+        requiredClaims: ['exp', 'iat'],
+        maxTokenAge: INTERNAL_TOKEN_LIFETIME_SECONDS + 5,
+      });
       const operationName = typeof payload.op === 'string' ? payload.op : null;
       if (payload.anon === true) return { viewer: ANONYMOUS, operationName };
       if (typeof payload.sub !== 'string' || typeof payload.org !== 'string' || !Array.isArray(payload.roles)) return null;

@@ -13,7 +13,11 @@ const file = (name: string) => path.join(SCHEMA_DIR, name);
 async function main(command: string | undefined): Promise<number> {
   if (command === 'print') {
     for (const [name, sdl] of Object.entries(await printSubgraphs())) writeFileSync(file(`${name}.graphql`), sdl);
-    console.log(`wrote ${subgraphEndpoints().map((e) => `schema/${e.name}.graphql`).join(', ')}`);
+    console.log(
+      `wrote ${subgraphEndpoints()
+        .map((e) => `schema/${e.name}.graphql`)
+        .join(', ')}`,
+    );
     return 0;
   }
   if (command === 'compose') {

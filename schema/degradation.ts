@@ -2,15 +2,26 @@
 // the graph is down"): whatever another subgraph resolves may fail on its own, so it must be
 // nullable, and its null stops there instead of climbing to the parent. `npm run schema:check`
 // fails on a field that breaks it, so new fields keep the rule.
-import { Kind, parse, type DefinitionNode, type FieldDefinitionNode, type ObjectTypeDefinitionNode, type ObjectTypeExtensionNode, type TypeNode } from 'graphql';
+import {
+  Kind,
+  parse,
+  type DefinitionNode,
+  type FieldDefinitionNode,
+  type ObjectTypeDefinitionNode,
+  type ObjectTypeExtensionNode,
+  type TypeNode,
+} from 'graphql';
 
 type ObjectNode = ObjectTypeDefinitionNode | ObjectTypeExtensionNode;
 
 function objectTypes(sdl: string): ObjectNode[] {
-  return parse(sdl).definitions.filter((d: DefinitionNode): d is ObjectNode => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION);
+  return parse(sdl).definitions.filter(
+    (d: DefinitionNode): d is ObjectNode => d.kind === Kind.OBJECT_TYPE_DEFINITION || d.kind === Kind.OBJECT_TYPE_EXTENSION,
+  );
 }
 
-const hasDirective = (node: { directives?: readonly { name: { value: string } }[] }, name: string) => (node.directives ?? []).some((d) => d.name.value === name);
+const hasDirective = (node: { directives?: readonly { name: { value: string } }[] }, name: string) =>
+  (node.directives ?? []).some((d) => d.name.value === name);
 
 function keyFields(type: ObjectNode): Set<string> {
   const fields = new Set<string>();
@@ -64,7 +75,9 @@ export function degradationProblems(sdls: Record<string, string>): string[] {
         const where = `${subgraph}: ${type.name.value}.${field.name.value}`;
         // One operation may ask several subgraphs' root fields: each must fail alone.
         if (type.name.value === 'Query' && !field.name.value.startsWith('_') && field.type.kind === Kind.NON_NULL_TYPE) {
-          problems.push(`${where} is a root field, so it must be nullable: when the ${subgraph} subgraph fails, the other root fields of the answer stand`);
+          problems.push(
+            `${where} is a root field, so it must be nullable: when the ${subgraph} subgraph fails, the other root fields of the answer stand`,
+          );
         }
         // A field this subgraph contributes to another's entity fails when this subgraph does.
         if (owner && owner !== subgraph && field.type.kind === Kind.NON_NULL_TYPE) {
@@ -73,8 +86,10 @@ export function degradationProblems(sdls: Record<string, string>): string[] {
         // A reference to another subgraph's entity fails when that subgraph does.
         const target = owners.get(namedType(field.type));
         if (target && target !== subgraph) {
-          if (field.type.kind === Kind.NON_NULL_TYPE) problems.push(`${where} points at the ${target} subgraph's ${namedType(field.type)}, so it must be nullable`);
-          if (isList(field.type) && !itemsNullable(field.type)) problems.push(`${where} lists the ${target} subgraph's ${namedType(field.type)}, so its items must be nullable`);
+          if (field.type.kind === Kind.NON_NULL_TYPE)
+            problems.push(`${where} points at the ${target} subgraph's ${namedType(field.type)}, so it must be nullable`);
+          if (isList(field.type) && !itemsNullable(field.type))
+            problems.push(`${where} lists the ${target} subgraph's ${namedType(field.type)}, so its items must be nullable`);
         }
       }
     }

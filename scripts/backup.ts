@@ -18,7 +18,11 @@ Exit status: 0 backed up, 2 usage error, 3 refused (nothing written), 4 failed.`
 async function main(argv: string[]): Promise<number> {
   let dir: string;
   try {
-    const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h', default: false } },
+    });
     if (values.help) {
       process.stdout.write(`${USAGE}\n`);
       return 0;
@@ -32,7 +36,9 @@ async function main(argv: string[]): Promise<number> {
   const target = backupTarget();
   try {
     const manifest = await backup({ target, dir, schemas: SUBGRAPH_NAMES });
-    process.stderr.write(`Backed up ${manifest.schemas.join(', ')} from ${target.kind === 'postgres' ? 'PostgreSQL' : `PGlite under ${target.root}`} to ${dir} (${manifest.files.join(', ')}).\n`);
+    process.stderr.write(
+      `Backed up ${manifest.schemas.join(', ')} from ${target.kind === 'postgres' ? 'PostgreSQL' : `PGlite under ${target.root}`} to ${dir} (${manifest.files.join(', ')}).\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(`backup: ${(error as Error).message}\n`);

@@ -47,7 +47,8 @@ function readArguments(argv: string[]): { org: string; format: ExportFormat; out
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  if (values.kind !== 'incidents') throw new UsageError(values.kind ? `--kind ${values.kind}: only "incidents" can be exported for now` : '--kind is required (incidents)');
+  if (values.kind !== 'incidents')
+    throw new UsageError(values.kind ? `--kind ${values.kind}: only "incidents" can be exported for now` : '--kind is required (incidents)');
   if (values.format !== 'hxl' && values.format !== 'jsonl') throw new UsageError(`--format must be hxl or jsonl, got ${values.format}`);
   return { org, format: values.format, out: values.out };
 }

@@ -15,7 +15,12 @@ function quote(sql: string): string {
 export async function pendingSchemaChanges(module: SubgraphModule): Promise<{ up: string[]; down: string[] }> {
   const gate = await openPGlite();
   try {
-    const db = await openSubgraphDatabase({ schema: module.name, entities: module.entities, migrations: module.migrations, target: { kind: 'pglite', gate } });
+    const db = await openSubgraphDatabase({
+      schema: module.name,
+      entities: module.entities,
+      migrations: module.migrations,
+      target: { kind: 'pglite', gate },
+    });
     const log = await db.driver.createSchemaBuilder().log();
     await db.destroy();
     // An enum type shared by several tables (classification, crime) is emitted once per table.

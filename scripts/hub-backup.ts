@@ -49,7 +49,8 @@ export interface RestoreOptions extends BackupOptions {
 export async function backup(options: BackupOptions): Promise<BackupManifest> {
   const { dir, target } = options;
   const existed = existsSync(dir);
-  if (existed && readdirSync(dir).length > 0) throw new Refusal(`${dir} is not empty: back up into a new or empty folder (a backup is never overwritten)`);
+  if (existed && readdirSync(dir).length > 0)
+    throw new Refusal(`${dir} is not empty: back up into a new or empty folder (a backup is never overwritten)`);
   if (target.kind === 'postgres') await checkPostgresBackup(target.url, options);
   else checkPGliteBackup(target.root, options);
   mkdirSync(dir, { recursive: true });
@@ -126,7 +127,10 @@ async function tool(name: 'pg_dump' | 'pg_restore', args: string[], env: NodeJS.
     await run(name, args, { env, maxBuffer: 16 * 1024 * 1024 });
   } catch (error) {
     const { code, stderr } = error as { code?: string; stderr?: string };
-    if (code === 'ENOENT') throw new Error(`${name} was not found on PATH: install the PostgreSQL client tools (the same major version as the server or newer)`, { cause: error });
+    if (code === 'ENOENT')
+      throw new Error(`${name} was not found on PATH: install the PostgreSQL client tools (the same major version as the server or newer)`, {
+        cause: error,
+      });
     throw new Error(`${name} failed: ${(stderr ?? String(error)).trim()}`, { cause: error });
   }
 }
@@ -134,13 +138,18 @@ async function tool(name: 'pg_dump' | 'pg_restore', args: string[], env: NodeJS.
 async function checkPostgresBackup(url: string, { schemas }: BackupOptions): Promise<void> {
   const present = await withClient(url, (client) => existingSchemas(client, schemas));
   const absent = schemas.filter((schema) => !present.includes(schema));
-  if (absent.length) throw new Refusal(`the database has no schema ${absent.join(', ')}: start the hub on it once (it creates them) or check DATABASE_URL`);
+  if (absent.length)
+    throw new Refusal(`the database has no schema ${absent.join(', ')}: start the hub on it once (it creates them) or check DATABASE_URL`);
 }
 
 // One pg_dump of all four schemas: it reads them in one snapshot, so the subgraphs' data agree.
 async function dumpPostgres(url: string, { dir, schemas }: BackupOptions): Promise<string[]> {
   const { dbname, env } = libpq(url);
-  await tool('pg_dump', ['--format=custom', ...schemas.map((schema) => `--schema=${schema}`), `--file=${path.join(dir, POSTGRES_DUMP)}`, `--dbname=${dbname}`], env);
+  await tool(
+    'pg_dump',
+    ['--format=custom', ...schemas.map((schema) => `--schema=${schema}`), `--file=${path.join(dir, POSTGRES_DUMP)}`, `--dbname=${dbname}`],
+    env,
+  );
   return [POSTGRES_DUMP];
 }
 
@@ -157,9 +166,11 @@ async function restorePostgres(url: string, { dir, schemas, force }: RestoreOpti
       `SELECT DISTINCT application_name FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND application_name = ANY($1)`,
       [schemas.map((schema) => `hub-${schema}`)],
     );
-    if (rows.length) throw new Refusal(`the hub is connected to this database (${rows.map((r) => r.application_name).join(', ')}): stop it before restoring`);
+    if (rows.length)
+      throw new Refusal(`the hub is connected to this database (${rows.map((r) => r.application_name).join(', ')}): stop it before restoring`);
     const present = await existingSchemas(client, schemas);
-    if (present.length && !force) throw new Refusal(`the database already holds the hub's schemas (${present.join(', ')}): pass --force to replace them`);
+    if (present.length && !force)
+      throw new Refusal(`the database already holds the hub's schemas (${present.join(', ')}): pass --force to replace them`);
     await client.query('BEGIN');
     for (const schema of present) await client.query(`ALTER SCHEMA "${schema}" RENAME TO "${schema}${suffix}"`);
     await client.query('COMMIT');

@@ -72,8 +72,10 @@ function readArguments(argv: string[]): Arguments | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   if (!values.org) throw new UsageError('--org is required');
-  if (values.kind !== 'incidents') throw new UsageError(values.kind ? `--kind ${values.kind}: only "incidents" can be imported for now` : '--kind is required (incidents)');
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'name the FILE to import' : `one FILE at a time, got ${positionals.join(' ')}`);
+  if (values.kind !== 'incidents')
+    throw new UsageError(values.kind ? `--kind ${values.kind}: only "incidents" can be imported for now` : '--kind is required (incidents)');
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? 'name the FILE to import' : `one FILE at a time, got ${positionals.join(' ')}`);
   const file = positionals[0];
   if (file !== '-' && (!existsSync(file) || !statSync(file).isFile())) throw new UsageError(`no such file: ${file}`);
   const format = (values.format ?? (/\.(jsonl|ndjson)$/i.test(file) ? 'jsonl' : 'hxl')) as ImportFormat;
@@ -92,7 +94,10 @@ function readArguments(argv: string[]): Arguments | 'help' {
     file,
     format,
     classification,
-    sharedWith: values['shared-with']?.split(',').map((code) => code.trim()).filter(Boolean),
+    sharedWith: values['shared-with']
+      ?.split(',')
+      .map((code) => code.trim())
+      .filter(Boolean),
     report: values.report,
     progress: values.progress ?? false,
     stats: values.stats ?? false,
@@ -190,7 +195,9 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`import: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`import: stopped by a database error: ${(error as Error).message}\nRows already reported as stored are stored; run the same import again to finish.\n`);
+    process.stderr.write(
+      `import: stopped by a database error: ${(error as Error).message}\nRows already reported as stored are stored; run the same import again to finish.\n`,
+    );
     return 3;
   }
   progress.done();
@@ -201,16 +208,23 @@ async function main(argv: string[]): Promise<number> {
   await database.close();
 
   const source = args.file === '-' ? 'standard input' : args.file;
-  process.stdout.write(`Imported incidents for ${args.org.toUpperCase()} from ${source} into ${database.where}: ${number(summary.rows)} rows, ${counts(summary)} in ${summary.seconds.toFixed(summary.seconds < 10 ? 2 : 1)} s.\n`);
+  process.stdout.write(
+    `Imported incidents for ${args.org.toUpperCase()} from ${source} into ${database.where}: ${number(summary.rows)} rows, ${counts(summary)} in ${summary.seconds.toFixed(summary.seconds < 10 ? 2 : 1)} s.\n`,
+  );
   if (summary.ignored.length > 0) process.stdout.write(`Not read (no matching field): ${summary.ignored.join(', ')}\n`);
-  if (summary.stoppedEarly) process.stdout.write(`Stopped early: ${summary.stoppedEarly}. Run the same import again to finish; rows already stored come out unchanged.\n`);
+  if (summary.stoppedEarly)
+    process.stdout.write(`Stopped early: ${summary.stoppedEarly}. Run the same import again to finish; rows already stored come out unchanged.\n`);
   if (summary.rejected > 0) {
     if (report) process.stdout.write(`Why each row was rejected: ${args.report}\n`);
     else {
       for (const row of firstRejections) {
-        process.stderr.write(`line ${row.line}${row.externalId ? ` (${row.externalId})` : ''}: ${(row.errors ?? []).map((e) => e.message).join('; ')}\n`);
+        process.stderr.write(
+          `line ${row.line}${row.externalId ? ` (${row.externalId})` : ''}: ${(row.errors ?? []).map((e) => e.message).join('; ')}\n`,
+        );
       }
-      process.stderr.write(`${summary.rejected > firstRejections.length ? '...; ' : ''}run again with --report FILE for every row (a re-run changes nothing already stored).\n`);
+      process.stderr.write(
+        `${summary.rejected > firstRejections.length ? '...; ' : ''}run again with --report FILE for every row (a re-run changes nothing already stored).\n`,
+      );
     }
   }
   if (args.stats) {

@@ -8,7 +8,9 @@ import { retirePreviousKeys, SIGNING_KEY_FILE, writeKeyFiles } from '../platform
 function main(): number {
   let values;
   try {
-    ({ values } = parseArgs({ options: { dir: { type: 'string', default: 'keys' }, rotate: { type: 'boolean', default: false }, retire: { type: 'boolean', default: false } } }));
+    ({ values } = parseArgs({
+      options: { dir: { type: 'string', default: 'keys' }, rotate: { type: 'boolean', default: false }, retire: { type: 'boolean', default: false } },
+    }));
   } catch (error) {
     console.error(`${(error as Error).message}\nusage: npm run keys -- [--dir keys] [--rotate | --retire]`);
     return 2;

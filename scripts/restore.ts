@@ -39,7 +39,9 @@ async function main(argv: string[]): Promise<number> {
   const target = backupTarget();
   try {
     const manifest = await restore({ target, dir, schemas: SUBGRAPH_NAMES, force });
-    process.stderr.write(`Restored ${manifest.schemas.join(', ')} (backed up ${manifest.takenAt}) from ${dir} into ${target.kind === 'postgres' ? 'PostgreSQL' : `PGlite under ${target.root}`}.\n`);
+    process.stderr.write(
+      `Restored ${manifest.schemas.join(', ')} (backed up ${manifest.takenAt}) from ${dir} into ${target.kind === 'postgres' ? 'PostgreSQL' : `PGlite under ${target.root}`}.\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write(`restore: ${(error as Error).message}\n`);

@@ -47,7 +47,12 @@ const READS: Operation[] = [
     query: 'query SoakCountry($iso3: String!) { country(iso3: $iso3) { iso3 name region partners { code } } }',
     variables: (i) => ({ iso3: COUNTRIES[i % COUNTRIES.length] }),
   },
-  { name: 'SoakFrameworks', weight: 1, query: 'query SoakFrameworks { frameworks { id riskFactors { code indicators { code } } } }', variables: () => ({}) },
+  {
+    name: 'SoakFrameworks',
+    weight: 1,
+    query: 'query SoakFrameworks { frameworks { id riskFactors { code indicators { code } } } }',
+    variables: () => ({}),
+  },
   {
     name: 'SoakSituation',
     weight: 2,
@@ -67,8 +72,20 @@ const REPORT_INCIDENT = `mutation SoakReportIncident($key: String!) {
 }`;
 
 const WRITES: Operation[] = [
-  { name: 'SoakReportIncident', weight: 1, query: REPORT_INCIDENT, variables: (i) => ({ key: `${RUN}-${i}` }), reader: { org: 'ECOWAS', roles: ['editor'] } },
-  { name: 'SoakReplayIncident', weight: 1, query: REPORT_INCIDENT.replace('SoakReportIncident', 'SoakReplayIncident'), variables: () => ({ key: `${RUN}-replay` }), reader: { org: 'ECOWAS', roles: ['editor'] } },
+  {
+    name: 'SoakReportIncident',
+    weight: 1,
+    query: REPORT_INCIDENT,
+    variables: (i) => ({ key: `${RUN}-${i}` }),
+    reader: { org: 'ECOWAS', roles: ['editor'] },
+  },
+  {
+    name: 'SoakReplayIncident',
+    weight: 1,
+    query: REPORT_INCIDENT.replace('SoakReportIncident', 'SoakReplayIncident'),
+    variables: () => ({ key: `${RUN}-replay` }),
+    reader: { org: 'ECOWAS', roles: ['editor'] },
+  },
   {
     name: 'SoakDraftAlert',
     weight: 1,
@@ -117,7 +134,8 @@ function readOptions(argv: string[]): Options {
   if (options.target) {
     const host = new URL(options.target).hostname;
     // A soak is a load test: it may only ever load this machine.
-    if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host)) throw new Error(`--target must be on loopback (127.0.0.1, localhost, ::1), got "${host}"`);
+    if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host))
+      throw new Error(`--target must be on loopback (127.0.0.1, localhost, ::1), got "${host}"`);
   }
   return options;
 }
@@ -220,7 +238,16 @@ async function soak(options: Options): Promise<number> {
     for (const op of operations) {
       if (!op.reader) continue;
       const sub = `soak-${op.reader.org.toLowerCase()}`;
-      tokens.set(op, await mintDevelopmentToken(hub.jwtSecret, { sub, org: op.reader.org, roles: op.reader.roles }, `${options.durationS + 600}s`, DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER));
+      tokens.set(
+        op,
+        await mintDevelopmentToken(
+          hub.jwtSecret,
+          { sub, org: op.reader.org, roles: op.reader.roles },
+          `${options.durationS + 600}s`,
+          DEVELOPMENT_AUDIENCE,
+          DEVELOPMENT_ISSUER,
+        ),
+      );
     }
     const call = async (op: Operation, i: number) => {
       const token = tokens.get(op);
@@ -230,7 +257,8 @@ async function soak(options: Options): Promise<number> {
         body: JSON.stringify({ query: op.query, variables: op.variables(i), operationName: op.name }),
         signal: AbortSignal.timeout(30_000),
       });
-      const body = (await response.json().catch(() => undefined)) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } | undefined;
+      const body = (await response.json().catch(() => undefined)) as
+        { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } | undefined;
       return { status: response.status, body };
     };
 
@@ -309,7 +337,11 @@ async function soak(options: Options): Promise<number> {
 
     const elapsedS = (Date.now() - startedAt) / 1000;
     const sorted = latencies.slice(0, completed).sort();
-    const sortedFor = (opIndex: number) => latencies.slice(0, completed).filter((_, i) => latencyOperation[i] === opIndex).sort();
+    const sortedFor = (opIndex: number) =>
+      latencies
+        .slice(0, completed)
+        .filter((_, i) => latencyOperation[i] === opIndex)
+        .sort();
     const errors = [...errorKinds.values()].reduce((sum, e) => sum + e.count, 0);
     const heap = heapVerdict(samples);
     const summary = {
@@ -331,15 +363,20 @@ async function soak(options: Options): Promise<number> {
         }),
       ),
       writes: WRITES.length,
-      memory: measuresHub ? { samples, heapMiddleThirdMb: +heap.middleMb.toFixed(1), heapLastThirdMb: +heap.lastMb.toFixed(1), steady: heap.steady } : 'not measured (external target)',
+      memory: measuresHub
+        ? { samples, heapMiddleThirdMb: +heap.middleMb.toFixed(1), heapLastThirdMb: +heap.lastMb.toFixed(1), steady: heap.steady }
+        : 'not measured (external target)',
     };
     const memoryOk = !measuresHub || heap.steady !== false;
     if (options.json) {
       process.stdout.write(`${JSON.stringify(summary)}\n`);
     } else {
-      log(`\n${completed} requests in ${summary.durationS} s (${summary.requestsPerS}/s), ${errors} errors, ${WRITES.length ? 'reads and writes' : 'reads only'}`);
+      log(
+        `\n${completed} requests in ${summary.durationS} s (${summary.requestsPerS}/s), ${errors} errors, ${WRITES.length ? 'reads and writes' : 'reads only'}`,
+      );
       log(`latency ms: p50 ${summary.latencyMs.p50}  p95 ${summary.latencyMs.p95}  p99 ${summary.latencyMs.p99}  max ${summary.latencyMs.max}`);
-      for (const [name, stats] of Object.entries(summary.operations)) log(`  ${name}: ${stats.count} requests, ${stats.errors} errors, p50 ${stats.p50Ms} ms, p95 ${stats.p95Ms} ms`);
+      for (const [name, stats] of Object.entries(summary.operations))
+        log(`  ${name}: ${stats.count} requests, ${stats.errors} errors, p50 ${stats.p50Ms} ms, p95 ${stats.p95Ms} ms`);
       for (const [kind, entry] of errorKinds) log(`  error ${kind}: ${entry.count}×, e.g. ${entry.example}`);
       if (measuresHub) {
         const verdict = heap.steady === undefined ? 'too few samples to judge growth' : heap.steady ? 'steady' : 'GROWING';

@@ -33,7 +33,8 @@ async function waitReady(specs: ServiceSpec[], timeoutMs: number): Promise<void>
   const deadline = Date.now() + timeoutMs;
   const pending = new Set(specs);
   while (pending.size > 0) {
-    if (Date.now() > deadline) throw new Error(`${[...pending].map((s) => `${s.name} (port ${s.port})`).join(', ')} not ready after ${timeoutMs / 1000}s`);
+    if (Date.now() > deadline)
+      throw new Error(`${[...pending].map((s) => `${s.name} (port ${s.port})`).join(', ')} not ready after ${timeoutMs / 1000}s`);
     for (const spec of [...pending]) {
       try {
         const response = await fetch(`http://127.0.0.1:${spec.port}/ready`, { signal: AbortSignal.timeout(2000) });
@@ -53,7 +54,10 @@ async function waitReady(specs: ServiceSpec[], timeoutMs: number): Promise<void>
 function keyEnv(): { gateway: Record<string, string>; subgraphs: Record<string, string> } {
   if (process.env.HUB_GATEWAY_SIGNING_KEY_FILE || process.env.NODE_ENV === 'production') return { gateway: {}, subgraphs: {} };
   const files = developmentKeyFiles(developmentKeysDir());
-  return { gateway: { HUB_GATEWAY_SIGNING_KEY_FILE: files.signingKeyFile, HUB_GATEWAY_JWKS_FILE: files.publicKeysFile }, subgraphs: { HUB_GATEWAY_JWKS_FILE: files.publicKeysFile } };
+  return {
+    gateway: { HUB_GATEWAY_SIGNING_KEY_FILE: files.signingKeyFile, HUB_GATEWAY_JWKS_FILE: files.publicKeysFile },
+    subgraphs: { HUB_GATEWAY_JWKS_FILE: files.publicKeysFile },
+  };
 }
 
 async function main(): Promise<void> {
@@ -79,7 +83,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
 
-  const database = process.env.DATABASE_URL ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite under ${process.env.PGLITE_DIR ?? path.resolve('.data', 'pglite')}`;
+  const database = process.env.DATABASE_URL
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `embedded PGlite under ${process.env.PGLITE_DIR ?? path.resolve('.data', 'pglite')}`;
   console.log(`Starting the hub on ${database}...`);
   try {
     for (const spec of subgraphs) supervisor.start(spec);

@@ -85,7 +85,9 @@ export class Supervisor {
       if (Date.now() - running.startedAt >= this.healthyAfterMs) running.failures = 0;
       const delay = Math.min(this.maxBackoffMs, this.backoffMs * 2 ** running.failures);
       running.failures += 1;
-      this.log(`${running.spec.name} exited (${signal ?? `exit code ${code}`}); starting it again in ${delay} ms (restart ${running.failures} in a row)`);
+      this.log(
+        `${running.spec.name} exited (${signal ?? `exit code ${code}`}); starting it again in ${delay} ms (restart ${running.failures} in a row)`,
+      );
       running.restart = setTimeout(() => this.launch(running), delay);
     });
   }

@@ -1,7 +1,13 @@
 // `npm run token -- --org ECOWAS --roles editor [--sub name] [--ttl 1h]`: prints a development
 // token the gateway accepts when it runs with the local secret (HUB_JWT_SECRET or its default).
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER, DEVELOPMENT_JWT_SECRET, mintDevelopmentToken } from '../gateway/auth';
+import {
+  DEFAULT_MAX_TOKEN_LIFETIME_SECONDS,
+  DEVELOPMENT_AUDIENCE,
+  DEVELOPMENT_ISSUER,
+  DEVELOPMENT_JWT_SECRET,
+  mintDevelopmentToken,
+} from '../gateway/auth';
 import { duration } from '../gateway/config';
 import { viewerFromClaims } from '../platform/identity';
 
@@ -13,7 +19,12 @@ async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({
-      options: { org: { type: 'string' }, roles: { type: 'string', default: 'viewer' }, sub: { type: 'string' }, ttl: { type: 'string', default: '1h' } },
+      options: {
+        org: { type: 'string' },
+        roles: { type: 'string', default: 'viewer' },
+        sub: { type: 'string' },
+        ttl: { type: 'string', default: '1h' },
+      },
     }));
   } catch (error) {
     console.error((error as Error).message);
@@ -43,7 +54,13 @@ async function main(): Promise<number> {
     console.error(`--ttl ${values.ttl} is longer than the ${maxLifetime} s the gateway accepts (HUB_JWT_MAX_LIFETIME)`);
     return 2;
   }
-  const token = await mintDevelopmentToken(process.env.HUB_JWT_SECRET || DEVELOPMENT_JWT_SECRET, viewer as { sub: string; org: string; roles: typeof viewer.roles }, values.ttl, process.env.HUB_JWT_AUDIENCE || DEVELOPMENT_AUDIENCE, process.env.HUB_JWT_ISSUER || DEVELOPMENT_ISSUER);
+  const token = await mintDevelopmentToken(
+    process.env.HUB_JWT_SECRET || DEVELOPMENT_JWT_SECRET,
+    viewer as { sub: string; org: string; roles: typeof viewer.roles },
+    values.ttl,
+    process.env.HUB_JWT_AUDIENCE || DEVELOPMENT_AUDIENCE,
+    process.env.HUB_JWT_ISSUER || DEVELOPMENT_ISSUER,
+  );
   console.log(token);
   return 0;
 }

@@ -31,7 +31,10 @@ export function requireJson(req: Request, res: Response, next: NextFunction): vo
   if (req.method !== 'POST') return next();
   const type = req.headers['content-type'] ?? '';
   const [media, ...parameters] = type.split(';').map((part) => part.trim().toLowerCase());
-  const charset = parameters.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  const charset = parameters
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
   if (media !== 'application/json' || (charset !== undefined && charset !== 'utf-8' && charset !== 'utf8')) {
     return refuse(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the operation as JSON with "Content-Type: application/json"');
   }

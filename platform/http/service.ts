@@ -72,14 +72,20 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
   app.get('/ready', async (_req, res) => {
     const answer = stopping ? false : await options.ready().catch(() => false);
     const { ready, ...details } = typeof answer === 'boolean' ? { ready: answer } : answer;
-    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', service: options.name, ...(stopping ? { stopping: true } : {}), ...details });
+    res
+      .status(ready ? 200 : 503)
+      .json({ status: ready ? 'ready' : 'unavailable', service: options.name, ...(stopping ? { stopping: true } : {}), ...details });
   });
 
   // Counted from the moment the headers arrive until the answer is sent or the client goes away.
   // Overload and shutdown are refused before anything is parsed, so refusing stays cheap.
   const admit = (_req: Request, res: Response, next: NextFunction): void => {
     if (stopping) {
-      return refuse(res, 503, 'SERVICE_UNAVAILABLE', `The ${options.name} service is shutting down; retry`, { connection: 'close', 'retry-after': '1', [STOPPING_HEADER]: '1' });
+      return refuse(res, 503, 'SERVICE_UNAVAILABLE', `The ${options.name} service is shutting down; retry`, {
+        connection: 'close',
+        'retry-after': '1',
+        [STOPPING_HEADER]: '1',
+      });
     }
     if (limits.maxInFlight > 0 && inFlight.size >= limits.maxInFlight) {
       return refuse(res, 503, 'SERVICE_UNAVAILABLE', `The ${options.name} service is at capacity; retry shortly`, { 'retry-after': '1' });
@@ -102,7 +108,9 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
 
   const availability = async (_req: Request, res: Response, next: NextFunction): Promise<void> => {
     if (options.available && !(await options.available().catch(() => false))) {
-      return refuse(res, 503, 'SERVICE_UNAVAILABLE', `The ${options.name} service cannot serve requests right now; retry shortly`, { 'retry-after': '1' });
+      return refuse(res, 503, 'SERVICE_UNAVAILABLE', `The ${options.name} service cannot serve requests right now; retry shortly`, {
+        'retry-after': '1',
+      });
     }
     next();
   };

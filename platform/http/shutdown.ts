@@ -36,7 +36,8 @@ export function drainer<TContext extends BaseContext>(options: DrainOptions<TCon
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       const deadline = setTimeout(() => {
-        if (inFlight.size > 0) logger.warn('shutdown deadline passed; dropping requests in flight', { service: options.name, dropped: inFlight.size });
+        if (inFlight.size > 0)
+          logger.warn('shutdown deadline passed; dropping requests in flight', { service: options.name, dropped: inFlight.size });
         server.closeAllConnections();
       }, deadlineMs);
       deadline.unref();

@@ -15,7 +15,13 @@ export function refuse(res: Response, status: number, code: string, message: str
 // Codes that say the client's request was at fault. Apollo answers 500 when a plugin throws while
 // it parses (GraphQL Armor's token limit does) or when the gateway cannot pick the operation to
 // run; such answers are corrected to 400 here.
-const CLIENT_FAULT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST', 'OPERATION_RESOLUTION_FAILURE']);
+const CLIENT_FAULT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
 
 /** The status to send for a complete GraphQL answer: 400 instead of 5xx when every error is the client's. */
 export function clientFaultStatus(status: number, body: string): number {
@@ -49,7 +55,12 @@ export const operationMustResolve: ApolloServerPlugin<BaseContext> = {
  * Express error handler: malformed JSON, oversize bodies and unsupported charsets arrive here from
  * express.json; answer them as clients' mistakes without echoing the body or a stack.
  */
-export function answerRequestError(error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, next: NextFunction): void {
+export function answerRequestError(
+  error: { status?: number; type?: string; message?: string },
+  _req: Request,
+  res: Response,
+  next: NextFunction,
+): void {
   if (res.headersSent) {
     // The request was answered already (it timed out) and its handler failed afterwards.
     if (!res.writableEnded) return next(error);

@@ -35,7 +35,11 @@ function alertLoader(ctx: SubgraphContext) {
 function supersedingAlertLoader(ctx: SubgraphContext) {
   return batchLoader<string, Alert | null>(async (ids) => {
     const valid = wellFormed(ids);
-    return oneByKey(ids, valid.length ? await findVisible(ctx, Alert, 'a', (q) => q.andWhere('a.supersedes_id IN (:...valid)', { valid })) : [], (a) => a.supersedesId ?? '');
+    return oneByKey(
+      ids,
+      valid.length ? await findVisible(ctx, Alert, 'a', (q) => q.andWhere('a.supersedes_id IN (:...valid)', { valid })) : [],
+      (a) => a.supersedesId ?? '',
+    );
   });
 }
 
@@ -46,22 +50,20 @@ function alertsBySituationLoader(ctx: SubgraphContext) {
 }
 
 function alertsByCountryLoader(ctx: SubgraphContext) {
-  return batchLoader<string, Alert[]>(async (codes) =>
-    manyByKey(codes, await alertsWhere(ctx, 'country_iso3', [...codes]), (a) => a.countryIso3),
-  );
+  return batchLoader<string, Alert[]>(async (codes) => manyByKey(codes, await alertsWhere(ctx, 'country_iso3', [...codes]), (a) => a.countryIso3));
 }
 
 function alertsByIssuerLoader(ctx: SubgraphContext) {
-  return batchLoader<string, Alert[]>(async (codes) =>
-    manyByKey(codes, await alertsWhere(ctx, 'owner_org', [...codes]), (a) => a.ownerOrg),
-  );
+  return batchLoader<string, Alert[]>(async (codes) => manyByKey(codes, await alertsWhere(ctx, 'owner_org', [...codes]), (a) => a.ownerOrg));
 }
 
 function acknowledgementsByAlertLoader(ctx: SubgraphContext) {
   return batchLoader<string, Acknowledgement[]>(async (ids) => {
     const valid = wellFormed(ids);
     const rows = valid.length
-      ? await findVisible(ctx, Acknowledgement, 'k', (q) => q.andWhere('k.alert_id IN (:...valid)', { valid }).orderBy('k.acknowledged_at', 'ASC').addOrderBy('k.org', 'ASC'))
+      ? await findVisible(ctx, Acknowledgement, 'k', (q) =>
+          q.andWhere('k.alert_id IN (:...valid)', { valid }).orderBy('k.acknowledged_at', 'ASC').addOrderBy('k.org', 'ASC'),
+        )
       : [];
     return manyByKey(ids, rows, (a) => a.alertId);
   });
@@ -72,7 +74,9 @@ function statusHistoryLoader(ctx: SubgraphContext) {
   return batchLoader<string, AlertStatusChange[]>(async (ids) => {
     const valid = wellFormed(ids);
     const rows = valid.length
-      ? await findVisible(ctx, AlertStatusChange, 'c', (q) => q.andWhere('c.alert_id IN (:...valid)', { valid }).orderBy('c.changed_at', 'ASC').addOrderBy('c.id', 'ASC'))
+      ? await findVisible(ctx, AlertStatusChange, 'c', (q) =>
+          q.andWhere('c.alert_id IN (:...valid)', { valid }).orderBy('c.changed_at', 'ASC').addOrderBy('c.id', 'ASC'),
+        )
       : [];
     return manyByKey(ids, rows, (c) => c.alertId);
   });

@@ -11,7 +11,17 @@ import { Situation } from './entities/references';
 
 export function buildAlertsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [auditTrailResolver('alerts'), AlertResolver, AlertDashboardResolver, AcknowledgementResolver, AlertStatusChangeResolver, AlertMutationResolver, SituationAlertsResolver, CountryAlertsResolver, PartnerAlertsResolver],
+    resolvers: [
+      auditTrailResolver('alerts'),
+      AlertResolver,
+      AlertDashboardResolver,
+      AcknowledgementResolver,
+      AlertStatusChangeResolver,
+      AlertMutationResolver,
+      SituationAlertsResolver,
+      CountryAlertsResolver,
+      PartnerAlertsResolver,
+    ],
     // No field of this subgraph returns a Situation (Alert.situation is the situations subgraph's), yet it contributes Situation.alerts.
     orphanedTypes: [Situation],
     referenceResolvers: {

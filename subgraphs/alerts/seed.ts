@@ -30,7 +30,8 @@ function checkConsistent(alert: IllustrativeAlert): void {
   for (const ack of alert.acknowledgements) {
     if (!alert.recipientOrgs.includes(ack.org)) fail(`${ack.org} acknowledges it but is not among its recipients`);
   }
-  if (alert.supersedes && !ILLUSTRATIVE_ALERTS.some((other) => other.key === alert.supersedes)) fail(`it supersedes unknown alert ${alert.supersedes}`);
+  if (alert.supersedes && !ILLUSTRATIVE_ALERTS.some((other) => other.key === alert.supersedes))
+    fail(`it supersedes unknown alert ${alert.supersedes}`);
 }
 
 /** Alerts are the Office's own work product: none of them is reference data. */

@@ -73,7 +73,9 @@ function focalPointsLoader(ctx: SubgraphContext) {
   return batchLoader<string, FocalPoint[]>(async (codes) =>
     manyByKey(
       codes,
-      await findVisible(ctx, FocalPoint, 'f', (q) => q.andWhere('f.partner_code IN (:...codes)', { codes }).orderBy('f.name', 'ASC').addOrderBy('f.id', 'ASC')),
+      await findVisible(ctx, FocalPoint, 'f', (q) =>
+        q.andWhere('f.partner_code IN (:...codes)', { codes }).orderBy('f.name', 'ASC').addOrderBy('f.id', 'ASC'),
+      ),
       (f) => f.partnerCode,
     ),
   );
@@ -83,7 +85,9 @@ function engagementsLoader(ctx: SubgraphContext) {
   return batchLoader<string, Engagement[]>(async (codes) =>
     manyByKey(
       codes,
-      await findVisible(ctx, Engagement, 'e', (q) => q.andWhere('e.partner_code IN (:...codes)', { codes }).orderBy('e.start_date', 'ASC').addOrderBy('e.id', 'ASC')),
+      await findVisible(ctx, Engagement, 'e', (q) =>
+        q.andWhere('e.partner_code IN (:...codes)', { codes }).orderBy('e.start_date', 'ASC').addOrderBy('e.id', 'ASC'),
+      ),
       (e) => e.partnerCode,
     ),
   );

@@ -21,7 +21,11 @@ const REFERENCE = ownership({ ownerOrg: 'UN-JO', classification: Classification.
 
 export async function seedReference(db: DataSource): Promise<void> {
   await db.transaction(async (manager) => {
-    await insertMissing(manager, Country, COUNTRIES.map((c) => ({ ...c, ...REFERENCE })));
+    await insertMissing(
+      manager,
+      Country,
+      COUNTRIES.map((c) => ({ ...c, ...REFERENCE })),
+    );
     await insertMissing(
       manager,
       Partner,

@@ -20,7 +20,9 @@ function situationsByCountryLoader(ctx: SubgraphContext) {
   return batchLoader<string, Situation[]>(async (codes) =>
     manyByKey(
       codes,
-      await findVisible(ctx, Situation, 's', (q) => q.andWhere('s.country_iso3 IN (:...codes)', { codes }).orderBy('s.opened_on', 'DESC').addOrderBy('s.id', 'ASC')),
+      await findVisible(ctx, Situation, 's', (q) =>
+        q.andWhere('s.country_iso3 IN (:...codes)', { codes }).orderBy('s.opened_on', 'DESC').addOrderBy('s.id', 'ASC'),
+      ),
       (s) => s.countryIso3,
     ),
   );
@@ -32,7 +34,11 @@ function assessmentsBySituationLoader(ctx: SubgraphContext) {
     manyByKey(
       ids,
       await findVisible(ctx, RiskAssessment, 'a', (q) =>
-        q.andWhere('a.situation_id IN (:...ids)', { ids }).orderBy('a.assessed_on', 'ASC').addOrderBy('a.created_at', 'ASC').addOrderBy('a.id', 'ASC'),
+        q
+          .andWhere('a.situation_id IN (:...ids)', { ids })
+          .orderBy('a.assessed_on', 'ASC')
+          .addOrderBy('a.created_at', 'ASC')
+          .addOrderBy('a.id', 'ASC'),
       ),
       (a) => a.situationId,
     ),
@@ -73,7 +79,9 @@ function assessmentsByOrgLoader(ctx: SubgraphContext) {
   return batchLoader<string, RiskAssessment[]>(async (codes) =>
     manyByKey(
       codes,
-      await findVisible(ctx, RiskAssessment, 'a', (q) => q.andWhere('a.assessed_by_org IN (:...codes)', { codes }).orderBy('a.assessed_on', 'DESC').addOrderBy('a.id', 'ASC')),
+      await findVisible(ctx, RiskAssessment, 'a', (q) =>
+        q.andWhere('a.assessed_by_org IN (:...codes)', { codes }).orderBy('a.assessed_on', 'DESC').addOrderBy('a.id', 'ASC'),
+      ),
       (a) => a.assessedByOrg,
     ),
   );
@@ -83,7 +91,9 @@ function incidentsBySituationLoader(ctx: SubgraphContext) {
   return batchLoader<string, Incident[]>(async (ids) =>
     manyByKey(
       ids,
-      await findVisible(ctx, Incident, 'i', (q) => q.andWhere('i.situation_id IN (:...ids)', { ids }).orderBy('i.occurred_on', 'DESC').addOrderBy('i.id', 'ASC')),
+      await findVisible(ctx, Incident, 'i', (q) =>
+        q.andWhere('i.situation_id IN (:...ids)', { ids }).orderBy('i.occurred_on', 'DESC').addOrderBy('i.id', 'ASC'),
+      ),
       (i) => i.situationId ?? '',
     ),
   );
@@ -143,8 +153,13 @@ function sourceDiversityLoader(ctx: SubgraphContext) {
       .addOrderBy('COUNT(*)', 'DESC')
       .addOrderBy('src.type', 'ASC', 'NULLS LAST')
       .addOrderBy('src.region', 'ASC', 'NULLS LAST');
-    const rows = await aggregateVisible<{ situation_id: string; type: SourceType | null; region: string | null; incidents: number; share: number }>(ctx, query);
-    return manyByKey(ids, rows, (r) => r.situation_id).map((group) => group.map(({ type, region, incidents, share }) => ({ type, region, incidents, share })));
+    const rows = await aggregateVisible<{ situation_id: string; type: SourceType | null; region: string | null; incidents: number; share: number }>(
+      ctx,
+      query,
+    );
+    return manyByKey(ids, rows, (r) => r.situation_id).map((group) =>
+      group.map(({ type, region, incidents, share }) => ({ type, region, incidents, share })),
+    );
   });
 }
 

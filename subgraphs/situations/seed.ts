@@ -23,7 +23,11 @@ export const riskFactorId = (version: string, code: string) => stableId('risk-fa
 
 export async function seedReference(db: DataSource): Promise<void> {
   await db.transaction(async (manager) => {
-    await insertMissing(manager, Framework, FRAMEWORKS.map((f) => ({ id: f.version, title: f.title, year: f.year, description: f.description, ...REFERENCE })));
+    await insertMissing(
+      manager,
+      Framework,
+      FRAMEWORKS.map((f) => ({ id: f.version, title: f.title, year: f.year, description: f.description, ...REFERENCE })),
+    );
     await insertMissing(
       manager,
       RiskFactor,
@@ -75,14 +79,36 @@ async function insertIllustrative(db: DataSource): Promise<void> {
       ILLUSTRATIVE_SOURCES.map((s) => {
         const id = stableId('source', s.ownerOrg, s.name);
         sourceIds.set(s.ownerOrg, sourceIds.get(s.ownerOrg) ?? id);
-        return { id, name: s.name, type: s.type, region: s.region, url: null, ...ownership({ ownerOrg: s.ownerOrg, classification: Classification.GREEN }) };
+        return {
+          id,
+          name: s.name,
+          type: s.type,
+          region: s.region,
+          url: null,
+          ...ownership({ ownerOrg: s.ownerOrg, classification: Classification.GREEN }),
+        };
       }),
     );
     for (const s of ILLUSTRATIVE_SITUATIONS) {
       const id = illustrativeSituationId(s.key);
-      const owned: Ownership = { ownerOrg: s.ownerOrg, classification: s.classification, sharedWith: s.sharedWith, sharedWithUsers: s.sharedWithUsers };
+      const owned: Ownership = {
+        ownerOrg: s.ownerOrg,
+        classification: s.classification,
+        sharedWith: s.sharedWith,
+        sharedWithUsers: s.sharedWithUsers,
+      };
       await insertMissing(manager, Situation, [
-        { id, countryIso3: s.countryIso3, title: s.title, summary: `${s.title}. Illustrative seed data for trying the hub; not an assessment of a real situation.`, status: s.status, crimes: s.crimes, openedOn: s.openedOn, illustrative: true, ...ownership(owned) },
+        {
+          id,
+          countryIso3: s.countryIso3,
+          title: s.title,
+          summary: `${s.title}. Illustrative seed data for trying the hub; not an assessment of a real situation.`,
+          status: s.status,
+          crimes: s.crimes,
+          openedOn: s.openedOn,
+          illustrative: true,
+          ...ownership(owned),
+        },
       ]);
       await insertMissing(
         manager,
@@ -104,7 +130,11 @@ async function insertIllustrative(db: DataSource): Promise<void> {
               riskFactor,
               level,
               evidence: 'Illustrative evidence.',
-              indicators: firstIndicators(framework, riskFactor).map((indicator) => ({ indicator, observed: true, evidence: 'Illustrative observation.' })),
+              indicators: firstIndicators(framework, riskFactor).map((indicator) => ({
+                indicator,
+                observed: true,
+                evidence: 'Illustrative observation.',
+              })),
             })),
             assessmentNumber: n + 1,
             ...ownership(owned),

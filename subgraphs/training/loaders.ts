@@ -34,7 +34,9 @@ function sessionsByCountryLoader(ctx: SubgraphContext) {
   return batchLoader<string, TrainingSession[]>(async (codes) =>
     manyByKey(
       codes,
-      await findVisible(ctx, TrainingSession, 's', (q) => q.andWhere('s.country_iso3 IN (:...codes)', { codes }).orderBy('s.start_date', 'DESC').addOrderBy('s.id', 'ASC')),
+      await findVisible(ctx, TrainingSession, 's', (q) =>
+        q.andWhere('s.country_iso3 IN (:...codes)', { codes }).orderBy('s.start_date', 'DESC').addOrderBy('s.id', 'ASC'),
+      ),
       (s) => s.countryIso3 ?? '',
     ),
   );
@@ -48,7 +50,10 @@ function sessionsByCountryLoader(ctx: SubgraphContext) {
 function sessionsByOrganiserLoader(ctx: SubgraphContext) {
   return batchLoader<string, TrainingSession[]>(async (codes) => {
     const sessions = await findVisible(ctx, TrainingSession, 's', (q) =>
-      q.andWhere('s.organiser_orgs && CAST(:codes AS varchar[])', { codes: [...codes] }).orderBy('s.start_date', 'DESC').addOrderBy('s.id', 'ASC'),
+      q
+        .andWhere('s.organiser_orgs && CAST(:codes AS varchar[])', { codes: [...codes] })
+        .orderBy('s.start_date', 'DESC')
+        .addOrderBy('s.id', 'ASC'),
     );
     const byOrganiser = sessions.flatMap((session) => creditedOrganisers(session).map((code) => ({ code, session })));
     return manyByKey(codes, byOrganiser, (entry) => entry.code).map((group) => group.map((entry) => entry.session));

@@ -32,12 +32,19 @@ async function insertSessions(manager: EntityManager, sessions: readonly Session
     manager,
     TrainingSession,
     // The Office's record states who organised each session: every organiser it names is credited.
-    sessions.map(({ key, modules: _modules, ownership: owned, ...session }) => ({ id: sessionId(key), ...session, confirmedOrganiserOrgs: session.organiserOrgs, ...ownership(owned) })),
+    sessions.map(({ key, modules: _modules, ownership: owned, ...session }) => ({
+      id: sessionId(key),
+      ...session,
+      confirmedOrganiserOrgs: session.organiserOrgs,
+      ...ownership(owned),
+    })),
   );
   await insertMissing(
     manager,
     SessionModule,
-    sessions.flatMap((session) => session.modules.map((code) => ({ sessionId: sessionId(session.key), moduleId: moduleId(code), ...ownership(session.ownership) }))),
+    sessions.flatMap((session) =>
+      session.modules.map((code) => ({ sessionId: sessionId(session.key), moduleId: moduleId(code), ...ownership(session.ownership) })),
+    ),
   );
 }
 
@@ -45,7 +52,11 @@ export async function seedReference(db: DataSource): Promise<void> {
   const recorded = SESSIONS.filter((session) => !session.illustrative);
   checkModules(recorded);
   await db.transaction(async (manager) => {
-    await insertMissing(manager, TrainingModule, MODULES.map((m) => ({ id: moduleId(m.code), ...m, ...REFERENCE })));
+    await insertMissing(
+      manager,
+      TrainingModule,
+      MODULES.map((m) => ({ id: moduleId(m.code), ...m, ...REFERENCE })),
+    );
     await insertSessions(manager, recorded);
     await insertMissing(
       manager,

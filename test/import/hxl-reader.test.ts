@@ -30,7 +30,21 @@ describe('HXL hashtags', () => {
   });
 
   it('matches each column to the most specific field, in any attribute order', () => {
-    const cells = ['#affected+killed', '#affected+max+killed', '#AFFECTED +MIN +killed', '#event+sub+type', '#event+type', '#meta+source+type', '#meta+source', '#meta+id', '#date', '#country+code', '#actor+name', '#actor+name', '#org+name'];
+    const cells = [
+      '#affected+killed',
+      '#affected+max+killed',
+      '#AFFECTED +MIN +killed',
+      '#event+sub+type',
+      '#event+type',
+      '#meta+source+type',
+      '#meta+source',
+      '#meta+id',
+      '#date',
+      '#country+code',
+      '#actor+name',
+      '#actor+name',
+      '#org+name',
+    ];
     const map = mapColumns(cells);
     expect(Object.fromEntries(map.single)).toEqual({
       fatalitiesBest: 0,
@@ -50,7 +64,9 @@ describe('HXL hashtags', () => {
 
   it('prefers the column with fewer extra attributes, and refuses to guess between equals', () => {
     expect(mapColumns(['#date+reported', '#date', '#meta+id', '#country+code', '#event+type']).single.get('occurredOn')).toBe(1);
-    expect(() => mapColumns(['#date+reported', '#date+occurred', '#meta+id', '#country+code', '#event+type'])).toThrow(/several columns for occurredOn: A \(#date\+reported\), B \(#date\+occurred\)/);
+    expect(() => mapColumns(['#date+reported', '#date+occurred', '#meta+id', '#country+code', '#event+type'])).toThrow(
+      /several columns for occurredOn: A \(#date\+reported\), B \(#date\+occurred\)/,
+    );
   });
 
   it('names the required columns a hashtag row lacks', () => {
@@ -60,7 +76,15 @@ describe('HXL hashtags', () => {
 
 describe('HXL CSV reader', () => {
   it('finds the hashtag row below header rows and reads the rows under it', async () => {
-    const text = ['Illustrative extract,,,', 'Prepared by,ECOWAS,,', 'ID,Date,Country,Type', TAGS, 'A-1,2025-01-02,NGA,Riots', ',,,', 'A-2,2025-01-03,GHA,Battles'].join('\n');
+    const text = [
+      'Illustrative extract,,,',
+      'Prepared by,ECOWAS,,',
+      'ID,Date,Country,Type',
+      TAGS,
+      'A-1,2025-01-02,NGA,Riots',
+      ',,,',
+      'A-2,2025-01-03,GHA,Battles',
+    ].join('\n');
     const rows = await readAll(text);
     expect(rows.map((r) => [r.line, r.values.externalId, r.values.countryIso3])).toEqual([
       [5, 'A-1', 'NGA'],
@@ -87,8 +111,10 @@ describe('HXL CSV reader', () => {
     expect(rows.find((r) => r.unreadable)).toMatchObject({ line: 3, unreadable: expect.stringMatching(/cannot be read/) });
   });
 
-  it('gives every actor column of a row, and undoes the export\'s formula escaping', async () => {
-    const rows = await readAll(['#meta+id,#date,#country+code,#event+type,#actor+name,#actor+name,#description', "A-1,2025-01-02,NGA,Riots,Group A,,'=SUM(1)"].join('\n'));
+  it("gives every actor column of a row, and undoes the export's formula escaping", async () => {
+    const rows = await readAll(
+      ['#meta+id,#date,#country+code,#event+type,#actor+name,#actor+name,#description', "A-1,2025-01-02,NGA,Riots,Group A,,'=SUM(1)"].join('\n'),
+    );
     expect(rows[0].values.actors).toEqual(['Group A', '']);
     expect(rows[0].values.notes).toBe('=SUM(1)');
   });

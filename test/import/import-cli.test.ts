@@ -69,9 +69,13 @@ async function cliDatabase(): Promise<CliDatabase> {
 /** The generated incidents an organisation holds (the seed gives some organisations others). */
 const generated = (db: DataSource, org: string) =>
   db
-    .query(`SELECT count(*)::int AS n, count(DISTINCT external_id)::int AS distinct_ids, max(version) AS max_version FROM situations.incident WHERE owner_org = $1 AND external_id LIKE 'GEN-%'`, [org])
+    .query(
+      `SELECT count(*)::int AS n, count(DISTINCT external_id)::int AS distinct_ids, max(version) AS max_version FROM situations.incident WHERE owner_org = $1 AND external_id LIKE 'GEN-%'`,
+      [org],
+    )
     .then((rows) => rows[0] as { n: number; distinct_ids: number; max_version: number | null });
-const stored = (db: DataSource, org: string) => db.query(`SELECT count(*)::int AS n FROM situations.incident WHERE owner_org = $1`, [org]).then((rows) => rows[0].n as number);
+const stored = (db: DataSource, org: string) =>
+  db.query(`SELECT count(*)::int AS n FROM situations.incident WHERE owner_org = $1`, [org]).then((rows) => rows[0].n as number);
 
 describe('the import and export commands', () => {
   let database: CliDatabase;
@@ -89,11 +93,18 @@ describe('the import and export commands', () => {
 
   it('imports the HXL sample, reports each row, exits 0, and re-imports it without a change', async () => {
     const report = path.join(scratch, 'report.jsonl');
-    const first = await runCli('import', ['--org', 'ECOWAS', '--kind', 'incidents', '--report', report, path.join(SAMPLES, 'incidents-ecowas.hxl.csv')], database.env);
+    const first = await runCli(
+      'import',
+      ['--org', 'ECOWAS', '--kind', 'incidents', '--report', report, path.join(SAMPLES, 'incidents-ecowas.hxl.csv')],
+      database.env,
+    );
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/24 rows, 24 created, 0 updated, 0 unchanged, 0 rejected/);
-    const outcomes: RowOutcome[] = readFileSync(report, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const outcomes: RowOutcome[] = readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(outcomes.map((o) => [o.line, o.status])).toEqual(Array.from({ length: 24 }, (_, i) => [i + 4, 'created']));
 
     const again = await runCli('import', ['--org', 'ECOWAS', '--kind', 'incidents', path.join(SAMPLES, 'incidents-ecowas.hxl.csv')], database.env);
@@ -101,7 +112,7 @@ describe('the import and export commands', () => {
     expect(again.stdout).toMatch(/24 rows, 0 created, 0 updated, 24 unchanged, 0 rejected/);
   });
 
-  it('exports an organisation\'s incidents to a file that imports back unchanged', async () => {
+  it("exports an organisation's incidents to a file that imports back unchanged", async () => {
     const exported = path.join(scratch, 'ecowas.jsonl');
     const exportRun = await runCli('export', ['--org', 'ECOWAS', '--kind', 'incidents', '--format', 'jsonl', '--out', exported], database.env);
     expect(exportRun.code).toBe(0);
@@ -138,7 +149,9 @@ describe('the import and export commands', () => {
     const rows = ON_POSTGRES ? 30_000 : 4_000;
     const file = path.join(scratch, 'interrupted.csv');
     const written = await writeGeneratedHxl(file, rows, { badEvery: 97 });
-    const goodIds = Array.from({ length: rows }, (_, i) => i + 1).filter(written.good).map(externalIdOf);
+    const goodIds = Array.from({ length: rows }, (_, i) => i + 1)
+      .filter(written.good)
+      .map(externalIdOf);
     const args = ['--org', 'IGAD', '--kind', 'incidents', '--progress', '--batch-size', '200', file];
 
     const killed = await runCli('import', args, database.env, (stderr) => /importing: [1-9]/.test(stderr));
@@ -150,58 +163,68 @@ describe('the import and export commands', () => {
     const report = path.join(scratch, 'resumed.jsonl');
     const resumed = await runCli('import', [...args, '--report', report], database.env);
     expect(resumed.code).toBe(1);
-    const outcomes: RowOutcome[] = readFileSync(report, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const outcomes: RowOutcome[] = readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(outcomes.filter((o) => o.status === 'unchanged')).toHaveLength(partial.n);
     expect(outcomes.filter((o) => o.status === 'created')).toHaveLength(goodIds.length - partial.n);
     expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(rows - goodIds.length);
 
     await database.use(async (db) => {
       expect(await generated(db, 'IGAD')).toEqual({ n: goodIds.length, distinct_ids: goodIds.length, max_version: 1 });
-      const ids: { external_id: string }[] = await db.query(`SELECT external_id FROM situations.incident WHERE owner_org = 'IGAD' AND external_id LIKE 'GEN-%' ORDER BY external_id`);
+      const ids: { external_id: string }[] = await db.query(
+        `SELECT external_id FROM situations.incident WHERE owner_org = 'IGAD' AND external_id LIKE 'GEN-%' ORDER BY external_id`,
+      );
       expect(ids.map((row) => row.external_id)).toEqual(goodIds);
     });
   });
 
-  (ON_POSTGRES ? it.skip : it)('refuses, writing nothing, while a running situations service holds the PGlite folder, and works silently once it stopped (PGlite only)', async () => {
-    const file = path.join(scratch, 'while-running.csv');
-    await writeGeneratedHxl(file, 20);
-    const exported = path.join(scratch, 'while-running.jsonl');
-    const lock = path.join(scratch, 'situations', FOLDER_LOCK_FILE);
-    const before = await database.use((db) => stored(db, 'SADC'));
-    expect(existsSync(lock)).toBe(false);
+  (ON_POSTGRES ? it.skip : it)(
+    'refuses, writing nothing, while a running situations service holds the PGlite folder, and works silently once it stopped (PGlite only)',
+    async () => {
+      const file = path.join(scratch, 'while-running.csv');
+      await writeGeneratedHxl(file, 20);
+      const exported = path.join(scratch, 'while-running.jsonl');
+      const lock = path.join(scratch, 'situations', FOLDER_LOCK_FILE);
+      const before = await database.use((db) => stored(db, 'SADC'));
+      expect(existsSync(lock)).toBe(false);
 
-    const service = spawnService('subgraphs/situations/index.js', await freePort(), { PGLITE_DIR: scratch, SEED_ON_START: 'false' });
-    try {
-      await waitReady(service);
-      expect(readFileSync(lock, 'utf8').trim()).toBe(String(service.child.pid));
+      const service = spawnService('subgraphs/situations/index.js', await freePort(), { PGLITE_DIR: scratch, SEED_ON_START: 'false' });
+      try {
+        await waitReady(service);
+        expect(readFileSync(lock, 'utf8').trim()).toBe(String(service.child.pid));
 
-      const refused = await runCli('import', ['--org', 'SADC', '--kind', 'incidents', file], database.env);
-      expect(refused.code).toBe(4);
-      expect(refused.stdout).toBe('');
-      expect(refused.stderr).toMatch(new RegExp(`^import: the hub is running on .*situations \\(process ${service.child.pid} holds it\\), so nothing was imported\\.`));
-      expect(refused.stderr).toMatch(/importIncidents mutation/);
-      expect(refused.stderr).toMatch(/stop the hub/);
+        const refused = await runCli('import', ['--org', 'SADC', '--kind', 'incidents', file], database.env);
+        expect(refused.code).toBe(4);
+        expect(refused.stdout).toBe('');
+        expect(refused.stderr).toMatch(
+          new RegExp(`^import: the hub is running on .*situations \\(process ${service.child.pid} holds it\\), so nothing was imported\\.`),
+        );
+        expect(refused.stderr).toMatch(/importIncidents mutation/);
+        expect(refused.stderr).toMatch(/stop the hub/);
 
-      const exportRefused = await runCli('export', ['--org', 'SADC', '--kind', 'incidents', '--out', exported], database.env);
-      expect(exportRefused.code).toBe(4);
-      expect(exportRefused.stderr).toMatch(/^export: the hub is running on .*, so nothing was exported\./);
-      expect(existsSync(exported)).toBe(false);
-    } finally {
-      service.child.kill('SIGTERM');
-    }
-    expect(await service.exited).toBe(0);
-    expect(existsSync(lock)).toBe(false);
-    expect(await database.use((db) => stored(db, 'SADC'))).toBe(before);
+        const exportRefused = await runCli('export', ['--org', 'SADC', '--kind', 'incidents', '--out', exported], database.env);
+        expect(exportRefused.code).toBe(4);
+        expect(exportRefused.stderr).toMatch(/^export: the hub is running on .*, so nothing was exported\./);
+        expect(existsSync(exported)).toBe(false);
+      } finally {
+        service.child.kill('SIGTERM');
+      }
+      expect(await service.exited).toBe(0);
+      expect(existsSync(lock)).toBe(false);
+      expect(await database.use((db) => stored(db, 'SADC'))).toBe(before);
 
-    const imported = await runCli('import', ['--org', 'SADC', '--kind', 'incidents', file], database.env);
-    expect(imported.stderr).toBe('');
-    expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/20 rows, 20 created/);
-    const exportRun = await runCli('export', ['--org', 'SADC', '--kind', 'incidents', '--out', exported], database.env);
-    expect(exportRun.code).toBe(0);
-    expect(exportRun.stderr).toBe(`Exported ${before + 20} incidents of SADC from PGlite ${path.join(scratch, 'situations')} to ${exported}.\n`);
-    expect(existsSync(lock)).toBe(false);
-  });
+      const imported = await runCli('import', ['--org', 'SADC', '--kind', 'incidents', file], database.env);
+      expect(imported.stderr).toBe('');
+      expect(imported.code).toBe(0);
+      expect(imported.stdout).toMatch(/20 rows, 20 created/);
+      const exportRun = await runCli('export', ['--org', 'SADC', '--kind', 'incidents', '--out', exported], database.env);
+      expect(exportRun.code).toBe(0);
+      expect(exportRun.stderr).toBe(`Exported ${before + 20} incidents of SADC from PGlite ${path.join(scratch, 'situations')} to ${exported}.\n`);
+      expect(existsSync(lock)).toBe(false);
+    },
+  );
 
   (ON_POSTGRES ? it.skip : it)('takes over a PGlite folder lock whose process is gone (PGlite only)', async () => {
     const lock = path.join(scratch, 'situations', FOLDER_LOCK_FILE);
@@ -214,17 +237,21 @@ describe('the import and export commands', () => {
     expect(existsSync(lock)).toBe(false);
   });
 
-  (ON_POSTGRES ? it : it.skip)('imports 100,000 rows streamed, with peak memory well under 400 MB (PostgreSQL only: runs when DATABASE_URL is set)', async () => {
-    const rows = 100_000;
-    const file = path.join(scratch, 'large.csv');
-    const written = await writeGeneratedHxl(file, rows, { badEvery: 1000 });
-    const good = Array.from({ length: rows }, (_, i) => i + 1).filter(written.good).length;
-    const run = await runCli('import', ['--org', 'ICGLR', '--kind', 'incidents', '--stats', file], database.env);
-    expect(run.code).toBe(1);
-    const stats = JSON.parse(run.stderr.trim().split('\n').pop()!).stats;
-    expect(stats).toMatchObject({ rows, created: good, rejected: rows - good });
-    expect(stats.peakRssMiB).toBeLessThan(400);
-    process.stderr.write(`import of ${rows} rows: ${stats.seconds} s, ${stats.rowsPerSecond} rows/s, peak RSS ${stats.peakRssMiB} MiB\n`);
-    expect(await database.use((db) => generated(db, 'ICGLR'))).toEqual({ n: good, distinct_ids: good, max_version: 1 });
-  }, 600_000);
+  (ON_POSTGRES ? it : it.skip)(
+    'imports 100,000 rows streamed, with peak memory well under 400 MB (PostgreSQL only: runs when DATABASE_URL is set)',
+    async () => {
+      const rows = 100_000;
+      const file = path.join(scratch, 'large.csv');
+      const written = await writeGeneratedHxl(file, rows, { badEvery: 1000 });
+      const good = Array.from({ length: rows }, (_, i) => i + 1).filter(written.good).length;
+      const run = await runCli('import', ['--org', 'ICGLR', '--kind', 'incidents', '--stats', file], database.env);
+      expect(run.code).toBe(1);
+      const stats = JSON.parse(run.stderr.trim().split('\n').pop()!).stats;
+      expect(stats).toMatchObject({ rows, created: good, rejected: rows - good });
+      expect(stats.peakRssMiB).toBeLessThan(400);
+      process.stderr.write(`import of ${rows} rows: ${stats.seconds} s, ${stats.rowsPerSecond} rows/s, peak RSS ${stats.peakRssMiB} MiB\n`);
+      expect(await database.use((db) => generated(db, 'ICGLR'))).toEqual({ n: good, distinct_ids: good, max_version: 1 });
+    },
+    600_000,
+  );
 });

@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 describe('importIncidents mutation', () => {
-  it('imports a partner file as the editor\'s organisation, and a second time changes nothing', async () => {
+  it("imports a partner file as the editor's organisation, and a second time changes nothing", async () => {
     const editor = await tokenFor(users.ecowasEditor);
     const first = await hub.query(IMPORT, { content: SAMPLE }, { token: editor });
     expect(first.errors).toBeUndefined();
@@ -35,7 +35,11 @@ describe('importIncidents mutation', () => {
     const again = await hub.query(IMPORT, { content: SAMPLE }, { token: editor });
     expect(again.data!.importIncidents).toMatchObject({ created: 0, updated: 0, unchanged: report.created, rejected: report.rejected });
 
-    const listed = await hub.query('{ incidents(filter: { countries: ["SEN", "GHA", "CIV", "BEN", "TGO", "GMB", "GIN", "LBR", "SLE", "GNB", "CPV", "MLI", "NGA"] }, first: 100) { nodes { ownerOrg externalId } } }', undefined, { token: editor });
+    const listed = await hub.query(
+      '{ incidents(filter: { countries: ["SEN", "GHA", "CIV", "BEN", "TGO", "GMB", "GIN", "LBR", "SLE", "GNB", "CPV", "MLI", "NGA"] }, first: 100) { nodes { ownerOrg externalId } } }',
+      undefined,
+      { token: editor },
+    );
     const imported = listed.data!.incidents.nodes.filter((n: { externalId: string | null }) => n.externalId && !n.externalId.startsWith('seed-'));
     expect(imported.length).toBe(report.created);
     expect(imported.every((n: { ownerOrg: string }) => n.ownerOrg === 'ECOWAS')).toBe(true);
@@ -50,12 +54,19 @@ describe('importIncidents mutation', () => {
 
   it('rejects a row citing a situation the importer may not see, as if it did not exist', async () => {
     const hidden = '3b1d8a43-0000-4000-8000-000000000000';
-    const darfur = (await hub.query('{ situations(filter: { countries: ["SDN"] }) { nodes { id } } }', undefined, { token: await tokenFor(users.igadAnalyst) })).data!.situations.nodes[0].id;
+    const darfur = (
+      await hub.query('{ situations(filter: { countries: ["SDN"] }) { nodes { id } } }', undefined, { token: await tokenFor(users.igadAnalyst) })
+    ).data!.situations.nodes[0].id;
     const file = (situation: string) => `#meta+id,#date,#country+code,#event+type,#meta+situation\nX-1,2026-01-05,SDN,Battles,${situation}\n`;
     const au = await tokenFor(users.auEditor);
     const invisible = await hub.query(IMPORT, { content: file(darfur) }, { token: au });
     const missing = await hub.query(IMPORT, { content: file(hidden) }, { token: au });
     expect(invisible.data!.importIncidents.rejected).toBe(1);
-    expect(invisible.data!.importIncidents.outcomes[0].errors).toEqual(missing.data!.importIncidents.outcomes[0].errors.map((e: { field: string; message: string }) => ({ ...e, message: e.message.replace(hidden, darfur) })));
+    expect(invisible.data!.importIncidents.outcomes[0].errors).toEqual(
+      missing.data!.importIncidents.outcomes[0].errors.map((e: { field: string; message: string }) => ({
+        ...e,
+        message: e.message.replace(hidden, darfur),
+      })),
+    );
   });
 });

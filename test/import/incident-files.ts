@@ -12,7 +12,8 @@ const COUNTRIES: [string, number, number][] = [
   ['TGO', 10.9, 0.2],
 ];
 const SOURCES = ['Generated field reporter', 'Generated community radio', 'Generated civil-society monitor'];
-const HASHTAGS = '#meta+id,#date,#country+code,#adm1+name,#loc+name,#geo+lat,#geo+lon,#event+type,#actor+name,#actor+name,#affected+killed+min,#affected+killed,#affected+killed+max,#meta+source,#meta+source+type,#meta+situation,#description';
+const HASHTAGS =
+  '#meta+id,#date,#country+code,#adm1+name,#loc+name,#geo+lat,#geo+lon,#event+type,#actor+name,#actor+name,#affected+killed+min,#affected+killed,#affected+killed+max,#meta+source,#meta+source+type,#meta+situation,#description';
 
 export interface GeneratedFile {
   rows: number;
@@ -23,7 +24,11 @@ export interface GeneratedFile {
 export const externalIdOf = (i: number) => `GEN-${String(i).padStart(6, '0')}`;
 
 /** Row i is bad when `badEvery` divides i: an unknown country code. */
-export async function writeGeneratedHxl(path: string, rows: number, options: { badEvery?: number; situationId?: string } = {}): Promise<GeneratedFile> {
+export async function writeGeneratedHxl(
+  path: string,
+  rows: number,
+  options: { badEvery?: number; situationId?: string } = {},
+): Promise<GeneratedFile> {
   const out = createWriteStream(path);
   const good = (i: number) => !options.badEvery || i % options.badEvery !== 0;
   const write = async (text: string) => {

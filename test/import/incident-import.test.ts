@@ -22,14 +22,20 @@ const SAMPLES = path.resolve(__dirname, '..', '..', '..', 'samples');
 // ECOWAS's own illustrative situations: Mali's is AMBER, Nigeria's AMBER_STRICT shared with UN-JO.
 const MALI_SITUATION = illustrativeSituationId('sahel-mali');
 const NIGERIA_SITUATION = illustrativeSituationId('west-africa-middle-belt');
-const HASHTAGS = '#meta+id,#date,#country+code,#adm1+name,#loc+name,#geo+lat,#geo+lon,#event+type,#actor+name,#actor+name,#affected+killed,#affected+killed+min,#affected+killed+max,#meta+source,#meta+source+type,#meta+situation,#description';
+const HASHTAGS =
+  '#meta+id,#date,#country+code,#adm1+name,#loc+name,#geo+lat,#geo+lon,#event+type,#actor+name,#actor+name,#affected+killed,#affected+killed+min,#affected+killed+max,#meta+source,#meta+source+type,#meta+situation,#description';
 
 let database: TestDatabase;
 let db: DataSource;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  db = await openSubgraphDatabase({ schema: 'situations', entities: situationsSubgraph.entities, migrations: situationsSubgraph.migrations, target: database.target });
+  db = await openSubgraphDatabase({
+    schema: 'situations',
+    entities: situationsSubgraph.entities,
+    migrations: situationsSubgraph.migrations,
+    target: database.target,
+  });
   await seedSubgraph(situationsSubgraph, db);
 });
 
@@ -38,7 +44,10 @@ afterAll(async () => {
   await database?.drop();
 });
 
-async function importText(text: string, options: Partial<ImportOptions> & { org: string }): Promise<{ summary: ImportSummary; outcomes: RowOutcome[] }> {
+async function importText(
+  text: string,
+  options: Partial<ImportOptions> & { org: string },
+): Promise<{ summary: ImportSummary; outcomes: RowOutcome[] }> {
   const outcomes: RowOutcome[] = [];
   const summary = await importIncidents(db, Readable.from([text]), { format: 'hxl', ...options, onRow: (o) => void outcomes.push(o) });
   return { summary, outcomes };
@@ -56,8 +65,15 @@ async function exportText(org: string, format: ExportFormat): Promise<string> {
 /** Everything stored for an organisation, to the byte: a digest of every incident and source row. */
 async function snapshot(org: string) {
   const digest = async (table: string) =>
-    (await db.query(`SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM situations.${table} t WHERE owner_org = $1`, [org]))[0];
-  const versions = await db.query(`SELECT external_id, version, updated_at FROM situations.incident WHERE owner_org = $1 ORDER BY external_id`, [org]);
+    (
+      await db.query(
+        `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM situations.${table} t WHERE owner_org = $1`,
+        [org],
+      )
+    )[0];
+  const versions = await db.query(`SELECT external_id, version, updated_at FROM situations.incident WHERE owner_org = $1 ORDER BY external_id`, [
+    org,
+  ]);
   return { incidents: await digest('incident'), sources: await digest('source'), versions };
 }
 
@@ -157,12 +173,16 @@ describe('bulk import of incidents', () => {
     const audited = (await importAudit('ECOWAS')).length;
     const { summary, outcomes } = await importText(file, { org: 'ECOWAS' });
     expect(summary).toMatchObject({ created: 0, updated: 0, unchanged: 4, rejected: 6 });
-    expect(statuses(outcomes).filter((s) => s[2] !== 'rejected').map((s) => s[1])).toEqual(['T1-1', 'T1-2', 'T1-1', 'T1-7']);
+    expect(
+      statuses(outcomes)
+        .filter((s) => s[2] !== 'rejected')
+        .map((s) => s[1]),
+    ).toEqual(['T1-1', 'T1-2', 'T1-1', 'T1-7']);
     expect(await snapshot('ECOWAS')).toEqual(before);
     expect(await importAudit('ECOWAS')).toHaveLength(audited);
   });
 
-  it('updates a row whose values changed, by the partner\'s id, and leaves every other row untouched', async () => {
+  it("updates a row whose values changed, by the partner's id, and leaves every other row untouched", async () => {
     const before = await incidentOf('ECOWAS', 'T1-7');
     const others = (await snapshot('ECOWAS')).versions.filter((v: { external_id: string }) => v.external_id !== 'T1-7');
     const changed = file.replace('Illustrative village 8,12.58', 'Illustrative village 8 (corrected),12.58');
@@ -182,13 +202,18 @@ describe('bulk import of incidents', () => {
       org: 'ECOWAS',
       situationScope: (query, alias) => query.andWhere(`${alias}.ownerOrg = :nobody`, { nobody: 'NOBODY' }),
     });
-    const { outcomes: missing } = await importText([HASHTAGS, row.replace(NIGERIA_SITUATION, '7d1e2f0a-1111-4222-8333-944455556666')].join('\n'), { org: 'ECOWAS' });
+    const { outcomes: missing } = await importText([HASHTAGS, row.replace(NIGERIA_SITUATION, '7d1e2f0a-1111-4222-8333-944455556666')].join('\n'), {
+      org: 'ECOWAS',
+    });
     expect(outcomes[0].status).toBe('rejected');
-    expect(outcomes[0].errors![0].message.replace(NIGERIA_SITUATION, 'ID')).toBe(missing[0].errors![0].message.replace('7d1e2f0a-1111-4222-8333-944455556666', 'ID'));
+    expect(outcomes[0].errors![0].message.replace(NIGERIA_SITUATION, 'ID')).toBe(
+      missing[0].errors![0].message.replace('7d1e2f0a-1111-4222-8333-944455556666', 'ID'),
+    );
   });
 
   it('holds an incident to its situation as the mutations do: same country, and no re-sharing of an AMBER_STRICT one', async () => {
-    const row = (id: string, country: string, source: string) => `${id},2025-05-02,${country},Plateau,Illustrative place,,,Riots,,,1,,,${source},Radio,${NIGERIA_SITUATION},`;
+    const row = (id: string, country: string, source: string) =>
+      `${id},2025-05-02,${country},Plateau,Illustrative place,,,Riots,,,1,,,${source},Radio,${NIGERIA_SITUATION},`;
     const rows = [HASHTAGS, row('S-1', 'NGA', 'S radio'), row('S-2', 'GHA', 'S source only a rejected row names')].join('\n');
     const amber = await importText(rows, { org: 'ECOWAS' });
     expect(statuses(amber.outcomes)).toEqual([
@@ -262,7 +287,15 @@ describe('bulk import of incidents', () => {
 
   it('reads JSON lines, rejecting a line that is no JSON object and naming the keys it ignored', async () => {
     const lines = [
-      JSON.stringify({ externalId: 'J-1', occurredOn: '2025-07-01', countryIso3: 'KEN', eventType: 'Riots', fatalitiesBest: 2, actors: 'One group', colour: 'blue' }),
+      JSON.stringify({
+        externalId: 'J-1',
+        occurredOn: '2025-07-01',
+        countryIso3: 'KEN',
+        eventType: 'Riots',
+        fatalitiesBest: 2,
+        actors: 'One group',
+        colour: 'blue',
+      }),
       '{"externalId": "J-2", broken',
       '',
       '["not", "an", "object"]',
@@ -294,8 +327,28 @@ describe('export of incidents', () => {
   beforeAll(async () => {
     // Text a spreadsheet would run as a formula, quotes, commas and line breaks must come back as they went out.
     const tricky = [
-      { externalId: 'RT-1', occurredOn: '2024-02', countryIso3: 'RWA', eventType: 'Riots', notes: '=HYPERLINK("http://example.invalid")', place: "'=already escaped", actors: ['-minus group', '@at group', 'Group, with "quotes"'] },
-      { externalId: 'RT-2', occurredOn: '2024-03-04', countryIso3: 'BDI', eventType: 'Battles', notes: 'two\nlines, and "quotes"', latitude: -3.38, longitude: 29.36, geoPrecision: 'NEAR', fatalitiesBest: 0, source: 'RT source', sourceType: 'Radio' },
+      {
+        externalId: 'RT-1',
+        occurredOn: '2024-02',
+        countryIso3: 'RWA',
+        eventType: 'Riots',
+        notes: '=HYPERLINK("http://example.invalid")',
+        place: "'=already escaped",
+        actors: ['-minus group', '@at group', 'Group, with "quotes"'],
+      },
+      {
+        externalId: 'RT-2',
+        occurredOn: '2024-03-04',
+        countryIso3: 'BDI',
+        eventType: 'Battles',
+        notes: 'two\nlines, and "quotes"',
+        latitude: -3.38,
+        longitude: 29.36,
+        geoPrecision: 'NEAR',
+        fatalitiesBest: 0,
+        source: 'RT source',
+        sourceType: 'Radio',
+      },
     ];
     const { summary } = await importText(tricky.map((t) => JSON.stringify(t)).join('\n'), { org: 'ICGLR', format: 'jsonl' });
     expect(summary).toMatchObject({ created: 2, rejected: 0 });
@@ -323,7 +376,10 @@ describe('export of incidents', () => {
   });
 
   it('exports only what the scope selects, and JSON lines with the GraphQL field names', async () => {
-    const lines = (await exportText('ICGLR', 'jsonl')).trim().split('\n').map((l) => JSON.parse(l));
+    const lines = (await exportText('ICGLR', 'jsonl'))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     const stored = await db.getRepository(Incident).countBy({ ownerOrg: 'ICGLR' });
     expect(lines).toHaveLength(stored);
     expect(lines.find((l) => l.externalId === 'RT-2')).toEqual({

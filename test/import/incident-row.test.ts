@@ -19,12 +19,31 @@ function problems(values: Record<string, unknown>): Record<string, string> {
 
 describe('an imported incident row', () => {
   it('maps a good row to incident values, upper-casing the country', () => {
-    const result = check({ ...GOOD, latitude: '9.9', longitude: 8.86, actors: ['A', ' ', 'B'], fatalitiesBest: '4', fatalitiesLow: 3, fatalitiesHigh: '6.0' });
+    const result = check({
+      ...GOOD,
+      latitude: '9.9',
+      longitude: 8.86,
+      actors: ['A', ' ', 'B'],
+      fatalitiesBest: '4',
+      fatalitiesLow: 3,
+      fatalitiesHigh: '6.0',
+    });
     expect(result).toEqual({
       ok: true,
       draft: {
         externalId: 'X-1',
-        values: { occurredOn: '2026-01-15', datePrecision: 'DAY', countryIso3: 'NGA', eventType: 'Riots', latitude: 9.9, longitude: 8.86, actors: ['A', 'B'], fatalitiesBest: 4, fatalitiesLow: 3, fatalitiesHigh: 6 },
+        values: {
+          occurredOn: '2026-01-15',
+          datePrecision: 'DAY',
+          countryIso3: 'NGA',
+          eventType: 'Riots',
+          latitude: 9.9,
+          longitude: 8.86,
+          actors: ['A', 'B'],
+          fatalitiesBest: 4,
+          fatalitiesLow: 3,
+          fatalitiesHigh: 6,
+        },
       },
     });
   });
@@ -63,10 +82,16 @@ describe('an imported incident row', () => {
   it('wants fatalities as whole numbers of 0 or more, with low ≤ best ≤ high', () => {
     expect(problems({ ...GOOD, fatalitiesBest: '-1' }).fatalitiesBest).toMatch(/whole number of 0 or more/);
     expect(problems({ ...GOOD, fatalitiesBest: 2.5 }).fatalitiesBest).toMatch(/whole number/);
-    expect(problems({ ...GOOD, fatalitiesLow: 5, fatalitiesBest: 4 }).fatalitiesLow).toMatch(/fatalitiesLow \(5\) may not exceed fatalitiesBest \(4\)/);
-    expect(problems({ ...GOOD, fatalitiesBest: 5, fatalitiesHigh: 4 }).fatalitiesHigh).toMatch(/fatalitiesHigh \(4\) may not be below fatalitiesBest \(5\)/);
+    expect(problems({ ...GOOD, fatalitiesLow: 5, fatalitiesBest: 4 }).fatalitiesLow).toMatch(
+      /fatalitiesLow \(5\) may not exceed fatalitiesBest \(4\)/,
+    );
+    expect(problems({ ...GOOD, fatalitiesBest: 5, fatalitiesHigh: 4 }).fatalitiesHigh).toMatch(
+      /fatalitiesHigh \(4\) may not be below fatalitiesBest \(5\)/,
+    );
     // The same field and words as reportIncident (rules/incident.rules.ts incidentValueProblems).
-    expect(problems({ ...GOOD, fatalitiesLow: 5, fatalitiesHigh: 4 }).fatalitiesLow).toMatch(/fatalitiesLow \(5\) may not exceed fatalitiesHigh \(4\)/);
+    expect(problems({ ...GOOD, fatalitiesLow: 5, fatalitiesHigh: 4 }).fatalitiesLow).toMatch(
+      /fatalitiesLow \(5\) may not exceed fatalitiesHigh \(4\)/,
+    );
   });
 
   it('wants a situation id to be a UUID', () => {
@@ -74,7 +99,14 @@ describe('an imported incident row', () => {
   });
 
   it('reports every problem of a row at once, with the HXL column it came from', () => {
-    const result = checkIncidentRow({ line: 9, values: { ...GOOD, countryIso3: 'XX', fatalitiesBest: 'many' }, columns: { countryIso3: '#country+code', fatalitiesBest: '#affected+killed' } }, TODAY);
+    const result = checkIncidentRow(
+      {
+        line: 9,
+        values: { ...GOOD, countryIso3: 'XX', fatalitiesBest: 'many' },
+        columns: { countryIso3: '#country+code', fatalitiesBest: '#affected+killed' },
+      },
+      TODAY,
+    );
     expect(result.ok).toBe(false);
     expect(!result.ok && result.problems.map((p) => [p.field, p.column])).toEqual([
       ['countryIso3', '#country+code'],

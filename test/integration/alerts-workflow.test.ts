@@ -113,16 +113,25 @@ describe('the alert workflow', () => {
     // A draft stays inside the Office: the recipients do not see it yet.
     expect((await hub.query(ALERT_BY_ID, { id: drafted.id }, { token: auAnalyst })).data!.alert).toBeNull();
 
-    const edited = await ok(await hub.query(EDIT, { input: { id: drafted.id, version: 1, level: 'HIGH', title: '[Test] Early warning (revised)' } }, { token: editor }), 'editAlert');
+    const edited = await ok(
+      await hub.query(EDIT, { input: { id: drafted.id, version: 1, level: 'HIGH', title: '[Test] Early warning (revised)' } }, { token: editor }),
+      'editAlert',
+    );
     expect(edited).toMatchObject({ status: 'DRAFT', version: 2, title: '[Test] Early warning (revised)' });
 
-    const sent = await ok(await hub.query(ISSUE, { input: { id: drafted.id, version: 2, note: 'Sent to the partners.' } }, { token: editor }), 'issueAlert');
+    const sent = await ok(
+      await hub.query(ISSUE, { input: { id: drafted.id, version: 2, note: 'Sent to the partners.' } }, { token: editor }),
+      'issueAlert',
+    );
     expect(sent).toMatchObject({ status: 'ISSUED', version: 3 });
     expect(sent.issuedAt).not.toBeNull();
     // Issuing shares the AMBER alert with its recipient organisations.
     expect([...sent.sharedWith].sort()).toEqual(['AU', 'ICGLR']);
 
-    const au = await ok(await hub.query(ACKNOWLEDGE, { input: { alertId: drafted.id, note: 'Received by the situation room.' } }, { token: auAnalyst }), 'acknowledgeAlert');
+    const au = await ok(
+      await hub.query(ACKNOWLEDGE, { input: { alertId: drafted.id, note: 'Received by the situation room.' } }, { token: auAnalyst }),
+      'acknowledgeAlert',
+    );
     const icglr = await ok(await hub.query(ACKNOWLEDGE, { input: { alertId: drafted.id } }, { token: icglrEditor }), 'acknowledgeAlert');
     expect(au).toMatchObject({ org: 'AU', acknowledgedBy: 'au-analyst', ownerOrg: 'AU', classification: 'AMBER' });
     expect(icglr).toMatchObject({ org: 'ICGLR', ownerOrg: 'ICGLR' });
@@ -131,11 +140,20 @@ describe('the alert workflow', () => {
     expect(again.id).toBe(au.id);
     expect(await rows('alerts.acknowledgement WHERE alert_id = $1', [drafted.id])).toBe(2);
 
-    const toSg = await ok(await hub.query(ESCALATE, { input: { id: drafted.id, version: 3, to: 'SECRETARY_GENERAL' } }, { token: editor }), 'escalateAlert');
+    const toSg = await ok(
+      await hub.query(ESCALATE, { input: { id: drafted.id, version: 3, to: 'SECRETARY_GENERAL' } }, { token: editor }),
+      'escalateAlert',
+    );
     expect(toSg).toMatchObject({ status: 'ESCALATED_TO_SECRETARY_GENERAL', version: 4 });
-    const toSc = await ok(await hub.query(ESCALATE, { input: { id: drafted.id, version: 4, to: 'SECURITY_COUNCIL', note: 'Briefing requested.' } }, { token: editor }), 'escalateAlert');
+    const toSc = await ok(
+      await hub.query(ESCALATE, { input: { id: drafted.id, version: 4, to: 'SECURITY_COUNCIL', note: 'Briefing requested.' } }, { token: editor }),
+      'escalateAlert',
+    );
     expect(toSc).toMatchObject({ status: 'ESCALATED_TO_SECURITY_COUNCIL', version: 5 });
-    const closed = await ok(await hub.query(CLOSE, { input: { id: drafted.id, version: 5, note: 'No further action expected.' } }, { token: editor }), 'closeAlert');
+    const closed = await ok(
+      await hub.query(CLOSE, { input: { id: drafted.id, version: 5, note: 'No further action expected.' } }, { token: editor }),
+      'closeAlert',
+    );
     expect(closed).toMatchObject({ status: 'CLOSED', version: 6 });
 
     expect(closed.statusHistory.map((s) => [s.fromStatus, s.toStatus, s.changedBy, s.changedByOrg, s.note])).toEqual([
@@ -156,7 +174,9 @@ describe('the alert workflow', () => {
     expect(seenByAu.data!.alert.statusHistory).toHaveLength(5);
 
     // Every change is in the owner's audit trail, inside the transaction that made it.
-    const trail = await hub.query<{ alertsAuditTrail: { action: string; recordType: string; recordId: string; actorSub: string; actorOrg: string; classification: string }[] }>(
+    const trail = await hub.query<{
+      alertsAuditTrail: { action: string; recordType: string; recordId: string; actorSub: string; actorOrg: string; classification: string }[];
+    }>(
       `query Trail($filter: AuditTrailFilter) { alertsAuditTrail(filter: $filter, limit: 500) { action recordType recordId actorSub actorOrg classification } }`,
       { filter: { actions: ['CREATE', 'UPDATE'] } },
       { token: admin },
@@ -165,8 +185,14 @@ describe('the alert workflow', () => {
     const alertEvents = trail.data!.alertsAuditTrail.filter((e) => e.recordId === drafted.id);
     expect(alertEvents.map((e) => e.action).sort()).toEqual(['CREATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE']);
     expect(alertEvents.every((e) => e.recordType === 'Alert' && e.actorSub === 'un-jo-editor' && e.actorOrg === 'UN-JO')).toBe(true);
-    const historyIds = new Set((await hub.subgraphs.alerts.db.query('SELECT id FROM alerts.alert_status_change WHERE alert_id = $1', [drafted.id])).map((r: { id: string }) => r.id));
-    const historyCreates = trail.data!.alertsAuditTrail.filter((e) => e.recordType === 'AlertStatusChange' && e.action === 'CREATE' && historyIds.has(e.recordId));
+    const historyIds = new Set(
+      (await hub.subgraphs.alerts.db.query('SELECT id FROM alerts.alert_status_change WHERE alert_id = $1', [drafted.id])).map(
+        (r: { id: string }) => r.id,
+      ),
+    );
+    const historyCreates = trail.data!.alertsAuditTrail.filter(
+      (e) => e.recordType === 'AlertStatusChange' && e.action === 'CREATE' && historyIds.has(e.recordId),
+    );
     expect(historyCreates).toHaveLength(5);
     // The acknowledgements are the recipients' records, so they are in the recipients' trails.
     const auTrail = await hub.query<{ alertsAuditTrail: { action: string; recordId: string; actorSub: string }[] }>(
@@ -180,14 +206,26 @@ describe('the alert workflow', () => {
   it('corrects an issued alert with a new version that supersedes it, never in place', async () => {
     const original = await issued();
     const key = randomUUID();
-    const input = { idempotencyKey: key, id: original.id, version: original.version, title: '[Test] Early warning (corrected)', note: 'Corrects the date of the events cited.' };
+    const input = {
+      idempotencyKey: key,
+      id: original.id,
+      version: original.version,
+      title: '[Test] Early warning (corrected)',
+      note: 'Corrects the date of the events cited.',
+    };
     const correction = await ok(await hub.query(CORRECT, { input }, { token: editor }), 'correctAlert');
     expect(correction.id).not.toBe(original.id);
     expect(correction).toMatchObject({ status: 'ISSUED', version: 1, supersedes: { id: original.id, status: 'SUPERSEDED' } });
-    expect(correction.statusHistory.map((s) => [s.fromStatus, s.toStatus, s.note])).toEqual([[null, 'ISSUED', 'Corrects the date of the events cited.']]);
+    expect(correction.statusHistory.map((s) => [s.fromStatus, s.toStatus, s.note])).toEqual([
+      [null, 'ISSUED', 'Corrects the date of the events cited.'],
+    ]);
 
     const old = (await hub.query<{ alert: Alert }>(ALERT_BY_ID, { id: original.id }, { token: editor })).data!.alert;
-    expect(old).toMatchObject({ status: 'SUPERSEDED', title: '[Test] Early warning: mobilisation along ethnic lines in the Kivus', supersededBy: { id: correction.id } });
+    expect(old).toMatchObject({
+      status: 'SUPERSEDED',
+      title: '[Test] Early warning: mobilisation along ethnic lines in the Kivus',
+      supersededBy: { id: correction.id },
+    });
     expect(old.statusHistory.map((s) => s.toStatus)).toEqual(['DRAFT', 'ISSUED', 'SUPERSEDED']);
 
     // The retry of a correction that went through gets it back, though the old version has moved on.
@@ -196,7 +234,10 @@ describe('the alert workflow', () => {
     expect(await rows('alerts.alert WHERE supersedes_id = $1', [original.id])).toBe(1);
     // A draft is edited, not corrected; a superseded alert is corrected no more.
     const aDraft = await draft();
-    refused(await hub.query(CORRECT, { input: { ...input, idempotencyKey: randomUUID(), id: aDraft.id, version: 1 } }, { token: editor }), 'CONFLICT');
+    refused(
+      await hub.query(CORRECT, { input: { ...input, idempotencyKey: randomUUID(), id: aDraft.id, version: 1 } }, { token: editor }),
+      'CONFLICT',
+    );
     refused(await hub.query(CORRECT, { input: { ...input, idempotencyKey: randomUUID(), version: old.version } }, { token: editor }), 'CONFLICT');
   });
 });
@@ -204,14 +245,24 @@ describe('the alert workflow', () => {
 describe('refusals', () => {
   it('rejects bad fields with one BAD_USER_INPUT naming each of them, and stores nothing', async () => {
     const before = await rows('alerts.alert');
-    const shape = await hub.query(DRAFT, { input: kivuWarning({ idempotencyKey: 'short', title: '', recipientOrgs: ['icglr'], citedRiskFactors: ['RF 1'] }) }, { token: editor });
+    const shape = await hub.query(
+      DRAFT,
+      { input: kivuWarning({ idempotencyKey: 'short', title: '', recipientOrgs: ['icglr'], citedRiskFactors: ['RF 1'] }) },
+      { token: editor },
+    );
     const shapeError = refused(shape, 'BAD_USER_INPUT');
     expect(shapeError.extensions!.fields).toEqual(expect.arrayContaining(['idempotencyKey', 'title', 'recipientOrgs', 'citedRiskFactors']));
     for (const field of ['idempotencyKey', 'title', 'recipientOrgs', 'citedRiskFactors']) expect(shapeError.message).toContain(field);
     expect(JSON.stringify(shape)).not.toContain('validationErrors');
 
-    const rules = await hub.query(DRAFT, { input: kivuWarning({ countryIso3: 'QQQ', crimes: [], classification: 'GREEN', sharedWith: ['AU'], situationId: 'not-an-id' }) }, { token: editor });
-    expect(refused(rules, 'BAD_USER_INPUT').extensions!.fields).toEqual(expect.arrayContaining(['countryIso3', 'crimes', 'sharedWith', 'situationId']));
+    const rules = await hub.query(
+      DRAFT,
+      { input: kivuWarning({ countryIso3: 'QQQ', crimes: [], classification: 'GREEN', sharedWith: ['AU'], situationId: 'not-an-id' }) },
+      { token: editor },
+    );
+    expect(refused(rules, 'BAD_USER_INPUT').extensions!.fields).toEqual(
+      expect.arrayContaining(['countryIso3', 'crimes', 'sharedWith', 'situationId']),
+    );
     const recipients = await hub.query(DRAFT, { input: kivuWarning({ recipients: ['SECRETARY_GENERAL'] }) }, { token: editor });
     expect(refused(recipients, 'BAD_USER_INPUT').extensions!.field).toBe('recipients');
 
@@ -221,7 +272,11 @@ describe('refusals', () => {
     expect(citedError.message).toContain('RF99');
 
     // Recipients and readers must be partners of the hub (asked of the partners subgraph).
-    const partners = await hub.query(DRAFT, { input: kivuWarning({ recipientOrgs: ['AU', 'NOT-A-PARTNER'], classification: 'AMBER', sharedWith: ['NO-SUCH-ORG'] }) }, { token: editor });
+    const partners = await hub.query(
+      DRAFT,
+      { input: kivuWarning({ recipientOrgs: ['AU', 'NOT-A-PARTNER'], classification: 'AMBER', sharedWith: ['NO-SUCH-ORG'] }) },
+      { token: editor },
+    );
     const partnersError = refused(partners, 'BAD_USER_INPUT');
     expect(partnersError.extensions!.fields).toEqual(['recipientOrgs', 'sharedWith']);
     expect(partnersError.message).toMatch(/unknown partner code NOT-A-PARTNER.*unknown partner code NO-SUCH-ORG/s);
@@ -273,7 +328,10 @@ describe('refusals', () => {
 
   it('allows only the transitions of the workflow (CONFLICT otherwise), and changes nothing when refusing', async () => {
     const alert = await draft();
-    const escalateDraft = refused(await hub.query(ESCALATE, { input: { id: alert.id, version: 1, to: 'SECRETARY_GENERAL' } }, { token: editor }), 'CONFLICT');
+    const escalateDraft = refused(
+      await hub.query(ESCALATE, { input: { id: alert.id, version: 1, to: 'SECRETARY_GENERAL' } }, { token: editor }),
+      'CONFLICT',
+    );
     expect(escalateDraft.message).toMatch(/DRAFT and cannot be escalated to the Secretary-General; it can be edited, issued, closed/);
     const sent = await ok(await hub.query(ISSUE, { input: { id: alert.id, version: 1 } }, { token: editor }), 'issueAlert');
     // The Security Council is reached through the Secretary-General.
@@ -292,7 +350,10 @@ describe('refusals', () => {
   it('refuses a stale version with CONFLICT, and of concurrent edits from one version exactly one wins', async () => {
     const alert = await draft();
     await ok(await hub.query(EDIT, { input: { id: alert.id, version: 1, body: 'First edit.' } }, { token: editor }), 'editAlert');
-    const stale = refused(await hub.query(EDIT, { input: { id: alert.id, version: 1, body: 'Edit of what was read before the first.' } }, { token: editor }), 'CONFLICT');
+    const stale = refused(
+      await hub.query(EDIT, { input: { id: alert.id, version: 1, body: 'Edit of what was read before the first.' } }, { token: editor }),
+      'CONFLICT',
+    );
     expect(stale.message).toContain('version 2');
 
     const racing = await Promise.all(
@@ -338,7 +399,10 @@ describe('refusals', () => {
 
     // Within the situation's circle it is allowed, and stays there once issued.
     const within = await draft(kivuWarning({ ...middleBelt, sharedWith: ['ECOWAS'] }));
-    refused(await hub.query(EDIT, { input: { id: within.id, version: within.version, classification: 'GREEN', sharedWith: [] } }, { token: editor }), 'BAD_USER_INPUT');
+    refused(
+      await hub.query(EDIT, { input: { id: within.id, version: within.version, classification: 'GREEN', sharedWith: [] } }, { token: editor }),
+      'BAD_USER_INPUT',
+    );
     const sent = await ok(await hub.query(ISSUE, { input: { id: within.id, version: within.version } }, { token: editor }), 'issueAlert');
     expect(sent).toMatchObject({ classification: 'AMBER_STRICT', sharedWith: ['ECOWAS'] });
   });
@@ -360,7 +424,9 @@ describe('refusals', () => {
       await hub.subgraphs.alerts.db.query(
         `CREATE FUNCTION alerts.test_fault() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.changed_by = 'fault-injector' THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$`,
       );
-      await hub.subgraphs.alerts.db.query('CREATE TRIGGER test_fault BEFORE INSERT ON alerts.alert_status_change FOR EACH ROW EXECUTE FUNCTION alerts.test_fault()');
+      await hub.subgraphs.alerts.db.query(
+        'CREATE TRIGGER test_fault BEFORE INSERT ON alerts.alert_status_change FOR EACH ROW EXECUTE FUNCTION alerts.test_fault()',
+      );
     });
 
     afterAll(async () => {
@@ -376,7 +442,12 @@ describe('refusals', () => {
 
     it('leaves nothing half-written: no alert, key or audit event without its status change, and the step can be retried', async () => {
       const faulty = await tokenFor(member('UN-JO', 'editor', 'fault-injector'));
-      const counts = async () => [await rows('alerts.alert'), await rows('alerts.alert_status_change'), await rows('alerts.idempotency_key'), await rows('alerts.audit_event WHERE action <> $1', ['READ'])];
+      const counts = async () => [
+        await rows('alerts.alert'),
+        await rows('alerts.alert_status_change'),
+        await rows('alerts.idempotency_key'),
+        await rows('alerts.audit_event WHERE action <> $1', ['READ']),
+      ];
       const before = await counts();
       const input = kivuWarning();
       const failed = await hub.query(DRAFT, { input }, { token: faulty });
@@ -386,7 +457,9 @@ describe('refusals', () => {
       const alert = await draft(input);
       const issuing = await hub.query(ISSUE, { input: { id: alert.id, version: alert.version } }, { token: faulty });
       unexpectedFailure(issuing);
-      const [stored] = await hub.subgraphs.alerts.db.query('SELECT status, version, issued_at, shared_with FROM alerts.alert WHERE id = $1', [alert.id]);
+      const [stored] = await hub.subgraphs.alerts.db.query('SELECT status, version, issued_at, shared_with FROM alerts.alert WHERE id = $1', [
+        alert.id,
+      ]);
       expect(stored).toMatchObject({ status: 'DRAFT', version: 1, issued_at: null });
       expect(await rows('alerts.alert_status_change WHERE alert_id = $1', [alert.id])).toBe(1);
       expect(await rows('alerts.audit_event WHERE record_id = $1 AND action = $2', [alert.id, 'UPDATE'])).toBe(0);

@@ -26,7 +26,9 @@ async function digest(db: DataSource, schema: string): Promise<Digests> {
   );
   const digests: Digests = {};
   for (const { table_name } of tables) {
-    const [row] = await db.query(`SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${schema}"."${table_name}" t`);
+    const [row] = await db.query(
+      `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${schema}"."${table_name}" t`,
+    );
     digests[`${schema}.${table_name}`] = row;
   }
   return digests;
@@ -235,7 +237,7 @@ describe('backup and restore on PostgreSQL', () => {
     expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('Backed up situations, partners, training, alerts from PostgreSQL')]);
   });
 
-  it('refuses to restore over the hub\'s schemas without --force, and changes nothing', async () => {
+  it("refuses to restore over the hub's schemas without --force, and changes nothing", async () => {
     await damage(databases);
     const damaged = await digests(databases);
     expect(damaged).not.toEqual(original);
@@ -255,7 +257,9 @@ describe('backup and restore on PostgreSQL', () => {
     const run = await runCli('restore', [path.join(backups, 'first'), '--force'], databases.env);
     expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('Restored situations, partners, training, alerts')]);
     expect(await digests(databases)).toEqual(original);
-    const schemas = await onServer(databases.env.DATABASE_URL!, (client) => client.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE '%replaced%'`));
+    const schemas = await onServer(databases.env.DATABASE_URL!, (client) =>
+      client.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE '%replaced%'`),
+    );
     expect(schemas.rows).toEqual([]);
   });
 

@@ -58,9 +58,13 @@ describe('filters', () => {
   });
 
   it('filters incidents, alerts and training', async () => {
-    const incidents = await ask('{ incidents(filter: { countries: ["NGA"], adminArea: "plateau", minFatalities: 3, sourceTypes: [PARTNER_MECHANISM] }) { totalCount nodes { adm1 fatalitiesBest } } }');
+    const incidents = await ask(
+      '{ incidents(filter: { countries: ["NGA"], adminArea: "plateau", minFatalities: 3, sourceTypes: [PARTNER_MECHANISM] }) { totalCount nodes { adm1 fatalitiesBest } } }',
+    );
     expect(incidents.errors).toBeUndefined();
-    expect(incidents.data!.incidents.nodes.every((i: { adm1: string; fatalitiesBest: number }) => i.adm1 === 'Plateau' && i.fatalitiesBest >= 3)).toBe(true);
+    expect(
+      incidents.data!.incidents.nodes.every((i: { adm1: string; fatalitiesBest: number }) => i.adm1 === 'Plateau' && i.fatalitiesBest >= 3),
+    ).toBe(true);
     expect(incidents.data!.incidents.totalCount).toBeGreaterThan(0);
 
     const alerts = await ask('{ alerts(filter: { recipients: [SECURITY_COUNCIL] }) { nodes { recipients status } } }');
@@ -91,7 +95,10 @@ describe('cursor pagination', () => {
     let after: string | null = null;
     let total = -1;
     for (let page = 0; page < 20; page++) {
-      const response: Awaited<ReturnType<typeof ask>> = await ask('query($after: String) { incidents(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }', { after });
+      const response: Awaited<ReturnType<typeof ask>> = await ask(
+        'query($after: String) { incidents(first: 4, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id } } } }',
+        { after },
+      );
       expect(response.errors).toBeUndefined();
       const connection = response.data!.incidents;
       if (total === -1) total = connection.totalCount;
@@ -137,7 +144,9 @@ describe('forged cursors', () => {
 
   it('still takes a cursor of another list of the same shape, as the next page after that point', async () => {
     const situations = await ask('{ situations(first: 1) { pageInfo { endCursor } } }');
-    const response = await ask('query($after: String) { incidents(first: 1, after: $after) { nodes { id } } }', { after: situations.data!.situations.pageInfo.endCursor });
+    const response = await ask('query($after: String) { incidents(first: 1, after: $after) { nodes { id } } }', {
+      after: situations.data!.situations.pageInfo.endCursor,
+    });
     expect(response.errors).toBeUndefined();
   });
 });
@@ -158,7 +167,9 @@ describe('aggregates', () => {
   });
 
   it('counts training by partner and by region', async () => {
-    const response = await hub.query('{ byPartner: trainingTotalsBy(groupBy: PARTNER) { group sessions } byRegion: trainingTotalsBy(groupBy: REGION) { group sessions countries } }');
+    const response = await hub.query(
+      '{ byPartner: trainingTotalsBy(groupBy: PARTNER) { group sessions } byRegion: trainingTotalsBy(groupBy: REGION) { group sessions countries } }',
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data!.byPartner.map((g: { group: string }) => g.group)).toEqual(expect.arrayContaining(['ICGLR', 'UN-JO']));
     expect(response.data!.byRegion).toContainEqual(expect.objectContaining({ group: 'Americas', sessions: 2, countries: 2 }));
@@ -179,9 +190,12 @@ describe('aggregates', () => {
   });
 
   it("gives a situation's source diversity and its risk trend with per-factor change", async () => {
-    const response = await ask('query($id: ID!) { situation(id: $id) { currentLevel sourceDiversity { type region share } riskTrend { overallLevel overallChange factors { riskFactor level previousLevel change } } } }', {
-      id: illustrativeSituationId('great-lakes-kivu'),
-    });
+    const response = await ask(
+      'query($id: ID!) { situation(id: $id) { currentLevel sourceDiversity { type region share } riskTrend { overallLevel overallChange factors { riskFactor level previousLevel change } } } }',
+      {
+        id: illustrativeSituationId('great-lakes-kivu'),
+      },
+    );
     expect(response.errors).toBeUndefined();
     const { sourceDiversity, riskTrend, currentLevel } = response.data!.situation;
     expect(sourceDiversity.reduce((sum: number, s: { share: number }) => sum + s.share, 0)).toBeCloseTo(1);
@@ -217,10 +231,70 @@ describe('SQL statements per request', () => {
     const green = ownership({ ownerOrg: 'UN-JO', classification: Classification.GREEN });
     const range = Array.from({ length: to - from }, (_, i) => from + i);
     const id = (n: number) => stableId('statement-count', n);
-    await insertMissing(hub.subgraphs.situations.db.manager, Situation, range.map((n) => ({ id: id(n), countryIso3: COUNTRY, title: `Load ${n}`, summary: 'x', openedOn: '2030-01-01', crimes: [], illustrative: true, ...green })) as Partial<Situation>[]);
-    await insertMissing(hub.subgraphs.situations.db.manager, RiskAssessment, range.map((n) => ({ id: stableId('statement-count-assessment', n), situationId: id(n), frameworkVersion: '2014', assessedByOrg: 'UN-JO', assessedOn: '2030-02-01', overallLevel: 'HIGH', crimes: [], summary: 'x', factors: [{ riskFactor: 'RF1', level: 'HIGH', evidence: null, indicators: [] }], ...green })) as unknown as Partial<RiskAssessment>[]);
-    await insertMissing(hub.subgraphs.situations.db.manager, Incident, range.map((n) => ({ id: stableId('statement-count-incident', n), situationId: id(n), countryIso3: COUNTRY, occurredOn: '2030-03-01', eventType: 'Battles', actors: [], fatalitiesBest: 1, ...green })) as Partial<Incident>[]);
-    await insertMissing(hub.subgraphs.alerts.db.manager, Alert, range.map((n) => ({ id: stableId('statement-count-alert', n), type: 'BRIEFING', level: 'HIGH', status: 'DRAFT', title: `Load alert ${n}`, body: 'x', recipients: [], recipientOrgs: [], crimes: [], citedRiskFactors: [], situationId: id(n), countryIso3: COUNTRY, illustrative: true, ...green })) as unknown as Partial<Alert>[]);
+    await insertMissing(
+      hub.subgraphs.situations.db.manager,
+      Situation,
+      range.map((n) => ({
+        id: id(n),
+        countryIso3: COUNTRY,
+        title: `Load ${n}`,
+        summary: 'x',
+        openedOn: '2030-01-01',
+        crimes: [],
+        illustrative: true,
+        ...green,
+      })) as Partial<Situation>[],
+    );
+    await insertMissing(
+      hub.subgraphs.situations.db.manager,
+      RiskAssessment,
+      range.map((n) => ({
+        id: stableId('statement-count-assessment', n),
+        situationId: id(n),
+        frameworkVersion: '2014',
+        assessedByOrg: 'UN-JO',
+        assessedOn: '2030-02-01',
+        overallLevel: 'HIGH',
+        crimes: [],
+        summary: 'x',
+        factors: [{ riskFactor: 'RF1', level: 'HIGH', evidence: null, indicators: [] }],
+        ...green,
+      })) as unknown as Partial<RiskAssessment>[],
+    );
+    await insertMissing(
+      hub.subgraphs.situations.db.manager,
+      Incident,
+      range.map((n) => ({
+        id: stableId('statement-count-incident', n),
+        situationId: id(n),
+        countryIso3: COUNTRY,
+        occurredOn: '2030-03-01',
+        eventType: 'Battles',
+        actors: [],
+        fatalitiesBest: 1,
+        ...green,
+      })) as Partial<Incident>[],
+    );
+    await insertMissing(
+      hub.subgraphs.alerts.db.manager,
+      Alert,
+      range.map((n) => ({
+        id: stableId('statement-count-alert', n),
+        type: 'BRIEFING',
+        level: 'HIGH',
+        status: 'DRAFT',
+        title: `Load alert ${n}`,
+        body: 'x',
+        recipients: [],
+        recipientOrgs: [],
+        crimes: [],
+        citedRiskFactors: [],
+        situationId: id(n),
+        countryIso3: COUNTRY,
+        illustrative: true,
+        ...green,
+      })) as unknown as Partial<Alert>[],
+    );
   }
 
   async function statementsFor(): Promise<Record<string, number>> {

@@ -28,7 +28,10 @@ function urlOf(database: string, user?: { name: string; password: string }): str
 
 const ADMIN_URL = urlOf(DATABASE);
 const roles: Record<string, SubgraphRole> = Object.fromEntries(
-  ['training', 'partners', 'alerts'].map((schema) => [schema, { schema, role: `hub_roles_${UNIQUE}_${schema}`, password: randomBytes(12).toString('hex') }]),
+  ['training', 'partners', 'alerts'].map((schema) => [
+    schema,
+    { schema, role: `hub_roles_${UNIQUE}_${schema}`, password: randomBytes(12).toString('hex') },
+  ]),
 );
 const running: RunningSubgraph[] = [];
 

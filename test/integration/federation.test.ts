@@ -97,7 +97,10 @@ describe('the federated hub', () => {
     expect(situation.title).toMatch(/^\[Illustrative\]/);
     expect(situation.country).toMatchObject({ iso3: 'MMR', name: 'Myanmar', region: 'Asia' });
     expect(situation.assessments.map((a: { overallLevel: string }) => a.overallLevel)).toEqual(['VERY_HIGH', 'HIGH']);
-    expect(situation.assessments[0].assessedBy).toEqual({ code: 'UN-JO', name: 'UN Joint Office on Genocide Prevention and the Responsibility to Protect' });
+    expect(situation.assessments[0].assessedBy).toEqual({
+      code: 'UN-JO',
+      name: 'UN Joint Office on Genocide Prevention and the Responsibility to Protect',
+    });
   });
 
   it('answers _entities at each subgraph for the keys other subgraphs hold', async () => {
@@ -118,7 +121,13 @@ describe('the federated hub', () => {
     const partners = await postGraphQL<{ _entities: ({ name: string } | null)[] }>(
       hub.subgraphs.partners.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Country { name } ... on Partner { name } } }',
-      { r: [{ __typename: 'Country', iso3: 'NGA' }, { __typename: 'Partner', code: 'OSCE' }, { __typename: 'Country', iso3: 'QQQ' }] },
+      {
+        r: [
+          { __typename: 'Country', iso3: 'NGA' },
+          { __typename: 'Partner', code: 'OSCE' },
+          { __typename: 'Country', iso3: 'QQQ' },
+        ],
+      },
       { headers: await asGateway('partners') },
     );
     expect(partners.data!._entities).toEqual([{ name: 'Nigeria' }, { name: 'Organization for Security and Co-operation in Europe' }, null]);
@@ -180,6 +189,11 @@ describe('health and readiness', () => {
       expect((await fetch(`${base}/ready`)).status).toBe(200);
     }
     const gateway = await (await fetch(`${baseOf(hub.gateway.url)}/ready`)).json();
-    expect(gateway).toEqual({ status: 'ready', service: 'gateway', degraded: false, subgraphs: { situations: 'ready', partners: 'ready', training: 'ready', alerts: 'ready' } });
+    expect(gateway).toEqual({
+      status: 'ready',
+      service: 'gateway',
+      degraded: false,
+      subgraphs: { situations: 'ready', partners: 'ready', training: 'ready', alerts: 'ready' },
+    });
   });
 });

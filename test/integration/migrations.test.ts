@@ -13,7 +13,9 @@ async function snapshot(db: DataSource, schema: string): Promise<Record<string, 
   const result: Record<string, unknown> = {};
   for (const { table_name } of tables) {
     // md5 of every row in a stable order: any changed, added or removed row changes it.
-    const [row] = await db.query(`SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${schema}"."${table_name}" t`);
+    const [row] = await db.query(
+      `SELECT count(*)::int AS rows, md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS digest FROM "${schema}"."${table_name}" t`,
+    );
     result[table_name] = row;
   }
   return result;

@@ -44,7 +44,14 @@ const RECORD_MEMBERSHIP = `mutation Member($input: RecordMembershipChangeInput!)
 const PERIODS = `query Periods($code: String!) { partner(code: $code) { memberships { ${MEMBERSHIP} } } }`;
 const MEMBERS_ON = `query Members($code: String!, $on: LocalDate) { partner(code: $code) { memberStates(on: $on) { iso3 } } }`;
 
-type Partner = { code: string; version: number; updatedAt: string; website: string | null; headquartersCity: string | null; sharingDefaults: { classification: string; sharedWith: string[] } | null };
+type Partner = {
+  code: string;
+  version: number;
+  updatedAt: string;
+  website: string | null;
+  headquartersCity: string | null;
+  sharingDefaults: { classification: string; sharedWith: string[] } | null;
+};
 type FocalPoint = { id: string; version: number; name: string; email: string | null; ownerOrg: string; classification: string; sharedWith: string[] };
 type Engagement = { id: string; partnerCode: string; ownerOrg: string; classification: string };
 type Membership = { id: string; countryIso3: string; status: string; validFrom: string | null; validTo: string | null };
@@ -64,32 +71,90 @@ async function membersOn(code: string, on: string): Promise<string[]> {
 }
 
 function focalPoint(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { idempotencyKey: randomUUID(), partnerCode: 'ECOWAS', name: '[Test] Focal point', role: 'ECOWARN test focal point', email: 'focal.point@example.org', countryIso3: 'SEN', classification: 'GREEN', ...overrides };
+  return {
+    idempotencyKey: randomUUID(),
+    partnerCode: 'ECOWAS',
+    name: '[Test] Focal point',
+    role: 'ECOWARN test focal point',
+    email: 'focal.point@example.org',
+    countryIso3: 'SEN',
+    classification: 'GREEN',
+    ...overrides,
+  };
 }
 
 function engagement(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { idempotencyKey: randomUUID(), partnerCode: 'ICGLR', kind: 'MEETING', title: '[Test] Regional Committee meeting', startDate: '2026-05-25', endDate: '2026-05-26', city: 'Brazzaville', countryIso3: 'COG', classification: 'CLEAR', ...overrides };
+  return {
+    idempotencyKey: randomUUID(),
+    partnerCode: 'ICGLR',
+    kind: 'MEETING',
+    title: '[Test] Regional Committee meeting',
+    startDate: '2026-05-25',
+    endDate: '2026-05-26',
+    city: 'Brazzaville',
+    countryIso3: 'COG',
+    classification: 'CLEAR',
+    ...overrides,
+  };
 }
 
 function membershipChange(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return { idempotencyKey: randomUUID(), partnerCode: 'ECOWAS', countryIso3: 'SEN', status: 'SUSPENDED', validFrom: '2026-03-01', note: '[Test] suspension', classification: 'CLEAR', ...overrides };
+  return {
+    idempotencyKey: randomUUID(),
+    partnerCode: 'ECOWAS',
+    countryIso3: 'SEN',
+    status: 'SUSPENDED',
+    validFrom: '2026-03-01',
+    note: '[Test] suspension',
+    classification: 'CLEAR',
+    ...overrides,
+  };
 }
 
 describe("an organisation's profile", () => {
   it('is changed by its admins only, at the version they read, and the change is audited', async () => {
     const before = await partner('ECOWAS');
-    const updated = accepted<Partner>(await hub.query(UPDATE_PROFILE, { input: { code: 'ECOWAS', version: before.version, website: 'https://ecowas.example.org', headquartersCity: 'Abuja (test)' } }, { token: ecowasAdmin }), 'updatePartnerProfile');
+    const updated = accepted<Partner>(
+      await hub.query(
+        UPDATE_PROFILE,
+        { input: { code: 'ECOWAS', version: before.version, website: 'https://ecowas.example.org', headquartersCity: 'Abuja (test)' } },
+        { token: ecowasAdmin },
+      ),
+      'updatePartnerProfile',
+    );
     expect(updated).toMatchObject({ version: before.version + 1, website: 'https://ecowas.example.org', headquartersCity: 'Abuja (test)' });
-    const cleared = accepted<Partner>(await hub.query(UPDATE_PROFILE, { input: { code: 'ECOWAS', version: updated.version, website: null } }, { token: ecowasAdmin }), 'updatePartnerProfile');
+    const cleared = accepted<Partner>(
+      await hub.query(UPDATE_PROFILE, { input: { code: 'ECOWAS', version: updated.version, website: null } }, { token: ecowasAdmin }),
+      'updatePartnerProfile',
+    );
     expect(cleared.website).toBeNull();
 
     refused(await hub.query(UPDATE_PROFILE, { input: { code: 'ECOWAS', version: cleared.version, name: 'x' } }), 'UNAUTHENTICATED');
-    refused(await hub.query(UPDATE_PROFILE, { input: { code: 'ECOWAS', version: cleared.version, name: 'x' } }, { token: ecowasEditor }), 'FORBIDDEN');
+    refused(
+      await hub.query(UPDATE_PROFILE, { input: { code: 'ECOWAS', version: cleared.version, name: 'x' } }, { token: ecowasEditor }),
+      'FORBIDDEN',
+    );
     refused(await hub.query(UPDATE_PROFILE, { input: { code: 'ECOWAS', version: cleared.version, name: 'x' } }, { token: auAdmin }), 'FORBIDDEN');
     refused(await hub.query(UPDATE_PROFILE, { input: { code: 'ECOWAS', version: before.version, name: 'x' } }, { token: ecowasAdmin }), 'CONFLICT');
     refused(await hub.query(UPDATE_PROFILE, { input: { code: 'NOPE', version: 1, name: 'x' } }, { token: ecowasAdmin }), 'NOT_FOUND');
-    refusedFields(await hub.query(UPDATE_PROFILE, { input: { code: 'ECOWAS', version: cleared.version, website: 'not a url', name: '' } }, { token: ecowasAdmin }), ['website', 'name'], true);
-    refusedFields(await hub.query(UPDATE_PROFILE, { input: { code: 'ECOWAS', version: cleared.version, headquartersIso3: 'QQQ', name: null } }, { token: ecowasAdmin }), ['headquartersIso3', 'name'], true);
+    refusedFields(
+      await hub.query(
+        UPDATE_PROFILE,
+        { input: { code: 'ECOWAS', version: cleared.version, website: 'not a url', name: '' } },
+        { token: ecowasAdmin },
+      ),
+      ['website', 'name'],
+      true,
+    );
+    refusedFields(
+      await hub.query(
+        UPDATE_PROFILE,
+        { input: { code: 'ECOWAS', version: cleared.version, headquartersIso3: 'QQQ', name: null } },
+        { token: ecowasAdmin },
+      ),
+      ['headquartersIso3', 'name'],
+      true,
+    );
     expect((await partner('ECOWAS')).version).toBe(cleared.version);
 
     const trail = (await changesInTrail(hub, 'partners', ecowasAdmin, 'Partner')).filter((e) => e.recordId === 'ECOWAS');
@@ -104,12 +169,37 @@ describe('sharing defaults', () => {
   it("are set by the organisation's admins, read only by its members, and given to its new records in every subgraph", async () => {
     const current = await partner('ECOWAS');
     expect(current.sharingDefaults).toEqual({ classification: 'GREEN', sharedWith: [] });
-    refusedFields(await hub.query(SET_DEFAULTS, { input: { code: 'ECOWAS', version: current.version, classification: 'GREEN', sharedWith: ['UN-JO'] } }, { token: ecowasAdmin }), ['sharedWith'], true);
-    const unknown = refusedFields(await hub.query(SET_DEFAULTS, { input: { code: 'ECOWAS', version: current.version, classification: 'AMBER', sharedWith: ['ZZZZ', 'ECOWAS'] } }, { token: ecowasAdmin }), ['sharedWith']);
+    refusedFields(
+      await hub.query(
+        SET_DEFAULTS,
+        { input: { code: 'ECOWAS', version: current.version, classification: 'GREEN', sharedWith: ['UN-JO'] } },
+        { token: ecowasAdmin },
+      ),
+      ['sharedWith'],
+      true,
+    );
+    const unknown = refusedFields(
+      await hub.query(
+        SET_DEFAULTS,
+        { input: { code: 'ECOWAS', version: current.version, classification: 'AMBER', sharedWith: ['ZZZZ', 'ECOWAS'] } },
+        { token: ecowasAdmin },
+      ),
+      ['sharedWith'],
+    );
     expect(unknown.message).toMatch(/unknown partner code ZZZZ/);
-    refused(await hub.query(SET_DEFAULTS, { input: { code: 'ECOWAS', version: current.version, classification: 'RED' } }, { token: ecowasEditor }), 'FORBIDDEN');
+    refused(
+      await hub.query(SET_DEFAULTS, { input: { code: 'ECOWAS', version: current.version, classification: 'RED' } }, { token: ecowasEditor }),
+      'FORBIDDEN',
+    );
 
-    const set = accepted<Partner>(await hub.query(SET_DEFAULTS, { input: { code: 'ECOWAS', version: current.version, classification: 'AMBER', sharedWith: ['UN-JO'] } }, { token: ecowasAdmin }), 'setSharingDefaults');
+    const set = accepted<Partner>(
+      await hub.query(
+        SET_DEFAULTS,
+        { input: { code: 'ECOWAS', version: current.version, classification: 'AMBER', sharedWith: ['UN-JO'] } },
+        { token: ecowasAdmin },
+      ),
+      'setSharingDefaults',
+    );
     // The partner's public version and updatedAt do not move: that its defaults changed is ECOWAS's business too.
     expect(set).toMatchObject({ version: current.version, sharingDefaults: { classification: 'AMBER', sharedWith: ['UN-JO'] } });
     const seenByOthers = await partner('ECOWAS', auAdmin);
@@ -119,18 +209,38 @@ describe('sharing defaults', () => {
     expect((await partner('ECOWAS', auAdmin)).sharingDefaults).toBeNull();
     expect(accepted<Partner | null>(await hub.query(PARTNER_BY_CODE, { code: 'ECOWAS' }), 'partner')!.sharingDefaults).toBeNull();
 
-    const point = accepted<FocalPoint>(await hub.query(ADD_FOCAL_POINT, { input: focalPoint({ classification: null }) }, { token: ecowasAdmin }), 'addFocalPoint');
+    const point = accepted<FocalPoint>(
+      await hub.query(ADD_FOCAL_POINT, { input: focalPoint({ classification: null }) }, { token: ecowasAdmin }),
+      'addFocalPoint',
+    );
     expect(point).toMatchObject({ classification: 'AMBER', sharedWith: ['UN-JO'] });
     const situation = await hub.query<{ openSituation: { classification: string; sharedWith: string[] } }>(
       `mutation($input: OpenSituationInput!) { openSituation(input: $input) { classification sharedWith } }`,
-      { input: { idempotencyKey: randomUUID(), countryIso3: 'NGA', title: '[Test] Defaults', summary: 'x', crimes: ['INCITEMENT'], openedOn: '2026-02-01' } },
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          countryIso3: 'NGA',
+          title: '[Test] Defaults',
+          summary: 'x',
+          crimes: ['INCITEMENT'],
+          openedOn: '2026-02-01',
+        },
+      },
       { token: ecowasEditor },
     );
     expect(accepted(situation, 'openSituation')).toEqual({ classification: 'AMBER', sharedWith: ['UN-JO'] });
     // A classification given with the record wins over the defaults.
     const explicit = await hub.query<{ planTrainingSession: { classification: string; sharedWith: string[] } }>(
       `mutation($input: PlanTrainingSessionInput!) { planTrainingSession(input: $input) { classification sharedWith } }`,
-      { input: { idempotencyKey: randomUUID(), title: '[Test] Defaults', startDate: '2027-02-01', audience: 'CIVIL_SOCIETY', classification: 'GREEN' } },
+      {
+        input: {
+          idempotencyKey: randomUUID(),
+          title: '[Test] Defaults',
+          startDate: '2027-02-01',
+          audience: 'CIVIL_SOCIETY',
+          classification: 'GREEN',
+        },
+      },
       { token: ecowasEditor },
     );
     expect(accepted(explicit, 'planTrainingSession')).toEqual({ classification: 'GREEN', sharedWith: [] });
@@ -148,13 +258,23 @@ describe('focal points', () => {
   it('are added, changed and removed by admins of the partner, each step audited, the removal as a DELETE', async () => {
     const added = accepted<FocalPoint>(await hub.query(ADD_FOCAL_POINT, { input: focalPoint() }, { token: ecowasAdmin }), 'addFocalPoint');
     expect(added).toMatchObject({ version: 1, ownerOrg: 'ECOWAS', email: 'focal.point@example.org' });
-    const changed = accepted<FocalPoint>(await hub.query(UPDATE_FOCAL_POINT, { input: { id: added.id, version: 1, name: '[Test] Renamed', email: null } }, { token: ecowasAdmin }), 'updateFocalPoint');
+    const changed = accepted<FocalPoint>(
+      await hub.query(UPDATE_FOCAL_POINT, { input: { id: added.id, version: 1, name: '[Test] Renamed', email: null } }, { token: ecowasAdmin }),
+      'updateFocalPoint',
+    );
     expect(changed).toMatchObject({ version: 2, name: '[Test] Renamed', email: null });
     refused(await hub.query(REMOVE_FOCAL_POINT, { input: { id: added.id, version: 1 } }, { token: ecowasAdmin }), 'CONFLICT');
-    const removed = accepted<FocalPoint>(await hub.query(REMOVE_FOCAL_POINT, { input: { id: added.id, version: 2 } }, { token: ecowasAdmin }), 'removeFocalPoint');
+    const removed = accepted<FocalPoint>(
+      await hub.query(REMOVE_FOCAL_POINT, { input: { id: added.id, version: 2 } }, { token: ecowasAdmin }),
+      'removeFocalPoint',
+    );
     expect(removed.id).toBe(added.id);
     refused(await hub.query(REMOVE_FOCAL_POINT, { input: { id: added.id, version: 2 } }, { token: ecowasAdmin }), 'NOT_FOUND');
-    const listed = await hub.query<{ partner: { focalPoints: { id: string }[] } }>(`{ partner(code: "ECOWAS") { focalPoints { id } } }`, {}, { token: ecowasAdmin });
+    const listed = await hub.query<{ partner: { focalPoints: { id: string }[] } }>(
+      `{ partner(code: "ECOWAS") { focalPoints { id } } }`,
+      {},
+      { token: ecowasAdmin },
+    );
     expect(listed.data!.partner.focalPoints.map((f) => f.id)).not.toContain(added.id);
     expect(await countRows(hub, 'partners', 'partners.focal_point WHERE id = $1', [added.id])).toBe(0);
 
@@ -167,16 +287,37 @@ describe('focal points', () => {
     refused(await hub.query(ADD_FOCAL_POINT, { input: focalPoint() }), 'UNAUTHENTICATED');
     refused(await hub.query(ADD_FOCAL_POINT, { input: focalPoint() }, { token: ecowasEditor }), 'FORBIDDEN');
     refused(await hub.query(ADD_FOCAL_POINT, { input: focalPoint() }, { token: auAdmin }), 'FORBIDDEN');
-    refusedFields(await hub.query(ADD_FOCAL_POINT, { input: focalPoint({ email: 'not-an-email', name: '' }) }, { token: ecowasAdmin }), ['email', 'name'], true);
-    refusedFields(await hub.query(ADD_FOCAL_POINT, { input: focalPoint({ countryIso3: 'QQQ', classification: 'CLEAR', sharedWithUsers: ['someone'] }) }, { token: ecowasAdmin }), ['countryIso3', 'sharedWithUsers'], true);
+    refusedFields(
+      await hub.query(ADD_FOCAL_POINT, { input: focalPoint({ email: 'not-an-email', name: '' }) }, { token: ecowasAdmin }),
+      ['email', 'name'],
+      true,
+    );
+    refusedFields(
+      await hub.query(
+        ADD_FOCAL_POINT,
+        { input: focalPoint({ countryIso3: 'QQQ', classification: 'CLEAR', sharedWithUsers: ['someone'] }) },
+        { token: ecowasAdmin },
+      ),
+      ['countryIso3', 'sharedWithUsers'],
+      true,
+    );
     expect(await countRows(hub, 'partners', 'partners.focal_point')).toBe(before);
 
-    const confidential = accepted<FocalPoint>(await hub.query(ADD_FOCAL_POINT, { input: focalPoint({ classification: 'RED' }) }, { token: ecowasAdmin }), 'addFocalPoint');
-    const open = accepted<FocalPoint>(await hub.query(ADD_FOCAL_POINT, { input: focalPoint({ classification: 'GREEN' }) }, { token: ecowasAdmin }), 'addFocalPoint');
+    const confidential = accepted<FocalPoint>(
+      await hub.query(ADD_FOCAL_POINT, { input: focalPoint({ classification: 'RED' }) }, { token: ecowasAdmin }),
+      'addFocalPoint',
+    );
+    const open = accepted<FocalPoint>(
+      await hub.query(ADD_FOCAL_POINT, { input: focalPoint({ classification: 'GREEN' }) }, { token: ecowasAdmin }),
+      'addFocalPoint',
+    );
     refused(await hub.query(UPDATE_FOCAL_POINT, { input: { id: open.id, version: 1, name: 'x' } }, { token: ecowasEditor }), 'FORBIDDEN');
     refused(await hub.query(REMOVE_FOCAL_POINT, { input: { id: open.id, version: 1 } }, { token: auAdmin }), 'FORBIDDEN');
     const missing = randomUUID();
-    const hidden = refused(await hub.query(UPDATE_FOCAL_POINT, { input: { id: confidential.id, version: 1, name: 'x' } }, { token: auAdmin }), 'NOT_FOUND');
+    const hidden = refused(
+      await hub.query(UPDATE_FOCAL_POINT, { input: { id: confidential.id, version: 1, name: 'x' } }, { token: auAdmin }),
+      'NOT_FOUND',
+    );
     const absent = refused(await hub.query(UPDATE_FOCAL_POINT, { input: { id: missing, version: 1, name: 'x' } }, { token: auAdmin }), 'NOT_FOUND');
     expect(hidden.message.replace(confidential.id, 'ID')).toBe(absent.message.replace(missing, 'ID'));
     refused(await hub.query(REMOVE_FOCAL_POINT, { input: { id: confidential.id, version: 1 } }, { token: auAdmin }), 'NOT_FOUND');
@@ -195,9 +336,16 @@ describe('engagements', () => {
   it("are recorded by the Joint Office's editors for any partner, and by a partner's editors for their own", async () => {
     const byUnjo = accepted<Engagement>(await hub.query(RECORD_ENGAGEMENT, { input: engagement() }, { token: unjoEditor }), 'recordEngagement');
     expect(byUnjo).toMatchObject({ partnerCode: 'ICGLR', ownerOrg: 'UN-JO' });
-    const byIcglr = accepted<Engagement>(await hub.query(RECORD_ENGAGEMENT, { input: engagement({ classification: 'AMBER', sharedWith: ['UN-JO'] }) }, { token: icglrEditor }), 'recordEngagement');
+    const byIcglr = accepted<Engagement>(
+      await hub.query(RECORD_ENGAGEMENT, { input: engagement({ classification: 'AMBER', sharedWith: ['UN-JO'] }) }, { token: icglrEditor }),
+      'recordEngagement',
+    );
     expect(byIcglr).toMatchObject({ partnerCode: 'ICGLR', ownerOrg: 'ICGLR', classification: 'AMBER' });
-    const listed = await hub.query<{ partner: { engagements: { id: string }[] } }>(`{ partner(code: "ICGLR") { engagements { id } } }`, {}, { token: unjoEditor });
+    const listed = await hub.query<{ partner: { engagements: { id: string }[] } }>(
+      `{ partner(code: "ICGLR") { engagements { id } } }`,
+      {},
+      { token: unjoEditor },
+    );
     expect(listed.data!.partner.engagements.map((e) => e.id)).toEqual(expect.arrayContaining([byUnjo.id, byIcglr.id]));
     const trail = await changesInTrail(hub, 'partners', icglrAdmin, 'Engagement');
     expect(trail.filter((e) => e.recordId === byIcglr.id)).toEqual([expect.objectContaining({ action: 'CREATE', actorSub: 'icglr-editor' })]);
@@ -212,19 +360,38 @@ describe('engagements', () => {
     refused(await hub.query(RECORD_ENGAGEMENT, { input: engagement() }), 'UNAUTHENTICATED');
     refused(await hub.query(RECORD_ENGAGEMENT, { input: engagement() }, { token: unjoViewer }), 'FORBIDDEN');
     refused(await hub.query(RECORD_ENGAGEMENT, { input: engagement({ partnerCode: 'AU' }) }, { token: icglrEditor }), 'FORBIDDEN');
-    refusedFields(await hub.query(RECORD_ENGAGEMENT, { input: engagement({ partnerCode: 'NOPE', endDate: '2026-05-01', countryIso3: 'QQQ' }) }, { token: unjoEditor }), ['partnerCode', 'endDate', 'countryIso3'], true);
+    refusedFields(
+      await hub.query(
+        RECORD_ENGAGEMENT,
+        { input: engagement({ partnerCode: 'NOPE', endDate: '2026-05-01', countryIso3: 'QQQ' }) },
+        { token: unjoEditor },
+      ),
+      ['partnerCode', 'endDate', 'countryIso3'],
+      true,
+    );
     refusedFields(await hub.query(RECORD_ENGAGEMENT, { input: engagement({ partnerCode: 'UN-JO' }) }, { token: unjoEditor }), ['partnerCode'], true);
-    refusedFields(await hub.query(RECORD_ENGAGEMENT, { input: engagement({ title: '', kind: 'MEETING', sharedWith: ['x'] }) }, { token: unjoEditor }), ['title', 'sharedWith'], true);
+    refusedFields(
+      await hub.query(RECORD_ENGAGEMENT, { input: engagement({ title: '', kind: 'MEETING', sharedWith: ['x'] }) }, { token: unjoEditor }),
+      ['title', 'sharedWith'],
+      true,
+    );
     expect(await countRows(hub, 'partners', 'partners.engagement')).toBe(before);
   });
 });
 
 describe('membership changes', () => {
   it("close the country's open period when a new one starts, and answer members on a date accordingly", async () => {
-    const suspended = accepted<Membership>(await hub.query(RECORD_MEMBERSHIP, { input: membershipChange() }, { token: ecowasAdmin }), 'recordMembershipChange');
+    const suspended = accepted<Membership>(
+      await hub.query(RECORD_MEMBERSHIP, { input: membershipChange() }, { token: ecowasAdmin }),
+      'recordMembershipChange',
+    );
     expect(suspended).toMatchObject({ status: 'SUSPENDED', validFrom: '2026-03-01', validTo: null });
     const reinstated = accepted<Membership>(
-      await hub.query(RECORD_MEMBERSHIP, { input: membershipChange({ status: 'MEMBER', validFrom: '2026-09-01', note: '[Test] reinstated' }) }, { token: ecowasAdmin }),
+      await hub.query(
+        RECORD_MEMBERSHIP,
+        { input: membershipChange({ status: 'MEMBER', validFrom: '2026-09-01', note: '[Test] reinstated' }) },
+        { token: ecowasAdmin },
+      ),
       'recordMembershipChange',
     );
     expect((await periods('ECOWAS', 'SEN')).map((p) => [p.status, p.validFrom, p.validTo])).toEqual([
@@ -237,24 +404,47 @@ describe('membership changes', () => {
     expect(await membersOn('ECOWAS', '2026-10-01')).toContain('SEN');
 
     // A withdrawal: the current status, with the day it ends.
-    accepted(await hub.query(RECORD_MEMBERSHIP, { input: membershipChange({ status: 'MEMBER', validFrom: '2026-10-01', validTo: '2026-11-01', note: '[Test] withdrawal' }) }, { token: ecowasAdmin }), 'recordMembershipChange');
+    accepted(
+      await hub.query(
+        RECORD_MEMBERSHIP,
+        { input: membershipChange({ status: 'MEMBER', validFrom: '2026-10-01', validTo: '2026-11-01', note: '[Test] withdrawal' }) },
+        { token: ecowasAdmin },
+      ),
+      'recordMembershipChange',
+    );
     expect(await membersOn('ECOWAS', '2026-10-15')).toContain('SEN');
     expect(await membersOn('ECOWAS', '2026-11-01')).not.toContain('SEN');
 
     const trail = (await changesInTrail(hub, 'partners', ecowasAdmin, 'Membership')).filter((e) => e.actorSub === 'ecowas-admin');
-    expect(trail.filter((e) => e.recordId === reinstated.id || e.recordId === suspended.id).map((e) => `${e.action}:${e.recordId === suspended.id ? 'suspended' : 'reinstated'}`).sort()).toEqual([
-      'CREATE:reinstated',
-      'CREATE:suspended',
-      'UPDATE:reinstated',
-      'UPDATE:suspended',
-    ]);
+    expect(
+      trail
+        .filter((e) => e.recordId === reinstated.id || e.recordId === suspended.id)
+        .map((e) => `${e.action}:${e.recordId === suspended.id ? 'suspended' : 'reinstated'}`)
+        .sort(),
+    ).toEqual(['CREATE:reinstated', 'CREATE:suspended', 'UPDATE:reinstated', 'UPDATE:suspended']);
   });
 
   it('refuse overlapping periods, unordered dates and changes that change nothing, naming the field', async () => {
     const before = await periods('ECOWAS', 'SEN');
-    refusedFields(await hub.query(RECORD_MEMBERSHIP, { input: membershipChange({ validFrom: '2026-04-01', validTo: '2026-05-01' }) }, { token: ecowasAdmin }), ['validFrom'], true);
-    refusedFields(await hub.query(RECORD_MEMBERSHIP, { input: membershipChange({ validFrom: '2026-05-01', validTo: '2026-04-01', countryIso3: 'QQQ' }) }, { token: ecowasAdmin }), ['validTo', 'countryIso3'], true);
-    const gha = refusedFields(await hub.query(RECORD_MEMBERSHIP, { input: membershipChange({ countryIso3: 'GHA', status: 'MEMBER' }) }, { token: ecowasAdmin }), ['status'], true);
+    refusedFields(
+      await hub.query(RECORD_MEMBERSHIP, { input: membershipChange({ validFrom: '2026-04-01', validTo: '2026-05-01' }) }, { token: ecowasAdmin }),
+      ['validFrom'],
+      true,
+    );
+    refusedFields(
+      await hub.query(
+        RECORD_MEMBERSHIP,
+        { input: membershipChange({ validFrom: '2026-05-01', validTo: '2026-04-01', countryIso3: 'QQQ' }) },
+        { token: ecowasAdmin },
+      ),
+      ['validTo', 'countryIso3'],
+      true,
+    );
+    const gha = refusedFields(
+      await hub.query(RECORD_MEMBERSHIP, { input: membershipChange({ countryIso3: 'GHA', status: 'MEMBER' }) }, { token: ecowasAdmin }),
+      ['status'],
+      true,
+    );
     expect(gha.message).toMatch(/GHA is already MEMBER/);
     expect(await periods('ECOWAS', 'SEN')).toEqual(before);
 
@@ -265,7 +455,9 @@ describe('membership changes', () => {
 
   it('let exactly one of two concurrent changes to one country through, and return the first result for a repeated key', async () => {
     const [a, b] = await Promise.all(
-      [randomUUID(), randomUUID()].map((key) => hub.query(RECORD_MEMBERSHIP, { input: membershipChange({ idempotencyKey: key, countryIso3: 'CPV' }) }, { token: ecowasAdmin })),
+      [randomUUID(), randomUUID()].map((key) =>
+        hub.query(RECORD_MEMBERSHIP, { input: membershipChange({ idempotencyKey: key, countryIso3: 'CPV' }) }, { token: ecowasAdmin }),
+      ),
     );
     expect([a, b].filter((r) => !r.errors)).toHaveLength(1);
     expect([a, b].flatMap((r) => r.errors ?? []).map((e) => e.extensions?.code)).toEqual(['BAD_USER_INPUT']);
@@ -284,7 +476,9 @@ describe('membership changes', () => {
       const before = await periods('ECOWAS', 'GHA');
       const keys = await countRows(hub, 'partners', 'partners.idempotency_key');
       const events = await countRows(hub, 'partners', "partners.audit_event WHERE action <> 'READ'");
-      failedUnexpectedly(await hub.query(RECORD_MEMBERSHIP, { input: membershipChange({ countryIso3: 'GHA', note: 'fault-injection' }) }, { token: ecowasAdmin }));
+      failedUnexpectedly(
+        await hub.query(RECORD_MEMBERSHIP, { input: membershipChange({ countryIso3: 'GHA', note: 'fault-injection' }) }, { token: ecowasAdmin }),
+      );
       expect(await periods('ECOWAS', 'GHA')).toEqual(before);
       expect(before.map((p) => p.validTo)).toEqual([null]);
       expect(await countRows(hub, 'partners', 'partners.idempotency_key')).toBe(keys);

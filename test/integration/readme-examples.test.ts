@@ -19,7 +19,9 @@ afterAll(async () => {
 
 describe('README examples', () => {
   it('has example queries to run', () => {
-    expect(examples.map((e) => e.name)).toEqual(expect.arrayContaining(['GreatLakesHigh', 'EcowasMembers', 'Training2009to2011', 'Dashboard', 'SituationTrend']));
+    expect(examples.map((e) => e.name)).toEqual(
+      expect.arrayContaining(['GreatLakesHigh', 'EcowasMembers', 'Training2009to2011', 'Dashboard', 'SituationTrend']),
+    );
   });
 
   it.each(examples.map((e) => [e.name, e.block]))('%s runs through the gateway without errors and returns data', async (_name, block) => {

@@ -77,7 +77,10 @@ describe('npm start', () => {
     let whole = false;
     while (!whole) {
       if (Date.now() > deadline) throw new Error(`training did not come back:\n${output}`);
-      const answer = await postGraphQL<{ partner: { memberStates: { situations: unknown[] | null; trainingSessions: unknown[] | null }[] } }>(`http://127.0.0.1:${ports.GATEWAY}/graphql`, EXAMPLE_QUERY);
+      const answer = await postGraphQL<{ partner: { memberStates: { situations: unknown[] | null; trainingSessions: unknown[] | null }[] } }>(
+        `http://127.0.0.1:${ports.GATEWAY}/graphql`,
+        EXAMPLE_QUERY,
+      );
       expect(answer.data!.partner.memberStates).toHaveLength(12);
       expect(answer.data!.partner.memberStates.every((m) => Array.isArray(m.situations))).toBe(true);
       for (const error of answer.errors ?? []) expect(error.extensions).toMatchObject({ code: 'SUBGRAPH_ERROR', serviceName: 'training' });

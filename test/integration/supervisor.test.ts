@@ -24,7 +24,11 @@ describe('the supervisor of npm start', () => {
     parent.stdout!.on('data', (chunk) => (output += chunk));
     parent.stderr!.on('data', (chunk) => (output += chunk));
     try {
-      const health = () => fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false);
+      const health = () =>
+        fetch(`http://127.0.0.1:${port}/health`, { signal: AbortSignal.timeout(2000) }).then(
+          (r) => r.ok,
+          () => false,
+        );
       await waitFor(health, 240_000, `training on port ${port}\n${output}`);
       parent.kill('SIGKILL');
       await waitFor(async () => !(await health()), 30_000, 'the training service to stop after its supervisor was killed');

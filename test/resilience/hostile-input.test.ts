@@ -47,14 +47,25 @@ const CASES: [string, HostileRequest][] = [
   ['a fragment cycle', query('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }')],
   [
     'a fragment bomb',
-    query(`query { ...F0 } ${repeat(30, (i) => `fragment F${i} on Query { partners { code } ...F${i + 1} ...F${i + 1} }`)} fragment F30 on Query { partners { code } }`),
+    query(
+      `query { ...F0 } ${repeat(30, (i) => `fragment F${i} on Query { partners { code } ...F${i + 1} ...F${i + 1} }`)} fragment F30 on Query { partners { code } }`,
+    ),
   ],
   ['1 000 directives on a field', query(`{ __typename ${repeat(1000, () => '@skip(if: false)')} }`)],
   ['200 000 commas', query(`{ __typename${','.repeat(200_000)} }`)],
   ['a 500 000-character field name', query(`{ ${'f'.repeat(500_000)} }`)],
   ['a 900 KB string variable', query('query($code: String!) { partner(code: $code) { code } }', { code: 'x'.repeat(900_000) })],
-  ['a 150 000-item list variable', query('query($c: [String!]) { alerts(filter: { countries: $c }) { id } }', { c: Array.from({ length: 150_000 }, () => 'NGA') })],
-  ['a variable nested 50 000 levels deep', { headers: { 'content-type': 'application/json' }, body: `{"query":"query($c: String!) { partner(code: $c) { code } }","variables":{"c":${'['.repeat(50_000)}${']'.repeat(50_000)}}}` }],
+  [
+    'a 150 000-item list variable',
+    query('query($c: [String!]) { alerts(filter: { countries: $c }) { id } }', { c: Array.from({ length: 150_000 }, () => 'NGA') }),
+  ],
+  [
+    'a variable nested 50 000 levels deep',
+    {
+      headers: { 'content-type': 'application/json' },
+      body: `{"query":"query($c: String!) { partner(code: $c) { code } }","variables":{"c":${'['.repeat(50_000)}${']'.repeat(50_000)}}}`,
+    },
+  ],
   ['a variable of the wrong type', query('query($code: String!) { partner(code: $code) { code } }', { code: 42 })],
   ['a missing required variable', query('query($code: String!) { partner(code: $code) { code } }', {})],
   ['variables as a string', json({ query: '{ __typename }', variables: '{"a":1}' })],
@@ -66,7 +77,13 @@ const CASES: [string, HostileRequest][] = [
   ['no query at all', json({ variables: {} })],
   ['an empty query', query('')],
   ['NUL bytes and unpaired surrogates in the query', query('{ partner(code: "\u0000\ud800") { code } }\u0000')],
-  ['invalid UTF-8 bytes', { headers: { 'content-type': 'application/json' }, body: Buffer.concat([Buffer.from('{"query":"{ partner(code: \\"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('\\") { code } }"}')]) }],
+  [
+    'invalid UTF-8 bytes',
+    {
+      headers: { 'content-type': 'application/json' },
+      body: Buffer.concat([Buffer.from('{"query":"{ partner(code: \\"'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('\\") { code } }"}')]),
+    },
+  ],
   ['malformed JSON', { headers: { 'content-type': 'application/json' }, body: '{"query": "{ __typename }"' }],
   ['JSON that is not an object', { headers: { 'content-type': 'application/json' }, body: '"{ __typename }"' }],
   ['JSON null', { headers: { 'content-type': 'application/json' }, body: 'null' }],
@@ -75,17 +92,43 @@ const CASES: [string, HostileRequest][] = [
   ['a 3 MB body', json({ query: '{ __typename }', padding: 'x'.repeat(3_000_000) })],
   ['text/plain', { headers: { 'content-type': 'text/plain' }, body: JSON.stringify({ query: '{ __typename }' }) }],
   ['a form post', { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }],
-  ['multipart', { headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n{ __typename }\r\n--x--' }],
+  [
+    'multipart',
+    {
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      body: '--x\r\nContent-Disposition: form-data; name="query"\r\n\r\n{ __typename }\r\n--x--',
+    },
+  ],
   ['application/graphql', { headers: { 'content-type': 'application/graphql' }, body: '{ __typename }' }],
   ['JSON in latin1', { headers: { 'content-type': 'application/json; charset=latin1' }, body: JSON.stringify({ query: '{ __typename }' }) }],
   ['no content type', { body: JSON.stringify({ query: '{ __typename }' }) }],
   ['gzip that is not gzip', { headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: 'not gzip at all' }],
-  ['a mutation over GET', { method: 'GET', search: `?query=${encodeURIComponent('mutation { __typename }')}`, headers: { 'apollo-require-preflight': 'true' } }],
+  [
+    'a mutation over GET',
+    { method: 'GET', search: `?query=${encodeURIComponent('mutation { __typename }')}`, headers: { 'apollo-require-preflight': 'true' } },
+  ],
   ['a GET without the CSRF header', { method: 'GET', search: `?query=${encodeURIComponent('{ __typename }')}` }],
-  ['a GET nested 1 000 levels', { method: 'GET', search: `?query=${encodeURIComponent(`{${'a{'.repeat(1000)}b${'}'.repeat(1001)}`)}`, headers: { 'apollo-require-preflight': 'true' } }],
-  ['a 100 KB URL', { method: 'GET', search: `?query=${encodeURIComponent(`{ __typename ${' '.repeat(100_000)}}`)}`, headers: { 'apollo-require-preflight': 'true' } }],
+  [
+    'a GET nested 1 000 levels',
+    {
+      method: 'GET',
+      search: `?query=${encodeURIComponent(`{${'a{'.repeat(1000)}b${'}'.repeat(1001)}`)}`,
+      headers: { 'apollo-require-preflight': 'true' },
+    },
+  ],
+  [
+    'a 100 KB URL',
+    {
+      method: 'GET',
+      search: `?query=${encodeURIComponent(`{ __typename ${' '.repeat(100_000)}}`)}`,
+      headers: { 'apollo-require-preflight': 'true' },
+    },
+  ],
   ['a 100 KB header', { ...json({ query: '{ __typename }' }), headers: { 'content-type': 'application/json', 'x-padding': 'x'.repeat(100_000) } }],
-  ['GET with variables that are not JSON', { method: 'GET', search: `?query=${encodeURIComponent('{ __typename }')}&variables=%7Bnot`, headers: { 'apollo-require-preflight': 'true' } }],
+  [
+    'GET with variables that are not JSON',
+    { method: 'GET', search: `?query=${encodeURIComponent('{ __typename }')}&variables=%7Bnot`, headers: { 'apollo-require-preflight': 'true' } },
+  ],
   ['a subscription', query('subscription { __typename }')],
   ['a subscription to a field that does not exist', query('subscription OnAlert { alertIssued { id } }')],
   ['a subscription next to a query, by name', query('query Q { __typename } subscription S { __typename }', undefined, 'S')],
@@ -134,9 +177,12 @@ const GATEWAY_ONLY_CASES: [string, HostileRequest][] = [
 ];
 
 describe.each(['gateway', 'partners'])('hostile requests to the %s', (target) => {
-  it.each(target === 'gateway' ? [...CASES, ...GATEWAY_ONLY_CASES] : CASES)('answers %s with a 4xx or a GraphQL error, quickly', async (_name, request) => {
-    expectHandled(await hit(target, request));
-  });
+  it.each(target === 'gateway' ? [...CASES, ...GATEWAY_ONLY_CASES] : CASES)(
+    'answers %s with a 4xx or a GraphQL error, quickly',
+    async (_name, request) => {
+      expectHandled(await hit(target, request));
+    },
+  );
 
   it('stays up after all of them', async () => {
     await expectUp();
@@ -148,16 +194,60 @@ describe('an operation of a kind the hub does not serve', () => {
     const answer = await hit('gateway', query('subscription OnAlert { __typename }'));
     expect(answer.status).toBe(400);
     expect(JSON.parse(answer.text).errors).toEqual([
-      expect.objectContaining({ message: 'This hub does not serve subscription operations; send a query or a mutation', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }),
+      expect.objectContaining({
+        message: 'This hub does not serve subscription operations; send a query or a mutation',
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
     ]);
   });
 });
 
 // Pieces of GraphQL in random order: most are syntax errors, some parse, a few validate.
 // (No pair of list fields that nest into each other: see GATEWAY_ONLY_CASES.)
-const TOKENS = ['{', '}', '(', ')', '[', ']', '...', '@skip(if: true)', 'query', 'mutation', 'fragment F on Query', 'on', 'partner', 'partners', 'code', 'name', '"AU"', '$v', ':', '!', '=', '#', '\n', '"""', '__typename', '__schema', 'types', 'x:', '\u0000', 'ÿ', '1e999', '-0'];
+const TOKENS = [
+  '{',
+  '}',
+  '(',
+  ')',
+  '[',
+  ']',
+  '...',
+  '@skip(if: true)',
+  'query',
+  'mutation',
+  'fragment F on Query',
+  'on',
+  'partner',
+  'partners',
+  'code',
+  'name',
+  '"AU"',
+  '$v',
+  ':',
+  '!',
+  '=',
+  '#',
+  '\n',
+  '"""',
+  '__typename',
+  '__schema',
+  'types',
+  'x:',
+  '\u0000',
+  'ÿ',
+  '1e999',
+  '-0',
+];
 const tokenSoup = fc.array(fc.constantFrom(...TOKENS), { maxLength: 200 }).map((tokens) => tokens.join(' '));
-const contentTypes = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/octet-stream', '', 'application/json; charset=utf-16', 'multipart/form-data');
+const contentTypes = fc.constantFrom(
+  'application/json',
+  'application/json; charset=utf-8',
+  'text/plain',
+  'application/octet-stream',
+  '',
+  'application/json; charset=utf-16',
+  'multipart/form-data',
+);
 
 describe.each(['gateway', 'partners'])('generated hostile requests to the %s', (target) => {
   const property = (arbitrary: fc.Arbitrary<HostileRequest>) =>
@@ -174,11 +264,19 @@ describe.each(['gateway', 'partners'])('generated hostile requests to the %s', (
 
   it('any bytes under any content type', () =>
     property(
-      fc.record({ bytes: fc.uint8Array({ maxLength: 2000 }), type: contentTypes }).map(({ bytes, type }): HostileRequest => ({ headers: type ? { 'content-type': type } : {}, body: Buffer.from(bytes) })),
+      fc
+        .record({ bytes: fc.uint8Array({ maxLength: 2000 }), type: contentTypes })
+        .map(({ bytes, type }): HostileRequest => ({ headers: type ? { 'content-type': type } : {}, body: Buffer.from(bytes) })),
     ));
 
   it('any variables for a real query', () =>
-    property(fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 4 })).map((variables) => query('query($code: String!, $on: LocalDate) { partner(code: $code) { code memberStates(on: $on) { iso3 } } }', variables))));
+    property(
+      fc
+        .dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 4 }))
+        .map((variables) =>
+          query('query($code: String!, $on: LocalDate) { partner(code: $code) { code memberStates(on: $on) { iso3 } } }', variables),
+        ),
+    ));
 
   it('stays up, with memory bounded, after all of them', async () => {
     const before = heapUsedAfterGc();

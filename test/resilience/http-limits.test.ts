@@ -42,7 +42,11 @@ describe('MAX_IN_FLIGHT', () => {
 describe('REQUEST_TIMEOUT_MS', () => {
   it('answers 503 TIMEOUT when a request takes longer, even while a subgraph still hangs', async () => {
     const hanging = await startHangingServer();
-    const gateway = await startTestGateway({ ...(await subgraphUrlEnv({ training: hanging.url })), REQUEST_TIMEOUT_MS: '1000', SUBGRAPH_TIMEOUT_MS: '20000' });
+    const gateway = await startTestGateway({
+      ...(await subgraphUrlEnv({ training: hanging.url })),
+      REQUEST_TIMEOUT_MS: '1000',
+      SUBGRAPH_TIMEOUT_MS: '20000',
+    });
     try {
       const answer = await postJson(loopback(gateway.url), { query: PARTNER_AND_TRAINING_SESSION });
       expect(answer.status).toBe(503);

@@ -45,7 +45,10 @@ function withNulled(value: unknown, fields: Set<string>): unknown {
   if (Array.isArray(value)) return value.map((item) => withNulled(item, fields));
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, !fields.has(key) ? withNulled(inner, fields) : REFERENCE_LISTS.has(key) && Array.isArray(inner) ? inner.map(() => null) : null]),
+    Object.entries(value).map(([key, inner]) => [
+      key,
+      !fields.has(key) ? withNulled(inner, fields) : REFERENCE_LISTS.has(key) && Array.isArray(inner) ? inner.map(() => null) : null,
+    ]),
   );
 }
 

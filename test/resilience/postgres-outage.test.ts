@@ -65,10 +65,14 @@ describeWithPostgres('a subgraph whose PostgreSQL server stops and starts again'
 
     await postgres!.start();
     await waitFor(async () => (await send(`${base}/ready`)).status === 200, 30_000, 'partners /ready answering 200');
-    const after = await waitFor(async () => {
-      const answer = await postJson(url, { query: PARTNER });
-      return answer.body.errors ? undefined : answer;
-    }, 10_000, 'a full answer through the gateway');
+    const after = await waitFor(
+      async () => {
+        const answer = await postJson(url, { query: PARTNER });
+        return answer.body.errors ? undefined : answer;
+      },
+      10_000,
+      'a full answer through the gateway',
+    );
     // Written (seeded) before the crash, still there after crash recovery.
     expect(after.body).toEqual({ data: { partner: AU } });
     expect(partners!.child.exitCode).toBeNull();

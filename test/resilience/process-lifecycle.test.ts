@@ -136,10 +136,14 @@ describe('SIGKILL under load', () => {
     expect((await send(`${baseOf(gateway.url)}/health`)).status).toBe(200);
 
     await startPartners(Number(new URL(partners.url).port));
-    const recovered = await waitFor(async () => {
-      const answer = await postJson(url, { query: PARTNER });
-      return answer.body.errors ? undefined : answer;
-    }, 10_000, 'a full answer from the restarted subgraph');
+    const recovered = await waitFor(
+      async () => {
+        const answer = await postJson(url, { query: PARTNER });
+        return answer.body.errors ? undefined : answer;
+      },
+      10_000,
+      'a full answer from the restarted subgraph',
+    );
     expect(recovered.body).toEqual({ data: { partner: AU } });
   });
 });

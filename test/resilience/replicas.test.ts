@@ -58,35 +58,36 @@ describeWithPostgres('replicas of one subgraph started together on an empty data
     await privateServer?.destroy();
   });
 
-  it.each(SUBGRAPHS.map((module) => [module.name, module] as const))('%s: both replicas come up and serve, and each migration is applied once', async (name, module) => {
-    const database = `hub_replicas_${process.pid}_${randomBytes(4).toString('hex')}`;
-    await onServer(serverUrl, `CREATE DATABASE "${database}"`);
-    databases.push(database);
-    const target = { kind: 'postgres' as const, url: withDatabase(serverUrl, database), poolSize: 3 };
+  it.each(SUBGRAPHS.map((module) => [module.name, module] as const))(
+    '%s: both replicas come up and serve, and each migration is applied once',
+    async (name, module) => {
+      const database = `hub_replicas_${process.pid}_${randomBytes(4).toString('hex')}`;
+      await onServer(serverUrl, `CREATE DATABASE "${database}"`);
+      databases.push(database);
+      const target = { kind: 'postgres' as const, url: withDatabase(serverUrl, database), poolSize: 3 };
 
-    const started = await Promise.allSettled(
-      [1, 2].map(async () => (await startSubgraphs(target, [name]))[name]),
-    );
-    const replicas = started.filter((s): s is PromiseFulfilledResult<RunningSubgraph> => s.status === 'fulfilled').map((s) => s.value);
-    try {
-      expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual(['started', 'started']);
+      const started = await Promise.allSettled([1, 2].map(async () => (await startSubgraphs(target, [name]))[name]));
+      const replicas = started.filter((s): s is PromiseFulfilledResult<RunningSubgraph> => s.status === 'fulfilled').map((s) => s.value);
+      try {
+        expect(started.map((s) => (s.status === 'rejected' ? String(s.reason) : 'started'))).toEqual(['started', 'started']);
 
-      const answers = [];
-      for (const replica of replicas) {
-        expect((await send(`${baseOf(replica.url)}/ready`)).status).toBe(200);
-        const answer = await postJson(replica.url, { query: READS[name] }, await vouched(null, name));
-        expect(answer.status).toBe(200);
-        expect(answer.body.errors).toBeUndefined();
-        answers.push(answer.body.data);
+        const answers = [];
+        for (const replica of replicas) {
+          expect((await send(`${baseOf(replica.url)}/ready`)).status).toBe(200);
+          const answer = await postJson(replica.url, { query: READS[name] }, await vouched(null, name));
+          expect(answer.status).toBe(200);
+          expect(answer.body.errors).toBeUndefined();
+          answers.push(answer.body.data);
+        }
+        expect(answers[1]).toEqual(answers[0]);
+        expect(JSON.stringify(answers[0])).not.toMatch(/null|\[\]/);
+
+        const applied: { name: string }[] = await replicas[0].db.query(`SELECT name FROM "${name}".migrations ORDER BY id`);
+        const committed = (module.migrations as (new () => { name?: string })[]).map((migration) => new migration().name ?? migration.name);
+        expect(applied.map((row) => row.name)).toEqual(committed);
+      } finally {
+        for (const replica of replicas) await replica.stop(1000);
       }
-      expect(answers[1]).toEqual(answers[0]);
-      expect(JSON.stringify(answers[0])).not.toMatch(/null|\[\]/);
-
-      const applied: { name: string }[] = await replicas[0].db.query(`SELECT name FROM "${name}".migrations ORDER BY id`);
-      const committed = (module.migrations as (new () => { name?: string })[]).map((migration) => new migration().name ?? migration.name);
-      expect(applied.map((row) => row.name)).toEqual(committed);
-    } finally {
-      for (const replica of replicas) await replica.stop(1000);
-    }
-  });
+    },
+  );
 });

@@ -59,7 +59,12 @@ function steadyLoad(url: string) {
     const sentAt = Date.now();
     try {
       // The client waits as long as the gateway's window does (see beforeAll).
-      const answer = await send(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }), signal: AbortSignal.timeout(150_000) });
+      const answer = await send(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+        signal: AbortSignal.timeout(150_000),
+      });
       outcomes.push({ answer, query, sentAt, doneAt: Date.now() });
     } catch (error) {
       outcomes.push({ error, query, sentAt, doneAt: Date.now() });
@@ -125,32 +130,38 @@ describe('a rolling restart under a steady read load', () => {
     expect((expected[PARTNER_MEMBERS] as { data: { partner: { memberStates: unknown[] } } }).data.partner.memberStates.length).toBeGreaterThan(0);
   });
 
-  it.each(['partners', 'situations'] as const)('of the %s subgraph fails no request, and answers go on after it', async (name) => {
-    const load = steadyLoad(loopback(gateway!.url));
-    await sleep(500);
-    const old = services[name]!;
-    const termAt = Date.now();
-    old.child.kill('SIGTERM');
-    expect(await old.exited).toBe(0);
-    const exitedAt = Date.now();
-    await startService(name);
-    const readyAt = Date.now();
-    await sleep(1000);
-    await load.stop();
+  it.each(['partners', 'situations'] as const)(
+    'of the %s subgraph fails no request, and answers go on after it',
+    async (name) => {
+      const load = steadyLoad(loopback(gateway!.url));
+      await sleep(500);
+      const old = services[name]!;
+      const termAt = Date.now();
+      old.child.kill('SIGTERM');
+      expect(await old.exited).toBe(0);
+      const exitedAt = Date.now();
+      await startService(name);
+      const readyAt = Date.now();
+      await sleep(1000);
+      await load.stop();
 
-    const failed = load.outcomes.filter((o) => o.error || o.answer!.status !== 200 || o.answer!.body?.errors || JSON.stringify(o.answer!.body) !== JSON.stringify(expected[o.query]));
-    const slowest = Math.max(...load.outcomes.map((o) => o.doneAt - o.sentAt));
-    const during = load.outcomes.filter((o) => o.sentAt >= termAt && o.sentAt < readyAt).length;
-    const after = load.outcomes.filter((o) => o.sentAt >= readyAt).length;
-    // The numbers a reader of the test log wants: how long the subgraph was gone and what it cost.
-    console.log(
-      `${name} restart: exited ${exitedAt - termAt} ms after SIGTERM, ready again ${readyAt - exitedAt} ms later; ` +
-        `${load.outcomes.length} requests (${during} sent while it restarted, ${after} after), ${failed.length} failed, slowest ${slowest} ms`,
-    );
-    expect(failed.map((o) => o.error ?? o.answer!.text)).toEqual([]);
-    expect(during).toBeGreaterThan(0);
-    expect(after).toBeGreaterThanOrEqual(5);
-  }, 300_000);
+      const failed = load.outcomes.filter(
+        (o) => o.error || o.answer!.status !== 200 || o.answer!.body?.errors || JSON.stringify(o.answer!.body) !== JSON.stringify(expected[o.query]),
+      );
+      const slowest = Math.max(...load.outcomes.map((o) => o.doneAt - o.sentAt));
+      const during = load.outcomes.filter((o) => o.sentAt >= termAt && o.sentAt < readyAt).length;
+      const after = load.outcomes.filter((o) => o.sentAt >= readyAt).length;
+      // The numbers a reader of the test log wants: how long the subgraph was gone and what it cost.
+      console.log(
+        `${name} restart: exited ${exitedAt - termAt} ms after SIGTERM, ready again ${readyAt - exitedAt} ms later; ` +
+          `${load.outcomes.length} requests (${during} sent while it restarted, ${after} after), ${failed.length} failed, slowest ${slowest} ms`,
+      );
+      expect(failed.map((o) => o.error ?? o.answer!.text)).toEqual([]);
+      expect(during).toBeGreaterThan(0);
+      expect(after).toBeGreaterThanOrEqual(5);
+    },
+    300_000,
+  );
 });
 
 describe('a refused connection', () => {

@@ -20,7 +20,12 @@ const peerUrls: Record<string, string> = {};
 let onSituationsQuery: (() => void) | undefined;
 
 async function startSituations(port: number, seed: boolean): Promise<RunningSubgraph> {
-  const { situations: running } = await startSubgraphs(database.target, ['situations'], { seed, port, peerUrls, onQuery: () => onSituationsQuery?.() });
+  const { situations: running } = await startSubgraphs(database.target, ['situations'], {
+    seed,
+    port,
+    peerUrls,
+    onQuery: () => onSituationsQuery?.(),
+  });
   return running;
 }
 
@@ -30,7 +35,10 @@ beforeAll(async () => {
   situations = await startSituations(0, true);
   // A short restart window: these tests are about what a client sees once a subgraph is down
   // rather than restarting (test/resilience/rolling-restart.test.ts covers the window itself).
-  gateway = await startTestGateway({ ...(await subgraphUrlEnv({ partners: partners.url, situations: situations.url })), SUBGRAPH_RESTART_WAIT_MS: '1000' });
+  gateway = await startTestGateway({
+    ...(await subgraphUrlEnv({ partners: partners.url, situations: situations.url })),
+    SUBGRAPH_RESTART_WAIT_MS: '1000',
+  });
 });
 
 afterAll(async () => {
@@ -124,9 +132,10 @@ describe('a connection that fails before the subgraph saw the request', () => {
     const source = new SubgraphDataSource('partners', proxy.url, 5000);
     try {
       const mutation = 'mutation Acknowledge { acknowledgeAlert(id: "1") { id } }';
-      const failure = await source
-        .process({ kind: 'health check' as never, request: { query: mutation, variables: {} }, context: {} })
-        .then(() => undefined, (error: unknown) => error as { message: string; extensions: Record<string, unknown> });
+      const failure = await source.process({ kind: 'health check' as never, request: { query: mutation, variables: {} }, context: {} }).then(
+        () => undefined,
+        (error: unknown) => error as { message: string; extensions: Record<string, unknown> },
+      );
       expect(failure?.extensions).toEqual({ code: 'SUBGRAPH_ERROR', serviceName: 'partners' });
       expect(failure?.message).toBe('Subgraph partners could not be reached');
       expect(proxy.connections()).toBe(1);
@@ -140,13 +149,26 @@ describe('a subgraph that fails inside', () => {
   it('has its unexpected errors named after it, without what it said about them', async () => {
     const server = http.createServer((_req, res) => {
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({ data: { partner: null }, errors: [{ message: 'relation "partner" does not exist at /srv/app/dist/x.js:12', path: ['partner'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+      res.end(
+        JSON.stringify({
+          data: { partner: null },
+          errors: [
+            {
+              message: 'relation "partner" does not exist at /srv/app/dist/x.js:12',
+              path: ['partner'],
+              extensions: { code: 'INTERNAL_SERVER_ERROR' },
+            },
+          ],
+        }),
+      );
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
     const source = new SubgraphDataSource('partners', `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`, 5000);
     try {
       const response = await source.process({ kind: 'health check' as never, request: { query: PARTNER, variables: {} }, context: {} });
-      expect(response.errors).toEqual([{ message: 'Subgraph partners could not resolve this part of the query', path: ['partner'], extensions: { code: 'SUBGRAPH_ERROR' } }]);
+      expect(response.errors).toEqual([
+        { message: 'Subgraph partners could not resolve this part of the query', path: ['partner'], extensions: { code: 'SUBGRAPH_ERROR' } },
+      ]);
     } finally {
       server.close();
     }

@@ -64,7 +64,15 @@ type Alert = {
   supersededBy: { id: string } | null;
 };
 type Assessment = { id: string; assessmentNumber: number; classification: string; overallLevel: string; situation: { id: string } | null };
-type Incident = { id: string; version: number; classification: string; sharedWith: string[]; countryIso3: string; notes: string | null; situation: { id: string } | null };
+type Incident = {
+  id: string;
+  version: number;
+  classification: string;
+  sharedWith: string[];
+  countryIso3: string;
+  notes: string | null;
+  situation: { id: string } | null;
+};
 type ImportOutcome = { line: number; externalId: string | null; status: string; id: string | null; errors: { field: string; message: string }[] };
 type AuditEvent = { action: string; recordType: string; recordId: string; actorSub: string | null; actorOrg: string | null; classification: string };
 
@@ -99,7 +107,10 @@ async function open(bearer: string, countryIso3: string, overrides: Record<strin
 }
 
 async function update(bearer: string, situation: Situation, changes: Record<string, unknown>): Promise<Situation> {
-  return ok<Situation>(await hub.query(UPDATE, { input: { id: situation.id, version: situation.version, ...changes } }, { token: bearer }), 'updateSituation');
+  return ok<Situation>(
+    await hub.query(UPDATE, { input: { id: situation.id, version: situation.version, ...changes } }, { token: bearer }),
+    'updateSituation',
+  );
 }
 
 function newAlert(countryIso3: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -125,7 +136,10 @@ async function draft(bearer: string, countryIso3: string, overrides: Record<stri
 }
 
 async function issue(bearer: string, alert: Alert, note?: string): Promise<Alert> {
-  return ok<Alert>(await hub.query(ISSUE, { input: { id: alert.id, version: alert.version, ...(note ? { note } : {}) } }, { token: bearer }), 'issueAlert');
+  return ok<Alert>(
+    await hub.query(ISSUE, { input: { id: alert.id, version: alert.version, ...(note ? { note } : {}) } }, { token: bearer }),
+    'issueAlert',
+  );
 }
 
 function newAssessment(situationId: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -278,9 +292,13 @@ describe('finding 2: a derived record is shared no wider than its source', () =>
   it('refuses a RED alert, assessment or incident citing an AMBER_STRICT situation when it names users', async () => {
     const before = [await alertRows(), await assessmentRows(), await incidentRows()];
     const naming = { classification: 'RED', sharedWithUsers: ['au-analyst-2'] };
-    refusedFields(await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: strict.id, ...naming }) }, { token: unjoEditor }), ['sharedWithUsers']);
+    refusedFields(await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: strict.id, ...naming }) }, { token: unjoEditor }), [
+      'sharedWithUsers',
+    ]);
     refusedFields(await hub.query(ASSESS, { input: newAssessment(strict.id, naming) }, { token: unjoEditor }), ['sharedWithUsers']);
-    refusedFields(await hub.query(REPORT, { input: newIncident(COUNTRY, { situationId: strict.id, ...naming }) }, { token: unjoEditor }), ['sharedWithUsers']);
+    refusedFields(await hub.query(REPORT, { input: newIncident(COUNTRY, { situationId: strict.id, ...naming }) }, { token: unjoEditor }), [
+      'sharedWithUsers',
+    ]);
     expect([await alertRows(), await assessmentRows(), await incidentRows()]).toEqual(before);
     // RED inside UN-JO, naming nobody, reaches no reader the situation does not have.
     const inside = await draft(unjoEditor, COUNTRY, { situationId: strict.id, classification: 'RED' });
@@ -289,12 +307,27 @@ describe('finding 2: a derived record is shared no wider than its source', () =>
 
   it('refuses a CLEAR alert or a GREEN assessment citing a RED situation, and a RED one naming other users', async () => {
     const before = [await alertRows(), await assessmentRows(), await incidentRows()];
-    refusedFields(await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: red.id, classification: 'CLEAR' }) }, { token: unjoEditor }), ['classification']);
-    refusedFields(await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: red.id, classification: 'AMBER', sharedWith: ['AU'] }) }, { token: unjoEditor }), ['classification']);
-    refusedFields(await hub.query(ASSESS, { input: newAssessment(red.id, { classification: 'GREEN' }) }, { token: unjoEditor }), ['classification']);
-    refusedFields(await hub.query(REPORT, { input: newIncident(COUNTRY, { situationId: red.id, classification: 'GREEN' }) }, { token: unjoEditor }), ['classification']);
+    refusedFields(await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: red.id, classification: 'CLEAR' }) }, { token: unjoEditor }), [
+      'classification',
+    ]);
     refusedFields(
-      await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: red.id, classification: 'RED', sharedWithUsers: ['ecowas-analyst-2'] }) }, { token: unjoEditor }),
+      await hub.query(
+        DRAFT,
+        { input: newAlert(COUNTRY, { situationId: red.id, classification: 'AMBER', sharedWith: ['AU'] }) },
+        { token: unjoEditor },
+      ),
+      ['classification'],
+    );
+    refusedFields(await hub.query(ASSESS, { input: newAssessment(red.id, { classification: 'GREEN' }) }, { token: unjoEditor }), ['classification']);
+    refusedFields(await hub.query(REPORT, { input: newIncident(COUNTRY, { situationId: red.id, classification: 'GREEN' }) }, { token: unjoEditor }), [
+      'classification',
+    ]);
+    refusedFields(
+      await hub.query(
+        DRAFT,
+        { input: newAlert(COUNTRY, { situationId: red.id, classification: 'RED', sharedWithUsers: ['ecowas-analyst-2'] }) },
+        { token: unjoEditor },
+      ),
       ['sharedWithUsers'],
     );
     expect([await alertRows(), await assessmentRows(), await incidentRows()]).toEqual(before);
@@ -305,25 +338,58 @@ describe('finding 2: a derived record is shared no wider than its source', () =>
 
   it('refuses a CLEAR alert, assessment or incident citing a GREEN situation', async () => {
     const before = [await alertRows(), await assessmentRows(), await incidentRows()];
-    refusedFields(await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: green.id, classification: 'CLEAR' }) }, { token: unjoEditor }), ['classification']);
-    refusedFields(await hub.query(ASSESS, { input: newAssessment(green.id, { classification: 'CLEAR' }) }, { token: unjoEditor }), ['classification']);
-    refusedFields(await hub.query(REPORT, { input: newIncident(COUNTRY, { situationId: green.id, classification: 'CLEAR' }) }, { token: unjoEditor }), ['classification']);
+    refusedFields(await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: green.id, classification: 'CLEAR' }) }, { token: unjoEditor }), [
+      'classification',
+    ]);
+    refusedFields(await hub.query(ASSESS, { input: newAssessment(green.id, { classification: 'CLEAR' }) }, { token: unjoEditor }), [
+      'classification',
+    ]);
+    refusedFields(
+      await hub.query(REPORT, { input: newIncident(COUNTRY, { situationId: green.id, classification: 'CLEAR' }) }, { token: unjoEditor }),
+      ['classification'],
+    );
     expect([await alertRows(), await assessmentRows(), await incidentRows()]).toEqual(before);
     expect(await draft(unjoEditor, COUNTRY, { situationId: green.id, classification: 'GREEN' })).toMatchObject({ classification: 'GREEN' });
   });
 
   it('keeps a record citing an AMBER situation inside its circle: level, sharedWith and recipientOrgs', async () => {
     const before = [await alertRows(), await assessmentRows(), await incidentRows()];
-    refusedFields(await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: amber.id, classification: 'GREEN' }) }, { token: unjoEditor }), ['classification']);
-    refusedFields(await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: amber.id, classification: 'AMBER', sharedWith: ['AU'] }) }, { token: unjoEditor }), ['sharedWith']);
+    refusedFields(await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: amber.id, classification: 'GREEN' }) }, { token: unjoEditor }), [
+      'classification',
+    ]);
     refusedFields(
-      await hub.query(DRAFT, { input: newAlert(COUNTRY, { situationId: amber.id, classification: 'AMBER', recipients: ['PARTNER_ORGANISATIONS'], recipientOrgs: ['AU'] }) }, { token: unjoEditor }),
+      await hub.query(
+        DRAFT,
+        { input: newAlert(COUNTRY, { situationId: amber.id, classification: 'AMBER', sharedWith: ['AU'] }) },
+        { token: unjoEditor },
+      ),
+      ['sharedWith'],
+    );
+    refusedFields(
+      await hub.query(
+        DRAFT,
+        {
+          input: newAlert(COUNTRY, { situationId: amber.id, classification: 'AMBER', recipients: ['PARTNER_ORGANISATIONS'], recipientOrgs: ['AU'] }),
+        },
+        { token: unjoEditor },
+      ),
       ['recipientOrgs'],
     );
-    refusedFields(await hub.query(ASSESS, { input: newAssessment(amber.id, { classification: 'AMBER', sharedWith: ['AU'] }) }, { token: unjoEditor }), ['sharedWith']);
-    refusedFields(await hub.query(REPORT, { input: newIncident(COUNTRY, { situationId: amber.id, classification: 'GREEN' }) }, { token: unjoEditor }), ['classification']);
+    refusedFields(
+      await hub.query(ASSESS, { input: newAssessment(amber.id, { classification: 'AMBER', sharedWith: ['AU'] }) }, { token: unjoEditor }),
+      ['sharedWith'],
+    );
+    refusedFields(
+      await hub.query(REPORT, { input: newIncident(COUNTRY, { situationId: amber.id, classification: 'GREEN' }) }, { token: unjoEditor }),
+      ['classification'],
+    );
     expect([await alertRows(), await assessmentRows(), await incidentRows()]).toEqual(before);
-    const within = await draft(unjoEditor, COUNTRY, { situationId: amber.id, classification: 'AMBER', recipients: ['PARTNER_ORGANISATIONS'], recipientOrgs: ['ECOWAS'] });
+    const within = await draft(unjoEditor, COUNTRY, {
+      situationId: amber.id,
+      classification: 'AMBER',
+      recipients: ['PARTNER_ORGANISATIONS'],
+      recipientOrgs: ['ECOWAS'],
+    });
     expect(within).toMatchObject({ classification: 'AMBER', recipientOrgs: ['ECOWAS'] });
   });
 
@@ -339,8 +405,18 @@ describe('finding 2: a derived record is shared no wider than its source', () =>
     );
     expect(first.source).toMatchObject({ classification: 'AMBER' });
     const before = await incidentRows();
-    refusedFields(await hub.query(REPORT, { input: newIncident(COUNTRY, { classification: 'GREEN', sourceId: first.source.id }) }, { token: unjoEditor }), ['classification']);
-    refusedFields(await hub.query(REPORT, { input: newIncident(COUNTRY, { classification: 'AMBER', sharedWith: ['AU'], sourceId: first.source.id }) }, { token: unjoEditor }), ['sharedWith']);
+    refusedFields(
+      await hub.query(REPORT, { input: newIncident(COUNTRY, { classification: 'GREEN', sourceId: first.source.id }) }, { token: unjoEditor }),
+      ['classification'],
+    );
+    refusedFields(
+      await hub.query(
+        REPORT,
+        { input: newIncident(COUNTRY, { classification: 'AMBER', sharedWith: ['AU'], sourceId: first.source.id }) },
+        { token: unjoEditor },
+      ),
+      ['sharedWith'],
+    );
     expect(await incidentRows()).toBe(before);
   });
 });
@@ -366,20 +442,34 @@ describe('finding 3: a derived record keeps its source as its floor', () => {
   it('refuses editAlert({ classification: CLEAR, situationId: null }) on an alert derived from an AMBER_STRICT situation, and every later lowering', async () => {
     const situation = await strictSituation();
     const alert = await draft(unjoEditor, COUNTRY, { situationId: situation.id, classification: 'AMBER_STRICT' });
-    refusedFields(await hub.query(EDIT, { input: { id: alert.id, version: alert.version, classification: 'CLEAR', situationId: null } }, { token: unjoEditor }), ['classification']);
+    refusedFields(
+      await hub.query(EDIT, { input: { id: alert.id, version: alert.version, classification: 'CLEAR', situationId: null } }, { token: unjoEditor }),
+      ['classification'],
+    );
     const stored = (await read<{ alert: Alert }>(ALERT_BY_ID, { id: alert.id }, unjoEditor)).alert;
     expect(stored).toMatchObject({ version: alert.version, classification: 'AMBER_STRICT', situation: { id: situation.id } });
 
     // Dropping the citation alone is allowed; the situation stays the alert's floor afterwards.
-    const uncited = ok<Alert>(await hub.query(EDIT, { input: { id: alert.id, version: stored.version, situationId: null } }, { token: unjoEditor }), 'editAlert');
+    const uncited = ok<Alert>(
+      await hub.query(EDIT, { input: { id: alert.id, version: stored.version, situationId: null } }, { token: unjoEditor }),
+      'editAlert',
+    );
     expect(uncited).toMatchObject({ classification: 'AMBER_STRICT', situation: null });
-    refusedFields(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, classification: 'GREEN' } }, { token: unjoEditor }), ['classification']);
-    refusedFields(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, sharedWith: ['ICGLR'] } }, { token: unjoEditor }), ['sharedWith']);
+    refusedFields(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, classification: 'GREEN' } }, { token: unjoEditor }), [
+      'classification',
+    ]);
+    refusedFields(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, sharedWith: ['ICGLR'] } }, { token: unjoEditor }), [
+      'sharedWith',
+    ]);
     // A correction is a later version of the same alert: the floor holds for it too.
     const sent = await issue(unjoEditor, uncited);
     const before = await alertRows();
     refusedFields(
-      await hub.query(CORRECT, { input: { idempotencyKey: randomUUID(), id: alert.id, version: sent.version, classification: 'GREEN', note: 'Declassified.' } }, { token: unjoEditor }),
+      await hub.query(
+        CORRECT,
+        { input: { idempotencyKey: randomUUID(), id: alert.id, version: sent.version, classification: 'GREEN', note: 'Declassified.' } },
+        { token: unjoEditor },
+      ),
       ['classification'],
     );
     expect(await alertRows()).toBe(before);
@@ -388,28 +478,56 @@ describe('finding 3: a derived record keeps its source as its floor', () => {
   it('refuses correctIncident({ classification: CLEAR, situationId: null }) on an incident of an AMBER_STRICT situation, and every later lowering', async () => {
     const situation = await strictSituation();
     const incident = await report(unjoEditor, COUNTRY, { situationId: situation.id, classification: 'AMBER_STRICT', sharedWith: ['AU'] });
-    refusedFields(await hub.query(CORRECT_INCIDENT, { input: { id: incident.id, version: incident.version, classification: 'CLEAR', situationId: null } }, { token: unjoEditor }), ['classification']);
-    const [stored] = (await read<{ incidents: { nodes: Incident[] } }>(`query($c: String!) { incidents(filter: { countries: [$c] }, first: 100) { nodes { ${INCIDENT} } } }`, { c: COUNTRY }, unjoEditor)).incidents.nodes.filter(
-      (i) => i.id === incident.id,
+    refusedFields(
+      await hub.query(
+        CORRECT_INCIDENT,
+        { input: { id: incident.id, version: incident.version, classification: 'CLEAR', situationId: null } },
+        { token: unjoEditor },
+      ),
+      ['classification'],
     );
+    const [stored] = (
+      await read<{ incidents: { nodes: Incident[] } }>(
+        `query($c: String!) { incidents(filter: { countries: [$c] }, first: 100) { nodes { ${INCIDENT} } } }`,
+        { c: COUNTRY },
+        unjoEditor,
+      )
+    ).incidents.nodes.filter((i) => i.id === incident.id);
     expect(stored).toMatchObject({ version: incident.version, classification: 'AMBER_STRICT', situation: { id: situation.id } });
 
-    const uncited = ok<Incident>(await hub.query(CORRECT_INCIDENT, { input: { id: incident.id, version: stored.version, situationId: null } }, { token: unjoEditor }), 'correctIncident');
+    const uncited = ok<Incident>(
+      await hub.query(CORRECT_INCIDENT, { input: { id: incident.id, version: stored.version, situationId: null } }, { token: unjoEditor }),
+      'correctIncident',
+    );
     expect(uncited).toMatchObject({ classification: 'AMBER_STRICT', situation: null });
-    refusedFields(await hub.query(CORRECT_INCIDENT, { input: { id: incident.id, version: uncited.version, classification: 'GREEN' } }, { token: unjoEditor }), ['classification']);
-    refusedFields(await hub.query(CORRECT_INCIDENT, { input: { id: incident.id, version: uncited.version, sharedWith: ['AU', 'ICGLR'] } }, { token: unjoEditor }), ['sharedWith']);
+    refusedFields(
+      await hub.query(CORRECT_INCIDENT, { input: { id: incident.id, version: uncited.version, classification: 'GREEN' } }, { token: unjoEditor }),
+      ['classification'],
+    );
+    refusedFields(
+      await hub.query(CORRECT_INCIDENT, { input: { id: incident.id, version: uncited.version, sharedWith: ['AU', 'ICGLR'] } }, { token: unjoEditor }),
+      ['sharedWith'],
+    );
   });
 
   it('makes derived records follow their source when its owner narrows it, also after the citation was dropped', async () => {
     let situation = await strictSituation();
     const alert = await issue(
       unjoEditor,
-      await draft(unjoEditor, COUNTRY, { situationId: situation.id, classification: 'AMBER_STRICT', recipients: ['PARTNER_ORGANISATIONS'], recipientOrgs: ['AU'] }),
+      await draft(unjoEditor, COUNTRY, {
+        situationId: situation.id,
+        classification: 'AMBER_STRICT',
+        recipients: ['PARTNER_ORGANISATIONS'],
+        recipientOrgs: ['AU'],
+      }),
     );
     const assessment = await assess(unjoEditor, situation.id, { classification: 'AMBER_STRICT', sharedWith: ['AU'] });
     const incident = await report(unjoEditor, COUNTRY, { situationId: situation.id, classification: 'AMBER_STRICT', sharedWith: ['AU'] });
     const dropped = await report(unjoEditor, COUNTRY, { situationId: situation.id, classification: 'AMBER_STRICT', sharedWith: ['AU'] });
-    ok(await hub.query(CORRECT_INCIDENT, { input: { id: dropped.id, version: dropped.version, situationId: null } }, { token: unjoEditor }), 'correctIncident');
+    ok(
+      await hub.query(CORRECT_INCIDENT, { input: { id: dropped.id, version: dropped.version, situationId: null } }, { token: unjoEditor }),
+      'correctIncident',
+    );
 
     const derived = `query($id: ID!, $country: String!) {
       alert(id: $id) { id }
@@ -435,16 +553,26 @@ describe('finding 3: a derived record keeps its source as its floor', () => {
     expect(ids(await read(derived, { id: alert.id, country: COUNTRY }, unjo))).toEqual(expect.arrayContaining(mine));
   });
 
-  it('lifts the floor only when the source\'s owner lifts the source', async () => {
+  it("lifts the floor only when the source's owner lifts the source", async () => {
     const situation = await strictSituation();
     const alert = await draft(unjoEditor, COUNTRY, { situationId: situation.id, classification: 'AMBER_STRICT' });
-    const uncited = ok<Alert>(await hub.query(EDIT, { input: { id: alert.id, version: alert.version, situationId: null } }, { token: unjoEditor }), 'editAlert');
-    refusedFields(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, classification: 'GREEN' } }, { token: unjoEditor }), ['classification']);
+    const uncited = ok<Alert>(
+      await hub.query(EDIT, { input: { id: alert.id, version: alert.version, situationId: null } }, { token: unjoEditor }),
+      'editAlert',
+    );
+    refusedFields(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, classification: 'GREEN' } }, { token: unjoEditor }), [
+      'classification',
+    ]);
 
     await update(ecowasEditor, situation, { classification: 'GREEN' });
     // The source is GREEN now: the alert may be GREEN, still not CLEAR (nothing CLEAR cites GREEN).
-    refusedFields(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, classification: 'CLEAR' } }, { token: unjoEditor }), ['classification']);
-    const lifted = ok<Alert>(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, classification: 'GREEN' } }, { token: unjoEditor }), 'editAlert');
+    refusedFields(await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, classification: 'CLEAR' } }, { token: unjoEditor }), [
+      'classification',
+    ]);
+    const lifted = ok<Alert>(
+      await hub.query(EDIT, { input: { id: alert.id, version: uncited.version, classification: 'GREEN' } }, { token: unjoEditor }),
+      'editAlert',
+    );
     expect(lifted.classification).toBe('GREEN');
   });
 });
@@ -463,14 +591,26 @@ describe('finding 4: a correction that drops an organisation', () => {
     const unjoEditor = await token('UN-JO', 'editor', 'un-jo-editor-4');
     au = await token('AU', 'viewer', 'au-analyst-4');
     icglr = await token('ICGLR', 'viewer', 'icglr-analyst-4');
-    original = await issue(unjoEditor, await draft(unjoEditor, COUNTRY, { classification: 'AMBER', recipients: ['PARTNER_ORGANISATIONS'], recipientOrgs: ['AU', 'ICGLR'] }));
+    original = await issue(
+      unjoEditor,
+      await draft(unjoEditor, COUNTRY, { classification: 'AMBER', recipients: ['PARTNER_ORGANISATIONS'], recipientOrgs: ['AU', 'ICGLR'] }),
+    );
     expect([...original.sharedWith].sort()).toEqual(['AU', 'ICGLR']);
     // Before the correction AU reads the alert.
     expect((await read<{ alert: Alert | null }>(ALERT_BY_ID, { id: original.id }, au)).alert?.id).toBe(original.id);
     correction = ok<Alert>(
       await hub.query(
         CORRECT,
-        { input: { idempotencyKey: randomUUID(), id: original.id, version: original.version, recipientOrgs: ['ICGLR'], sharedWith: ['ICGLR'], note: NOTE } },
+        {
+          input: {
+            idempotencyKey: randomUUID(),
+            id: original.id,
+            version: original.version,
+            recipientOrgs: ['ICGLR'],
+            sharedWith: ['ICGLR'],
+            note: NOTE,
+          },
+        },
         { token: unjoEditor },
       ),
       'correctAlert',
@@ -478,7 +618,7 @@ describe('finding 4: a correction that drops an organisation', () => {
     expect(correction.sharedWith).toEqual(['ICGLR']);
   });
 
-  it('hides the old version, its history and the correction\'s note from the dropped organisation', async () => {
+  it("hides the old version, its history and the correction's note from the dropped organisation", async () => {
     const answers = await read(
       `query($old: ID!, $new: ID!, $country: String!) {
         old: alert(id: $old) { ${ALERT} }
@@ -502,7 +642,11 @@ describe('finding 4: a correction that drops an organisation', () => {
 
   it('never shows a reader SUPERSEDED without the correction that supersedes it', async () => {
     for (const reader of [au, icglr]) {
-      const listed = await read<{ alerts: { nodes: Alert[] } }>(`query($c: String!) { alerts(filter: { countries: [$c] }, first: 100) { nodes { ${ALERT} } } }`, { c: COUNTRY }, reader);
+      const listed = await read<{ alerts: { nodes: Alert[] } }>(
+        `query($c: String!) { alerts(filter: { countries: [$c] }, first: 100) { nodes { ${ALERT} } } }`,
+        { c: COUNTRY },
+        reader,
+      );
       for (const alert of listed.alerts.nodes.filter((a) => a.status === 'SUPERSEDED')) expect(alert.supersededBy).not.toBeNull();
     }
     // ICGLR, which both versions reach, reads the old one as superseded by the correction, with the note.
@@ -564,8 +708,18 @@ describe('finding 5: numbers and versions over rows the reader may not see', () 
     const unjoEditor = await token('UN-JO', 'editor', 'un-jo-editor-5');
     const elsewhere = 'CZE';
     const monitored = await open(unjoEditor, elsewhere, { classification: 'GREEN' });
-    const earlier = await assess(unjoEditor, monitored.id, { classification: 'GREEN', assessedOn: '2026-03-01', overallLevel: 'LOW', factors: [{ riskFactor: 'RF1', level: 'LOW', indicators: [] }] });
-    const later = await assess(unjoEditor, monitored.id, { classification: 'AMBER', sharedWith: [], assessedOn: '2026-05-01', overallLevel: 'VERY_HIGH' });
+    const earlier = await assess(unjoEditor, monitored.id, {
+      classification: 'GREEN',
+      assessedOn: '2026-03-01',
+      overallLevel: 'LOW',
+      factors: [{ riskFactor: 'RF1', level: 'LOW', indicators: [] }],
+    });
+    const later = await assess(unjoEditor, monitored.id, {
+      classification: 'AMBER',
+      sharedWith: [],
+      assessedOn: '2026-05-01',
+      overallLevel: 'VERY_HIGH',
+    });
     const query = `query($id: ID!, $country: String!) {
       situation(id: $id) { currentLevel latestAssessment { id } }
       severe: situations(filter: { countries: [$country], minLevel: VERY_HIGH }) { totalCount nodes { id } }
@@ -580,7 +734,7 @@ describe('finding 5: numbers and versions over rows the reader may not see', () 
     expect(reader.situationCounts).toEqual([{ level: 'LOW', situations: 1 }]);
   });
 
-  it('leaves a partner\'s public version and updatedAt unchanged by setSharingDefaults', async () => {
+  it("leaves a partner's public version and updatedAt unchanged by setSharingDefaults", async () => {
     const sadcAdmin = await token('SADC', 'admin', 'sadc-admin-5');
     const PARTNER = `{ partner(code: "SADC") { version updatedAt sharingDefaults { classification sharedWith } } }`;
     const before = (await read(PARTNER, {}, au)).partner;
@@ -609,7 +763,8 @@ describe('finding 6: error messages of imports about a situation made unreadable
   const uuids = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
   const withSituation = (rows: [string, string, string, string][]) =>
     `#meta+id,#date,#country+code,#event+type,#meta+situation\n${rows.map((r) => [...r.slice(0, 3), 'Battles', r[3]].join(',')).join('\n')}\n`;
-  const withoutSituation = (rows: [string, string, string][]) => `#meta+id,#date,#country+code,#event+type\n${rows.map((r) => [...r, 'Battles'].join(',')).join('\n')}\n`;
+  const withoutSituation = (rows: [string, string, string][]) =>
+    `#meta+id,#date,#country+code,#event+type\n${rows.map((r) => [...r, 'Battles'].join(',')).join('\n')}\n`;
 
   async function importFile(content: string): Promise<ImportOutcome[]> {
     const response = await hub.query(IMPORT, { content, classification: 'GREEN' }, { token: auEditor });
@@ -642,7 +797,9 @@ describe('finding 6: error messages of imports about a situation made unreadable
     );
     expect(named.status).toBe('rejected');
     expectNothingQuoted(named);
-    expect(named.errors.map((e) => ({ ...e, message: e.message.replace(uuids, 'ID') }))).toEqual(unknown.errors.map((e) => ({ ...e, message: e.message.replace(uuids, 'ID') })));
+    expect(named.errors.map((e) => ({ ...e, message: e.message.replace(uuids, 'ID') }))).toEqual(
+      unknown.errors.map((e) => ({ ...e, message: e.message.replace(uuids, 'ID') })),
+    );
   });
 
   it('rejects a change to an incident still attached to it as if the situation were unknown, quoting nothing of it', async () => {
@@ -671,8 +828,10 @@ describe('finding 6: error messages of writes to records whose source was made u
     const alert = await draft(auEditor, COUNTRY, { situationId: situation.id, classification: 'GREEN' });
     situation = await update(ecowasEditor, situation, { classification: 'AMBER_STRICT', sharedWith: ['UN-JO'] });
 
-    const correcting = (id: string) => hub.query(CORRECT_INCIDENT, { input: { id, version: incident.version, countryIso3: 'SVN', classification: 'GREEN' } }, { token: auEditor });
-    const editing = (id: string) => hub.query(EDIT, { input: { id, version: alert.version, countryIso3: 'SVN', classification: 'CLEAR' } }, { token: auEditor });
+    const correcting = (id: string) =>
+      hub.query(CORRECT_INCIDENT, { input: { id, version: incident.version, countryIso3: 'SVN', classification: 'GREEN' } }, { token: auEditor });
+    const editing = (id: string) =>
+      hub.query(EDIT, { input: { id, version: alert.version, countryIso3: 'SVN', classification: 'CLEAR' } }, { token: auEditor });
     for (const [write, id] of [
       [correcting, incident.id],
       [editing, alert.id],
@@ -700,7 +859,15 @@ describe('finding 7: aggregates and counts over AMBER records are audited', () =
     ecowasAdmin = await token('ECOWAS', 'admin', 'ecowas-admin-7');
     situation = await open(ecowasEditor, COUNTRY, { classification: 'AMBER', sharedWith: ['UN-JO'] });
     incident = await report(ecowasEditor, COUNTRY, { situationId: situation.id, classification: 'AMBER', sharedWith: ['UN-JO'] });
-    alert = await issue(ecowasEditor, await draft(ecowasEditor, COUNTRY, { situationId: situation.id, classification: 'AMBER', recipients: ['PARTNER_ORGANISATIONS'], recipientOrgs: ['UN-JO'] }));
+    alert = await issue(
+      ecowasEditor,
+      await draft(ecowasEditor, COUNTRY, {
+        situationId: situation.id,
+        classification: 'AMBER',
+        recipients: ['PARTNER_ORGANISATIONS'],
+        recipientOrgs: ['UN-JO'],
+      }),
+    );
     expect(alert.sharedWith).toEqual(['UN-JO']);
   });
 
@@ -725,20 +892,76 @@ describe('finding 7: aggregates and counts over AMBER records are audited', () =
   }
 
   it.each([
-    ['situationCounts', 'situations', 'Situation', () => situation.id, `query($country: String!) { situationCounts(filter: { countries: [$country] }, groupBy: [COUNTRY]) { country situations } }`, (d: any) => d.situationCounts[0].situations],
-    ['incidentCounts', 'situations', 'Incident', () => incident.id, `query($country: String!) { incidentCounts(filter: { countries: [$country] }, groupBy: [COUNTRY]) { country incidents } }`, (d: any) => d.incidentCounts[0].incidents],
-    ['situations totalCount', 'situations', 'Situation', () => situation.id, `query($country: String!) { situations(filter: { countries: [$country] }) { totalCount } }`, (d: any) => d.situations.totalCount],
-    ['situations totalCount with first: 0', 'situations', 'Situation', () => situation.id, `query($country: String!) { situations(filter: { countries: [$country] }, first: 0) { totalCount } }`, (d: any) => d.situations.totalCount],
-    ['incidents totalCount with first: 0', 'situations', 'Incident', () => incident.id, `query($country: String!) { incidents(filter: { countries: [$country] }, first: 0) { totalCount } }`, (d: any) => d.incidents.totalCount],
-    ['alerts totalCount with first: 0', 'alerts', 'Alert', () => alert.id, `query($country: String!) { alerts(filter: { countries: [$country] }, first: 0) { totalCount } }`, (d: any) => d.alerts.totalCount],
-    ['alertCounts', 'alerts', 'Alert', () => alert.id, `query($country: String!) { alertCounts(filter: { countries: [$country] }, groupBy: [COUNTRY]) { country alerts } }`, (d: any) => d.alertCounts[0].alerts],
+    [
+      'situationCounts',
+      'situations',
+      'Situation',
+      () => situation.id,
+      `query($country: String!) { situationCounts(filter: { countries: [$country] }, groupBy: [COUNTRY]) { country situations } }`,
+      (d: any) => d.situationCounts[0].situations,
+    ],
+    [
+      'incidentCounts',
+      'situations',
+      'Incident',
+      () => incident.id,
+      `query($country: String!) { incidentCounts(filter: { countries: [$country] }, groupBy: [COUNTRY]) { country incidents } }`,
+      (d: any) => d.incidentCounts[0].incidents,
+    ],
+    [
+      'situations totalCount',
+      'situations',
+      'Situation',
+      () => situation.id,
+      `query($country: String!) { situations(filter: { countries: [$country] }) { totalCount } }`,
+      (d: any) => d.situations.totalCount,
+    ],
+    [
+      'situations totalCount with first: 0',
+      'situations',
+      'Situation',
+      () => situation.id,
+      `query($country: String!) { situations(filter: { countries: [$country] }, first: 0) { totalCount } }`,
+      (d: any) => d.situations.totalCount,
+    ],
+    [
+      'incidents totalCount with first: 0',
+      'situations',
+      'Incident',
+      () => incident.id,
+      `query($country: String!) { incidents(filter: { countries: [$country] }, first: 0) { totalCount } }`,
+      (d: any) => d.incidents.totalCount,
+    ],
+    [
+      'alerts totalCount with first: 0',
+      'alerts',
+      'Alert',
+      () => alert.id,
+      `query($country: String!) { alerts(filter: { countries: [$country] }, first: 0) { totalCount } }`,
+      (d: any) => d.alerts.totalCount,
+    ],
+    [
+      'alertCounts',
+      'alerts',
+      'Alert',
+      () => alert.id,
+      `query($country: String!) { alertCounts(filter: { countries: [$country] }, groupBy: [COUNTRY]) { country alerts } }`,
+      (d: any) => d.alertCounts[0].alerts,
+    ],
   ] as const)('records an AGGREGATE event naming the record for %s', async (name, subgraph, recordType, recordId, query, counted) => {
     const sub = `un-jo-counter-${name.replace(/\W+/g, '-')}`;
     const answer = await countAs(sub, query);
     // The reader counted exactly the one AMBER record of this describe.
     expect(counted(answer)).toBe(1);
     const events = await aggregatesBy(subgraph, recordId(), sub);
-    expect(events).toContainEqual({ action: 'AGGREGATE', recordType, recordId: recordId(), actorSub: sub, actorOrg: 'UN-JO', classification: 'AMBER' });
+    expect(events).toContainEqual({
+      action: 'AGGREGATE',
+      recordType,
+      recordId: recordId(),
+      actorSub: sub,
+      actorOrg: 'UN-JO',
+      classification: 'AMBER',
+    });
   });
 });
 
@@ -764,7 +987,7 @@ describe('finding 8: drafts and staff ids', () => {
     country(iso3: $country) { alerts { id } }
   }`;
 
-  it('hides a draft from its level\'s audience, whatever the level, until it is issued', async () => {
+  it("hides a draft from its level's audience, whatever the level, until it is issued", async () => {
     const clear = await draft(unjoEditor, COUNTRY, { classification: 'CLEAR', recipients: ['PUBLIC'] });
     const green = await draft(unjoEditor, COUNTRY, { classification: 'GREEN' });
     // Shared with AU, and naming an AU analyst, from the start: still the Office's own until issued.
@@ -793,8 +1016,15 @@ describe('finding 8: drafts and staff ids', () => {
   });
 
   it('shows changedBy and acknowledgedBy only to their own organisation', async () => {
-    const alert = await issue(unjoEditor, await draft(unjoEditor, COUNTRY, { classification: 'CLEAR', recipients: ['PUBLIC', 'PARTNER_ORGANISATIONS'], recipientOrgs: ['AU'] }), 'Sent.');
-    const acknowledged = ok<{ org: string; acknowledgedBy: string | null }>(await hub.query(ACKNOWLEDGE, { input: { alertId: alert.id } }, { token: au }), 'acknowledgeAlert');
+    const alert = await issue(
+      unjoEditor,
+      await draft(unjoEditor, COUNTRY, { classification: 'CLEAR', recipients: ['PUBLIC', 'PARTNER_ORGANISATIONS'], recipientOrgs: ['AU'] }),
+      'Sent.',
+    );
+    const acknowledged = ok<{ org: string; acknowledgedBy: string | null }>(
+      await hub.query(ACKNOWLEDGE, { input: { alertId: alert.id } }, { token: au }),
+      'acknowledgeAlert',
+    );
     expect(acknowledged).toMatchObject({ org: 'AU', acknowledgedBy: 'au-analyst-8' });
 
     const STAFF = `query($id: ID!) { alert(id: $id) { statusHistory { changedBy changedByOrg } acknowledgements { org acknowledgedBy } } }`;

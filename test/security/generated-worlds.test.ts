@@ -36,11 +36,41 @@ const READ_CONCURRENCY = 3;
 
 const PARTNERS = ['UN-JO', 'AU', 'ECOWAS', 'ICGLR', 'OSCE', 'EU', 'IGAD'] as const;
 // Countries no seed writes to; each world takes one that every partner sees empty at its start.
-const COUNTRIES = ['TUV', 'NRU', 'KIR', 'MHL', 'FSM', 'PLW', 'WSM', 'TON', 'VUT', 'SLB', 'FJI', 'ISL', 'NOR', 'FIN', 'DNK', 'NZL', 'LUX', 'MLT', 'EST', 'LVA', 'LTU', 'SVN', 'AND', 'MCO', 'SMR', 'LIE', 'IRL', 'PRT'];
+const COUNTRIES = [
+  'TUV',
+  'NRU',
+  'KIR',
+  'MHL',
+  'FSM',
+  'PLW',
+  'WSM',
+  'TON',
+  'VUT',
+  'SLB',
+  'FJI',
+  'ISL',
+  'NOR',
+  'FIN',
+  'DNK',
+  'NZL',
+  'LUX',
+  'MLT',
+  'EST',
+  'LVA',
+  'LTU',
+  'SVN',
+  'AND',
+  'MCO',
+  'SMR',
+  'LIE',
+  'IRL',
+  'PRT',
+];
 const RISK_LEVELS: readonly RiskLevel[] = ['LOW', 'MODERATE', 'HIGH', 'VERY_HIGH'];
 
 const PROPERTIES = {
-  writes: 'the hub accepts exactly the writes the model accepts; a write-down or an unreadable citation is refused with BAD_USER_INPUT and stores nothing',
+  writes:
+    'the hub accepts exactly the writes the model accepts; a write-down or an unreadable citation is refused with BAD_USER_INPUT and stores nothing',
   leak: 'no answer holds an id or a text of a record the reader may not read',
   lists: 'lists, lookups and nested lists hold every record the reader may read that belongs there',
   references: 'a reference to a record the reader may not read resolves to null',
@@ -49,9 +79,11 @@ const PROPERTIES = {
   staff: 'staff ids in status histories and acknowledgements are shown only to members of the organisation they acted for',
   errors: 'a refusal for a situation the writer may not read reads exactly like one for an unknown situation',
   reads: 'every read answers without errors',
-  imports: 'each imported row is created, updated, unchanged or rejected as the model predicts (no write-down against its situation and what the stored incident was derived from), naming the field at fault',
+  imports:
+    'each imported row is created, updated, unchanged or rejected as the model predicts (no write-down against its situation and what the stored incident was derived from), naming the field at fault',
   auditScope: "an admin's audit trail holds only events of records its organisation owns",
-  auditComplete: 'every reader who read or counted an AMBER, AMBER_STRICT or RED record has a READ or AGGREGATE event naming the record and the reader',
+  auditComplete:
+    'every reader who read or counted an AMBER, AMBER_STRICT or RED record has a READ or AGGREGATE event naming the record and the reader',
   auditReadable: 'no READ or AGGREGATE event names a reader and a record the reader may not read',
 } as const;
 type Property = keyof typeof PROPERTIES;
@@ -73,7 +105,15 @@ interface RecipientsPick {
 type Op =
   | { t: 'open'; writer: number; sharing: SharingPick }
   | { t: 'assess'; writer: number; situation: number; sharing: SharingPick; level: RiskLevel }
-  | { t: 'incident'; writer: number; situation: number | null; source: 'none' | 'new' | 'existing'; pick: number; sharing: SharingPick; fatalities: number }
+  | {
+      t: 'incident';
+      writer: number;
+      situation: number | null;
+      source: 'none' | 'new' | 'existing';
+      pick: number;
+      sharing: SharingPick;
+      fatalities: number;
+    }
   | { t: 'draft'; writer: number; situation: number | null; sharing: SharingPick; recipients: RecipientsPick }
   | { t: 'updateSituation'; target: number; sharing: SharingPick }
   | { t: 'editAlert'; target: number; change: 'dropSituation' | 'sharing'; sharing: SharingPick }
@@ -106,23 +146,80 @@ interface WorldPick {
 }
 
 const pick = fc.nat({ max: 1_000 });
-const sharingPick: fc.Arbitrary<SharingPick> = fc.record({ level: fc.constantFrom(...LEVELS), orgs: fc.nat({ max: 255 }), users: fc.nat({ max: 0xffff }), inherit: fc.boolean() });
+const sharingPick: fc.Arbitrary<SharingPick> = fc.record({
+  level: fc.constantFrom(...LEVELS),
+  orgs: fc.nat({ max: 255 }),
+  users: fc.nat({ max: 0xffff }),
+  inherit: fc.boolean(),
+});
 const recipientsPick: fc.Arbitrary<RecipientsPick> = fc.record({ toPartners: fc.boolean(), orgs: fc.nat({ max: 255 }) });
 const maybeSituation = fc.option(pick, { nil: null, freq: 4 });
 const openOp: fc.Arbitrary<Op> = fc.record({ t: fc.constant('open' as const), writer: pick, sharing: sharingPick });
 const anyOp: fc.Arbitrary<Op> = fc.oneof(
   { weight: 1, arbitrary: openOp },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('assess' as const), writer: pick, situation: pick, sharing: sharingPick, level: fc.constantFrom(...RISK_LEVELS) }) },
   {
     weight: 3,
-    arbitrary: fc.record({ t: fc.constant('incident' as const), writer: pick, situation: maybeSituation, source: fc.constantFrom('none' as const, 'new' as const, 'existing' as const), pick, sharing: sharingPick, fatalities: fc.nat({ max: 40 }) }),
+    arbitrary: fc.record({
+      t: fc.constant('assess' as const),
+      writer: pick,
+      situation: pick,
+      sharing: sharingPick,
+      level: fc.constantFrom(...RISK_LEVELS),
+    }),
   },
-  { weight: 4, arbitrary: fc.record({ t: fc.constant('draft' as const), writer: pick, situation: maybeSituation, sharing: sharingPick, recipients: recipientsPick }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('incident' as const),
+      writer: pick,
+      situation: maybeSituation,
+      source: fc.constantFrom('none' as const, 'new' as const, 'existing' as const),
+      pick,
+      sharing: sharingPick,
+      fatalities: fc.nat({ max: 40 }),
+    }),
+  },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      t: fc.constant('draft' as const),
+      writer: pick,
+      situation: maybeSituation,
+      sharing: sharingPick,
+      recipients: recipientsPick,
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('updateSituation' as const), target: pick, sharing: sharingPick }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('editAlert' as const), target: pick, change: fc.constantFrom('dropSituation' as const, 'sharing' as const), sharing: sharingPick }) },
-  { weight: 2, arbitrary: fc.record({ t: fc.constant('correctIncident' as const), target: pick, change: fc.constantFrom('dropSituation' as const, 'sharing' as const, 'cite' as const), situation: pick, sharing: sharingPick }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('editAlert' as const),
+      target: pick,
+      change: fc.constantFrom('dropSituation' as const, 'sharing' as const),
+      sharing: sharingPick,
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      t: fc.constant('correctIncident' as const),
+      target: pick,
+      change: fc.constantFrom('dropSituation' as const, 'sharing' as const, 'cite' as const),
+      situation: pick,
+      sharing: sharingPick,
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('issue' as const), target: pick }) },
-  { weight: 3, arbitrary: fc.record({ t: fc.constant('correctAlert' as const), target: pick, change: fc.constantFrom('sharing' as const, 'dropSituation' as const), sharing: sharingPick, recipients: recipientsPick }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('correctAlert' as const),
+      target: pick,
+      change: fc.constantFrom('sharing' as const, 'dropSituation' as const),
+      sharing: sharingPick,
+      recipients: recipientsPick,
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('acknowledge' as const), target: pick, reader: pick }) },
   {
     weight: 7,
@@ -131,7 +228,17 @@ const anyOp: fc.Arbitrary<Op> = fc.oneof(
       writer: pick,
       format: fc.constantFrom('HXL' as const, 'JSONL' as const),
       sharing: fc.option(sharingPick, { nil: null, freq: 3 }),
-      rows: fc.array(fc.record({ again: fc.constantFrom(true, true, false), pick, cite: fc.boolean(), situation: pick, change: fc.constantFrom(false, false, true), fatalities: fc.nat({ max: 40 }) }), { minLength: 1, maxLength: 3 }),
+      rows: fc.array(
+        fc.record({
+          again: fc.constantFrom(true, true, false),
+          pick,
+          cite: fc.boolean(),
+          situation: pick,
+          change: fc.constantFrom(false, false, true),
+          fatalities: fc.nat({ max: 40 }),
+        }),
+        { minLength: 1, maxLength: 3 },
+      ),
     }),
   },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('restrict' as const), target: pick, red: fc.boolean() }) },
@@ -186,7 +293,12 @@ function scanForLeaks(world: WorldModel, reader: Reader, where: string, response
   const json = JSON.stringify(response);
   for (const id of new Set(json.match(UUID) ?? [])) {
     const owner = idOwners.get(id.toLowerCase());
-    if (owner && !exempt.includes(id.toLowerCase()) && !owner.world.readable(reader, owner.key)) found('leak', world, `${who(reader)} on ${where} got the id of ${owner.world.describe(owner.key)}, hidden as ${owner.world.whyHidden(reader, owner.key)}`);
+    if (owner && !exempt.includes(id.toLowerCase()) && !owner.world.readable(reader, owner.key))
+      found(
+        'leak',
+        world,
+        `${who(reader)} on ${where} got the id of ${owner.world.describe(owner.key)}, hidden as ${owner.world.whyHidden(reader, owner.key)}`,
+      );
   }
   for (const label of new Set(json.match(TEXT) ?? [])) {
     if (exempt.includes(label)) continue;
@@ -194,7 +306,12 @@ function scanForLeaks(world: WorldModel, reader: Reader, where: string, response
     if (!owner) continue;
     const home = worlds[owner.world];
     if (!home.mayReadText(reader, owner)) {
-      const whose = owner.kind === 'field' ? owner.keys.map((k) => `${home.describe(k)}, hidden as ${home.whyHidden(reader, k)}`).join(' / ') : owner.kind === 'acknowledgement' ? `an acknowledgement of ${home.describe(owner.alert)}` : `a refused write (step ${owner.op})`;
+      const whose =
+        owner.kind === 'field'
+          ? owner.keys.map((k) => `${home.describe(k)}, hidden as ${home.whyHidden(reader, k)}`).join(' / ')
+          : owner.kind === 'acknowledgement'
+            ? `an acknowledgement of ${home.describe(owner.alert)}`
+            : `a refused write (step ${owner.op})`;
       found('leak', world, `${who(reader)} on ${where} got the text ${label} of ${whose}`);
     }
   }
@@ -216,8 +333,12 @@ function keysOf(world: WorldModel, ids: string[]): { keys: string[]; foreign: st
 function expectExactly(world: WorldModel, reader: Reader, where: string, ids: string[], expected: RecordModel[]): void {
   const { keys, foreign } = keysOf(world, ids);
   const want = new Set(expected.map((r) => r.key));
-  for (const r of expected) if (!keys.includes(r.key)) found('lists', world, `${who(reader)} on ${where} is missing ${world.describe(r.key)}, which the model lets them read`);
-  for (const key of keys) if (!want.has(key) && world.readable(reader, key)) found('lists', world, `${who(reader)} on ${where} lists ${world.describe(key)}, which does not belong there`);
+  for (const r of expected)
+    if (!keys.includes(r.key))
+      found('lists', world, `${who(reader)} on ${where} is missing ${world.describe(r.key)}, which the model lets them read`);
+  for (const key of keys)
+    if (!want.has(key) && world.readable(reader, key))
+      found('lists', world, `${who(reader)} on ${where} lists ${world.describe(key)}, which does not belong there`);
   for (const id of foreign) found('lists', world, `${who(reader)} on ${where} lists ${id}, a record no world wrote here`);
 }
 
@@ -229,7 +350,8 @@ function expectReference(world: WorldModel, reader: Reader, where: string, actua
   const expected = target && world.readable(reader, target) ? world.get(target).id : null;
   const got = actual?.id ?? null;
   if (got === expected) return;
-  if (expected === null && target) found('references', world, `${who(reader)} on ${where} resolves to ${got}, but the model hides ${world.describe(target)}`);
+  if (expected === null && target)
+    found('references', world, `${who(reader)} on ${where} resolves to ${got}, but the model hides ${world.describe(target)}`);
   else if (expected === null) found('references', world, `${who(reader)} on ${where} resolves to ${got} where nothing is cited`);
   else found('lists', world, `${who(reader)} on ${where} resolves to ${got ?? 'null'}, the model to ${world.describe(target!)}`);
 }
@@ -243,7 +365,8 @@ async function mapLimit<T>(items: T[], limit: number, run: (item: T) => Promise<
   );
 }
 
-const chunks = <T>(items: T[], size: number): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+const chunks = <T>(items: T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
 // ---------------------------------------------------------------------------------------------
 // Building a world: each step is judged by the model first, then sent to the hub as one writer.
@@ -270,7 +393,13 @@ function resolveSharing(world: WorldModel, p: SharingPick, owner: string, source
   return { ownerOrg: owner, classification: 'RED', sharedWith: [], sharedWithUsers: byMask(source.sharedWithUsers, p.users) };
 }
 
-function resolveRecipients(world: WorldModel, p: RecipientsPick, owner: string, source: Sharing | null, inherit: boolean): { recipients: string[]; recipientOrgs: string[] } {
+function resolveRecipients(
+  world: WorldModel,
+  p: RecipientsPick,
+  owner: string,
+  source: Sharing | null,
+  inherit: boolean,
+): { recipients: string[]; recipientOrgs: string[] } {
   const candidates = inherit && source && isAmber(source.classification) ? [source.ownerOrg, ...source.sharedWith] : world.orgs;
   const orgs = candidates.filter((org) => org !== owner);
   const chosen = byMask(orgs, p.orgs);
@@ -320,7 +449,16 @@ const sharingInput = (s: Sharing) => ({ classification: s.classification, shared
  * Sends one write and holds the hub to the model's verdict. Returns the stored record when the hub
  * accepted it (the model follows the hub, so that later reads are judged against what exists).
  */
-async function write(world: WorldModel, step: number, writer: Reader, name: MutationName, input: Record<string, unknown>, verdict: Verdict, texts: string[], context: string): Promise<Record<string, any> | null> {
+async function write(
+  world: WorldModel,
+  step: number,
+  writer: Reader,
+  name: MutationName,
+  input: Record<string, unknown>,
+  verdict: Verdict,
+  texts: string[],
+  context: string,
+): Promise<Record<string, any> | null> {
   lastResponse = null;
   const response = await ask(writer, MUTATIONS[name], { input });
   const stored = response.errors?.length ? null : (response.data?.[name] ?? null);
@@ -332,7 +470,8 @@ async function write(world: WorldModel, step: number, writer: Reader, name: Muta
   if (!verdict.accept && stored) found('writes', world, `${where} was stored; the model refuses it: ${verdict.reason}`);
   if (!verdict.accept && !stored && verdict.code === 'BAD_USER_INPUT') {
     const codes = (response.errors ?? []).map((e) => e.extensions?.code);
-    if (codes.length !== 1 || codes[0] !== 'BAD_USER_INPUT') found('writes', world, `${where} was refused with ${errors}; the model expects one BAD_USER_INPUT (${verdict.reason})`);
+    if (codes.length !== 1 || codes[0] !== 'BAD_USER_INPUT')
+      found('writes', world, `${where} was refused with ${errors}; the model expects one BAD_USER_INPUT (${verdict.reason})`);
   }
   // The writer's own input (the ids it sent, the texts it wrote) may be quoted back to it.
   const sent = (JSON.stringify(input).match(UUID) ?? []).map((id) => id.toLowerCase());
@@ -345,10 +484,13 @@ async function write(world: WorldModel, step: number, writer: Reader, name: Muta
 /** The version `writer` reads now (the hub may have changed it on its own, e.g. a derived record following its source). */
 async function currentVersion(world: WorldModel, writer: Reader, record: RecordModel): Promise<number> {
   let answer: number | undefined;
-  if (record.kind === 'situation') answer = (await ask(writer, 'query($id: ID!) { situation(id: $id) { version } }', { id: record.id })).data?.situation?.version;
+  if (record.kind === 'situation')
+    answer = (await ask(writer, 'query($id: ID!) { situation(id: $id) { version } }', { id: record.id })).data?.situation?.version;
   if (record.kind === 'alert') answer = (await ask(writer, 'query($id: ID!) { alert(id: $id) { version } }', { id: record.id })).data?.alert?.version;
   if (record.kind === 'incident') {
-    const response = await ask(writer, 'query($c: [String!]) { incidents(filter: { countries: $c }, first: 100) { nodes { id version } } }', { c: [world.country] });
+    const response = await ask(writer, 'query($c: [String!]) { incidents(filter: { countries: $c }, first: 100) { nodes { id version } } }', {
+      c: [world.country],
+    });
     answer = response.data?.incidents?.nodes?.find((n: { id: string }) => n.id === record.id)?.version;
   }
   return answer ?? record.version;
@@ -361,12 +503,30 @@ function remember(world: WorldModel, record: RecordModel, texts: string[]): void
 }
 
 /** When the model says the situation is hidden from the writer, the refusal must read as for an unknown id. */
-async function compareWithUnknown(world: WorldModel, step: number, writer: Reader, name: MutationName, input: Record<string, unknown>, hiddenId: string, first: GraphQLResponse | null): Promise<void> {
+async function compareWithUnknown(
+  world: WorldModel,
+  step: number,
+  writer: Reader,
+  name: MutationName,
+  input: Record<string, unknown>,
+  hiddenId: string,
+  first: GraphQLResponse | null,
+): Promise<void> {
   if (!first?.errors?.length) return;
   const unknownId = randomUUID();
-  const again = await ask(writer, MUTATIONS[name], { input: { ...input, situationId: unknownId, ...(input.idempotencyKey ? { idempotencyKey: `${input.idempotencyKey}-unknown` } : {}) } });
-  const normal = (r: GraphQLResponse, id: string) => JSON.stringify((r.errors ?? []).map((e) => ({ message: e.message.split(id).join('<id>'), code: e.extensions?.code, fields: e.extensions?.fields })));
-  if (normal(first, hiddenId) !== normal(again, unknownId)) found('errors', world, `step ${step} ${name} by ${who(writer)}: citing hidden ${world.describe(world.all('situation').find((s) => s.id === hiddenId)!.key)} answers ${normal(first, hiddenId)}, an unknown one ${normal(again, unknownId)}`);
+  const again = await ask(writer, MUTATIONS[name], {
+    input: { ...input, situationId: unknownId, ...(input.idempotencyKey ? { idempotencyKey: `${input.idempotencyKey}-unknown` } : {}) },
+  });
+  const normal = (r: GraphQLResponse, id: string) =>
+    JSON.stringify(
+      (r.errors ?? []).map((e) => ({ message: e.message.split(id).join('<id>'), code: e.extensions?.code, fields: e.extensions?.fields })),
+    );
+  if (normal(first, hiddenId) !== normal(again, unknownId))
+    found(
+      'errors',
+      world,
+      `step ${step} ${name} by ${who(writer)}: citing hidden ${world.describe(world.all('situation').find((s) => s.id === hiddenId)!.key)} answers ${normal(first, hiddenId)}, an unknown one ${normal(again, unknownId)}`,
+    );
 }
 
 async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
@@ -378,9 +538,18 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
       const writer = editors(world)[op.writer % editors(world).length];
       const sharing = resolveSharing(world, op.sharing, writer.org!, null);
       const texts = [text(world, `s${step}.title`), text(world, `s${step}.summary`)];
-      const input = { idempotencyKey: `gw-${SEED}-w${world.index}-s${step}`, ...sharingInput(sharing), countryIso3: world.country, title: texts[0], summary: texts[1], crimes: ['GENOCIDE'], openedOn: '2024-01-01' };
+      const input = {
+        idempotencyKey: `gw-${SEED}-w${world.index}-s${step}`,
+        ...sharingInput(sharing),
+        countryIso3: world.country,
+        title: texts[0],
+        summary: texts[1],
+        crimes: ['GENOCIDE'],
+        openedOn: '2024-01-01',
+      };
       const stored = await write(world, step, writer, 'openSituation', input, { accept: true }, texts, sharing.classification);
-      if (stored) remember(world, { kind: 'situation', key: key('S'), id: stored.id, sharing, order: world.nextOrder(), version: stored.version }, texts);
+      if (stored)
+        remember(world, { kind: 'situation', key: key('S'), id: stored.id, sharing, order: world.nextOrder(), version: stored.version }, texts);
       return;
     }
     case 'assess': {
@@ -402,8 +571,25 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
       const verdict = world.judgeDerivation(writer, [{ key: situation.key, field: 'situationId' }], [situation.key], sharing);
       const context = `${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}] citing ${world.describe(situation.key)}`;
       const response = await write(world, step, writer, 'addRiskAssessment', input, verdict, texts, context);
-      if (response) remember(world, { kind: 'assessment', key: key('R'), id: response.id, sharing, order: world.nextOrder(), version: response.version, situation: situation.key, floor: new Set([situation.key]), overallLevel: op.level, assessedOn: day(step) }, texts);
-      if (!verdict.accept && !world.readable(writer, situation.key)) await compareWithUnknown(world, step, writer, 'addRiskAssessment', input, situation.id, lastResponse);
+      if (response)
+        remember(
+          world,
+          {
+            kind: 'assessment',
+            key: key('R'),
+            id: response.id,
+            sharing,
+            order: world.nextOrder(),
+            version: response.version,
+            situation: situation.key,
+            floor: new Set([situation.key]),
+            overallLevel: op.level,
+            assessedOn: day(step),
+          },
+          texts,
+        );
+      if (!verdict.accept && !world.readable(writer, situation.key))
+        await compareWithUnknown(world, step, writer, 'addRiskAssessment', input, situation.id, lastResponse);
       return;
     }
     case 'incident': {
@@ -426,8 +612,16 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
         ...(existing ? { sourceId: existing.id } : {}),
         ...(op.source === 'new' ? { source: { name: texts[1], type: 'NGO', region: 'Global' } } : {}),
       };
-      const cited = [...(situation ? [{ key: situation.key, field: 'situationId' }] : []), ...(existing ? [{ key: existing.key, field: 'sourceId' }] : [])];
-      const verdict = world.judgeDerivation(writer, cited, cited.map((c) => c.key), sharing);
+      const cited = [
+        ...(situation ? [{ key: situation.key, field: 'situationId' }] : []),
+        ...(existing ? [{ key: existing.key, field: 'sourceId' }] : []),
+      ];
+      const verdict = world.judgeDerivation(
+        writer,
+        cited,
+        cited.map((c) => c.key),
+        sharing,
+      );
       const context = `${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}] citing ${cited.map((c) => world.describe(c.key)).join(' and ') || 'nothing'}`;
       const stored = await write(world, step, writer, 'reportIncident', input, verdict, texts, context);
       if (situation && !verdict.accept && !world.readable(writer, situation.key) && (!existing || world.readable(writer, existing.key))) {
@@ -441,7 +635,25 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
         remember(world, { kind: 'source', key: sourceKey, id: stored.source.id, sharing, order: world.nextOrder(), version: 1 }, [texts[1]]);
         floor.add(sourceKey);
       }
-      remember(world, { kind: 'incident', key: key('I'), id: stored.id, sharing, order: world.nextOrder(), version: stored.version, situation: situation?.key ?? null, source: sourceKey, floor, fatalities: op.fatalities, externalId: null, occurredOn: day(step), notes: texts[0] }, [texts[0]]);
+      remember(
+        world,
+        {
+          kind: 'incident',
+          key: key('I'),
+          id: stored.id,
+          sharing,
+          order: world.nextOrder(),
+          version: stored.version,
+          situation: situation?.key ?? null,
+          source: sourceKey,
+          floor,
+          fatalities: op.fatalities,
+          externalId: null,
+          occurredOn: day(step),
+          notes: texts[0],
+        },
+        [texts[0]],
+      );
       return;
     }
     case 'draft': {
@@ -466,24 +678,29 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
       const context = `${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}] to [${recipients.recipientOrgs}] citing ${situation ? world.describe(situation.key) : 'nothing'}`;
       const stored = await write(world, step, writer, 'draftAlert', input, verdict, texts, context);
       if (stored) {
-        remember(world, {
-          kind: 'alert',
-          key: key('A'),
-          id: stored.id,
-          sharing,
-          order: world.nextOrder(),
-          version: stored.version,
-          status: 'DRAFT',
-          recipientOrgs: recipients.recipientOrgs,
-          situation: situation?.key ?? null,
-          floor: new Set(situation ? [situation.key] : []),
-          supersedes: null,
-          supersededBy: null,
-          history: [{ toStatus: 'DRAFT', changedBy: writer.sub!, changedByOrg: writer.org!, note: null }],
-          acknowledgements: [],
-        }, texts);
+        remember(
+          world,
+          {
+            kind: 'alert',
+            key: key('A'),
+            id: stored.id,
+            sharing,
+            order: world.nextOrder(),
+            version: stored.version,
+            status: 'DRAFT',
+            recipientOrgs: recipients.recipientOrgs,
+            situation: situation?.key ?? null,
+            floor: new Set(situation ? [situation.key] : []),
+            supersedes: null,
+            supersededBy: null,
+            history: [{ toStatus: 'DRAFT', changedBy: writer.sub!, changedByOrg: writer.org!, note: null }],
+            acknowledgements: [],
+          },
+          texts,
+        );
       }
-      if (situation && !verdict.accept && !world.readable(writer, situation.key)) await compareWithUnknown(world, step, writer, 'draftAlert', input, situation.id, lastResponse);
+      if (situation && !verdict.accept && !world.readable(writer, situation.key))
+        await compareWithUnknown(world, step, writer, 'draftAlert', input, situation.id, lastResponse);
       return;
     }
     case 'updateSituation': {
@@ -493,7 +710,16 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
       const sharing = resolveSharing(world, { ...op.sharing, inherit: false }, situation.sharing.ownerOrg, null);
       const input = { id: situation.id, version: await currentVersion(world, writer, situation), ...sharingInput(sharing) };
       const verdict = world.judgeTarget(writer, situation.key) ?? { accept: true };
-      const stored = await write(world, step, writer, 'updateSituation', input, verdict, [], `${world.describe(situation.key)} to ${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}]`);
+      const stored = await write(
+        world,
+        step,
+        writer,
+        'updateSituation',
+        input,
+        verdict,
+        [],
+        `${world.describe(situation.key)} to ${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}]`,
+      );
       if (stored) Object.assign(situation, { sharing, version: stored.version });
       return;
     }
@@ -503,11 +729,22 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
       const alert = drafts[op.target % drafts.length];
       const writer = editorOf(world, alert.sharing.ownerOrg, op.target);
       const drop = op.change === 'dropSituation' && alert.situation !== null;
-      const sharing = drop ? alert.sharing : resolveSharing(world, op.sharing, alert.sharing.ownerOrg, alert.situation ? world.get(alert.situation).sharing : null);
+      const sharing = drop
+        ? alert.sharing
+        : resolveSharing(world, op.sharing, alert.sharing.ownerOrg, alert.situation ? world.get(alert.situation).sharing : null);
       const next = { situation: drop ? null : alert.situation, sharing, recipientOrgs: alert.recipientOrgs };
       const input = { id: alert.id, version: await currentVersion(world, writer, alert), ...(drop ? { situationId: null } : sharingInput(sharing)) };
       const verdict = world.judgeAlertEdit(writer, alert.key, next);
-      const stored = await write(world, step, writer, 'editAlert', input, verdict, [], `${world.describe(alert.key)}: ${drop ? 'drop its situation' : `to ${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}]`}`);
+      const stored = await write(
+        world,
+        step,
+        writer,
+        'editAlert',
+        input,
+        verdict,
+        [],
+        `${world.describe(alert.key)}: ${drop ? 'drop its situation' : `to ${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}]`}`,
+      );
       if (stored) Object.assign(alert, { situation: next.situation, sharing, version: stored.version });
       return;
     }
@@ -518,7 +755,10 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
       const writer = editorOf(world, incident.sharing.ownerOrg, op.target);
       const change = op.change === 'dropSituation' && !incident.situation ? 'sharing' : op.change;
       const cite = change === 'cite' && situations.length ? situations[op.situation % situations.length] : null;
-      const sharing = change === 'sharing' ? resolveSharing(world, op.sharing, incident.sharing.ownerOrg, incident.situation ? world.get(incident.situation).sharing : null) : incident.sharing;
+      const sharing =
+        change === 'sharing'
+          ? resolveSharing(world, op.sharing, incident.sharing.ownerOrg, incident.situation ? world.get(incident.situation).sharing : null)
+          : incident.sharing;
       const situation = change === 'dropSituation' ? null : cite ? cite.key : incident.situation;
       const input = {
         id: incident.id,
@@ -528,8 +768,19 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
         ...(change === 'sharing' ? sharingInput(sharing) : {}),
       };
       const floor = new Set([...incident.floor, ...(situation ? [situation] : [])]);
-      const verdict = world.judgeTarget(writer, incident.key) ?? world.judgeDerivation(writer, cite && cite.key !== incident.situation ? [{ key: cite.key, field: 'situationId' }] : [], floor, sharing);
-      const stored = await write(world, step, writer, 'correctIncident', input, verdict, [], `${world.describe(incident.key)}: ${change} ${cite ? world.describe(cite.key) : ''} ${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}]`);
+      const verdict =
+        world.judgeTarget(writer, incident.key) ??
+        world.judgeDerivation(writer, cite && cite.key !== incident.situation ? [{ key: cite.key, field: 'situationId' }] : [], floor, sharing);
+      const stored = await write(
+        world,
+        step,
+        writer,
+        'correctIncident',
+        input,
+        verdict,
+        [],
+        `${world.describe(incident.key)}: ${change} ${cite ? world.describe(cite.key) : ''} ${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}]`,
+      );
       if (stored) Object.assign(incident, { situation, sharing, floor, version: stored.version });
       return;
     }
@@ -573,7 +824,16 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
         ...(drop ? { situationId: null } : {}),
       };
       const verdict = world.judgeCorrection(writer, old.key, next);
-      const stored = await write(world, step, writer, 'correctAlert', input, verdict, texts, `${world.describe(old.key)} to ${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}] to [${recipients.recipientOrgs}]${drop ? ', dropping its situation' : ''}`);
+      const stored = await write(
+        world,
+        step,
+        writer,
+        'correctAlert',
+        input,
+        verdict,
+        texts,
+        `${world.describe(old.key)} to ${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}] to [${recipients.recipientOrgs}]${drop ? ', dropping its situation' : ''}`,
+      );
       if (!stored) return;
       const correction: AlertModel = {
         kind: 'alert',
@@ -619,19 +879,40 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
       // Mostly a situation an imported incident cites (so that a later re-import meets a stored incident its owner may no longer read), else any cited one.
       const citing = (imported: boolean) =>
         world.all('incident').flatMap((i) =>
-          (i.externalId !== null) !== imported ? [] : [...i.floor].map((k) => world.get(k)).filter((s) => s.kind === 'situation' && s.sharing.ownerOrg !== i.sharing.ownerOrg).map((s) => ({ situation: s, importer: i.sharing.ownerOrg })),
+          (i.externalId !== null) !== imported
+            ? []
+            : [...i.floor]
+                .map((k) => world.get(k))
+                .filter((s) => s.kind === 'situation' && s.sharing.ownerOrg !== i.sharing.ownerOrg)
+                .map((s) => ({ situation: s, importer: i.sharing.ownerOrg })),
         );
       const cited = citing(true).length && op.target % 3 !== 0 ? citing(true) : [...citing(true), ...citing(false)];
       if (!cited.length) return;
       const { situation, importer } = cited[op.target % cited.length];
       const writer = editorOf(world, situation.sharing.ownerOrg, op.target);
-      const circle = isAmber(situation.sharing.classification) ? situation.sharing.sharedWith : world.orgs.filter((org) => org !== situation.sharing.ownerOrg);
+      const circle = isAmber(situation.sharing.classification)
+        ? situation.sharing.sharedWith
+        : world.orgs.filter((org) => org !== situation.sharing.ownerOrg);
       const sharing: Sharing = op.red
         ? { ownerOrg: situation.sharing.ownerOrg, classification: 'RED', sharedWith: [], sharedWithUsers: [] }
-        : { ownerOrg: situation.sharing.ownerOrg, classification: 'AMBER', sharedWith: circle.filter((org) => org !== importer), sharedWithUsers: [] };
+        : {
+            ownerOrg: situation.sharing.ownerOrg,
+            classification: 'AMBER',
+            sharedWith: circle.filter((org) => org !== importer),
+            sharedWithUsers: [],
+          };
       const input = { id: situation.id, version: await currentVersion(world, writer, situation), ...sharingInput(sharing) };
       const verdict = world.judgeTarget(writer, situation.key) ?? { accept: true };
-      const stored = await write(world, step, writer, 'updateSituation', input, verdict, [], `${world.describe(situation.key)} to ${sharing.classification} [${sharing.sharedWith}], no longer for ${importer}`);
+      const stored = await write(
+        world,
+        step,
+        writer,
+        'updateSituation',
+        input,
+        verdict,
+        [],
+        `${world.describe(situation.key)} to ${sharing.classification} [${sharing.sharedWith}], no longer for ${importer}`,
+      );
       if (stored) Object.assign(situation, { sharing, version: stored.version });
       return;
     }
@@ -665,23 +946,59 @@ interface FileRow {
 function importFile(world: WorldModel, format: 'HXL' | 'JSONL', rows: FileRow[]): string {
   if (format === 'JSONL') {
     return rows
-      .map((r) => JSON.stringify({ externalId: r.externalId, occurredOn: r.occurredOn, countryIso3: world.country, eventType: 'Violence against civilians', notes: r.notes, fatalitiesBest: r.fatalities, ...(r.situationId === 'absent' ? {} : { situationId: r.situationId }) }))
+      .map((r) =>
+        JSON.stringify({
+          externalId: r.externalId,
+          occurredOn: r.occurredOn,
+          countryIso3: world.country,
+          eventType: 'Violence against civilians',
+          notes: r.notes,
+          fatalitiesBest: r.fatalities,
+          ...(r.situationId === 'absent' ? {} : { situationId: r.situationId }),
+        }),
+      )
       .join('\n')
       .concat('\n');
   }
   const withSituation = rows.some((r) => r.situationId !== 'absent');
-  const header = ['#meta+id', '#date', '#country+code', '#event+type', '#description', '#affected+killed', ...(withSituation ? ['#meta+situation'] : [])];
-  const lines = rows.map((r) => [r.externalId, r.occurredOn, world.country, 'Violence against civilians', r.notes, String(r.fatalities), ...(withSituation ? [r.situationId === 'absent' ? '' : (r.situationId ?? '')] : [])].join(','));
+  const header = [
+    '#meta+id',
+    '#date',
+    '#country+code',
+    '#event+type',
+    '#description',
+    '#affected+killed',
+    ...(withSituation ? ['#meta+situation'] : []),
+  ];
+  const lines = rows.map((r) =>
+    [
+      r.externalId,
+      r.occurredOn,
+      world.country,
+      'Violence against civilians',
+      r.notes,
+      String(r.fatalities),
+      ...(withSituation ? [r.situationId === 'absent' ? '' : (r.situationId ?? '')] : []),
+    ].join(','),
+  );
   return ['External id,Date,Country,Event,Notes,Killed' + (withSituation ? ',Situation' : ''), header.join(','), ...lines].join('\n').concat('\n');
 }
 
-const importInput = (format: 'HXL' | 'JSONL', content: string, options: ImportSharing | null) => ({ format, content, ...(options ? { classification: options.classification, sharedWith: options.sharedWith } : {}) });
+const importInput = (format: 'HXL' | 'JSONL', content: string, options: ImportSharing | null) => ({
+  format,
+  content,
+  ...(options ? { classification: options.classification, sharedWith: options.sharedWith } : {}),
+});
 
 /** An outcome as a reader may compare it with another: the ids replaced, line and external id left out. */
 // An id is compared away: the hub quotes back the id a row sent, and none when the row named none.
 const QUOTED_ID = new RegExp(` ?${UUID.source}`, 'gi');
 const comparable = (o: ImportOutcome | undefined) =>
-  JSON.stringify(o ? { status: o.status, id: o.id, errors: o.errors.map((e) => ({ field: e.field, column: e.column, message: e.message.replace(QUOTED_ID, '') })) } : null);
+  JSON.stringify(
+    o
+      ? { status: o.status, id: o.id, errors: o.errors.map((e) => ({ field: e.field, column: e.column, message: e.message.replace(QUOTED_ID, '') })) }
+      : null,
+  );
 
 async function importStep(world: WorldModel, step: number, op: Extract<Op, { t: 'import' }>): Promise<void> {
   const situations = world.all('situation');
@@ -692,9 +1009,13 @@ async function importStep(world: WorldModel, step: number, op: Extract<Op, { t: 
   const reimported = op.writer % 2 === 0 && hiddenFromOwner.length ? hiddenFromOwner : imported;
   const firstCited = situations.length ? op.rows.find((r) => r.cite) : undefined;
   const basis = firstCited ? situations[firstCited.situation % situations.length].sharing : null;
-  const writer = again ? editorOf(world, reimported[op.writer % reimported.length].sharing.ownerOrg, op.writer) : chooseWriter(world, op.writer, basis, op.sharing?.inherit ?? false);
+  const writer = again
+    ? editorOf(world, reimported[op.writer % reimported.length].sharing.ownerOrg, op.writer)
+    : chooseWriter(world, op.writer, basis, op.sharing?.inherit ?? false);
   const resolved = op.sharing ? resolveSharing(world, op.sharing, writer.org!, basis) : null;
-  const options: ImportSharing | null = resolved ? { classification: resolved.classification, sharedWith: [...new Set(resolved.sharedWith)].sort() } : null;
+  const options: ImportSharing | null = resolved
+    ? { classification: resolved.classification, sharedWith: [...new Set(resolved.sharedWith)].sort() }
+    : null;
   const own = imported.filter((i) => i.sharing.ownerOrg === writer.org);
   const taken = new Set<string>();
   const withSituation = op.format === 'HXL' && situations.length > 0 && op.rows.some((r) => r.cite);
@@ -704,8 +1025,15 @@ async function importStep(world: WorldModel, step: number, op: Extract<Op, { t: 
     const target = r.again && free.length ? free[r.pick % free.length] : null;
     if (target) taken.add(target.key);
     const situation = r.cite && situations.length ? situations[r.situation % situations.length].key : withSituation ? null : 'absent';
-    if (target && !r.change) return { externalId: target.externalId!, situation, occurredOn: target.occurredOn, notes: target.notes, fatalities: target.fatalities };
-    return { externalId: target?.externalId ?? `gw-${SEED}-w${world.index}-x${step}-${n}`, situation, occurredOn: target?.occurredOn ?? day(step), notes: text(world, `x${step}-${n}.notes`), fatalities: r.fatalities };
+    if (target && !r.change)
+      return { externalId: target.externalId!, situation, occurredOn: target.occurredOn, notes: target.notes, fatalities: target.fatalities };
+    return {
+      externalId: target?.externalId ?? `gw-${SEED}-w${world.index}-x${step}-${n}`,
+      situation,
+      occurredOn: target?.occurredOn ?? day(step),
+      notes: text(world, `x${step}-${n}.notes`),
+      fatalities: r.fatalities,
+    };
   });
   await sendImport(world, step, writer, op.format, options, rows);
 }
@@ -720,14 +1048,34 @@ async function reimportAll(world: WorldModel, step: number, format: 'HXL' | 'JSO
   for (const org of world.orgs) {
     const own = imported.filter((i) => i.sharing.ownerOrg === org).slice(0, 5);
     if (!own.length) continue;
-    const rows: ImportRow[] = own.map((i) => ({ externalId: i.externalId!, situation: 'absent', occurredOn: i.occurredOn, notes: i.notes, fatalities: i.fatalities }));
+    const rows: ImportRow[] = own.map((i) => ({
+      externalId: i.externalId!,
+      situation: 'absent',
+      occurredOn: i.occurredOn,
+      notes: i.notes,
+      fatalities: i.fatalities,
+    }));
     await sendImport(world, step, editorOf(world, org, step), format, null, rows);
   }
 }
 
-async function sendImport(world: WorldModel, step: number, writer: Reader, format: 'HXL' | 'JSONL', options: ImportSharing | null, rows: ImportRow[]): Promise<void> {
+async function sendImport(
+  world: WorldModel,
+  step: number,
+  writer: Reader,
+  format: 'HXL' | 'JSONL',
+  options: ImportSharing | null,
+  rows: ImportRow[],
+): Promise<void> {
   const predictions = rows.map((row) => world.judgeImportRow(writer, row, options));
-  const fileRows = (rs: ImportRow[]): FileRow[] => rs.map((r) => ({ externalId: r.externalId, occurredOn: r.occurredOn, notes: r.notes, fatalities: r.fatalities, situationId: r.situation === null || r.situation === 'absent' ? r.situation : world.get(r.situation).id }));
+  const fileRows = (rs: ImportRow[]): FileRow[] =>
+    rs.map((r) => ({
+      externalId: r.externalId,
+      occurredOn: r.occurredOn,
+      notes: r.notes,
+      fatalities: r.fatalities,
+      situationId: r.situation === null || r.situation === 'absent' ? r.situation : world.get(r.situation).id,
+    }));
   const content = importFile(world, format, fileRows(rows));
   const response = await ask(writer, IMPORT, { input: importInput(format, content, options) });
   const where = `step ${step} importIncidents (${format}${options ? `, ${options.classification} [${options.sharedWith}]` : ', no sharing given'}) by ${who(writer)}`;
@@ -735,9 +1083,18 @@ async function sendImport(world: WorldModel, step: number, writer: Reader, forma
   const sent = (content.match(UUID) ?? []).map((id) => id.toLowerCase());
   const report = response.data?.importIncidents;
   // The report row by row (a counterexample then quotes the row's errors), and the rest of the answer.
-  scanForLeaks(world, writer, `the answer to ${where}`, { ...response, data: report ? { ...report, outcomes: undefined } : response.data }, [...texts, ...sent]);
+  scanForLeaks(world, writer, `the answer to ${where}`, { ...response, data: report ? { ...report, outcomes: undefined } : response.data }, [
+    ...texts,
+    ...sent,
+  ]);
   for (const [n, outcome] of ((report?.outcomes ?? []) as ImportOutcome[]).entries()) {
-    scanForLeaks(world, writer, `the answer to ${where}, row ${n + 1} (${outcome.externalId}, ${rows[n]?.situation === 'absent' ? 'no situation in the row' : 'the row names a situation'}): ${outcome.status} ${JSON.stringify(outcome.errors)}`, outcome, [...texts, ...sent]);
+    scanForLeaks(
+      world,
+      writer,
+      `the answer to ${where}, row ${n + 1} (${outcome.externalId}, ${rows[n]?.situation === 'absent' ? 'no situation in the row' : 'the row names a situation'}): ${outcome.status} ${JSON.stringify(outcome.errors)}`,
+      outcome,
+      [...texts, ...sent],
+    );
   }
   if (response.errors?.length || !report) {
     found('imports', world, `${where} failed: ${(response.errors ?? []).map((e) => `${String(e.extensions?.code)} ${e.message}`).join('; ')}`);
@@ -745,7 +1102,8 @@ async function sendImport(world: WorldModel, step: number, writer: Reader, forma
     return;
   }
   const outcomes: ImportOutcome[] = report.outcomes ?? [];
-  if (report.rows !== rows.length || outcomes.length !== rows.length) found('imports', world, `${where}: ${rows.length} rows sent, the report counts ${report.rows} and lists ${outcomes.length}`);
+  if (report.rows !== rows.length || outcomes.length !== rows.length)
+    found('imports', world, `${where}: ${rows.length} rows sent, the report counts ${report.rows} and lists ${outcomes.length}`);
   for (const [n, row] of rows.entries()) {
     const prediction = predictions[n];
     const outcome = outcomes[n];
@@ -754,30 +1112,84 @@ async function sendImport(world: WorldModel, step: number, writer: Reader, forma
     writeStats.set(stat, (writeStats.get(stat) ?? 0) + 1);
     if (!outcome) continue;
     if (outcome.externalId !== row.externalId) found('imports', world, `${rowWhere}: the outcome names ${outcome.externalId}`);
-    if (outcome.status !== prediction.status) found('imports', world, `${rowWhere} was ${outcome.status} (${outcome.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}); the model expects ${prediction.status}: ${prediction.reason}`);
+    if (outcome.status !== prediction.status)
+      found(
+        'imports',
+        world,
+        `${rowWhere} was ${outcome.status} (${outcome.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}); the model expects ${prediction.status}: ${prediction.reason}`,
+      );
     else if (prediction.status === 'rejected') {
       const fields = outcome.errors.map((e) => e.field);
-      const fit = prediction.why === 'write-down' ? fields.length > 0 && fields.every((f) => ['classification', 'sharedWith', 'sharedWithUsers'].includes(f)) : JSON.stringify(fields) === JSON.stringify(prediction.fields);
-      if (!fit) found('imports', world, `${rowWhere} was rejected naming [${fields}] (${outcome.errors.map((e) => e.message).join('; ')}); the model expects ${prediction.why === 'write-down' ? `write-down fields (${prediction.fields})` : `[${prediction.fields}]`}: ${prediction.reason}`);
+      const fit =
+        prediction.why === 'write-down'
+          ? fields.length > 0 && fields.every((f) => ['classification', 'sharedWith', 'sharedWithUsers'].includes(f))
+          : JSON.stringify(fields) === JSON.stringify(prediction.fields);
+      if (!fit)
+        found(
+          'imports',
+          world,
+          `${rowWhere} was rejected naming [${fields}] (${outcome.errors.map((e) => e.message).join('; ')}); the model expects ${prediction.why === 'write-down' ? `write-down fields (${prediction.fields})` : `[${prediction.fields}]`}: ${prediction.reason}`,
+        );
     }
     followImport(world, step, n, row, prediction, outcome, rowWhere);
-    if (prediction.status === 'rejected' && prediction.why !== 'write-down' && outcome.status === 'rejected') await compareImportWithUnknown(world, step, writer, format, options, fileRows([row])[0], outcome, prediction);
+    if (prediction.status === 'rejected' && prediction.why !== 'write-down' && outcome.status === 'rejected')
+      await compareImportWithUnknown(world, step, writer, format, options, fileRows([row])[0], outcome, prediction);
   }
 }
 
 /** The model follows what the hub did with the row, so that later reads are judged against what exists. */
-function followImport(world: WorldModel, step: number, n: number, row: ImportRow, prediction: ImportPrediction, outcome: ImportOutcome, where: string): void {
+function followImport(
+  world: WorldModel,
+  step: number,
+  n: number,
+  row: ImportRow,
+  prediction: ImportPrediction,
+  outcome: ImportOutcome,
+  where: string,
+): void {
   const target = prediction.target ? (world.get(prediction.target) as IncidentModel) : null;
   if (outcome.status === 'created') {
-    if (!outcome.id || idOwners.has(outcome.id.toLowerCase()) || target) found('imports', world, `${where} was created as ${outcome.id}${target ? `, though ${row.externalId} is stored as ${world.describe(target.key)}` : ''}`);
+    if (!outcome.id || idOwners.has(outcome.id.toLowerCase()) || target)
+      found(
+        'imports',
+        world,
+        `${where} was created as ${outcome.id}${target ? `, though ${row.externalId} is stored as ${world.describe(target.key)}` : ''}`,
+      );
     if (!outcome.id || target) return;
-    remember(world, { kind: 'incident', key: `X${step}.${n}`, id: outcome.id, sharing: prediction.sharing, order: world.nextOrder(), version: 1, situation: prediction.situation, source: null, floor: prediction.floor, fatalities: row.fatalities, externalId: row.externalId, occurredOn: row.occurredOn, notes: row.notes }, [row.notes]);
+    remember(
+      world,
+      {
+        kind: 'incident',
+        key: `X${step}.${n}`,
+        id: outcome.id,
+        sharing: prediction.sharing,
+        order: world.nextOrder(),
+        version: 1,
+        situation: prediction.situation,
+        source: null,
+        floor: prediction.floor,
+        fatalities: row.fatalities,
+        externalId: row.externalId,
+        occurredOn: row.occurredOn,
+        notes: row.notes,
+      },
+      [row.notes],
+    );
     return;
   }
   if (outcome.status === 'updated' || outcome.status === 'unchanged') {
-    if (!target || outcome.id !== target.id) return found('imports', world, `${where} was ${outcome.status} as ${outcome.id}, the model expects ${target ? target.id : 'a new incident'}`);
+    if (!target || outcome.id !== target.id)
+      return found('imports', world, `${where} was ${outcome.status} as ${outcome.id}, the model expects ${target ? target.id : 'a new incident'}`);
     if (outcome.status === 'updated') {
-      Object.assign(target, { sharing: prediction.sharing, situation: prediction.situation, floor: prediction.floor, fatalities: row.fatalities, occurredOn: row.occurredOn, notes: row.notes, version: target.version + 1 });
+      Object.assign(target, {
+        sharing: prediction.sharing,
+        situation: prediction.situation,
+        floor: prediction.floor,
+        fatalities: row.fatalities,
+        occurredOn: row.occurredOn,
+        notes: row.notes,
+        version: target.version + 1,
+      });
       textOwners.set(row.notes, { kind: 'field', world: world.index, keys: [target.key] });
     }
     return;
@@ -787,15 +1199,27 @@ function followImport(world: WorldModel, step: number, n: number, row: ImportRow
 }
 
 /** A row rejected as naming a situation the importer may not read must read like one naming an unknown situation. */
-async function compareImportWithUnknown(world: WorldModel, step: number, writer: Reader, format: 'HXL' | 'JSONL', options: ImportSharing | null, row: FileRow, first: ImportOutcome, prediction: ImportPrediction): Promise<void> {
+async function compareImportWithUnknown(
+  world: WorldModel,
+  step: number,
+  writer: Reader,
+  format: 'HXL' | 'JSONL',
+  options: ImportSharing | null,
+  row: FileRow,
+  first: ImportOutcome,
+  prediction: ImportPrediction,
+): Promise<void> {
   const probe: FileRow = { ...row, externalId: `${row.externalId}-unknown`, situationId: randomUUID() };
   const response = await ask(writer, IMPORT, { input: importInput(format, importFile(world, format, [probe]), options) });
   const again: ImportOutcome | undefined = response.data?.importIncidents?.outcomes?.[0];
   if (comparable(first) !== comparable(again)) {
-    found('errors', world, `step ${step} importIncidents (${format}) by ${who(writer)}: a row that ${prediction.reason} answers ${comparable(first)}, a row naming an unknown situation ${comparable(again)}`);
+    found(
+      'errors',
+      world,
+      `step ${step} importIncidents (${format}) by ${who(writer)}: a row that ${prediction.reason} answers ${comparable(first)}, a row naming an unknown situation ${comparable(again)}`,
+    );
   }
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Reading a world: the catalogue of paths, each with what the model expects.
@@ -821,14 +1245,21 @@ function checkAlertNode(world: WorldModel, reader: Reader, where: string, node: 
   expectReference(world, reader, `${where} ${alert.key}.supersedes`, node.supersedes, alert.supersedes);
   expectReference(world, reader, `${where} ${alert.key}.supersededBy`, node.supersededBy, alert.supersededBy);
   for (const entry of node.statusHistory ?? []) {
-    if (entry.changedBy !== null && entry.changedBy !== undefined && entry.changedByOrg !== reader.org) found('staff', world, `${who(reader)} on ${where} ${alert.key}.statusHistory sees changedBy ${entry.changedBy} of ${entry.changedByOrg}`);
+    if (entry.changedBy !== null && entry.changedBy !== undefined && entry.changedByOrg !== reader.org)
+      found('staff', world, `${who(reader)} on ${where} ${alert.key}.statusHistory sees changedBy ${entry.changedBy} of ${entry.changedByOrg}`);
   }
   for (const ack of node.acknowledgements ?? []) {
-    if (ack.acknowledgedBy !== null && ack.acknowledgedBy !== undefined && ack.org !== reader.org) found('staff', world, `${who(reader)} on ${where} ${alert.key}.acknowledgements sees acknowledgedBy ${ack.acknowledgedBy} of ${ack.org}`);
+    if (ack.acknowledgedBy !== null && ack.acknowledgedBy !== undefined && ack.org !== reader.org)
+      found('staff', world, `${who(reader)} on ${where} ${alert.key}.acknowledgements sees acknowledgedBy ${ack.acknowledgedBy} of ${ack.org}`);
   }
 }
 
-function checkIncidentNode(world: WorldModel, reader: Reader, where: string, node: { id: string; situation: { id: string } | null; source: { id: string } | null }): void {
+function checkIncidentNode(
+  world: WorldModel,
+  reader: Reader,
+  where: string,
+  node: { id: string; situation: { id: string } | null; source: { id: string } | null },
+): void {
   const owner = idOwners.get(node.id);
   if (!owner || owner.world !== world || !world.readable(reader, owner.key)) return;
   const incident = world.get(owner.key) as IncidentModel;
@@ -855,7 +1286,8 @@ function pathsFor(world: WorldModel, reader: Reader): Path[] {
   const paths: Path[] = [
     {
       name: `situations(filter: { countries: [${world.country}] })`,
-      query: 'query($c: [String!]) { situations(filter: { countries: $c }, first: 100) { totalCount nodes { id title summary ownerOrg classification currentLevel latestAssessment { id summary overallLevel } } } }',
+      query:
+        'query($c: [String!]) { situations(filter: { countries: $c }, first: 100) { totalCount nodes { id title summary ownerOrg classification currentLevel latestAssessment { id summary overallLevel } } } }',
       variables: { c },
       check: (data) => {
         expectExactly(world, reader, 'situations', ids(data.situations?.nodes), readable('situation'));
@@ -864,14 +1296,29 @@ function pathsFor(world: WorldModel, reader: Reader): Path[] {
           const owner = idOwners.get(node.id);
           if (!owner || owner.world !== world || !world.readable(reader, owner.key)) continue;
           const latest = world.latestReadableAssessment(reader, owner.key);
-          if ((node.latestAssessment?.id ?? null) !== (latest?.id ?? null)) found('derived', world, `${who(reader)} on situations ${owner.key}.latestAssessment is ${node.latestAssessment?.id ?? null}, the model ${latest ? world.describe(latest.key) : 'none'}`);
-          if ((node.currentLevel ?? null) !== (latest?.overallLevel ?? null)) found('derived', world, `${who(reader)} on situations ${owner.key}.currentLevel is ${node.currentLevel}, the model ${latest?.overallLevel ?? null} (of the assessments ${world.all('assessment').filter((a) => a.situation === owner.key).map((a) => `${world.describe(a.key)} ${a.overallLevel}`).join('; ')})`);
+          if ((node.latestAssessment?.id ?? null) !== (latest?.id ?? null))
+            found(
+              'derived',
+              world,
+              `${who(reader)} on situations ${owner.key}.latestAssessment is ${node.latestAssessment?.id ?? null}, the model ${latest ? world.describe(latest.key) : 'none'}`,
+            );
+          if ((node.currentLevel ?? null) !== (latest?.overallLevel ?? null))
+            found(
+              'derived',
+              world,
+              `${who(reader)} on situations ${owner.key}.currentLevel is ${node.currentLevel}, the model ${latest?.overallLevel ?? null} (of the assessments ${world
+                .all('assessment')
+                .filter((a) => a.situation === owner.key)
+                .map((a) => `${world.describe(a.key)} ${a.overallLevel}`)
+                .join('; ')})`,
+            );
         }
       },
     },
     {
       name: 'totalCount with first: 0',
-      query: 'query($c: [String!]) { situations(filter: { countries: $c }, first: 0) { totalCount } incidents(filter: { countries: $c }, first: 0) { totalCount } alerts(filter: { countries: $c }, first: 0) { totalCount } }',
+      query:
+        'query($c: [String!]) { situations(filter: { countries: $c }, first: 0) { totalCount } incidents(filter: { countries: $c }, first: 0) { totalCount } alerts(filter: { countries: $c }, first: 0) { totalCount } }',
       variables: { c },
       check: (data) => {
         expectCount(world, reader, 'situations(first: 0).totalCount', data.situations?.totalCount, readable('situation').length);
@@ -881,7 +1328,8 @@ function pathsFor(world: WorldModel, reader: Reader): Path[] {
     },
     {
       name: `incidents(filter: { countries: [${world.country}] })`,
-      query: 'query($c: [String!]) { incidents(filter: { countries: $c }, first: 100) { totalCount nodes { id notes fatalitiesBest situation { id title summary } source { id name } } } }',
+      query:
+        'query($c: [String!]) { incidents(filter: { countries: $c }, first: 100) { totalCount nodes { id notes fatalitiesBest situation { id title summary } source { id name } } } }',
       variables: { c },
       check: (data) => {
         expectExactly(world, reader, 'incidents', ids(data.incidents?.nodes), readable('incident'));
@@ -901,14 +1349,16 @@ function pathsFor(world: WorldModel, reader: Reader): Path[] {
     },
     {
       name: `country(iso3: ${world.country}) { situations { alerts } alerts }`,
-      query: 'query($iso3: String!) { country(iso3: $iso3) { situations { id title alerts { id title body } } alerts { id title body situation { id } } } }',
+      query:
+        'query($iso3: String!) { country(iso3: $iso3) { situations { id title alerts { id title body } } alerts { id title body situation { id } } } }',
       variables: { iso3: world.country },
       check: (data) => {
         expectExactly(world, reader, 'country.situations', ids(data.country?.situations), readable('situation'));
         expectExactly(world, reader, 'country.alerts', ids(data.country?.alerts), readable('alert'));
         for (const node of data.country?.situations ?? []) {
           const owner = idOwners.get(node.id);
-          if (owner?.world === world && world.readable(reader, owner.key)) expectExactly(world, reader, `country.situations ${owner.key}.alerts`, ids(node.alerts), alertsCiting(owner.key));
+          if (owner?.world === world && world.readable(reader, owner.key))
+            expectExactly(world, reader, `country.situations ${owner.key}.alerts`, ids(node.alerts), alertsCiting(owner.key));
         }
       },
     },
@@ -920,16 +1370,26 @@ function pathsFor(world: WorldModel, reader: Reader): Path[] {
       check: (data) => {
         const byLevel = new Map<string, number>();
         for (const s of readable('situation')) byLevel.set(String(levelFor(s.key)), (byLevel.get(String(levelFor(s.key))) ?? 0) + 1);
-        const got = new Map<string, number>((data.situationCounts ?? []).map((g: { level: string | null; situations: number }) => [String(g.level), g.situations]));
-        for (const level of new Set([...byLevel.keys(), ...got.keys()])) expectCount(world, reader, `situationCounts(groupBy: LEVEL) for level ${level}`, got.get(level) ?? 0, byLevel.get(level) ?? 0);
+        const got = new Map<string, number>(
+          (data.situationCounts ?? []).map((g: { level: string | null; situations: number }) => [String(g.level), g.situations]),
+        );
+        for (const level of new Set([...byLevel.keys(), ...got.keys()]))
+          expectCount(world, reader, `situationCounts(groupBy: LEVEL) for level ${level}`, got.get(level) ?? 0, byLevel.get(level) ?? 0);
         const incidents = readable('incident');
         const sum = (groups: { [k: string]: number }[] | undefined, field: string) => (groups ?? []).reduce((n, g) => n + g[field], 0);
         expectCount(world, reader, 'incidentCounts.incidents', sum(data.incidentCounts, 'incidents'), incidents.length);
-        expectCount(world, reader, 'incidentCounts.fatalities', sum(data.incidentCounts, 'fatalities'), incidents.reduce((n, i) => n + i.fatalities, 0));
+        expectCount(
+          world,
+          reader,
+          'incidentCounts.fatalities',
+          sum(data.incidentCounts, 'fatalities'),
+          incidents.reduce((n, i) => n + i.fatalities, 0),
+        );
         const byStatus = new Map<string, number>();
         for (const a of readable('alert')) byStatus.set(a.status, (byStatus.get(a.status) ?? 0) + 1);
         const gotStatus = new Map<string, number>((data.alertCounts ?? []).map((g: { status: string; alerts: number }) => [g.status, g.alerts]));
-        for (const status of new Set([...byStatus.keys(), ...gotStatus.keys()])) expectCount(world, reader, `alertCounts(groupBy: STATUS) for ${status}`, gotStatus.get(status) ?? 0, byStatus.get(status) ?? 0);
+        for (const status of new Set([...byStatus.keys(), ...gotStatus.keys()]))
+          expectCount(world, reader, `alertCounts(groupBy: STATUS) for ${status}`, gotStatus.get(status) ?? 0, byStatus.get(status) ?? 0);
       },
     },
     {
@@ -938,8 +1398,20 @@ function pathsFor(world: WorldModel, reader: Reader): Path[] {
       check: (data) => {
         world.orgs.forEach((org, i) => {
           const inWorld = (nodes: { id: string }[] | undefined) => ids(nodes).filter((id) => idOwners.get(id)?.world === world);
-          expectExactly(world, reader, `partner(${org}).assessments`, inWorld(data[`p${i}`]?.assessments), readable('assessment').filter((a) => a.sharing.ownerOrg === org));
-          expectExactly(world, reader, `partner(${org}).alertsIssued`, inWorld(data[`p${i}`]?.alertsIssued), readable('alert').filter((a) => a.sharing.ownerOrg === org));
+          expectExactly(
+            world,
+            reader,
+            `partner(${org}).assessments`,
+            inWorld(data[`p${i}`]?.assessments),
+            readable('assessment').filter((a) => a.sharing.ownerOrg === org),
+          );
+          expectExactly(
+            world,
+            reader,
+            `partner(${org}).alertsIssued`,
+            inWorld(data[`p${i}`]?.alertsIssued),
+            readable('alert').filter((a) => a.sharing.ownerOrg === org),
+          );
         });
       },
     },
@@ -948,29 +1420,60 @@ function pathsFor(world: WorldModel, reader: Reader): Path[] {
     paths.push({
       name: `situation(id) { assessments latestAssessment currentLevel incidents alerts riskTrend sourceDiversity } #${n}`,
       query: `{ ${group
-        .map((s, i) => `s${i}: situation(id: "${s.id}") { id title summary currentLevel latestAssessment { id } assessments { id summary assessmentNumber ownerOrg } incidents { id notes } alerts { id title body } riskTrend { assessmentId } sourceDiversity { incidents } }`)
+        .map(
+          (s, i) =>
+            `s${i}: situation(id: "${s.id}") { id title summary currentLevel latestAssessment { id } assessments { id summary assessmentNumber ownerOrg } incidents { id notes } alerts { id title body } riskTrend { assessmentId } sourceDiversity { incidents } }`,
+        )
         .join(' ')} }`,
       check: (data) => {
         group.forEach((s, i) => {
           const node = data[`s${i}`];
           const where = `situation(id: ${s.key})`;
           if (!world.readable(reader, s.key)) return; // an unreadable one must be null: scanForLeaks reports its id
-          if (!node) return found('lists', world, `${who(reader)} on ${where} answers null for ${world.describe(s.key)}, which the model lets them read`);
+          if (!node)
+            return found('lists', world, `${who(reader)} on ${where} answers null for ${world.describe(s.key)}, which the model lets them read`);
           const assessments = readable('assessment').filter((a) => a.situation === s.key);
           expectExactly(world, reader, `${where}.assessments`, ids(node.assessments), assessments);
           expectExactly(world, reader, `${where}.incidents`, ids(node.incidents), incidentsCiting(s.key));
           expectExactly(world, reader, `${where}.alerts`, ids(node.alerts), alertsCiting(s.key));
-          expectExactly(world, reader, `${where}.riskTrend`, (node.riskTrend ?? []).map((p: { assessmentId: string }) => p.assessmentId), assessments);
+          expectExactly(
+            world,
+            reader,
+            `${where}.riskTrend`,
+            (node.riskTrend ?? []).map((p: { assessmentId: string }) => p.assessmentId),
+            assessments,
+          );
           const latest = world.latestReadableAssessment(reader, s.key);
-          if ((node.latestAssessment?.id ?? null) !== (latest?.id ?? null)) found('derived', world, `${who(reader)} on ${where}.latestAssessment is ${node.latestAssessment?.id ?? null}, the model ${latest ? world.describe(latest.key) : 'none'}`);
-          if ((node.currentLevel ?? null) !== (latest?.overallLevel ?? null)) found('derived', world, `${who(reader)} on ${where}.currentLevel is ${node.currentLevel}, the model ${latest?.overallLevel ?? null}`);
-          expectCount(world, reader, `${where}.sourceDiversity (sum of incidents)`, (node.sourceDiversity ?? []).reduce((n: number, share: { incidents: number }) => n + share.incidents, 0), incidentsCiting(s.key).length);
+          if ((node.latestAssessment?.id ?? null) !== (latest?.id ?? null))
+            found(
+              'derived',
+              world,
+              `${who(reader)} on ${where}.latestAssessment is ${node.latestAssessment?.id ?? null}, the model ${latest ? world.describe(latest.key) : 'none'}`,
+            );
+          if ((node.currentLevel ?? null) !== (latest?.overallLevel ?? null))
+            found('derived', world, `${who(reader)} on ${where}.currentLevel is ${node.currentLevel}, the model ${latest?.overallLevel ?? null}`);
+          expectCount(
+            world,
+            reader,
+            `${where}.sourceDiversity (sum of incidents)`,
+            (node.sourceDiversity ?? []).reduce((n: number, share: { incidents: number }) => n + share.incidents, 0),
+            incidentsCiting(s.key).length,
+          );
           for (const a of node.assessments ?? []) {
             const owner = idOwners.get(a.id);
             if (!owner || owner.world !== world || !world.readable(reader, owner.key)) continue;
             const same = assessments.filter((x) => x.sharing.ownerOrg === a.ownerOrg);
             const expected = same.findIndex((x) => x.key === owner.key) + 1;
-            if (a.assessmentNumber !== expected) found('derived', world, `${who(reader)} on ${where}.assessments ${owner.key}.assessmentNumber is ${a.assessmentNumber}, the model ${expected} (readable by ${a.ownerOrg}: ${same.map((x) => x.key).join(', ')}; all: ${world.all('assessment').filter((x) => x.situation === s.key && x.sharing.ownerOrg === a.ownerOrg).map((x) => world.describe(x.key)).join('; ')})`);
+            if (a.assessmentNumber !== expected)
+              found(
+                'derived',
+                world,
+                `${who(reader)} on ${where}.assessments ${owner.key}.assessmentNumber is ${a.assessmentNumber}, the model ${expected} (readable by ${a.ownerOrg}: ${same.map((x) => x.key).join(', ')}; all: ${world
+                  .all('assessment')
+                  .filter((x) => x.situation === s.key && x.sharing.ownerOrg === a.ownerOrg)
+                  .map((x) => world.describe(x.key))
+                  .join('; ')})`,
+              );
           }
         });
       },
@@ -983,7 +1486,13 @@ function pathsFor(world: WorldModel, reader: Reader): Path[] {
           expectExactly(world, reader, `alerts(filter: { situation: ${s.key} })`, ids(data[`a${i}`]?.nodes), alertsCiting(s.key));
           expectCount(world, reader, `alerts(filter: { situation: ${s.key} }).totalCount`, data[`a${i}`]?.totalCount, alertsCiting(s.key).length);
           expectExactly(world, reader, `incidents(filter: { situation: ${s.key} })`, ids(data[`i${i}`]?.nodes), incidentsCiting(s.key));
-          expectCount(world, reader, `incidents(filter: { situation: ${s.key} }).totalCount`, data[`i${i}`]?.totalCount, incidentsCiting(s.key).length);
+          expectCount(
+            world,
+            reader,
+            `incidents(filter: { situation: ${s.key} }).totalCount`,
+            data[`i${i}`]?.totalCount,
+            incidentsCiting(s.key).length,
+          );
         });
       },
     });
@@ -995,7 +1504,8 @@ function pathsFor(world: WorldModel, reader: Reader): Path[] {
       check: (data) => {
         group.forEach((a, i) => {
           const node = data[`a${i}`];
-          if (world.readable(reader, a.key) && !node) found('lists', world, `${who(reader)} on alert(id: ${a.key}) answers null for ${world.describe(a.key)}, which the model lets them read`);
+          if (world.readable(reader, a.key) && !node)
+            found('lists', world, `${who(reader)} on alert(id: ${a.key}) answers null for ${world.describe(a.key)}, which the model lets them read`);
           checkAlertNode(world, reader, `alert(id: ${a.key})`, node);
         });
       },
@@ -1006,14 +1516,16 @@ function pathsFor(world: WorldModel, reader: Reader): Path[] {
 
 /** The operation name of every read of the catalogue, so that the audit trail tells them from the writes' own reads. */
 const READ_OPERATION = 'WorldRead';
-const named = (query: string) => (query.startsWith('{') ? `query ${READ_OPERATION} ${query}` : query.replace(/^query\s*\(/, `query ${READ_OPERATION}(`));
+const named = (query: string) =>
+  query.startsWith('{') ? `query ${READ_OPERATION} ${query}` : query.replace(/^query\s*\(/, `query ${READ_OPERATION}(`);
 
 async function readWorld(world: WorldModel): Promise<void> {
   await mapLimit([ANONYMOUS, ...world.readers], READ_CONCURRENCY, async (reader) => {
     for (const p of pathsFor(world, reader)) {
       const response = await ask(reader, named(p.query), p.variables, READ_OPERATION);
       scanForLeaks(world, reader, p.name, response);
-      if (response.errors?.length) found('reads', world, `${who(reader)} on ${p.name}: ${response.errors.map((e) => `${String(e.extensions?.code)} ${e.message}`).join('; ')}`);
+      if (response.errors?.length)
+        found('reads', world, `${who(reader)} on ${p.name}: ${response.errors.map((e) => `${String(e.extensions?.code)} ${e.message}`).join('; ')}`);
       p.check(response.data ?? {});
     }
   });
@@ -1045,7 +1557,12 @@ interface AuditEventNode {
   classification: string;
 }
 
-const adminOf = (world: WorldModel, org: string): Reader => ({ name: `w${world.index}-${org.toLowerCase()}-adm`, org, sub: `w${world.index}-${org.toLowerCase()}-adm`, roles: ['admin'] });
+const adminOf = (world: WorldModel, org: string): Reader => ({
+  name: `w${world.index}-${org.toLowerCase()}-adm`,
+  org,
+  sub: `w${world.index}-${org.toLowerCase()}-adm`,
+  roles: ['admin'],
+});
 const trailOf = (record: RecordModel) => (record.kind === 'alert' ? 'alertsAuditTrail' : 'situationsAuditTrail');
 
 /** Whether the catalogue had `reader` read or count `record`: every record it may read; a source only through an incident citing it. */
@@ -1056,18 +1573,30 @@ function readInCatalogue(world: WorldModel, reader: Reader, record: RecordModel)
 }
 
 /** `admin`'s READ and AGGREGATE events for each record (by key), and its latest events of each trail. */
-async function fetchTrail(world: WorldModel, admin: Reader, records: RecordModel[]): Promise<{ byRecord: Map<string, AuditEventNode[]>; latest: AuditEventNode[]; truncated: string[] }> {
+async function fetchTrail(
+  world: WorldModel,
+  admin: Reader,
+  records: RecordModel[],
+): Promise<{ byRecord: Map<string, AuditEventNode[]>; latest: AuditEventNode[]; truncated: string[] }> {
   const byRecord = new Map<string, AuditEventNode[]>();
   const truncated: string[] = [];
   const where = (filter: string) => `(limit: ${AUDIT_LIMIT}, filter: { actions: [READ, AGGREGATE]${filter} }) { ${AUDIT_FIELDS} }`;
   for (const group of chunks(records, 18)) {
     const response = await ask(admin, `{ ${group.map((r, i) => `r${i}: ${trailOf(r)}${where(`, recordId: "${r.id}"`)}`).join(' ')} }`);
-    if (response.errors?.length) found('reads', world, `${who(admin)} on the audit trail: ${response.errors.map((e) => `${String(e.extensions?.code)} ${e.message}`).join('; ')}`);
+    if (response.errors?.length)
+      found(
+        'reads',
+        world,
+        `${who(admin)} on the audit trail: ${response.errors.map((e) => `${String(e.extensions?.code)} ${e.message}`).join('; ')}`,
+      );
     for (const [i, r] of group.entries()) {
       let events: AuditEventNode[] = response.data?.[`r${i}`] ?? [];
       if (events.length >= AUDIT_LIMIT) {
         // More than one page: ask again per acting organisation, so that no reader's event is cut off.
-        const perOrg = await ask(admin, `{ ${world.orgs.map((org, j) => `o${j}: ${trailOf(r)}${where(`, recordId: "${r.id}", actorOrg: "${org}"`)}`).join(' ')} }`);
+        const perOrg = await ask(
+          admin,
+          `{ ${world.orgs.map((org, j) => `o${j}: ${trailOf(r)}${where(`, recordId: "${r.id}", actorOrg: "${org}"`)}`).join(' ')} }`,
+        );
         events = world.orgs.flatMap((_, j) => perOrg.data?.[`o${j}`] ?? []);
         if (world.orgs.some((_, j) => (perOrg.data?.[`o${j}`] ?? []).length >= AUDIT_LIMIT)) truncated.push(r.key);
       }
@@ -1075,7 +1604,10 @@ async function fetchTrail(world: WorldModel, admin: Reader, records: RecordModel
     }
   }
   // The latest events of each trail, whatever record they name (a smaller page: the per-record answers above are the thorough part).
-  const response = await ask(admin, `{ s: situationsAuditTrail${where('').replace(`limit: ${AUDIT_LIMIT}`, 'limit: 100')} a: alertsAuditTrail${where('').replace(`limit: ${AUDIT_LIMIT}`, 'limit: 100')} }`);
+  const response = await ask(
+    admin,
+    `{ s: situationsAuditTrail${where('').replace(`limit: ${AUDIT_LIMIT}`, 'limit: 100')} a: alertsAuditTrail${where('').replace(`limit: ${AUDIT_LIMIT}`, 'limit: 100')} }`,
+  );
   return { byRecord, latest: [...(response.data?.s ?? []), ...(response.data?.a ?? [])], truncated };
 }
 
@@ -1091,7 +1623,9 @@ async function auditWorld(world: WorldModel): Promise<void> {
       if (readers.length) expected.set(record.key, readers);
     }
     const missing = (trail: Awaited<ReturnType<typeof fetchTrail>>) =>
-      [...expected].flatMap(([key, readers]) => readers.filter((reader) => !(trail.byRecord.get(key) ?? []).some((e) => e.actorSub === reader.sub)).map((reader) => ({ key, reader })));
+      [...expected].flatMap(([key, readers]) =>
+        readers.filter((reader) => !(trail.byRecord.get(key) ?? []).some((e) => e.actorSub === reader.sub)).map((reader) => ({ key, reader })),
+      );
     // Events are written as each request ends: ask again until every expected one is there, or give up.
     const deadline = Date.now() + (auditGaveUp ? 500 : 3_000);
     let trail = await fetchTrail(world, admin, records);
@@ -1100,26 +1634,45 @@ async function auditWorld(world: WorldModel): Promise<void> {
       await new Promise((resolve) => setTimeout(resolve, 50));
       trail = await fetchTrail(world, admin, records);
     }
-    if (trail.truncated.length) timings.push(`world ${world.index}: ${admin.sub}'s trail of ${trail.truncated.join(', ')} has more than ${AUDIT_LIMIT} events per organisation; only the latest were checked`);
+    if (trail.truncated.length)
+      timings.push(
+        `world ${world.index}: ${admin.sub}'s trail of ${trail.truncated.join(', ')} has more than ${AUDIT_LIMIT} events per organisation; only the latest were checked`,
+      );
     const gaps = missing(trail).filter(({ key }) => !trail.truncated.includes(key));
-    countAudit('expected (record, reader) pairs', [...expected.values()].reduce((n, readers) => n + readers.length, 0));
+    countAudit(
+      'expected (record, reader) pairs',
+      [...expected.values()].reduce((n, readers) => n + readers.length, 0),
+    );
     countAudit('records asked by recordId', records.length);
     countAudit('events seen', [...trail.byRecord.values()].reduce((n, e) => n + e.length, 0) + trail.latest.length);
     if (gaps.length) auditGaveUp = true;
     for (const { key, reader } of gaps) {
       const seen = [...new Set((trail.byRecord.get(key) ?? []).map((e) => `${e.actorSub ?? 'anonymous'} ${e.action}`))];
-      found('auditComplete', world, `${who(admin)} finds no READ or AGGREGATE event of ${who(reader)} for ${world.describe(key)}, which the catalogue had them read (events: ${seen.join(', ') || 'none'})`);
+      found(
+        'auditComplete',
+        world,
+        `${who(admin)} finds no READ or AGGREGATE event of ${who(reader)} for ${world.describe(key)}, which the catalogue had them read (events: ${seen.join(', ') || 'none'})`,
+      );
     }
     // (a) only the organisation's own records, whether asked by record or not
     for (const record of records) {
       const events = trail.byRecord.get(record.key) ?? [];
-      if (record.sharing.ownerOrg !== org && events.length) found('auditScope', world, `${who(admin)} reads ${events.length} event(s) of ${world.describe(record.key)}, owned by ${record.sharing.ownerOrg}, e.g. ${JSON.stringify(events[0])}`);
-      for (const e of events) if (e.recordId !== record.id || e.recordOwnerOrg !== org) found('auditScope', world, `${who(admin)} asking for ${record.key} gets ${JSON.stringify(e)}`);
+      if (record.sharing.ownerOrg !== org && events.length)
+        found(
+          'auditScope',
+          world,
+          `${who(admin)} reads ${events.length} event(s) of ${world.describe(record.key)}, owned by ${record.sharing.ownerOrg}, e.g. ${JSON.stringify(events[0])}`,
+        );
+      for (const e of events)
+        if (e.recordId !== record.id || e.recordOwnerOrg !== org)
+          found('auditScope', world, `${who(admin)} asking for ${record.key} gets ${JSON.stringify(e)}`);
     }
     for (const e of trail.latest) {
       const owner = idOwners.get(e.recordId.toLowerCase());
-      if (e.recordOwnerOrg !== org) found('auditScope', world, `${who(admin)} reads an event of a record owned by ${e.recordOwnerOrg}: ${JSON.stringify(e)}`);
-      else if (owner && owner.world.get(owner.key).sharing.ownerOrg !== org) found('auditScope', world, `${who(admin)} reads an event of ${owner.world.describe(owner.key)}: ${JSON.stringify(e)}`);
+      if (e.recordOwnerOrg !== org)
+        found('auditScope', world, `${who(admin)} reads an event of a record owned by ${e.recordOwnerOrg}: ${JSON.stringify(e)}`);
+      else if (owner && owner.world.get(owner.key).sharing.ownerOrg !== org)
+        found('auditScope', world, `${who(admin)} reads an event of ${owner.world.describe(owner.key)}: ${JSON.stringify(e)}`);
     }
     // (c) the catalogue's reads name only records their reader may read (the worlds' models are final by now)
     const events = new Map([...[...trail.byRecord.values()].flat(), ...trail.latest].map((e) => [e.id, e]));
@@ -1129,21 +1682,34 @@ async function auditWorld(world: WorldModel): Promise<void> {
       const owner = idOwners.get(e.recordId.toLowerCase());
       if (!reader || !owner) continue;
       countAudit('catalogue events judged');
-      if (!owner.world.readable(reader, owner.key)) found('auditReadable', world, `${who(admin)} reads a ${e.action} event of ${who(reader)} for ${owner.world.describe(owner.key)}, hidden from them as ${owner.world.whyHidden(reader, owner.key)}`);
+      if (!owner.world.readable(reader, owner.key))
+        found(
+          'auditReadable',
+          world,
+          `${who(admin)} reads a ${e.action} event of ${who(reader)} for ${owner.world.describe(owner.key)}, hidden from them as ${owner.world.whyHidden(reader, owner.key)}`,
+        );
     }
   });
 }
 
 /** A country every partner sees empty, so that what a world's readers see is the world alone. */
 async function freshCountry(used: Set<string>): Promise<string> {
-  const viewers: Reader[] = [ANONYMOUS, ...PARTNERS.map((org) => ({ name: org, org, sub: `gw-probe-${org.toLowerCase()}`, roles: ['editor' as const] }))];
+  const viewers: Reader[] = [
+    ANONYMOUS,
+    ...PARTNERS.map((org) => ({ name: org, org, sub: `gw-probe-${org.toLowerCase()}`, roles: ['editor' as const] })),
+  ];
   for (const iso3 of COUNTRIES) {
     if (used.has(iso3)) continue;
     used.add(iso3);
     let empty = true;
     for (const viewer of viewers) {
-      const r = await ask(viewer, 'query($c: [String!], $iso3: String!) { country(iso3: $iso3) { iso3 } situations(filter: { countries: $c }, first: 0) { totalCount } incidents(filter: { countries: $c }, first: 0) { totalCount } alerts(filter: { countries: $c }, first: 0) { totalCount } }', { c: [iso3], iso3 });
-      if (!r.data?.country || r.data.situations?.totalCount !== 0 || r.data.incidents?.totalCount !== 0 || r.data.alerts?.totalCount !== 0) empty = false;
+      const r = await ask(
+        viewer,
+        'query($c: [String!], $iso3: String!) { country(iso3: $iso3) { iso3 } situations(filter: { countries: $c }, first: 0) { totalCount } incidents(filter: { countries: $c }, first: 0) { totalCount } alerts(filter: { countries: $c }, first: 0) { totalCount } }',
+        { c: [iso3], iso3 },
+      );
+      if (!r.data?.country || r.data.situations?.totalCount !== 0 || r.data.incidents?.totalCount !== 0 || r.data.alerts?.totalCount !== 0)
+        empty = false;
       if (!empty) break;
     }
     if (empty) return iso3;
@@ -1167,7 +1733,9 @@ function buildReaders(index: number, p: WorldPick): Reader[] {
 const picks = fc.sample(worldPick, { seed: SEED, numRuns: RUNS });
 
 beforeAll(async () => {
-  console.log(`generated worlds: seed ${SEED}, ${RUNS} worlds${ONLY === null ? '' : `, only world ${ONLY}`} (WORLD_SEED, WORLD_RUNS, WORLD_ONLY to replay)`);
+  console.log(
+    `generated worlds: seed ${SEED}, ${RUNS} worlds${ONLY === null ? '' : `, only world ${ONLY}`} (WORLD_SEED, WORLD_RUNS, WORLD_ONLY to replay)`,
+  );
   hub = await startHub();
   const used = new Set<string>();
   for (const [index, p] of picks.entries()) {
@@ -1184,7 +1752,9 @@ beforeAll(async () => {
     phases.push(Date.now());
     await auditWorld(world);
     phases.push(Date.now());
-    timings.push(`world ${index} (${world.country}, ${world.orgs.join('/')}, ${world.readers.length} users, ${world.records.size} records): ${Date.now() - started} ms (writes ${phases[0] - started}, reads ${phases[1] - phases[0]}, audit ${phases[2] - phases[1]})`);
+    timings.push(
+      `world ${index} (${world.country}, ${world.orgs.join('/')}, ${world.readers.length} users, ${world.records.size} records): ${Date.now() - started} ms (writes ${phases[0] - started}, reads ${phases[1] - phases[0]}, audit ${phases[2] - phases[1]})`,
+    );
   }
   const report = path.join(tmpdir(), `generated-worlds-${SEED}.json`);
   writeFileSync(
@@ -1194,14 +1764,28 @@ beforeAll(async () => {
         seed: SEED,
         timings,
         writes: Object.fromEntries([...writeStats].sort()),
-        worlds: worlds.filter(Boolean).map((w) => ({ index: w.index, country: w.country, orgs: w.orgs, readers: w.readers.map((r) => r.sub), records: [...w.records.keys()].map((k) => w.describe(k)), ops: picks[w.index].ops })),
+        worlds: worlds.filter(Boolean).map((w) => ({
+          index: w.index,
+          country: w.country,
+          orgs: w.orgs,
+          readers: w.readers.map((r) => r.sub),
+          records: [...w.records.keys()].map((k) => w.describe(k)),
+          ops: picks[w.index].ops,
+        })),
         findings,
       },
       null,
       1,
     ),
   );
-  console.log(`${timings.join('\n')}\nwrites the model judged: ${[...writeStats].sort().map(([k, n]) => `${k}: ${n}`).join(', ')}\naudit trails: ${[...auditStats].map(([k, n]) => `${k}: ${n}`).join(', ')}\n${findings.length} findings; worlds and findings in ${report}`);
+  console.log(
+    `${timings.join('\n')}\nwrites the model judged: ${[...writeStats]
+      .sort()
+      .map(([k, n]) => `${k}: ${n}`)
+      .join(
+        ', ',
+      )}\naudit trails: ${[...auditStats].map(([k, n]) => `${k}: ${n}`).join(', ')}\n${findings.length} findings; worlds and findings in ${report}`,
+  );
 }, 30 * 60_000);
 
 afterAll(async () => {
@@ -1213,6 +1797,8 @@ describe(`generated worlds (fast-check seed ${SEED}, ${RUNS} worlds)`, () => {
     const failures = findings.filter((f) => f.property === property);
     if (failures.length === 0) return;
     const shown = failures.slice(0, 8).map((f) => `  - ${f.message}`);
-    throw new Error(`${PROPERTIES[property]}: ${failures.length} counterexample(s) in ${new Set(failures.map((f) => f.world)).size} world(s), e.g.\n${shown.join('\n')}`);
+    throw new Error(
+      `${PROPERTIES[property]}: ${failures.length} counterexample(s) in ${new Set(failures.map((f) => f.world)).size} world(s), e.g.\n${shown.join('\n')}`,
+    );
   });
 });

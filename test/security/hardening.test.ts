@@ -79,8 +79,16 @@ describe('in production', () => {
     ['a misspelt argument', '{ situations(frist: 5) { totalCount } }', undefined],
     ['a misspelt type in a fragment', '{ situations { nodes { ... on Situatoin { title } } } }', undefined],
     ['a misspelt enum value written in the query', '{ situations(filter: { minLevel: HIHG }) { totalCount } }', undefined],
-    ['a misspelt enum value in variables', 'query Levels($level: RiskLevel) { situations(filter: { minLevel: $level }) { totalCount } }', { level: 'HIHG' }],
-    ['a misspelt enum value in a list in variables', 'query Counts($by: [SituationGrouping!]!) { situationCounts(groupBy: $by) { situations } }', { by: ['LEVLE'] }],
+    [
+      'a misspelt enum value in variables',
+      'query Levels($level: RiskLevel) { situations(filter: { minLevel: $level }) { totalCount } }',
+      { level: 'HIHG' },
+    ],
+    [
+      'a misspelt enum value in a list in variables',
+      'query Counts($by: [SituationGrouping!]!) { situationCounts(groupBy: $by) { situations } }',
+      { by: ['LEVLE'] },
+    ],
   ])('suggests nothing for %s, though development does', async (_name, query, variables) => {
     const response = await postGraphQL(productionUrl(), query, variables);
     expect(response.errors?.length).toBeGreaterThan(0);
@@ -92,7 +100,11 @@ describe('in production', () => {
 
   it('allows cross-origin reads only from the configured origins', async () => {
     const ask = (origin: string) =>
-      fetch(productionUrl(), { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify({ query: '{ partners { code } }' }) });
+      fetch(productionUrl(), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin },
+        body: JSON.stringify({ query: '{ partners { code } }' }),
+      });
     expect((await ask('https://dashboard.example.org')).headers.get('access-control-allow-origin')).toBe('https://dashboard.example.org');
     expect((await ask('https://elsewhere.example.com')).headers.get('access-control-allow-origin')).toBeNull();
   });
@@ -105,7 +117,11 @@ describe('CSRF prevention', () => {
   });
 
   it('refuses a form-encoded POST', async () => {
-    const response = await fetch(hub.gateway.url, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ partners { code } }"}' });
+    const response = await fetch(hub.gateway.url, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{"query":"{ partners { code } }"}',
+    });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(response.status).toBeLessThan(500);
   });
@@ -114,12 +130,18 @@ describe('CSRF prevention', () => {
 describe('configuration', () => {
   it('refuses to start in production with the development secrets', () => {
     const signing = { HUB_GATEWAY_SIGNING_KEY_FILE: '/run/secrets/hub-gateway-signing-key' };
-    const provider = { HUB_JWKS_URL: 'https://id.example.org/jwks', HUB_JWT_ISSUER: 'https://id.example.org/', HUB_JWT_AUDIENCE: 'atrocity-prevention-hub' };
+    const provider = {
+      HUB_JWKS_URL: 'https://id.example.org/jwks',
+      HUB_JWT_ISSUER: 'https://id.example.org/',
+      HUB_JWT_AUDIENCE: 'atrocity-prevention-hub',
+    };
     expect(() => readGatewayConfig({ NODE_ENV: 'production', ...signing })).toThrow(/HUB_JWKS_URL/);
     expect(() => readGatewayConfig({ NODE_ENV: 'production', ...provider })).toThrow(/HUB_GATEWAY_SIGNING_KEY_FILE/);
     expect(() => readGatewayConfig({ NODE_ENV: 'production', ...provider, ...signing })).not.toThrow();
     expect(() => readServiceConfig('situations', 4001, { NODE_ENV: 'production' })).toThrow(/HUB_GATEWAY_JWKS_FILE/);
-    expect(() => readServiceConfig('situations', 4001, { NODE_ENV: 'production', HUB_GATEWAY_JWKS_FILE: '/run/secrets/hub-gateway-jwks' })).not.toThrow();
+    expect(() =>
+      readServiceConfig('situations', 4001, { NODE_ENV: 'production', HUB_GATEWAY_JWKS_FILE: '/run/secrets/hub-gateway-jwks' }),
+    ).not.toThrow();
   });
 });
 
@@ -164,7 +186,11 @@ describe('the audit trail', () => {
   const kivu = illustrativeSituationId('great-lakes-kivu');
   const readsOfKivu = async () => {
     const admin = await tokenFor(users.icglrAdmin);
-    const trail = await hub.query('query($id: String!) { situationsAuditTrail(filter: { recordId: $id, actions: [READ] }) { actorSub operationName classification } }', { id: kivu }, { token: admin });
+    const trail = await hub.query(
+      'query($id: String!) { situationsAuditTrail(filter: { recordId: $id, actions: [READ] }) { actorSub operationName classification } }',
+      { id: kivu },
+      { token: admin },
+    );
     expect(trail.errors).toBeUndefined();
     return trail.data!.situationsAuditTrail as { actorSub: string; operationName: string | null; classification: string }[];
   };

@@ -36,7 +36,8 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-const direct = (subgraph: string, headers: Record<string, string>) => postGraphQL(hub.subgraphs[subgraph].url, '{ __typename }', undefined, { headers });
+const direct = (subgraph: string, headers: Record<string, string>) =>
+  postGraphQL(hub.subgraphs[subgraph].url, '{ __typename }', undefined, { headers });
 
 /** The peer calls a reader's queries make, through the gateway, as a dashboard would. */
 async function peerCallsWork(): Promise<void> {
@@ -106,7 +107,9 @@ describe('a subgraph called directly', () => {
 
 describe('a peer call', () => {
   it('cannot be made without a token the gateway signed for that peer', async () => {
-    const alone = await postGraphQL(hub.subgraphs.situations.url, BY_PARTNER, undefined, { headers: await hub.keys.vouch(ANALYST, null, 'situations') });
+    const alone = await postGraphQL(hub.subgraphs.situations.url, BY_PARTNER, undefined, {
+      headers: await hub.keys.vouch(ANALYST, null, 'situations'),
+    });
     expect(alone.errors?.[0].extensions).toMatchObject({ code: 'SUBGRAPH_ERROR', serviceName: 'partners' });
   });
 });

@@ -4,7 +4,17 @@ import { SignJWT } from 'jose';
 import { testKeys } from '../support/internal-keys';
 import { postGraphQL, startHub, TEST_JWT_SECRET, type Hub } from '../support/hub';
 import { member, tokenFor } from '../support/users';
-import { createFixtures, expectedVisible, FIXTURE_COUNTRY, FIXTURE_OWNER, LEVELS, NAMED_RED_READER, READERS, type Fixture, type Reader } from './fixtures';
+import {
+  createFixtures,
+  expectedVisible,
+  FIXTURE_COUNTRY,
+  FIXTURE_OWNER,
+  LEVELS,
+  NAMED_RED_READER,
+  READERS,
+  type Fixture,
+  type Reader,
+} from './fixtures';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
 
 let hub: Hub;
@@ -15,7 +25,12 @@ beforeAll(async () => {
   hub = await startHub();
   fixtures = await createFixtures(hub);
   for (const reader of READERS) {
-    tokens.set(reader.name, reader.org ? await tokenFor(member(reader.org, reader.roles, reader.sub ?? `${reader.org.toLowerCase()}-${reader.roles.join('-')}`)) : undefined);
+    tokens.set(
+      reader.name,
+      reader.org
+        ? await tokenFor(member(reader.org, reader.roles, reader.sub ?? `${reader.org.toLowerCase()}-${reader.roles.join('-')}`))
+        : undefined,
+    );
   }
 });
 
@@ -28,7 +43,9 @@ function asReader(reader: Reader) {
 }
 
 async function vouchedHeaders(reader: Reader): Promise<Record<string, string>> {
-  const viewer = reader.org ? { sub: reader.sub ?? `${reader.org.toLowerCase()}-${reader.roles.join('-')}`, org: reader.org, roles: reader.roles } : { sub: null, org: null, roles: [] };
+  const viewer = reader.org
+    ? { sub: reader.sub ?? `${reader.org.toLowerCase()}-${reader.roles.join('-')}`, org: reader.org, roles: reader.roles }
+    : { sub: null, org: null, roles: [] };
   return hub.keys.vouch(viewer, 'SecurityMatrix', 'situations');
 }
 
@@ -39,7 +56,11 @@ describe.each(rows)('%s reading an ECOWAS record at %s', (_name, level, reader) 
   const visible = expectedVisible(reader, level);
 
   it(`root list ${visible ? 'includes' : 'omits'} it, and its totalCount ${visible ? 'counts' : 'does not count'} it`, async () => {
-    const response = await hub.query(`{ situations(filter: { countries: ["${FIXTURE_COUNTRY}"] }) { totalCount nodes { id } } }`, undefined, asReader(reader));
+    const response = await hub.query(
+      `{ situations(filter: { countries: ["${FIXTURE_COUNTRY}"] }) { totalCount nodes { id } } }`,
+      undefined,
+      asReader(reader),
+    );
     expect(response.errors).toBeUndefined();
     expect(response.data!.situations.nodes.map((s: { id: string }) => s.id).includes(fixture().situationId)).toBe(visible);
     expect(response.data!.situations.totalCount).toBe(LEVELS.filter((l) => expectedVisible(reader, l)).length);
@@ -50,7 +71,11 @@ describe.each(rows)('%s reading an ECOWAS record at %s', (_name, level, reader) 
     expect(response.errors).toBeUndefined();
     if (visible) expect(response.data!.situation.id).toBe(fixture().situationId);
     else {
-      const missing = await hub.query('query($id: ID!) { situation(id: $id) { id title } }', { id: '00000000-0000-4000-8000-000000000000' }, asReader(reader));
+      const missing = await hub.query(
+        'query($id: ID!) { situation(id: $id) { id title } }',
+        { id: '00000000-0000-4000-8000-000000000000' },
+        asReader(reader),
+      );
       expect(response).toEqual(missing);
     }
   });
@@ -80,27 +105,38 @@ describe.each(rows)('%s reading an ECOWAS record at %s', (_name, level, reader) 
   });
 
   it(`training totals ${visible ? 'count' : 'do not count'} its session`, async () => {
-    const response = await hub.query('{ trainingTotals(from: "2031-01-01", to: "2031-12-31") { sessions participantsTotal } }', undefined, asReader(reader));
+    const response = await hub.query(
+      '{ trainingTotals(from: "2031-01-01", to: "2031-12-31") { sessions participantsTotal } }',
+      undefined,
+      asReader(reader),
+    );
     expect(response.errors).toBeUndefined();
     const expected = LEVELS.filter((l) => expectedVisible(reader, l)).length;
     expect(response.data!.trainingTotals).toEqual({ sessions: expected, participantsTotal: expected * 10 });
-    const sessions = await hub.query('{ trainingSessions(filter: { from: "2031-01-01", to: "2031-12-31" }) { nodes { id } } }', undefined, asReader(reader));
+    const sessions = await hub.query(
+      '{ trainingSessions(filter: { from: "2031-01-01", to: "2031-12-31" }) { nodes { id } } }',
+      undefined,
+      asReader(reader),
+    );
     expect(sessions.data!.trainingSessions.nodes.map((s: { id: string }) => s.id).includes(fixture().sessionId)).toBe(visible);
   });
 });
 
 describe('subgraphs called directly', () => {
-  it.each(['situations', 'partners', 'training', 'alerts'])('%s answers 401 to _service and _entities without the gateway credential', async (name) => {
-    const url = hub.subgraphs[name].url;
-    for (const query of ['{ _service { sdl } }', '{ _entities(representations: []) { __typename } }', '{ __typename }']) {
-      const response = await postGraphQL(url, query);
-      expect(response.status).toBe(401);
-      expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-      expect(response.data).toBeUndefined();
-    }
-    expect((await fetch(url.replace(/graphql$/, 'health'))).status).toBe(200);
-    expect((await fetch(url.replace(/graphql$/, 'ready'))).status).toBe(200);
-  });
+  it.each(['situations', 'partners', 'training', 'alerts'])(
+    '%s answers 401 to _service and _entities without the gateway credential',
+    async (name) => {
+      const url = hub.subgraphs[name].url;
+      for (const query of ['{ _service { sdl } }', '{ _entities(representations: []) { __typename } }', '{ __typename }']) {
+        const response = await postGraphQL(url, query);
+        expect(response.status).toBe(401);
+        expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+        expect(response.data).toBeUndefined();
+      }
+      expect((await fetch(url.replace(/graphql$/, 'health'))).status).toBe(200);
+      expect((await fetch(url.replace(/graphql$/, 'ready'))).status).toBe(200);
+    },
+  );
 
   it('refuses a forged gateway credential', async () => {
     const forged = await testKeys().vouch({ sub: 'x', org: FIXTURE_OWNER, roles: ['admin'] }, null, 'situations');
@@ -119,18 +155,41 @@ describe('subgraphs called directly', () => {
 describe('tokens', () => {
   const claims = { org: 'ECOWAS', roles: ['admin'] };
   const sign = (secret: string, build: (jwt: SignJWT) => SignJWT = (jwt) => jwt) =>
-    build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setIssuer(DEVELOPMENT_ISSUER).setAudience(DEVELOPMENT_AUDIENCE).setIssuedAt()).sign(new TextEncoder().encode(secret));
+    build(
+      new SignJWT(claims)
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('mallory')
+        .setIssuer(DEVELOPMENT_ISSUER)
+        .setAudience(DEVELOPMENT_AUDIENCE)
+        .setIssuedAt(),
+    ).sign(new TextEncoder().encode(secret));
   const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
   it.each([
     ['forged (signed with another secret)', () => sign('another-secret', (j) => j.setExpirationTime('1h'))],
     ['expired', () => sign(TEST_JWT_SECRET, (j) => j.setExpirationTime(Math.floor(Date.now() / 1000) - 60))],
     ['for another audience', () => sign(TEST_JWT_SECRET, (j) => j.setAudience('someone-else').setExpirationTime('1h'))],
-    ['unsigned (alg: none)', async () => `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, sub: 'mallory', iss: DEVELOPMENT_ISSUER, aud: DEVELOPMENT_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 3600 })}.`],
+    [
+      'unsigned (alg: none)',
+      async () =>
+        `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ ...claims, sub: 'mallory', iss: DEVELOPMENT_ISSUER, aud: DEVELOPMENT_AUDIENCE, exp: Math.floor(Date.now() / 1000) + 3600 })}.`,
+    ],
     ['malformed', async () => 'not-a-jwt'],
-    ['without an org claim', () => new SignJWT({ roles: ['admin'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEVELOPMENT_ISSUER).setAudience(DEVELOPMENT_AUDIENCE).setExpirationTime('1h').sign(new TextEncoder().encode(TEST_JWT_SECRET))],
+    [
+      'without an org claim',
+      () =>
+        new SignJWT({ roles: ['admin'] })
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject('x')
+          .setIssuer(DEVELOPMENT_ISSUER)
+          .setAudience(DEVELOPMENT_AUDIENCE)
+          .setExpirationTime('1h')
+          .sign(new TextEncoder().encode(TEST_JWT_SECRET)),
+    ],
   ])('refuses a %s token with UNAUTHENTICATED instead of serving it anonymously', async (_case, make) => {
-    const response = await hub.query(`{ situations(filter: { countries: ["${FIXTURE_COUNTRY}"] }) { nodes { id } } }`, undefined, { token: await make() });
+    const response = await hub.query(`{ situations(filter: { countries: ["${FIXTURE_COUNTRY}"] }) { nodes { id } } }`, undefined, {
+      token: await make(),
+    });
     expect(response.status).toBe(401);
     expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(response.data).toBeUndefined();
@@ -142,10 +201,19 @@ describe('audit trail', () => {
     const named = READERS.find((r) => r.sub === NAMED_RED_READER)!;
     const red = fixtures.find((f) => f.level === 'RED')!;
     const green = fixtures.find((f) => f.level === 'GREEN')!;
-    await hub.query('query ReadRed($id: ID!) { situation(id: $id) { id } }', { id: red.situationId }, { ...asReader(named), operationName: 'ReadRed' });
-    await hub.query('query ReadGreen($id: ID!) { situation(id: $id) { id } }', { id: green.situationId }, { ...asReader(named), operationName: 'ReadGreen' });
+    await hub.query(
+      'query ReadRed($id: ID!) { situation(id: $id) { id } }',
+      { id: red.situationId },
+      { ...asReader(named), operationName: 'ReadRed' },
+    );
+    await hub.query(
+      'query ReadGreen($id: ID!) { situation(id: $id) { id } }',
+      { id: green.situationId },
+      { ...asReader(named), operationName: 'ReadGreen' },
+    );
 
-    const trail = 'query($id: String!) { situationsAuditTrail(filter: { recordId: $id, actions: [READ] }) { actorSub actorOrg operationName recordType recordOwnerOrg classification } }';
+    const trail =
+      'query($id: String!) { situationsAuditTrail(filter: { recordId: $id, actions: [READ] }) { actorSub actorOrg operationName recordType recordOwnerOrg classification } }';
     const admin = READERS.find((r) => r.name === 'ECOWAS admin')!;
     const own = await hub.query(trail, { id: red.situationId }, asReader(admin));
     expect(own.errors).toBeUndefined();

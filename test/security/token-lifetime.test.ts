@@ -15,7 +15,11 @@ const claims = { org: 'UN-JO', roles: ['viewer'] };
 
 /** A client token signed with the test secret; `build` sets (or leaves out) its times. */
 function token(build: (jwt: SignJWT) => SignJWT): Promise<string> {
-  const jwt = new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('un-jo-analyst').setIssuer(DEVELOPMENT_ISSUER).setAudience(DEVELOPMENT_AUDIENCE);
+  const jwt = new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('un-jo-analyst')
+    .setIssuer(DEVELOPMENT_ISSUER)
+    .setAudience(DEVELOPMENT_AUDIENCE);
   return build(jwt).sign(new TextEncoder().encode(TEST_JWT_SECRET));
 }
 
@@ -48,7 +52,9 @@ describe('client token lifetime at the gateway', () => {
   });
 
   it('accepts a token that lives within the limit', async () => {
-    const response = await hub.query('{ partners { code } }', undefined, { token: await token((j) => j.setIssuedAt().setExpirationTime(now() + 23 * HOUR)) });
+    const response = await hub.query('{ partners { code } }', undefined, {
+      token: await token((j) => j.setIssuedAt().setExpirationTime(now() + 23 * HOUR)),
+    });
     expect(response.status).toBe(200);
     expect(response.errors).toBeUndefined();
   });
@@ -56,12 +62,26 @@ describe('client token lifetime at the gateway', () => {
   it('applies the limit with a JWKS as well', async () => {
     // The gateway's own served key set stands in for an identity provider's JWKS.
     const jwksUrl = `${baseOf(hub.gateway.url)}${GATEWAY_JWKS_PATH}`;
-    const authenticate = createAuthenticator({ jwksUrl, jwtSecret: '', issuer: 'https://login.example.org/', audience: 'hub', maxLifetimeSeconds: HOUR });
+    const authenticate = createAuthenticator({
+      jwksUrl,
+      jwtSecret: '',
+      issuer: 'https://login.example.org/',
+      audience: 'hub',
+      maxLifetimeSeconds: HOUR,
+    });
     const key = (await importJWK(hub.keys.signingKey, 'EdDSA')) as KeyLike;
     const sign = (build: (jwt: SignJWT) => SignJWT) =>
-      build(new SignJWT(claims).setProtectedHeader({ alg: 'EdDSA', kid: hub.keys.signingKey.kid }).setSubject('u').setIssuer('https://login.example.org/').setAudience('hub')).sign(key);
+      build(
+        new SignJWT(claims)
+          .setProtectedHeader({ alg: 'EdDSA', kid: hub.keys.signingKey.kid })
+          .setSubject('u')
+          .setIssuer('https://login.example.org/')
+          .setAudience('hub'),
+      ).sign(key);
     await expect(authenticate(`Bearer ${await sign((j) => j.setIssuedAt())}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
-    await expect(authenticate(`Bearer ${await sign((j) => j.setIssuedAt().setExpirationTime('2h'))}`)).rejects.toMatchObject({ extensions: { code: 'UNAUTHENTICATED' } });
+    await expect(authenticate(`Bearer ${await sign((j) => j.setIssuedAt().setExpirationTime('2h'))}`)).rejects.toMatchObject({
+      extensions: { code: 'UNAUTHENTICATED' },
+    });
     await expect(authenticate(`Bearer ${await sign((j) => j.setIssuedAt().setExpirationTime('30m'))}`)).resolves.toMatchObject({ org: 'UN-JO' });
   });
 });
@@ -98,13 +118,18 @@ describe('production configuration', () => {
   });
 
   it('starts with the issuer and audience configured, and takes the lifetime limit from HUB_JWT_MAX_LIFETIME', () => {
-    expect(readGatewayConfig({ ...signing, ...secret, ...expected }).auth).toMatchObject({ issuer: expected.HUB_JWT_ISSUER, audience: expected.HUB_JWT_AUDIENCE, maxLifetimeSeconds: 24 * HOUR });
+    expect(readGatewayConfig({ ...signing, ...secret, ...expected }).auth).toMatchObject({
+      issuer: expected.HUB_JWT_ISSUER,
+      audience: expected.HUB_JWT_AUDIENCE,
+      maxLifetimeSeconds: 24 * HOUR,
+    });
     expect(readGatewayConfig({ ...signing, ...jwks, ...expected, HUB_JWT_MAX_LIFETIME: '8h' }).auth.maxLifetimeSeconds).toBe(8 * HOUR);
     expect(() => readGatewayConfig({ ...signing, ...jwks, ...expected, HUB_JWT_MAX_LIFETIME: 'forever' })).toThrow(/HUB_JWT_MAX_LIFETIME/);
   });
 
   it('refuses the shared secret of old, so that an upgrade cannot leave it in place', () => {
-    expect(() => readGatewayConfig({ ...signing, ...jwks, ...expected, HUB_INTERNAL_SECRET: 'x'.repeat(40) })).toThrow(/HUB_INTERNAL_SECRET is no longer used/);
+    expect(() => readGatewayConfig({ ...signing, ...jwks, ...expected, HUB_INTERNAL_SECRET: 'x'.repeat(40) })).toThrow(
+      /HUB_INTERNAL_SECRET is no longer used/,
+    );
   });
-
 });

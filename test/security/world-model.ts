@@ -54,7 +54,8 @@ export function writeDownProblems(source: Sharing, derived: Sharing): string[] {
       const circle = new Set([source.ownerOrg, ...source.sharedWith]);
       // An AMBER_STRICT source also keeps what derives from it at AMBER_STRICT or above: the brief's
       // "may not be classified lower", as the hub already documents and the contract leaves as it is.
-      if (c === 'AMBER' && source.classification === 'AMBER_STRICT') return ['classification', ...([d, ...w].every((org) => circle.has(org)) ? [] : ['sharedWith'])];
+      if (c === 'AMBER' && source.classification === 'AMBER_STRICT')
+        return ['classification', ...([d, ...w].every((org) => circle.has(org)) ? [] : ['sharedWith'])];
       if (isAmber(c)) return [d, ...w].every((org) => circle.has(org)) ? [] : ['sharedWith'];
       if (c === 'RED') return [...(circle.has(d) ? [] : ['classification']), ...(u.length === 0 ? [] : ['sharedWithUsers'])];
       return ['classification'];
@@ -148,7 +149,8 @@ export type TextOwner =
   | { kind: 'acknowledgement'; world: number; alert: string }
   | { kind: 'refused'; world: number; op: number };
 
-export type Verdict = { accept: true } | { accept: false; code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT'; fields: string[]; reason: string };
+export type Verdict =
+  { accept: true } | { accept: false; code: 'BAD_USER_INPUT' | 'NOT_FOUND' | 'FORBIDDEN' | 'CONFLICT'; fields: string[]; reason: string };
 
 const ACKNOWLEDGEABLE: readonly AlertStatus[] = ['ISSUED', 'ESCALATED_TO_SECRETARY_GENERAL', 'ESCALATED_TO_SECURITY_COUNCIL', 'CLOSED'];
 const CORRECTABLE: readonly AlertStatus[] = ['ISSUED', 'ESCALATED_TO_SECRETARY_GENERAL', 'ESCALATED_TO_SECURITY_COUNCIL'];
@@ -171,8 +173,24 @@ export interface ImportRow {
 
 /** What the model expects of one imported row, and the incident as it would be stored. */
 export type ImportPrediction =
-  | { status: 'created' | 'updated' | 'unchanged'; target: string | null; sharing: Sharing; situation: string | null; floor: Set<string>; reason: string }
-  | { status: 'rejected'; why: 'unknown-situation' | 'hidden-incident' | 'write-down'; fields: string[]; target: string | null; sharing: Sharing; situation: string | null; floor: Set<string>; reason: string };
+  | {
+      status: 'created' | 'updated' | 'unchanged';
+      target: string | null;
+      sharing: Sharing;
+      situation: string | null;
+      floor: Set<string>;
+      reason: string;
+    }
+  | {
+      status: 'rejected';
+      why: 'unknown-situation' | 'hidden-incident' | 'write-down';
+      fields: string[];
+      target: string | null;
+      sharing: Sharing;
+      situation: string | null;
+      floor: Set<string>;
+      reason: string;
+    };
 
 const sameList = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
@@ -227,14 +245,17 @@ export class WorldModel {
   /** Why `reader` may not read `key`, in words, for counterexamples; null when they may. */
   whyHidden(reader: Reader, key: string): string | null {
     const record = this.get(key);
-    if (record.kind === 'alert' && record.status === 'DRAFT' && reader.org !== record.sharing.ownerOrg) return `a draft, read by ${record.sharing.ownerOrg} only`;
+    if (record.kind === 'alert' && record.status === 'DRAFT' && reader.org !== record.sharing.ownerOrg)
+      return `a draft, read by ${record.sharing.ownerOrg} only`;
     const own = record.kind === 'alert' ? alertSharing(record) : record.sharing;
     if (!(record.kind === 'alert' && record.status === 'DRAFT') && !tableAllows(reader, own)) return 'the table for its own sharing';
     if ('floor' in record) {
       const hidden = [...record.floor].filter((source) => !this.readable(reader, source));
-      if (hidden.length) return `derived from ${hidden.map((h) => `${h} (${this.get(h).sharing.classification}/${this.get(h).sharing.ownerOrg}[${this.get(h).sharing.sharedWith.join(',')}]${this.citesNow(record, h) ? '' : ', no longer cited'})`).join(', ')}, hidden from the reader`;
+      if (hidden.length)
+        return `derived from ${hidden.map((h) => `${h} (${this.get(h).sharing.classification}/${this.get(h).sharing.ownerOrg}[${this.get(h).sharing.sharedWith.join(',')}]${this.citesNow(record, h) ? '' : ', no longer cited'})`).join(', ')}, hidden from the reader`;
     }
-    if (record.kind === 'alert' && record.supersededBy && !this.readable(reader, record.supersededBy)) return `superseded by ${record.supersededBy}, which the reader may not read`;
+    if (record.kind === 'alert' && record.supersededBy && !this.readable(reader, record.supersededBy))
+      return `superseded by ${record.supersededBy}, which the reader may not read`;
     return null;
   }
 
@@ -273,7 +294,13 @@ export class WorldModel {
    */
   judgeDerivation(writer: Reader, cited: { key: string; field: string }[], floor: Iterable<string>, derived: Sharing): Verdict {
     const unknown = cited.filter((c) => !this.readable(writer, c.key));
-    if (unknown.length > 0) return { accept: false, code: 'BAD_USER_INPUT', fields: unknown.map((c) => c.field), reason: `cites ${unknown.map((c) => c.key).join(', ')}, which the writer may not read` };
+    if (unknown.length > 0)
+      return {
+        accept: false,
+        code: 'BAD_USER_INPUT',
+        fields: unknown.map((c) => c.field),
+        reason: `cites ${unknown.map((c) => c.key).join(', ')}, which the writer may not read`,
+      };
     const fields = this.floorProblems(floor, derived);
     if (fields.length > 0) return { accept: false, code: 'BAD_USER_INPUT', fields, reason: `write-down from ${[...floor].join(', ')}` };
     return { accept: true };
@@ -285,7 +312,12 @@ export class WorldModel {
   }
 
   judgeAlertDraft(writer: Reader, situation: string | null, alert: { sharing: Sharing; recipientOrgs: string[] }): Verdict {
-    return this.judgeDerivation(writer, situation ? [{ key: situation, field: 'situationId' }] : [], situation ? [situation] : [], alertSharing(alert));
+    return this.judgeDerivation(
+      writer,
+      situation ? [{ key: situation, field: 'situationId' }] : [],
+      situation ? [situation] : [],
+      alertSharing(alert),
+    );
   }
 
   judgeAlertEdit(writer: Reader, key: string, next: { situation: string | null; sharing: Sharing; recipientOrgs: string[] }): Verdict {
@@ -317,8 +349,10 @@ export class WorldModel {
   judgeAcknowledgement(reader: Reader, key: string): Verdict {
     const alert = this.get(key) as AlertModel;
     if (reader.org === null) return { accept: false, code: 'FORBIDDEN', fields: [], reason: 'anonymous' };
-    if (!this.readable(reader, key)) return { accept: false, code: 'NOT_FOUND', fields: [], reason: `${key} is not readable by the acknowledging reader` };
-    if (!alert.recipientOrgs.includes(reader.org)) return { accept: false, code: 'FORBIDDEN', fields: [], reason: `${reader.org} is not a recipient of ${key}` };
+    if (!this.readable(reader, key))
+      return { accept: false, code: 'NOT_FOUND', fields: [], reason: `${key} is not readable by the acknowledging reader` };
+    if (!alert.recipientOrgs.includes(reader.org))
+      return { accept: false, code: 'FORBIDDEN', fields: [], reason: `${reader.org} is not a recipient of ${key}` };
     if (!ACKNOWLEDGEABLE.includes(alert.status)) return { accept: false, code: 'CONFLICT', fields: [], reason: `${key} is ${alert.status}` };
     return { accept: true };
   }
@@ -349,10 +383,23 @@ export class WorldModel {
     const floor = new Set([...(stored?.floor ?? []), ...(situation ? [situation] : [])]);
     const after = { target: stored?.key ?? null, sharing, situation, floor };
     const named = row.situation === 'absent' ? null : row.situation;
-    if (named && !this.readable(importer, named)) return { status: 'rejected', why: 'unknown-situation', fields: ['situationId'], ...after, reason: `names ${named}, which the importer may not read` };
+    if (named && !this.readable(importer, named))
+      return {
+        status: 'rejected',
+        why: 'unknown-situation',
+        fields: ['situationId'],
+        ...after,
+        reason: `names ${named}, which the importer may not read`,
+      };
     if (stored && !this.readable(importer, stored.key)) {
       const cited = named ?? stored.situation ?? [...stored.floor].find((k) => this.get(k).kind === 'situation') ?? null;
-      return { status: 'rejected', why: 'hidden-incident', fields: [cited ? 'situationId' : 'externalId'], ...after, reason: `${stored.key} is stored, but hidden from the importer as ${this.whyHidden(importer, stored.key)}` };
+      return {
+        status: 'rejected',
+        why: 'hidden-incident',
+        fields: [cited ? 'situationId' : 'externalId'],
+        ...after,
+        reason: `${stored.key} is stored, but hidden from the importer as ${this.whyHidden(importer, stored.key)}`,
+      };
     }
     const shared = `${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}]`;
     if (stored) {
@@ -363,10 +410,25 @@ export class WorldModel {
         row.occurredOn !== stored.occurredOn ||
         row.notes !== stored.notes ||
         row.fatalities !== stored.fatalities;
-      if (!changed) return { status: 'unchanged', target: stored.key, sharing: stored.sharing, situation: stored.situation, floor: stored.floor, reason: `repeats ${stored.key}` };
+      if (!changed)
+        return {
+          status: 'unchanged',
+          target: stored.key,
+          sharing: stored.sharing,
+          situation: stored.situation,
+          floor: stored.floor,
+          reason: `repeats ${stored.key}`,
+        };
     }
     const fields = this.floorProblems(floor, sharing);
-    if (fields.length > 0) return { status: 'rejected', why: 'write-down', fields, ...after, reason: `write-down: ${shared} from ${[...floor].map((k) => this.describe(k)).join(', ')}` };
+    if (fields.length > 0)
+      return {
+        status: 'rejected',
+        why: 'write-down',
+        fields,
+        ...after,
+        reason: `write-down: ${shared} from ${[...floor].map((k) => this.describe(k)).join(', ')}`,
+      };
     return { status: stored ? 'updated' : 'created', ...after, reason: `${shared}${floor.size ? ` derived from ${[...floor].join(', ')}` : ''}` };
   }
 
@@ -383,7 +445,10 @@ export class WorldModel {
     if (s.sharedWith.length) parts.push(`shared with [${s.sharedWith.join(', ')}]`);
     if (s.sharedWithUsers.length) parts.push(`users [${s.sharedWithUsers.join(', ')}]`);
     if (r.kind === 'alert') parts.push(`status ${r.status}`, ...(r.supersededBy ? [`superseded by ${r.supersededBy}`] : []));
-    if ('floor' in r && r.floor.size) parts.push(`derived from ${[...r.floor].map((f) => `${f}=${this.get(f).sharing.classification}/${this.get(f).sharing.ownerOrg}[${this.get(f).sharing.sharedWith.join(',')}]`).join(' ')}`);
+    if ('floor' in r && r.floor.size)
+      parts.push(
+        `derived from ${[...r.floor].map((f) => `${f}=${this.get(f).sharing.classification}/${this.get(f).sharing.ownerOrg}[${this.get(f).sharing.sharedWith.join(',')}]`).join(' ')}`,
+      );
     return `${parts.join(', ')})`;
   }
 }

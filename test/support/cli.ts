@@ -13,7 +13,10 @@ export interface CliRun {
 /** Runs a CLI to its end, or until `killWhen` says so from its stderr (then SIGKILL, as a crash would). */
 export function runCli(script: string, args: string[], env: NodeJS.ProcessEnv, killWhen?: (stderr: string) => boolean): Promise<CliRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(DIST, 'scripts', `${script}.js`), ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(DIST, 'scripts', `${script}.js`), ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

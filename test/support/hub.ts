@@ -51,7 +51,12 @@ export interface RequestOptions {
   url?: string;
 }
 
-export async function postGraphQL<T>(url: string, query: string, variables?: Record<string, unknown>, options: RequestOptions = {}): Promise<GraphQLResponse<T>> {
+export async function postGraphQL<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  options: RequestOptions = {},
+): Promise<GraphQLResponse<T>> {
   const response = await fetch(url, {
     method: 'POST',
     headers: {
@@ -145,7 +150,14 @@ export async function startSubgraphs(
   const peerUrls = (options.peerUrls ?? {}) as Record<string, string>;
   const running: Record<string, RunningSubgraph> = {};
   for (const name of names) {
-    running[name] = await startSubgraph(subgraphModule(name), { target, seed: true, gatewayKeys: KEYS.gatewayKeys, peerUrls, host: '127.0.0.1', ...options });
+    running[name] = await startSubgraph(subgraphModule(name), {
+      target,
+      seed: true,
+      gatewayKeys: KEYS.gatewayKeys,
+      peerUrls,
+      host: '127.0.0.1',
+      ...options,
+    });
     peerUrls[name] = loopback(running[name].url);
   }
   return running;

@@ -45,7 +45,12 @@ export interface PrivatePostgres {
 export async function createPrivatePostgres(bin: string): Promise<PrivatePostgres> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'hub-pg-'));
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) chownSync(root, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+  if (asRoot)
+    chownSync(
+      root,
+      Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
+      Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
+    );
   const data = path.join(root, 'data');
   const log = path.join(root, 'server.log');
   const tool = (name: string, args: string[]) =>
@@ -53,7 +58,18 @@ export async function createPrivatePostgres(bin: string): Promise<PrivatePostgre
   const pgCtlStart = (port: number) =>
     // Loopback only, a socket directory of its own (the system one may not be writable), and no
     // fsync: the test is about the server going away, not about the disk.
-    tool('pg_ctl', ['-D', data, '-o', `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off`, '-l', log, '-w', '-t', '60', 'start']).catch((error: Error) => {
+    tool('pg_ctl', [
+      '-D',
+      data,
+      '-o',
+      `-p ${port} -k ${root} -c listen_addresses=127.0.0.1 -c fsync=off`,
+      '-l',
+      log,
+      '-w',
+      '-t',
+      '60',
+      'start',
+    ]).catch((error: Error) => {
       const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-15).join('\n') : '(no server log)';
       throw new Error(`${error.message}\nserver log:\n${tail}`);
     });

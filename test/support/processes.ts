@@ -63,4 +63,3 @@ export async function kill(service: ChildService | undefined): Promise<void> {
   service.child.kill('SIGKILL');
   await service.exited;
 }
-

@@ -43,4 +43,3 @@ export async function tokenFor(user: Viewer): Promise<string | undefined> {
   if (user.sub === null || user.org === null) return undefined;
   return mintDevelopmentToken(TEST_JWT_SECRET, { sub: user.sub, org: user.org, roles: user.roles });
 }
-

@@ -59,7 +59,9 @@ export async function changesInTrail(hub: Hub, subgraph: string, adminToken: str
 export async function injectFault(hub: Hub, subgraph: string, table: string, when: string, on = 'INSERT'): Promise<() => Promise<void>> {
   const db = hub.subgraphs[subgraph].db;
   const name = `test_fault_${table}`;
-  await db.query(`CREATE FUNCTION ${subgraph}.${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF ${when} THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$`);
+  await db.query(
+    `CREATE FUNCTION ${subgraph}.${name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF ${when} THEN RAISE EXCEPTION 'injected fault'; END IF; RETURN NEW; END $$`,
+  );
   await db.query(`CREATE TRIGGER ${name} BEFORE ${on} ON ${subgraph}.${table} FOR EACH ROW EXECUTE FUNCTION ${subgraph}.${name}()`);
   return async () => {
     await db.query(`DROP TRIGGER IF EXISTS ${name} ON ${subgraph}.${table}`);

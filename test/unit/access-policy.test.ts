@@ -71,7 +71,13 @@ let db: DataSource;
 
 beforeAll(async () => {
   gate = await openPGlite();
-  db = new DataSource({ type: 'postgres', driver: pgliteDriver(gate), schema: 'public', entities: [PlainRecord, DerivedRecord, RecordFloor], synchronize: true });
+  db = new DataSource({
+    type: 'postgres',
+    driver: pgliteDriver(gate),
+    schema: 'public',
+    entities: [PlainRecord, DerivedRecord, RecordFloor],
+    synchronize: true,
+  });
   await db.initialize();
 });
 
@@ -81,17 +87,23 @@ afterAll(async () => {
 });
 
 async function visibleIds(entity: typeof PlainRecord | typeof DerivedRecord, r: Reader): Promise<Set<string>> {
-  const rows = await db.getRepository(entity).createQueryBuilder('r').select('r.id', 'id').where(visibleTo({ db, viewer: viewerOf(r) }, entity, 'r')).getRawMany<{ id: string }>();
+  const rows = await db
+    .getRepository(entity)
+    .createQueryBuilder('r')
+    .select('r.id', 'id')
+    .where(visibleTo({ db, viewer: viewerOf(r) }, entity, 'r'))
+    .getRawMany<{ id: string }>();
   return new Set(rows.map((row) => row.id));
 }
 
 async function store(entity: typeof PlainRecord | typeof DerivedRecord, records: Sharing[]): Promise<void> {
   await db.query(`TRUNCATE ${db.getMetadata(entity).tablePath}, ${db.getMetadata(RecordFloor).tablePath}`);
-  if (records.length > 0) await db.getRepository(entity).insert(records.map((s, i) => ({ id: uuid(i), ...s, classification: s.classification as Classification })));
+  if (records.length > 0)
+    await db.getRepository(entity).insert(records.map((s, i) => ({ id: uuid(i), ...s, classification: s.classification as Classification })));
 }
 
 describe('the access policy in SQL', () => {
-  it('shows each reader exactly the plain records the brief\'s table lets them read', async () => {
+  it("shows each reader exactly the plain records the brief's table lets them read", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(sharing, { maxLength: 12 }), fc.array(reader, { minLength: 1, maxLength: 4 }), async (records, readers) => {
         await store(PlainRecord, records);
@@ -111,10 +123,20 @@ describe('the access policy in SQL', () => {
           DerivedRecord,
           records.map((d) => d.record),
         );
-        const floors = records.flatMap((d, i) => d.floors.map((f, j) => ({ recordId: uuid(i), sourceId: `source-${j}`, sourceType: 'Situation', ...f, classification: f.classification as Classification })));
+        const floors = records.flatMap((d, i) =>
+          d.floors.map((f, j) => ({
+            recordId: uuid(i),
+            sourceId: `source-${j}`,
+            sourceType: 'Situation',
+            ...f,
+            classification: f.classification as Classification,
+          })),
+        );
         if (floors.length > 0) await db.getRepository(RecordFloor).insert(floors);
         for (const r of readers) {
-          const expected = new Set(records.flatMap((d, i) => (tableAllows(r, d.record) && d.floors.every((f) => tableAllows(r, f)) ? [uuid(i)] : [])));
+          const expected = new Set(
+            records.flatMap((d, i) => (tableAllows(r, d.record) && d.floors.every((f) => tableAllows(r, f)) ? [uuid(i)] : [])),
+          );
           expect(await visibleIds(DerivedRecord, r)).toEqual(expected);
         }
       }),

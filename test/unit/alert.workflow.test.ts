@@ -9,8 +9,16 @@ import { AlertStep, nextStatus } from '../../subgraphs/alerts/rules/alert.workfl
 const S = AlertStatus;
 const EXPECTED: Record<AlertStatus, Partial<Record<AlertStep, AlertStatus>>> = {
   [S.DRAFT]: { [AlertStep.EDIT]: S.DRAFT, [AlertStep.ISSUE]: S.ISSUED, [AlertStep.CLOSE]: S.CLOSED },
-  [S.ISSUED]: { [AlertStep.ESCALATE_TO_SECRETARY_GENERAL]: S.ESCALATED_TO_SECRETARY_GENERAL, [AlertStep.CLOSE]: S.CLOSED, [AlertStep.CORRECT]: S.SUPERSEDED },
-  [S.ESCALATED_TO_SECRETARY_GENERAL]: { [AlertStep.ESCALATE_TO_SECURITY_COUNCIL]: S.ESCALATED_TO_SECURITY_COUNCIL, [AlertStep.CLOSE]: S.CLOSED, [AlertStep.CORRECT]: S.SUPERSEDED },
+  [S.ISSUED]: {
+    [AlertStep.ESCALATE_TO_SECRETARY_GENERAL]: S.ESCALATED_TO_SECRETARY_GENERAL,
+    [AlertStep.CLOSE]: S.CLOSED,
+    [AlertStep.CORRECT]: S.SUPERSEDED,
+  },
+  [S.ESCALATED_TO_SECRETARY_GENERAL]: {
+    [AlertStep.ESCALATE_TO_SECURITY_COUNCIL]: S.ESCALATED_TO_SECURITY_COUNCIL,
+    [AlertStep.CLOSE]: S.CLOSED,
+    [AlertStep.CORRECT]: S.SUPERSEDED,
+  },
   [S.ESCALATED_TO_SECURITY_COUNCIL]: { [AlertStep.CLOSE]: S.CLOSED, [AlertStep.CORRECT]: S.SUPERSEDED },
   [S.CLOSED]: {},
   [S.SUPERSEDED]: {},
@@ -28,9 +36,18 @@ describe('the alert transition table', () => {
       code: 'CONFLICT',
       message: 'alert a1 is ISSUED and cannot be escalated to the Security Council; it can be escalated to the Secretary-General, closed, corrected',
     });
-    expect(outcome(S.DRAFT, AlertStep.CORRECT)).toEqual({ code: 'CONFLICT', message: 'alert a1 is DRAFT and cannot be corrected; it can be edited, issued, closed' });
-    expect(outcome(S.CLOSED, AlertStep.EDIT)).toEqual({ code: 'CONFLICT', message: 'alert a1 is CLOSED and cannot be edited; no further step is possible' });
-    expect(outcome(S.SUPERSEDED, AlertStep.CORRECT)).toEqual({ code: 'CONFLICT', message: 'alert a1 is SUPERSEDED and cannot be corrected; no further step is possible' });
+    expect(outcome(S.DRAFT, AlertStep.CORRECT)).toEqual({
+      code: 'CONFLICT',
+      message: 'alert a1 is DRAFT and cannot be corrected; it can be edited, issued, closed',
+    });
+    expect(outcome(S.CLOSED, AlertStep.EDIT)).toEqual({
+      code: 'CONFLICT',
+      message: 'alert a1 is CLOSED and cannot be edited; no further step is possible',
+    });
+    expect(outcome(S.SUPERSEDED, AlertStep.CORRECT)).toEqual({
+      code: 'CONFLICT',
+      message: 'alert a1 is SUPERSEDED and cannot be corrected; no further step is possible',
+    });
     for (const status of Object.values(AlertStatus)) {
       for (const step of Object.values(AlertStep)) {
         if (EXPECTED[status][step]) continue;

@@ -10,7 +10,10 @@ import { readServiceConfig } from '../../subgraphs/kernel/service/config';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const composeText = readFileSync(path.join(ROOT, 'docker-compose.yml'), 'utf8');
 const compose = parse(composeText, { merge: true }) as {
-  services: Record<string, { command?: string[]; environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: object; secrets?: string[] }>;
+  services: Record<
+    string,
+    { command?: string[]; environment?: Record<string, string>; healthcheck?: { test: string[] }; depends_on?: object; secrets?: string[] }
+  >;
   secrets: Record<string, { file: string }>;
 };
 const SUBGRAPHS = ['situations', 'partners', 'training', 'alerts'];
@@ -63,7 +66,12 @@ describe('docker-compose.yml', () => {
       const env = resolve(compose.services[name].environment!);
       expect(env.NODE_ENV).toBe('production');
       if (name === 'gateway') expect(() => readGatewayConfig(env)).not.toThrow();
-      else expect(readServiceConfig(name, PORTS[name], env)).toMatchObject({ production: true, port: PORTS[name], databaseUrl: expect.stringMatching(/^postgres:\/\//) });
+      else
+        expect(readServiceConfig(name, PORTS[name], env)).toMatchObject({
+          production: true,
+          port: PORTS[name],
+          databaseUrl: expect.stringMatching(/^postgres:\/\//),
+        });
     }
   });
 
@@ -126,11 +134,22 @@ describe('docker-compose.yml', () => {
 
   it('refuses to start a subgraph in production with a missing password file or the development password', () => {
     const production = { NODE_ENV: 'production', HUB_GATEWAY_JWKS_URL: 'http://gateway:4000/.well-known/hub-jwks.json' };
-    expect(() => readServiceConfig('training', 4003, { ...production, DATABASE_URL: 'postgres://hub_training@db/hub', DATABASE_PASSWORD_FILE: path.join(secretsDir, 'absent') })).toThrow(/DATABASE_PASSWORD_FILE/);
-    expect(() => readServiceConfig('training', 4003, { ...production, DATABASE_URL: 'postgres://hub:hub-dev-password@db/hub' })).toThrow(/development/);
+    expect(() =>
+      readServiceConfig('training', 4003, {
+        ...production,
+        DATABASE_URL: 'postgres://hub_training@db/hub',
+        DATABASE_PASSWORD_FILE: path.join(secretsDir, 'absent'),
+      }),
+    ).toThrow(/DATABASE_PASSWORD_FILE/);
+    expect(() => readServiceConfig('training', 4003, { ...production, DATABASE_URL: 'postgres://hub:hub-dev-password@db/hub' })).toThrow(
+      /development/,
+    );
     // Outside compose one DATABASE_URL still serves every subgraph, and DATABASE_URL_<SUBGRAPH> one of them.
     expect(readServiceConfig('training', 4003, { DATABASE_URL: 'postgres://postgres@db/hub' }).databaseUrl).toBe('postgres://postgres@db/hub');
-    expect(readServiceConfig('training', 4003, { DATABASE_URL: 'postgres://postgres@db/hub', DATABASE_URL_TRAINING: 'postgres://hub_training:pw@db/hub' }).databaseUrl).toBe('postgres://hub_training:pw@db/hub');
+    expect(
+      readServiceConfig('training', 4003, { DATABASE_URL: 'postgres://postgres@db/hub', DATABASE_URL_TRAINING: 'postgres://hub_training:pw@db/hub' })
+        .databaseUrl,
+    ).toBe('postgres://hub_training:pw@db/hub');
   });
 
   it('uses only variables the README documents', () => {

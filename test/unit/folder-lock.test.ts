@@ -53,7 +53,10 @@ describe('the PGlite folder lock', () => {
 
   it('is released when the holding process exits without closing the folder, and left behind by SIGKILL', () => {
     const holdAndExit = (exit: string) =>
-      spawnSync(process.execPath, ['-e', `require(${JSON.stringify(require.resolve('../../subgraphs/kernel/db/folder-lock'))}).lockFolder(${JSON.stringify(dir)}); ${exit}`]);
+      spawnSync(process.execPath, [
+        '-e',
+        `require(${JSON.stringify(require.resolve('../../subgraphs/kernel/db/folder-lock'))}).lockFolder(${JSON.stringify(dir)}); ${exit}`,
+      ]);
     expect(holdAndExit('process.exit(3)').status).toBe(3);
     expect(existsSync(lock)).toBe(false);
     expect(holdAndExit("process.kill(process.pid, 'SIGKILL')").signal).toBe('SIGKILL');

@@ -22,7 +22,9 @@ function oldCanonical(value: unknown): unknown {
 
 function oldRequestHash(input: object): string {
   const { idempotencyKey: _key, ...rest } = input as Record<string, unknown>;
-  return createHash('sha256').update(JSON.stringify(oldCanonical(rest))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(oldCanonical(rest)))
+    .digest('hex');
 }
 
 // What GraphQL variables coerce to: input objects keyed by field names, lists, scalars, and Dates

@@ -53,14 +53,23 @@ function mutationFields(values: Values): string[] {
 
 function importerFields(values: Values): string[] {
   const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
-  const result = checkIncidentRow({ line: 2, values: { externalId: 'X-1', occurredOn: '2026-01-15', countryIso3: 'NGA', eventType: 'Riots', ...given } }, '2026-06-30');
+  const result = checkIncidentRow(
+    { line: 2, values: { externalId: 'X-1', occurredOn: '2026-01-15', countryIso3: 'NGA', eventType: 'Riots', ...given } },
+    '2026-06-30',
+  );
   if (result.ok) return [];
   return [...new Set(result.problems.map((p) => p.field).filter((f) => VALUE_FIELDS.has(f)))].sort();
 }
 
 const coordinate = fc.option(fc.double({ min: -200, max: 200, noNaN: true, noDefaultInfinity: true }), { nil: null });
 const estimate = fc.option(fc.integer({ min: -3, max: 20 }), { nil: null });
-const values = fc.record({ latitude: coordinate, longitude: coordinate, fatalitiesLow: estimate, fatalitiesBest: estimate, fatalitiesHigh: estimate });
+const values = fc.record({
+  latitude: coordinate,
+  longitude: coordinate,
+  fatalitiesLow: estimate,
+  fatalitiesBest: estimate,
+  fatalitiesHigh: estimate,
+});
 
 describe("an incident's values held together", () => {
   it('are blamed on the same fields by reportIncident and by the importer, whatever they are', () => {

@@ -46,16 +46,32 @@ const TABLE: [Classification, Readership, string[]][] = [
 ];
 
 describe('no write-down', () => {
-  it.each(TABLE.map(([level, derived, blamed]) => [level, `${derived.ownerOrg} ${derived.classification} [${[...derived.sharedWith, ...derived.sharedWithUsers].join(' ')}]`, blamed.join(', ') || 'nothing', derived, blamed] as const))(
-    'a record citing an ECOWAS %s record as %s: blames %s',
-    (level, _label, _blamed, derived, blamed) => {
-      expect(writeDownProblems(derived, sources[level]).map((p) => p.field).sort()).toEqual([...blamed].sort());
-    },
-  );
+  it.each(
+    TABLE.map(
+      ([level, derived, blamed]) =>
+        [
+          level,
+          `${derived.ownerOrg} ${derived.classification} [${[...derived.sharedWith, ...derived.sharedWithUsers].join(' ')}]`,
+          blamed.join(', ') || 'nothing',
+          derived,
+          blamed,
+        ] as const,
+    ),
+  )('a record citing an ECOWAS %s record as %s: blames %s', (level, _label, _blamed, derived, blamed) => {
+    expect(
+      writeDownProblems(derived, sources[level])
+        .map((p) => p.field)
+        .sort(),
+    ).toEqual([...blamed].sort());
+  });
 
   it('holds a record to every floor it has, and names each field once', () => {
     const found: { field: string; message: string }[] = [];
-    checkNoWriteDown({ add: (field, message) => found.push({ field, message }) }, record('UN-JO', GREEN), [sources.AMBER, sources.AMBER_STRICT, sources.CLEAR]);
+    checkNoWriteDown({ add: (field, message) => found.push({ field, message }) }, record('UN-JO', GREEN), [
+      sources.AMBER,
+      sources.AMBER_STRICT,
+      sources.CLEAR,
+    ]);
     expect(found.map((p) => p.field)).toEqual(['classification', 'classification']);
     expect(found[1].message).toMatch(/AMBER_STRICT or RED/);
   });

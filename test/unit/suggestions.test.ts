@@ -24,6 +24,9 @@ describe('suggestions in error messages', () => {
     const error = new GraphQLError(MESSAGES[1][0], { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
     expect(errorFormatter({ production: false })(error.toJSON(), error).message).toBe(formatError(error.toJSON(), error).message);
     expect(errorFormatter({ production: false })(error.toJSON(), error).message).toMatch(/Did you mean/);
-    expect(errorFormatter({ production: true })(error.toJSON(), error)).toEqual({ message: MESSAGES[1][1], extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(errorFormatter({ production: true })(error.toJSON(), error)).toEqual({
+      message: MESSAGES[1][1],
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
   });
 });

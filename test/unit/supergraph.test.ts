@@ -33,7 +33,10 @@ describe('supergraph composition', () => {
   });
 
   it('refuses to compose subgraphs that disagree on an entity key type', () => {
-    const conflicting = printed.training.replace(/type Country @key\(fields: "iso3"\) \{\n(\s+)iso3: ID!/, 'type Country @key(fields: "iso3") {\n$1iso3: Int!');
+    const conflicting = printed.training.replace(
+      /type Country @key\(fields: "iso3"\) \{\n(\s+)iso3: ID!/,
+      'type Country @key(fields: "iso3") {\n$1iso3: Int!',
+    );
     expect(conflicting).not.toBe(printed.training);
     expect(() => compose({ ...printed, training: conflicting })).toThrow(CompositionError);
   });

@@ -21,9 +21,21 @@ describe('the training session transition table', () => {
   });
 
   it('refuses every other step with CONFLICT saying what is allowed now', () => {
-    expect(outcome(S.COMPLETED, SessionStep.CANCEL)).toEqual({ code: 'CONFLICT', message: 'training session t1 is COMPLETED and cannot be cancelled; it can be updated' });
-    expect(outcome(S.COMPLETED, SessionStep.COMPLETE)).toEqual({ code: 'CONFLICT', message: 'training session t1 is COMPLETED and cannot be completed; it can be updated' });
-    expect(outcome(S.CANCELLED, SessionStep.UPDATE)).toEqual({ code: 'CONFLICT', message: 'training session t1 is CANCELLED and cannot be updated; no further step is possible' });
-    expect(outcome(S.CANCELLED, SessionStep.COMPLETE)).toEqual({ code: 'CONFLICT', message: 'training session t1 is CANCELLED and cannot be completed; no further step is possible' });
+    expect(outcome(S.COMPLETED, SessionStep.CANCEL)).toEqual({
+      code: 'CONFLICT',
+      message: 'training session t1 is COMPLETED and cannot be cancelled; it can be updated',
+    });
+    expect(outcome(S.COMPLETED, SessionStep.COMPLETE)).toEqual({
+      code: 'CONFLICT',
+      message: 'training session t1 is COMPLETED and cannot be completed; it can be updated',
+    });
+    expect(outcome(S.CANCELLED, SessionStep.UPDATE)).toEqual({
+      code: 'CONFLICT',
+      message: 'training session t1 is CANCELLED and cannot be updated; no further step is possible',
+    });
+    expect(outcome(S.CANCELLED, SessionStep.COMPLETE)).toEqual({
+      code: 'CONFLICT',
+      message: 'training session t1 is CANCELLED and cannot be completed; no further step is possible',
+    });
   });
 });

@@ -44,7 +44,7 @@ describe('argument validation', () => {
 });
 
 describe('error messages', () => {
-  it('quote a caller\'s value cut short, never echoing a huge input back', () => {
+  it("quote a caller's value cut short, never echoing a huge input back", () => {
     try {
       partnerCode('x'.repeat(100_000), 'code');
       throw new Error('no error');
@@ -63,7 +63,8 @@ describe('the keys of entity references', () => {
   });
 
   it('are not found when malformed, whatever their type', () => {
-    for (const bad of ['42', '------------------------------------', '7a1c6b0e3f1d4c2b9e8a0d5f4b3c2a10', '', 42, null, undefined, { id: 'x' }]) expect(referenceKey('uuid', bad)).toBeNull();
+    for (const bad of ['42', '------------------------------------', '7a1c6b0e3f1d4c2b9e8a0d5f4b3c2a10', '', 42, null, undefined, { id: 'x' }])
+      expect(referenceKey('uuid', bad)).toBeNull();
     for (const bad of ['ecowas', 'E', 'A_B', 7]) expect(referenceKey('partnerCode', bad)).toBeNull();
     for (const bad of ['nga', 'Nigeria', 'NG', null]) expect(referenceKey('iso3', bad)).toBeNull();
   });

@@ -14,14 +14,20 @@ export function outcomeOf<Status, Step>(next: Next<Status, Step>, id: string, st
 }
 
 /** Status → allowed step → where it leads, as `next` answers it for every status and step. */
-export function allowedTable<Status extends string, Step extends string>(next: Next<Status, Step>, statuses: Status[], steps: Step[]): Record<string, Record<string, Status>> {
+export function allowedTable<Status extends string, Step extends string>(
+  next: Next<Status, Step>,
+  statuses: Status[],
+  steps: Step[],
+): Record<string, Record<string, Status>> {
   return Object.fromEntries(
     statuses.map((status) => [
       status,
-      Object.fromEntries(steps.flatMap((step) => {
-        const result = outcomeOf(next, 'x', status, step);
-        return typeof result === 'string' ? [[step, result]] : [];
-      })),
+      Object.fromEntries(
+        steps.flatMap((step) => {
+          const result = outcomeOf(next, 'x', status, step);
+          return typeof result === 'string' ? [[step, result]] : [];
+        }),
+      ),
     ]),
   );
 }

@@ -25,14 +25,25 @@ describe('validation errors from type-graphql', () => {
       extensions: {
         code: 'BAD_USER_INPUT',
         validationErrors: [
-          { property: 'title', value: '', target: { title: '', secret: 'x' }, constraints: { isLength: 'title must be longer than or equal to 1 characters' } },
-          { property: 'recipientOrgs', value: ['au'], constraints: { matches: 'each value in recipientOrgs must be a partner code such as "ECOWAS"' } },
+          {
+            property: 'title',
+            value: '',
+            target: { title: '', secret: 'x' },
+            constraints: { isLength: 'title must be longer than or equal to 1 characters' },
+          },
+          {
+            property: 'recipientOrgs',
+            value: ['au'],
+            constraints: { matches: 'each value in recipientOrgs must be a partner code such as "ECOWAS"' },
+          },
         ],
       },
     });
     const formatted = formatError(thrown.toJSON(), thrown);
     expect(formatted.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'title', fields: ['title', 'recipientOrgs'] });
-    expect(formatted.message).toBe('title must be longer than or equal to 1 characters; each value in recipientOrgs must be a partner code such as "ECOWAS"');
+    expect(formatted.message).toBe(
+      'title must be longer than or equal to 1 characters; each value in recipientOrgs must be a partner code such as "ECOWAS"',
+    );
     expect(JSON.stringify(formatted)).not.toContain('secret');
   });
 });

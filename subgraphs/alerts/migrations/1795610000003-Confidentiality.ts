@@ -5,7 +5,9 @@ export class Confidentiality1795610000003 implements MigrationInterface {
   name = 'Confidentiality1795610000003';
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TYPE "alerts"."audit_action" ADD VALUE IF NOT EXISTS 'AGGREGATE' AFTER 'READ'`);
-    await queryRunner.query(`CREATE TABLE "alerts"."record_floor" ("record_id" uuid NOT NULL, "source_id" character varying(100) NOT NULL, "source_type" character varying(60) NOT NULL, "owner_org" character varying(16) NOT NULL, "classification" "alerts"."classification" NOT NULL, "shared_with" character varying array NOT NULL DEFAULT '{}', "shared_with_users" character varying array NOT NULL DEFAULT '{}', CONSTRAINT "PK_record_floor" PRIMARY KEY ("record_id", "source_id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "alerts"."record_floor" ("record_id" uuid NOT NULL, "source_id" character varying(100) NOT NULL, "source_type" character varying(60) NOT NULL, "owner_org" character varying(16) NOT NULL, "classification" "alerts"."classification" NOT NULL, "shared_with" character varying array NOT NULL DEFAULT '{}', "shared_with_users" character varying array NOT NULL DEFAULT '{}', CONSTRAINT "PK_record_floor" PRIMARY KEY ("record_id", "source_id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_record_floor_source" ON "alerts"."record_floor" ("source_id") `);
   }
 

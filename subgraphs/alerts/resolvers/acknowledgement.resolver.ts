@@ -14,7 +14,10 @@ export class AcknowledgementResolver {
     return { code: acknowledgement.org };
   }
 
-  @FieldResolver(() => String, { nullable: true, description: "User id of the person who acknowledged it; null unless you belong to the acknowledging organisation." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'User id of the person who acknowledged it; null unless you belong to the acknowledging organisation.',
+  })
   acknowledgedBy(@Root() acknowledgement: Acknowledgement, @Ctx() ctx: SubgraphContext): string | null {
     return staffIdFor(ctx.viewer, acknowledgement.org, acknowledgement.acknowledgedBy);
   }

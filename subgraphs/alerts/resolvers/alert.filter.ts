@@ -52,12 +52,16 @@ export function applyAlertFilter(query: SelectQueryBuilder<Alert>, filter: Alert
   if (filter.levels?.length) query.andWhere('a.level IN (:...filterLevels)', { filterLevels: filter.levels });
   if (filter.statuses?.length) query.andWhere('a.status IN (:...filterStatuses)', { filterStatuses: filter.statuses });
   if (filter.types?.length) query.andWhere('a.type IN (:...filterTypes)', { filterTypes: filter.types });
-  if (filter.recipients?.length) query.andWhere('a.recipients && CAST(:filterRecipients AS alerts.alert_recipient[])', { filterRecipients: filter.recipients });
+  if (filter.recipients?.length)
+    query.andWhere('a.recipients && CAST(:filterRecipients AS alerts.alert_recipient[])', { filterRecipients: filter.recipients });
   if (filter.crimes?.length) query.andWhere('a.crimes && CAST(:filterCrimes AS alerts.crime[])', { filterCrimes: filter.crimes });
   if (situation) query.andWhere('a.situation_id = :filterSituation', { filterSituation: situation });
   if (countries) query.andWhere('a.country_iso3 IN (:...filterCountries)', { filterCountries: countries });
   if (issuingOrgs) query.andWhere('a.owner_org IN (:...filterIssuers)', { filterIssuers: issuingOrgs });
   if (from) query.andWhere('COALESCE(a.issued_at, a.created_at) >= CAST(:filterFrom AS timestamptz)', { filterFrom: `${from}T00:00:00Z` });
   // `to` is inclusive: everything before the start of the following UTC day.
-  if (to) query.andWhere('COALESCE(a.issued_at, a.created_at) < CAST(:filterBefore AS timestamptz)', { filterBefore: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString() });
+  if (to)
+    query.andWhere('COALESCE(a.issued_at, a.created_at) < CAST(:filterBefore AS timestamptz)', {
+      filterBefore: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString(),
+    });
 }

@@ -22,7 +22,9 @@ registerEnumType(EscalationTarget, {
 
 @InputType({ description: 'A new alert, written as a draft that only its organisation sees until it is issued.' })
 export class DraftAlertInput {
-  @Field({ description: 'A key the client generates per alert (a UUID is best): a retry with the same key returns the first draft, never a second one.' })
+  @Field({
+    description: 'A key the client generates per alert (a UUID is best): a retry with the same key returns the first draft, never a second one.',
+  })
   @Length(8, 200)
   @Matches(IDEMPOTENCY_KEY, { message: 'idempotencyKey must be printable ASCII without spaces' })
   idempotencyKey: string;
@@ -45,7 +47,10 @@ export class DraftAlertInput {
   @ArrayUnique()
   recipients: AlertRecipient[];
 
-  @Field(() => [String], { defaultValue: [], description: 'Partner organisations the alert is addressed to (with PARTNER_ORGANISATIONS in recipients).' })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'Partner organisations the alert is addressed to (with PARTNER_ORGANISATIONS in recipients).',
+  })
   @ArrayMaxSize(50)
   @ArrayUnique()
   @Matches(PARTNER_CODE, PARTNER_CODES)
@@ -65,7 +70,10 @@ export class DraftAlertInput {
   @Length(1, 20)
   frameworkVersion: string;
 
-  @Field(() => ID, { nullable: true, description: 'The situation the alert is about; its country must be the alert\'s, and an AMBER_STRICT one limits how the alert is shared.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: "The situation the alert is about; its country must be the alert's, and an AMBER_STRICT one limits how the alert is shared.",
+  })
   situationId?: string | null;
 
   @Field({ description: 'ISO 3166-1 alpha-3 code of the country the alert concerns.' })
@@ -74,7 +82,10 @@ export class DraftAlertInput {
   @Field(() => Classification)
   classification: Classification;
 
-  @Field(() => [String], { defaultValue: [], description: 'For AMBER and AMBER_STRICT: organisations that may read it besides yours. Recipient organisations are added when it is issued.' })
+  @Field(() => [String], {
+    defaultValue: [],
+    description: 'For AMBER and AMBER_STRICT: organisations that may read it besides yours. Recipient organisations are added when it is issued.',
+  })
   @ArrayMaxSize(50)
   @ArrayUnique()
   @Matches(PARTNER_CODE, PARTNER_CODES)
@@ -181,7 +192,9 @@ abstract class AlertStepInput {
 @InputType({ description: 'Sends a draft to its recipients.' })
 export class IssueAlertInput extends AlertStepInput {}
 
-@InputType({ description: 'Brings an issued alert to the Secretary-General, or an alert already with the Secretary-General to the Security Council.' })
+@InputType({
+  description: 'Brings an issued alert to the Secretary-General, or an alert already with the Secretary-General to the Security Council.',
+})
 export class EscalateAlertInput extends AlertStepInput {
   @Field(() => EscalationTarget)
   to: EscalationTarget;
@@ -190,7 +203,7 @@ export class EscalateAlertInput extends AlertStepInput {
 @InputType({ description: 'Ends an alert: no further action expected (a draft: abandoned).' })
 export class CloseAlertInput extends AlertStepInput {}
 
-@InputType({ description: 'A corrected version of an issued alert: the fields given replace the old version\'s in a new alert, which supersedes it.' })
+@InputType({ description: "A corrected version of an issued alert: the fields given replace the old version's in a new alert, which supersedes it." })
 export class CorrectAlertInput extends AlertChanges {
   @Field({ description: 'A key the client generates per correction: a retry with the same key returns the first correction.' })
   @Length(8, 200)
@@ -205,7 +218,7 @@ export class CorrectAlertInput extends AlertChanges {
   @Min(1)
   version: number;
 
-  @Field({ description: 'What the correction corrects; kept in both alerts\' status histories.' })
+  @Field({ description: "What the correction corrects; kept in both alerts' status histories." })
   @Length(1, 2000)
   note: string;
 }

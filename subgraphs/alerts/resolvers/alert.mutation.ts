@@ -74,9 +74,21 @@ interface Checked {
  * `floors` are what the alert was derived from before: it stays within them (no write-down) even
  * when the new content cites nothing.
  */
-async function checkedContent(ctx: SubgraphContext, problems: InputProblems, content: AlertContent, ownerOrg: string, floors: CitedRecord[], before?: AlertContent): Promise<Checked> {
+async function checkedContent(
+  ctx: SubgraphContext,
+  problems: InputProblems,
+  content: AlertContent,
+  ownerOrg: string,
+  floors: CitedRecord[],
+  before?: AlertContent,
+): Promise<Checked> {
   const checked = checkContent(problems, content);
-  await checkPartnerCodes(ctx, problems, { recipientOrgs: checked.recipientOrgs, sharedWith: checked.sharedWith }, before ? [...before.recipientOrgs, ...before.sharedWith] : []);
+  await checkPartnerCodes(
+    ctx,
+    problems,
+    { recipientOrgs: checked.recipientOrgs, sharedWith: checked.sharedWith },
+    before ? [...before.recipientOrgs, ...before.sharedWith] : [],
+  );
   let cited: CitedRecord[] = [];
   if (problems.empty) {
     cited = await checkCitations(ctx, problems, checked, before);
@@ -86,7 +98,13 @@ async function checkedContent(ctx: SubgraphContext, problems: InputProblems, con
   return { content: checked, cited };
 }
 
-function appendStatusChange(tx: MutationScope, alert: Alert, from: AlertStatus | null, to: AlertStatus, note: string | null): Promise<AlertStatusChange> {
+function appendStatusChange(
+  tx: MutationScope,
+  alert: Alert,
+  from: AlertStatus | null,
+  to: AlertStatus,
+  note: string | null,
+): Promise<AlertStatusChange> {
   const viewer = tx.ctx.viewer as { sub: string; org: string };
   return insertAudited(tx, AlertStatusChange, 'AlertStatusChange', {
     id: randomUUID(),
@@ -97,7 +115,13 @@ function appendStatusChange(tx: MutationScope, alert: Alert, from: AlertStatus |
     changedByOrg: viewer.org,
     changedAt: TRANSACTION_TIME,
     note,
-    ...ownership({ ownerOrg: alert.ownerOrg, createdByOrg: viewer.org, classification: alert.classification, sharedWith: alert.sharedWith, sharedWithUsers: alert.sharedWithUsers }),
+    ...ownership({
+      ownerOrg: alert.ownerOrg,
+      createdByOrg: viewer.org,
+      classification: alert.classification,
+      sharedWith: alert.sharedWith,
+      sharedWithUsers: alert.sharedWithUsers,
+    }),
   });
 }
 
@@ -131,7 +155,12 @@ async function floorEarlierVersions(tx: MutationScope, corrected: Alert, correct
 }
 
 /** One workflow step on a locked alert: the new status, its history entry, any other changes. */
-async function takeStep(tx: MutationScope, input: { id: string; version: number; note?: string | null }, step: AlertStep, changes: Pick<QueryDeepPartialEntity<Alert>, 'issuedAt' | 'sharedWith'> = {}): Promise<Alert> {
+async function takeStep(
+  tx: MutationScope,
+  input: { id: string; version: number; note?: string | null },
+  step: AlertStep,
+  changes: Pick<QueryDeepPartialEntity<Alert>, 'issuedAt' | 'sharedWith'> = {},
+): Promise<Alert> {
   const alert = await lockForUpdate(tx, Alert, KIND, uuid(input.id, 'id'), input.version);
   const to = nextStatus(alert, step);
   const updated = await updateVersioned(tx, Alert, 'Alert', alert, { ...changes, status: to });
@@ -160,7 +189,12 @@ export class AlertMutationResolver {
           ...content,
           status: AlertStatus.DRAFT,
           illustrative: false,
-          ...ownership({ ownerOrg: org, classification: content.classification, sharedWith: content.sharedWith, sharedWithUsers: content.sharedWithUsers }),
+          ...ownership({
+            ownerOrg: org,
+            classification: content.classification,
+            sharedWith: content.sharedWith,
+            sharedWithUsers: content.sharedWithUsers,
+          }),
         });
         await appendStatusChange(tx, alert, null, AlertStatus.DRAFT, null);
         await raiseFloors(tx.manager, [{ recordId: id, cited: checked.cited }]);
@@ -170,12 +204,21 @@ export class AlertMutationResolver {
     });
   }
 
-  @Mutation(() => Alert, { description: 'Changes a DRAFT; fields left out stay as they are. An issued alert is corrected with correctAlert instead.' })
+  @Mutation(() => Alert, {
+    description: 'Changes a DRAFT; fields left out stay as they are. An issued alert is corrected with correctAlert instead.',
+  })
   async editAlert(@Arg('input', () => EditAlertInput) input: EditAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
     const current = await alertReadyFor(ctx, input.id, input.version, AlertStep.EDIT);
     const problems = new InputProblems();
     const floors = await floorsOf(ctx.db.manager, current.id);
-    const { content, cited } = await checkedContent(ctx, problems, applyChanges(problems, contentOf(current), input), current.ownerOrg, floors, contentOf(current));
+    const { content, cited } = await checkedContent(
+      ctx,
+      problems,
+      applyChanges(problems, contentOf(current), input),
+      current.ownerOrg,
+      floors,
+      contentOf(current),
+    );
     return runMutation(ctx, async (tx) => {
       const alert = await lockForUpdate(tx, Alert, KIND, current.id, input.version);
       nextStatus(alert, AlertStep.EDIT);
@@ -194,7 +237,13 @@ export class AlertMutationResolver {
     const current = await alertReadyFor(ctx, input.id, input.version, AlertStep.ISSUE);
     const sharedWith = sharedWithOnIssue(current);
     // The cited situation may have been restricted since the draft was written: check it again now.
-    const { cited } = await checkedContent(ctx, new InputProblems(), { ...contentOf(current), sharedWith }, current.ownerOrg, await floorsOf(ctx.db.manager, current.id));
+    const { cited } = await checkedContent(
+      ctx,
+      new InputProblems(),
+      { ...contentOf(current), sharedWith },
+      current.ownerOrg,
+      await floorsOf(ctx.db.manager, current.id),
+    );
     return runMutation(ctx, async (tx) => {
       const issued = await takeStep(tx, input, AlertStep.ISSUE, { issuedAt: TRANSACTION_TIME, sharedWith });
       await raiseFloors(tx.manager, [{ recordId: current.id, cited }]);
@@ -202,7 +251,9 @@ export class AlertMutationResolver {
     });
   }
 
-  @Mutation(() => Alert, { description: 'Escalates an issued alert to the Secretary-General, and one with the Secretary-General to the Security Council.' })
+  @Mutation(() => Alert, {
+    description: 'Escalates an issued alert to the Secretary-General, and one with the Secretary-General to the Security Council.',
+  })
   async escalateAlert(@Arg('input', () => EscalateAlertInput) input: EscalateAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
     const step = input.to === EscalationTarget.SECRETARY_GENERAL ? AlertStep.ESCALATE_TO_SECRETARY_GENERAL : AlertStep.ESCALATE_TO_SECURITY_COUNCIL;
     await alertReadyFor(ctx, input.id, input.version, step);
@@ -217,7 +268,7 @@ export class AlertMutationResolver {
 
   @Mutation(() => Alert, {
     description:
-      'Corrects an issued alert without editing it: a new alert with the changes given, in the old one\'s workflow status, supersedes it, and the old one becomes SUPERSEDED. Returns the new version. Retrying with the same idempotencyKey returns the first correction.',
+      "Corrects an issued alert without editing it: a new alert with the changes given, in the old one's workflow status, supersedes it, and the old one becomes SUPERSEDED. Returns the new version. Retrying with the same idempotencyKey returns the first correction.",
   })
   async correctAlert(@Arg('input', () => CorrectAlertInput) input: CorrectAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
     // Authorised before the key is looked up, so a replay never hands the correction to someone else.
@@ -232,7 +283,13 @@ export class AlertMutationResolver {
         const problems = new InputProblems();
         const changed = applyChanges(problems, contentOf(current), input);
         floors = await floorsOf(ctx.db.manager, current.id);
-        checked = await checkedContent(ctx, problems, { ...changed, sharedWith: sharedWithOnIssue({ ...changed, ownerOrg: current.ownerOrg }) }, current.ownerOrg, floors);
+        checked = await checkedContent(
+          ctx,
+          problems,
+          { ...changed, sharedWith: sharedWithOnIssue({ ...changed, ownerOrg: current.ownerOrg }) },
+          current.ownerOrg,
+          floors,
+        );
       },
       create: async (tx, id) => {
         const { content } = checked;
@@ -245,7 +302,13 @@ export class AlertMutationResolver {
           issuedAt: TRANSACTION_TIME,
           supersedesId: old.id,
           illustrative: old.illustrative,
-          ...ownership({ ownerOrg: old.ownerOrg, createdByOrg: viewer.org, classification: content.classification, sharedWith: content.sharedWith, sharedWithUsers: content.sharedWithUsers }),
+          ...ownership({
+            ownerOrg: old.ownerOrg,
+            createdByOrg: viewer.org,
+            classification: content.classification,
+            sharedWith: content.sharedWith,
+            sharedWithUsers: content.sharedWithUsers,
+          }),
         });
         // The correction derives from the version it corrects, and so from all that version derived from.
         await raiseFloors(tx.manager, [{ recordId: id, cited: [...floors, ...checked.cited] }]);
@@ -266,7 +329,15 @@ export class AlertMutationResolver {
   })
   async followCitedSituation(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<number> {
     requireSignedIn(ctx.viewer);
-    const answer = await askPeer<{ _entities: ({ id: string; ownerOrg: string; classification: Alert['classification']; sharedWith: string[]; sharedWithUsers: string[] | null } | null)[] }>(
+    const answer = await askPeer<{
+      _entities: ({
+        id: string;
+        ownerOrg: string;
+        classification: Alert['classification'];
+        sharedWith: string[];
+        sharedWithUsers: string[] | null;
+      } | null)[];
+    }>(
       ctx,
       'situations',
       'query CitedSituation($situations: [_Any!]!) { _entities(representations: $situations) { ... on Situation { id ownerOrg classification sharedWith sharedWithUsers } } }',
@@ -275,14 +346,21 @@ export class AlertMutationResolver {
     const situation = answer._entities[0];
     // Only the owner's change moves floors; anyone else's call changes nothing.
     if (!situation || situation.ownerOrg !== ctx.viewer.org) return 0;
-    return runMutation(ctx, (tx) => moveFloors(tx.manager, citedRecord('Situation', { ...situation, sharedWithUsers: situation.sharedWithUsers ?? [] }), [{ entity: Alert, column: 'situation_id' }]));
+    return runMutation(ctx, (tx) =>
+      moveFloors(tx.manager, citedRecord('Situation', { ...situation, sharedWithUsers: situation.sharedWithUsers ?? [] }), [
+        { entity: Alert, column: 'situation_id' },
+      ]),
+    );
   }
 
   @Mutation(() => Acknowledgement, {
     description:
       "Records that your organisation received an alert addressed to it (any member of a recipient organisation). The acknowledgement is your organisation's own record; acknowledging again returns the first one.",
   })
-  async acknowledgeAlert(@Arg('input', () => AcknowledgeAlertInput) input: AcknowledgeAlertInput, @Ctx() ctx: SubgraphContext): Promise<Acknowledgement> {
+  async acknowledgeAlert(
+    @Arg('input', () => AcknowledgeAlertInput) input: AcknowledgeAlertInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Acknowledgement> {
     requireSignedIn(ctx.viewer);
     const viewer = ctx.viewer;
     const alertId = uuid(input.alertId, 'alertId');
@@ -290,7 +368,10 @@ export class AlertMutationResolver {
       // FOR SHARE: the alert cannot be superseded or closed under an acknowledgement being written.
       const alert = await visibleRecord(tx.manager, viewer, Alert, KIND, alertId, 'pessimistic_read');
       if (!alert.recipientOrgs.includes(viewer.org)) throw forbidden(`Only the organisations alert ${alert.id} is addressed to may acknowledge it`);
-      if (!ACKNOWLEDGEABLE.has(alert.status)) throw conflict(`alert ${alert.id} is ${alert.status}; only an issued alert is acknowledged${alert.status === AlertStatus.SUPERSEDED ? ' (acknowledge the version that supersedes it)' : ''}`);
+      if (!ACKNOWLEDGEABLE.has(alert.status))
+        throw conflict(
+          `alert ${alert.id} is ${alert.status}; only an issued alert is acknowledged${alert.status === AlertStatus.SUPERSEDED ? ' (acknowledge the version that supersedes it)' : ''}`,
+        );
       // One per organisation and alert (a unique index): a repeat, even a concurrent one, inserts nothing.
       const inserted = await tx.manager
         .createQueryBuilder()
@@ -309,7 +390,8 @@ export class AlertMutationResolver {
         .returning('id')
         .execute();
       const acknowledgement = await tx.manager.findOneByOrFail(Acknowledgement, { alertId, org: viewer.org });
-      if ((inserted.raw as unknown[]).length === 1) await ctx.audit.change(tx.manager, AuditAction.CREATE, 'Acknowledgement', acknowledgement.id, acknowledgement);
+      if ((inserted.raw as unknown[]).length === 1)
+        await ctx.audit.change(tx.manager, AuditAction.CREATE, 'Acknowledgement', acknowledgement.id, acknowledgement);
       return acknowledgement;
     });
   }

@@ -23,7 +23,10 @@ export const AlertConnection = connectionType(Alert, 'Alert');
 @Resolver(() => Alert)
 export class AlertResolver {
   @ConnectionSize()
-  @Query(() => AlertConnection, { nullable: true, description: 'Alerts, most recently issued first (drafts by when they were written), a page at a time.' })
+  @Query(() => AlertConnection, {
+    nullable: true,
+    description: 'Alerts, most recently issued first (drafts by when they were written), a page at a time.',
+  })
   async alerts(
     @Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | undefined,
     @Arg('first', () => Int, { nullable: true, description: `Page size, at most ${MAX_PAGE_SIZE} (default 20).` }) first: number | undefined,
@@ -40,12 +43,18 @@ export class AlertResolver {
     return ctx.loaders.alert.load(uuid(id, 'id'));
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: 'The country the alert concerns (null while the partners subgraph cannot answer; countryIso3 stays).' })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'The country the alert concerns (null while the partners subgraph cannot answer; countryIso3 stays).',
+  })
   country(@Root() alert: Alert): Country {
     return { iso3: alert.countryIso3 };
   }
 
-  @FieldResolver(() => Partner, { nullable: true, description: 'The organisation that issues the alert (its owner; null while the partners subgraph cannot answer, ownerOrg stays).' })
+  @FieldResolver(() => Partner, {
+    nullable: true,
+    description: 'The organisation that issues the alert (its owner; null while the partners subgraph cannot answer, ownerOrg stays).',
+  })
   issuedBy(@Root() alert: Alert): Partner {
     return { code: alert.ownerOrg };
   }

@@ -10,7 +10,10 @@ import { ListSize } from '../../kernel/schema/list-size';
 @Resolver(() => Situation)
 export class SituationAlertsResolver {
   @ListSize(10)
-  @FieldResolver(() => [Alert], { nullable: true, description: 'Alerts about the situation (null while the alerts subgraph cannot answer), most recently issued first.' })
+  @FieldResolver(() => [Alert], {
+    nullable: true,
+    description: 'Alerts about the situation (null while the alerts subgraph cannot answer), most recently issued first.',
+  })
   async alerts(@Root() situation: Situation, @Ctx() ctx: AlertsContext): Promise<Alert[]> {
     return ctx.loaders.alertsBySituation.load(situation.id.toLowerCase());
   }
@@ -19,7 +22,10 @@ export class SituationAlertsResolver {
 @Resolver(() => Country)
 export class CountryAlertsResolver {
   @ListSize(20)
-  @FieldResolver(() => [Alert], { nullable: true, description: 'Alerts about the country (null while the alerts subgraph cannot answer), most recently issued first.' })
+  @FieldResolver(() => [Alert], {
+    nullable: true,
+    description: 'Alerts about the country (null while the alerts subgraph cannot answer), most recently issued first.',
+  })
   async alerts(@Root() country: Country, @Ctx() ctx: AlertsContext): Promise<Alert[]> {
     return ctx.loaders.alertsByCountry.load(country.iso3);
   }
@@ -28,7 +34,10 @@ export class CountryAlertsResolver {
 @Resolver(() => Partner)
 export class PartnerAlertsResolver {
   @ListSize(100)
-  @FieldResolver(() => [Alert], { nullable: true, description: 'Alerts the organisation issued (owns; null while the alerts subgraph cannot answer), most recently issued first.' })
+  @FieldResolver(() => [Alert], {
+    nullable: true,
+    description: 'Alerts the organisation issued (owns; null while the alerts subgraph cannot answer), most recently issued first.',
+  })
   async alertsIssued(@Root() partner: Partner, @Ctx() ctx: AlertsContext): Promise<Alert[]> {
     return ctx.loaders.alertsByIssuer.load(partner.code);
   }

@@ -57,7 +57,11 @@ export function contentOf(alert: AlertContent): AlertContent {
  * `current` with the fields `changes` sets. Absent leaves a field as it is; null is refused except
  * for situationId, where it means "cites no situation".
  */
-export function applyChanges(problems: InputProblems, current: AlertContent, changes: Partial<{ [K in keyof AlertContent]: AlertContent[K] | null }>): AlertContent {
+export function applyChanges(
+  problems: InputProblems,
+  current: AlertContent,
+  changes: Partial<{ [K in keyof AlertContent]: AlertContent[K] | null }>,
+): AlertContent {
   const next = { ...current } as Record<string, unknown>;
   for (const field of CONTENT_FIELDS) {
     const value = changes[field];
@@ -68,7 +72,15 @@ export function applyChanges(problems: InputProblems, current: AlertContent, cha
   return next as unknown as AlertContent;
 }
 
-const CHECKED_WITH_PEER: readonly (keyof AlertContent)[] = ['situationId', 'countryIso3', 'classification', 'sharedWith', 'recipientOrgs', 'citedRiskFactors', 'frameworkVersion'];
+const CHECKED_WITH_PEER: readonly (keyof AlertContent)[] = [
+  'situationId',
+  'countryIso3',
+  'classification',
+  'sharedWith',
+  'recipientOrgs',
+  'citedRiskFactors',
+  'frameworkVersion',
+];
 
 /** Normalises `content` and checks the rules that need no other service. */
 export function checkContent(problems: InputProblems, content: AlertContent): AlertContent {
@@ -76,8 +88,10 @@ export function checkContent(problems: InputProblems, content: AlertContent): Al
   const situationId = content.situationId === null ? null : (problems.check(() => uuid(content.situationId!, 'situationId')) ?? content.situationId);
   if (content.recipients.length === 0) problems.add('recipients', 'recipients must name at least one recipient');
   const toPartners = content.recipients.includes(AlertRecipient.PARTNER_ORGANISATIONS);
-  if (toPartners && content.recipientOrgs.length === 0) problems.add('recipientOrgs', 'recipientOrgs must name the partner organisations when recipients include PARTNER_ORGANISATIONS');
-  if (!toPartners && content.recipientOrgs.length > 0) problems.add('recipients', 'recipients must include PARTNER_ORGANISATIONS when recipientOrgs names organisations');
+  if (toPartners && content.recipientOrgs.length === 0)
+    problems.add('recipientOrgs', 'recipientOrgs must name the partner organisations when recipients include PARTNER_ORGANISATIONS');
+  if (!toPartners && content.recipientOrgs.length > 0)
+    problems.add('recipients', 'recipients must include PARTNER_ORGANISATIONS when recipientOrgs names organisations');
   if (content.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the alert concerns');
   checkSharing(problems, content);
   return { ...content, countryIso3, situationId };
@@ -108,7 +122,12 @@ interface CitationsAnswer {
  * (kernel/write/writing.ts runMutation says why). Skipped when nothing changed that these rules look at:
  * the situation is then among the alert's floors already.
  */
-export async function checkCitations(ctx: SubgraphContext, problems: InputProblems, content: AlertContent, before?: AlertContent): Promise<CitedRecord[]> {
+export async function checkCitations(
+  ctx: SubgraphContext,
+  problems: InputProblems,
+  content: AlertContent,
+  before?: AlertContent,
+): Promise<CitedRecord[]> {
   if (before && CHECKED_WITH_PEER.every((field) => isDeepStrictEqual(before[field], content[field]))) return [];
   if (!content.situationId && content.citedRiskFactors.length === 0) return [];
   const answer = await askPeer<CitationsAnswer>(ctx, 'situations', CITATIONS, {
@@ -116,11 +135,16 @@ export async function checkCitations(ctx: SubgraphContext, problems: InputProble
     framework: content.frameworkVersion,
   });
   if (content.citedRiskFactors.length > 0) {
-    if (!answer.framework) problems.add('frameworkVersion', `frameworkVersion: unknown version ${JSON.stringify(content.frameworkVersion)} of the Framework of Analysis`);
+    if (!answer.framework)
+      problems.add('frameworkVersion', `frameworkVersion: unknown version ${JSON.stringify(content.frameworkVersion)} of the Framework of Analysis`);
     else {
       const known = new Set(answer.framework.riskFactors.map((f) => f.code));
       const unknown = content.citedRiskFactors.filter((code) => !known.has(code));
-      if (unknown.length > 0) problems.add('citedRiskFactors', `citedRiskFactors: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a risk factor' : 'are not risk factors'} of the ${content.frameworkVersion} framework`);
+      if (unknown.length > 0)
+        problems.add(
+          'citedRiskFactors',
+          `citedRiskFactors: ${unknown.join(', ')} ${unknown.length === 1 ? 'is not a risk factor' : 'are not risk factors'} of the ${content.frameworkVersion} framework`,
+        );
     }
   }
   if (!content.situationId) return [];
@@ -129,6 +153,7 @@ export async function checkCitations(ctx: SubgraphContext, problems: InputProble
     problems.add('situationId', `situationId: unknown situation ${JSON.stringify(content.situationId)}`);
     return [];
   }
-  if (found.countryIso3 !== content.countryIso3) problems.add('countryIso3', `countryIso3 must be ${found.countryIso3}, the country of the cited situation`);
+  if (found.countryIso3 !== content.countryIso3)
+    problems.add('countryIso3', `countryIso3 must be ${found.countryIso3}, the country of the cited situation`);
   return [citedRecord('Situation', { ...found, sharedWithUsers: found.sharedWithUsers ?? [] })];
 }

@@ -60,7 +60,12 @@ export const ACKNOWLEDGEABLE: ReadonlySet<AlertStatus> = new Set([
  * to sharedWith then (a draft stays inside its organisation until it is issued). CLEAR and GREEN
  * already reach them; a RED alert reaches only the users it names.
  */
-export function sharedWithOnIssue(alert: { ownerOrg: string; classification: Classification; sharedWith: string[]; recipientOrgs: string[] }): string[] {
+export function sharedWithOnIssue(alert: {
+  ownerOrg: string;
+  classification: Classification;
+  sharedWith: string[];
+  recipientOrgs: string[];
+}): string[] {
   if (alert.classification !== Classification.AMBER && alert.classification !== Classification.AMBER_STRICT) return alert.sharedWith;
   return [...new Set([...alert.sharedWith, ...alert.recipientOrgs])].filter((org) => org !== alert.ownerOrg);
 }

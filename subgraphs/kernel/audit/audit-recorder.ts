@@ -18,7 +18,12 @@ export class AuditRecorder {
   ) {}
 
   /** Notes reads of sensitive records; a record read several times in a request is noted once. */
-  reads<R extends AuditedRecord>(recordType: string, records: Iterable<R>, idOf: (record: R) => string, action: AuditAction.READ | AuditAction.AGGREGATE = AuditAction.READ): void {
+  reads<R extends AuditedRecord>(
+    recordType: string,
+    records: Iterable<R>,
+    idOf: (record: R) => string,
+    action: AuditAction.READ | AuditAction.AGGREGATE = AuditAction.READ,
+  ): void {
     for (const record of records) {
       if (!SENSITIVE.has(record.classification)) continue;
       const id = idOf(record);

@@ -22,8 +22,7 @@ export interface DatabaseLimits {
 export const DEFAULT_DATABASE_LIMITS: DatabaseLimits = { connectTimeoutMs: 3000, statementTimeoutMs: 10_000 };
 
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; poolSize?: number; limits?: Partial<DatabaseLimits> }
-  | { kind: 'pglite'; gate: PGliteGate };
+  { kind: 'postgres'; url: string; poolSize?: number; limits?: Partial<DatabaseLimits> } | { kind: 'pglite'; gate: PGliteGate };
 
 export interface SubgraphDatabaseOptions {
   /** PostgreSQL schema that holds this subgraph's tables, e.g. "situations". */

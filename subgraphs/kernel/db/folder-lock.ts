@@ -15,7 +15,9 @@ export class FolderInUseError extends Error {
     readonly dir: string,
     readonly pid: number,
   ) {
-    super(`The PGlite folder ${dir} is in use by process ${pid} (its lock is ${path.join(dir, FOLDER_LOCK_FILE)}); one folder can be open in one process only`);
+    super(
+      `The PGlite folder ${dir} is in use by process ${pid} (its lock is ${path.join(dir, FOLDER_LOCK_FILE)}); one folder can be open in one process only`,
+    );
     this.name = 'FolderInUseError';
   }
 }

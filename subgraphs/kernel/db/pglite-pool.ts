@@ -59,13 +59,21 @@ class PGliteClient extends EventEmitter {
     try {
       let result: { rows: unknown[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] };
       if (values && values.length > 0) {
-        result = await this.db.query(sql, values.map((value) => (Array.isArray(value) ? arrayLiteral(value) : value)));
+        result = await this.db.query(
+          sql,
+          values.map((value) => (Array.isArray(value) ? arrayLiteral(value) : value)),
+        );
       } else {
         // exec accepts several statements (migrations send them); TypeORM wants the last result.
         const results = await this.db.exec(sql);
         result = results[results.length - 1] ?? { rows: [], fields: [] };
       }
-      const shaped = { rows: asNodePostgresRows(result.rows, result.fields), rowCount: result.affectedRows ?? result.rows.length, command: commandOf(sql), fields: result.fields };
+      const shaped = {
+        rows: asNodePostgresRows(result.rows, result.fields),
+        rowCount: result.affectedRows ?? result.rows.length,
+        command: commandOf(sql),
+        fields: result.fields,
+      };
       cb?.(null, shaped);
       return shaped;
     } catch (error) {
@@ -130,7 +138,10 @@ export function pgliteDriver(gate: PGliteGate): { Pool: new (options: unknown) =
       }
       const borrowed = gate.acquire().then((release) => ({ client: this.client, release }));
       if (callback) {
-        borrowed.then(({ client, release }) => callback(null, client, () => release()), (error) => callback(error));
+        borrowed.then(
+          ({ client, release }) => callback(null, client, () => release()),
+          (error) => callback(error),
+        );
         return;
       }
       return borrowed.then(({ client }) => client);

@@ -66,18 +66,28 @@ export function policySql(db: DataSource, viewer: Viewer, entity: EntityTarget<O
   if (traits.derived) {
     const floor = `${alias}_floor`;
     const inner = visibilitySql(viewer, floor);
-    parts.push({ sql: `NOT EXISTS (SELECT 1 FROM ${db.getMetadata(RecordFloor).tablePath} ${floor} WHERE ${floor}.record_id = ${alias}.id AND NOT ${inner.sql})`, parameters: inner.parameters });
+    parts.push({
+      sql: `NOT EXISTS (SELECT 1 FROM ${db.getMetadata(RecordFloor).tablePath} ${floor} WHERE ${floor}.record_id = ${alias}.id AND NOT ${inner.sql})`,
+      parameters: inner.parameters,
+    });
   }
   if (traits.ownerOnlyWhile) {
     const unpublished = traits.ownerOnlyWhile(alias);
     const org = `${alias.replace(/\W/g, '_')}_owner_only_org`;
-    parts.push(isAuthenticated(viewer) ? { sql: `(NOT (${unpublished}) OR ${alias}.owner_org = :${org})`, parameters: { [org]: viewer.org } } : { sql: `NOT (${unpublished})`, parameters: {} });
+    parts.push(
+      isAuthenticated(viewer)
+        ? { sql: `(NOT (${unpublished}) OR ${alias}.owner_org = :${org})`, parameters: { [org]: viewer.org } }
+        : { sql: `NOT (${unpublished})`, parameters: {} },
+    );
   }
   if (traits.readWith) {
     const parentEntity = traits.readWith.entity();
     const parent = `${alias}_parent`;
     const inner = policySql(db, viewer, parentEntity, parent);
-    parts.push({ sql: `EXISTS (SELECT 1 FROM ${db.getMetadata(parentEntity).tablePath} ${parent} WHERE ${parent}.id = ${alias}.${traits.readWith.foreignKey} AND ${inner.sql})`, parameters: inner.parameters });
+    parts.push({
+      sql: `EXISTS (SELECT 1 FROM ${db.getMetadata(parentEntity).tablePath} ${parent} WHERE ${parent}.id = ${alias}.${traits.readWith.foreignKey} AND ${inner.sql})`,
+      parameters: inner.parameters,
+    });
   }
   return { sql: parts.map((p) => p.sql).join(' AND '), parameters: Object.assign({}, ...parts.map((p) => p.parameters)) };
 }

@@ -35,22 +35,38 @@ export function writeDownProblems(derived: Readership, source: Readership): Writ
     case Classification.CLEAR:
       break;
     case Classification.GREEN:
-      if (derived.classification === Classification.CLEAR) problems.push({ field: 'classification', message: `classification: a record citing a GREEN record may not be CLEAR` });
+      if (derived.classification === Classification.CLEAR)
+        problems.push({ field: 'classification', message: `classification: a record citing a GREEN record may not be CLEAR` });
       break;
     case Classification.AMBER:
     case Classification.AMBER_STRICT: {
       const circle = new Set([source.ownerOrg, ...source.sharedWith]);
-      if (derived.classification === Classification.CLEAR || derived.classification === Classification.GREEN || (source.classification === Classification.AMBER_STRICT && derived.classification === Classification.AMBER)) {
+      if (
+        derived.classification === Classification.CLEAR ||
+        derived.classification === Classification.GREEN ||
+        (source.classification === Classification.AMBER_STRICT && derived.classification === Classification.AMBER)
+      ) {
         const allowed = source.classification === Classification.AMBER_STRICT ? 'AMBER_STRICT or RED' : 'AMBER, AMBER_STRICT or RED';
         problems.push({ field: 'classification', message: `classification: a record citing an ${source.classification} record must be ${allowed}` });
         break;
       }
-      if (!circle.has(derived.ownerOrg)) problems.push({ field: 'classification', message: `classification: ${derived.ownerOrg} may not own a record derived from ${cited}, which is not shared with it` });
+      if (!circle.has(derived.ownerOrg))
+        problems.push({
+          field: 'classification',
+          message: `classification: ${derived.ownerOrg} may not own a record derived from ${cited}, which is not shared with it`,
+        });
       if (isAmber(derived.classification)) {
         const wider = derived.sharedWith.filter((org) => !circle.has(org));
-        if (wider.length > 0) problems.push({ field: 'sharedWith', message: `sharedWith: may not be shared with ${wider.join(', ')}, which ${cited} is not shared with` });
+        if (wider.length > 0)
+          problems.push({
+            field: 'sharedWith',
+            message: `sharedWith: may not be shared with ${wider.join(', ')}, which ${cited} is not shared with`,
+          });
       } else if (derived.sharedWithUsers.length > 0) {
-        problems.push({ field: 'sharedWithUsers', message: `sharedWithUsers: a record citing an ${source.classification} record may not name users, whose organisations the hub cannot check; use ${source.classification} with sharedWith` });
+        problems.push({
+          field: 'sharedWithUsers',
+          message: `sharedWithUsers: a record citing an ${source.classification} record may not name users, whose organisations the hub cannot check; use ${source.classification} with sharedWith`,
+        });
       }
       break;
     }
@@ -59,7 +75,8 @@ export function writeDownProblems(derived: Readership, source: Readership): Writ
         problems.push({ field: 'classification', message: 'classification: a record citing a RED record must be RED' });
         break;
       }
-      if (derived.ownerOrg !== source.ownerOrg) problems.push({ field: 'classification', message: `classification: only ${source.ownerOrg} may own a record derived from ${cited}` });
+      if (derived.ownerOrg !== source.ownerOrg)
+        problems.push({ field: 'classification', message: `classification: only ${source.ownerOrg} may own a record derived from ${cited}` });
       const wider = derived.sharedWithUsers.filter((user) => !source.sharedWithUsers.includes(user));
       if (wider.length > 0) problems.push({ field: 'sharedWithUsers', message: `sharedWithUsers: may name only users ${cited} names` });
       break;
@@ -74,7 +91,12 @@ export function readsWithin(derived: Readership, source: Readership): boolean {
 }
 
 /** Notes, on `problems`, every way `derived` would reach beyond one of `floors`; each complaint names its field. */
-export function checkNoWriteDown(problems: { add(field: string, message: string): void }, derived: Readership, floors: Readership[], recipientOrgs: string[] = []): void {
+export function checkNoWriteDown(
+  problems: { add(field: string, message: string): void },
+  derived: Readership,
+  floors: Readership[],
+  recipientOrgs: string[] = [],
+): void {
   const seen = new Set<string>();
   const note = (field: string, message: string) => {
     if (seen.has(`${field}:${message}`)) return;
@@ -86,7 +108,8 @@ export function checkNoWriteDown(problems: { add(field: string, message: string)
     // Recipient organisations read an AMBER or AMBER_STRICT alert once it is issued: they count as shared with.
     if (recipientOrgs.length > 0 && isAmber(derived.classification)) {
       for (const problem of writeDownProblems({ ...derived, sharedWith: recipientOrgs }, floor)) {
-        if (problem.field === 'sharedWith') note('recipientOrgs', problem.message.replace(/^sharedWith: may not be shared with/, 'recipientOrgs: may not be addressed to'));
+        if (problem.field === 'sharedWith')
+          note('recipientOrgs', problem.message.replace(/^sharedWith: may not be shared with/, 'recipientOrgs: may not be addressed to'));
       }
     }
   }
@@ -106,7 +129,10 @@ export interface Sharing {
 export function checkSharing(problems: { add(field: string, message: string): void }, sharing: Sharing): void {
   const amber = sharing.classification === Classification.AMBER || sharing.classification === Classification.AMBER_STRICT;
   if (!amber && sharing.sharedWith.length > 0) {
-    problems.add('sharedWith', `sharedWith applies to AMBER and AMBER_STRICT records only; a ${sharing.classification} record is read by ${sharing.classification === Classification.RED ? 'the users named in sharedWithUsers' : 'everyone its level allows'}`);
+    problems.add(
+      'sharedWith',
+      `sharedWith applies to AMBER and AMBER_STRICT records only; a ${sharing.classification} record is read by ${sharing.classification === Classification.RED ? 'the users named in sharedWithUsers' : 'everyone its level allows'}`,
+    );
   }
   if (sharing.classification !== Classification.RED && sharing.sharedWithUsers.length > 0) {
     problems.add('sharedWithUsers', 'sharedWithUsers applies to RED records only');

@@ -17,14 +17,14 @@ registerEnumType(Classification, {
   description: 'Traffic Light Protocol 2.0 level of a record',
   valuesConfig: {
     CLEAR: { description: 'Anyone may read it, also without a token.' },
-    GREEN: { description: "The community: any authenticated member of the hub." },
+    GREEN: { description: 'The community: any authenticated member of the hub.' },
     AMBER: { description: 'The owner organisation and the organisations listed in sharedWith.' },
     AMBER_STRICT: { description: 'As AMBER; recipients may not derive anything classified lower or shared wider.' },
     RED: { description: 'The owner organisation and the individual users it names.' },
   },
 });
 
-@ObjectType({ description: "Ownership and classification fields every record carries." })
+@ObjectType({ description: 'Ownership and classification fields every record carries.' })
 export abstract class OwnedRecord {
   @Field({ description: 'Code of the organisation that owns the record and decides who may read it.' })
   @Column({ type: 'varchar', length: 16, name: 'owner_org' })

@@ -55,7 +55,14 @@ export async function floorsOfMany(manager: EntityManager, recordIds: string[]):
   const rows = await manager.getRepository(RecordFloor).createQueryBuilder('f').where('f.record_id IN (:...recordIds)', { recordIds }).getMany();
   for (const row of rows) {
     const list = floors.get(row.recordId) ?? [];
-    list.push({ type: row.sourceType, id: row.sourceId, ownerOrg: row.ownerOrg, classification: row.classification, sharedWith: row.sharedWith, sharedWithUsers: row.sharedWithUsers });
+    list.push({
+      type: row.sourceType,
+      id: row.sourceId,
+      ownerOrg: row.ownerOrg,
+      classification: row.classification,
+      sharedWith: row.sharedWith,
+      sharedWithUsers: row.sharedWithUsers,
+    });
     floors.set(row.recordId, list);
   }
   return floors;
@@ -69,7 +76,11 @@ const FLOOR_CHUNK = 1000;
  */
 export async function raiseFloors(manager: EntityManager, entries: { recordId: string; cited: CitedRecord[] }[]): Promise<void> {
   // One row per record and source: ON CONFLICT may not meet the same key twice in one statement.
-  const unique = new Map(entries.flatMap(({ recordId, cited }) => cited.map((c) => [`${recordId}/${c.id}`, [recordId, c.id, c.type, c.ownerOrg, c.classification, c.sharedWith, c.sharedWithUsers]] as const)));
+  const unique = new Map(
+    entries.flatMap(({ recordId, cited }) =>
+      cited.map((c) => [`${recordId}/${c.id}`, [recordId, c.id, c.type, c.ownerOrg, c.classification, c.sharedWith, c.sharedWithUsers]] as const),
+    ),
+  );
   const rows = [...unique.values()];
   const table = tableOf(manager, RecordFloor);
   for (let start = 0; start < rows.length; start += FLOOR_CHUNK) {
@@ -94,10 +105,19 @@ export interface Citing {
  * where it has no floor for it yet: for records written before floors were kept, and for seeds,
  * which insert rows directly. One INSERT ... SELECT per citing column.
  */
-export async function floorCurrentCitations(manager: EntityManager, sourceType: string, sourceEntity: EntityTarget<ObjectLiteral>, citing: Citing[]): Promise<void> {
+export async function floorCurrentCitations(
+  manager: EntityManager,
+  sourceType: string,
+  sourceEntity: EntityTarget<ObjectLiteral>,
+  citing: Citing[],
+): Promise<void> {
   const sources = manager.connection.getMetadata(sourceEntity).tablePath;
   for (const { entity, column } of citing) {
-    await insertFloorsFrom(manager, `SELECT c.id, s.id::text, $1, s.owner_org, s.classification, s.shared_with, s.shared_with_users FROM ${tableOf(manager, entity)} c JOIN ${sources} s ON s.id = c.${column}`, [sourceType]);
+    await insertFloorsFrom(
+      manager,
+      `SELECT c.id, s.id::text, $1, s.owner_org, s.classification, s.shared_with, s.shared_with_users FROM ${tableOf(manager, entity)} c JOIN ${sources} s ON s.id = c.${column}`,
+      [sourceType],
+    );
   }
 }
 
@@ -138,11 +158,22 @@ export async function moveFloors(manager: EntityManager, source: CitedRecord, ci
 }
 
 export function citedRecord(type: string, record: Readership & { id: string }): CitedRecord {
-  return { type, id: record.id, ownerOrg: record.ownerOrg, classification: record.classification, sharedWith: record.sharedWith, sharedWithUsers: record.sharedWithUsers };
+  return {
+    type,
+    id: record.id,
+    ownerOrg: record.ownerOrg,
+    classification: record.classification,
+    sharedWith: record.sharedWith,
+    sharedWithUsers: record.sharedWithUsers,
+  };
 }
 
 export function sharingChanged(before: Readership, after: Readership): boolean {
-  return before.classification !== after.classification || !isDeepStrictEqual(before.sharedWith, after.sharedWith) || !isDeepStrictEqual(before.sharedWithUsers, after.sharedWithUsers);
+  return (
+    before.classification !== after.classification ||
+    !isDeepStrictEqual(before.sharedWith, after.sharedWith) ||
+    !isDeepStrictEqual(before.sharedWithUsers, after.sharedWithUsers)
+  );
 }
 
 /**

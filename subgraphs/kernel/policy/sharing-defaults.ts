@@ -16,8 +16,13 @@ export const HUB_SHARING_DEFAULTS: SharingDefaults = Object.freeze({ classificat
 
 /** The sharing a new record gets: what the input says, and the defaults for what it leaves out. */
 export function sharingOf(input: SharingInput, defaults: SharingDefaults): Sharing {
-  if (input.classification) return { classification: input.classification, sharedWith: input.sharedWith ?? [], sharedWithUsers: input.sharedWithUsers ?? [] };
-  return { classification: defaults.classification, sharedWith: input.sharedWith ?? defaults.sharedWith, sharedWithUsers: input.sharedWithUsers ?? [] };
+  if (input.classification)
+    return { classification: input.classification, sharedWith: input.sharedWith ?? [], sharedWithUsers: input.sharedWithUsers ?? [] };
+  return {
+    classification: defaults.classification,
+    sharedWith: input.sharedWith ?? defaults.sharedWith,
+    sharedWithUsers: input.sharedWithUsers ?? [],
+  };
 }
 
 // Partner.sharingDefaults answers only the organisation's own members, and the peer request

@@ -18,7 +18,9 @@ export const DEFAULT_PAGE_SIZE = 20;
  * and that size applies to its `edges` and `nodes` (demand-control @listSize, read by the cost limit).
  */
 export function ConnectionSize(): ReturnType<typeof Directive> {
-  return Directive(`@listSize(assumedSize: ${DEFAULT_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`);
+  return Directive(
+    `@listSize(assumedSize: ${DEFAULT_PAGE_SIZE}, slicingArguments: ["first"], sizedFields: ["edges", "nodes"], requireOneSlicingArgument: false)`,
+  );
 }
 
 @Directive('@shareable')
@@ -170,7 +172,12 @@ export async function paginate<T extends Classified & ObjectLiteral>(
   return {
     edges,
     nodes,
-    pageInfo: { hasNextPage, hasPreviousPage: Boolean(args.after), startCursor: edges[0]?.cursor ?? null, endCursor: edges[edges.length - 1]?.cursor ?? null },
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
     // A getter: the count query runs only when a client selects totalCount.
     get totalCount() {
       total ??= countVisible(ctx, counted);

@@ -57,7 +57,12 @@ function auditContributors(ctx: SubgraphContext, query: SelectQueryBuilder<Objec
     const raw = row[CONTRIBUTORS];
     delete row[CONTRIBUTORS];
     const triples = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [string, string, Classified['classification']][];
-    ctx.audit.reads(recordType, triples.map(([id, ownerOrg, classification]) => ({ id, ownerOrg, classification })), (r) => r.id, AuditAction.AGGREGATE);
+    ctx.audit.reads(
+      recordType,
+      triples.map(([id, ownerOrg, classification]) => ({ id, ownerOrg, classification })),
+      (r) => r.id,
+      AuditAction.AGGREGATE,
+    );
   }
 }
 
@@ -122,6 +127,9 @@ export function aggregateByGroups<G extends string, R = Record<string, unknown>>
   if (groupBy.length === 0) throw badInput('groupBy needs at least one grouping', 'groupBy');
   const chosen = groupings.filter((g) => groupBy.includes(g.grouping));
   chosen.forEach((g) => query.addSelect(g.sql, g.alias));
-  groupAndOrder(query, chosen.map((g) => g.sql));
+  groupAndOrder(
+    query,
+    chosen.map((g) => g.sql),
+  );
   return aggregateVisible<R>(ctx, query);
 }

@@ -11,7 +11,11 @@ function matches(value: string, name: string, code: string): boolean {
 export function countriesInRegions(regions: string[], field: string): string[] {
   return regions.flatMap((region) => {
     const found = COUNTRIES.filter((c) => matches(region, c.region, c.regionCode));
-    if (found.length === 0) throw badInput(`${field}: unknown UN M49 region ${quoted(region)} (e.g. "Africa", "Americas", "Asia", "Europe", "Oceania" or a code such as "002")`, field);
+    if (found.length === 0)
+      throw badInput(
+        `${field}: unknown UN M49 region ${quoted(region)} (e.g. "Africa", "Americas", "Asia", "Europe", "Oceania" or a code such as "002")`,
+        field,
+      );
     return found.map((c) => c.iso3);
   });
 }
@@ -39,5 +43,8 @@ export const subRegionOf = (column: string) => `(CAST(:geoSubRegion AS text[]))[
 
 /** Intersection of optional country sets; undefined means "no restriction". */
 export function intersect(...sets: (string[] | undefined)[]): string[] | undefined {
-  return sets.reduce<string[] | undefined>((acc, set) => (set === undefined ? acc : acc === undefined ? [...new Set(set)] : acc.filter((c) => set.includes(c))), undefined);
+  return sets.reduce<string[] | undefined>(
+    (acc, set) => (set === undefined ? acc : acc === undefined ? [...new Set(set)] : acc.filter((c) => set.includes(c))),
+    undefined,
+  );
 }

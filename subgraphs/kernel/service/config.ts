@@ -35,12 +35,15 @@ export function gatewayKeySource(env: NodeJS.ProcessEnv): GatewayKeySource {
   refuseSharedSecret(env);
   if (env.HUB_GATEWAY_JWKS_FILE && env.HUB_GATEWAY_JWKS_URL) throw new Error('set HUB_GATEWAY_JWKS_FILE or HUB_GATEWAY_JWKS_URL, not both');
   if (env.HUB_GATEWAY_JWKS_URL) {
-    if (!/^https?:\/\//.test(env.HUB_GATEWAY_JWKS_URL)) throw new Error(`HUB_GATEWAY_JWKS_URL must be an http(s) URL, got "${env.HUB_GATEWAY_JWKS_URL}"`);
+    if (!/^https?:\/\//.test(env.HUB_GATEWAY_JWKS_URL))
+      throw new Error(`HUB_GATEWAY_JWKS_URL must be an http(s) URL, got "${env.HUB_GATEWAY_JWKS_URL}"`);
     return { jwksUrl: env.HUB_GATEWAY_JWKS_URL };
   }
   if (env.HUB_GATEWAY_JWKS_FILE) return { jwksFile: env.HUB_GATEWAY_JWKS_FILE };
   if (env.NODE_ENV === 'production') {
-    throw new Error("in production set HUB_GATEWAY_JWKS_FILE (the gateway's public key set, from npm run keys) or HUB_GATEWAY_JWKS_URL (the gateway's /.well-known/hub-jwks.json)");
+    throw new Error(
+      "in production set HUB_GATEWAY_JWKS_FILE (the gateway's public key set, from npm run keys) or HUB_GATEWAY_JWKS_URL (the gateway's /.well-known/hub-jwks.json)",
+    );
   }
   return { developmentDir: developmentKeysDir(env) };
 }
@@ -104,6 +107,8 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
       connectTimeoutMs: optionalInteger(env.DATABASE_CONNECT_TIMEOUT_MS, 'DATABASE_CONNECT_TIMEOUT_MS', 100, 600_000),
       statementTimeoutMs: optionalInteger(env.DATABASE_STATEMENT_TIMEOUT_MS, 'DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000),
     },
-    peerUrls: Object.fromEntries(PEER_NAMES.filter((peer) => env[`${peer.toUpperCase()}_URL`]).map((peer) => [peer, env[`${peer.toUpperCase()}_URL`]!])),
+    peerUrls: Object.fromEntries(
+      PEER_NAMES.filter((peer) => env[`${peer.toUpperCase()}_URL`]).map((peer) => [peer, env[`${peer.toUpperCase()}_URL`]!]),
+    ),
   };
 }

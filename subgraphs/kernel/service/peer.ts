@@ -26,10 +26,16 @@ export async function askPeer<T>(ctx: PeerCaller, peer: PeerName, query: string,
   const token = ctx.peers.tokens[peer];
   if (!token) {
     logger.error('no gateway token for a peer call', { from: ctx.subgraph, peer });
-    throw new GraphQLError(`The ${peer} subgraph could not be reached to answer this request`, { extensions: { code: 'SUBGRAPH_ERROR', serviceName: peer } });
+    throw new GraphQLError(`The ${peer} subgraph could not be reached to answer this request`, {
+      extensions: { code: 'SUBGRAPH_ERROR', serviceName: peer },
+    });
   }
   // The peer gets the tokens for its own onward calls, and only those (alerts asks situations back).
-  const onward = Object.fromEntries(reachablePeers(peer).filter((next) => ctx.peers.tokens[next]).map((next) => [next, ctx.peers.tokens[next]]));
+  const onward = Object.fromEntries(
+    reachablePeers(peer)
+      .filter((next) => ctx.peers.tokens[next])
+      .map((next) => [next, ctx.peers.tokens[next]]),
+  );
   try {
     const response = await fetch(url, {
       method: 'POST',
@@ -47,6 +53,8 @@ export async function askPeer<T>(ctx: PeerCaller, peer: PeerName, query: string,
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
     logger.error('peer subgraph call failed', { peer, error });
-    throw new GraphQLError(`The ${peer} subgraph could not be reached to answer this request`, { extensions: { code: 'SUBGRAPH_ERROR', serviceName: peer } });
+    throw new GraphQLError(`The ${peer} subgraph could not be reached to answer this request`, {
+      extensions: { code: 'SUBGRAPH_ERROR', serviceName: peer },
+    });
   }
 }

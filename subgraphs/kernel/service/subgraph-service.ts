@@ -7,11 +7,24 @@ import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { readServiceConfig, type ServiceConfig } from './config';
 import { createContext, type SubgraphContext } from './context';
-import { databaseAvailable, databaseReachable, openPGlite, openSubgraphDatabase, type DatabaseTarget, type SubgraphDatabaseOptions } from '../db/database';
+import {
+  databaseAvailable,
+  databaseReachable,
+  openPGlite,
+  openSubgraphDatabase,
+  type DatabaseTarget,
+  type SubgraphDatabaseOptions,
+} from '../db/database';
 import { errorFormatter } from '../../../platform/errors';
 import { startHttpService, stopOnSignals, type HttpLimits, type RunningService } from '../../../platform/http/service';
 import { logger } from '../../../platform/logger';
-import { createInternalVerifier, INTERNAL_HEADER, PEER_TOKENS_HEADER, type InternalVerifier, type VouchedRequest } from '../../../platform/internal-token';
+import {
+  createInternalVerifier,
+  INTERNAL_HEADER,
+  PEER_TOKENS_HEADER,
+  type InternalVerifier,
+  type VouchedRequest,
+} from '../../../platform/internal-token';
 import { gatewayKeySet } from '../../../platform/gateway-keys';
 import type { JWTVerifyGetKey } from 'jose';
 import type { Request, Response, NextFunction } from 'express';
@@ -135,7 +148,13 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       available: () => databaseAvailable(db),
       before: [requireGateway(createInternalVerifier(module.name, options.gatewayKeys))],
       context: async ({ req, res }) =>
-        createContext(db, module.name, res.locals.vouched as VouchedRequest, { urls: options.peerUrls ?? {}, tokens: parsePeerTokens(req.header(PEER_TOKENS_HEADER)), timeoutMs: 5000 }, module.createLoaders),
+        createContext(
+          db,
+          module.name,
+          res.locals.vouched as VouchedRequest,
+          { urls: options.peerUrls ?? {}, tokens: parsePeerTokens(req.header(PEER_TOKENS_HEADER)), timeoutMs: 5000 },
+          module.createLoaders,
+        ),
       ready: () => databaseReachable(db),
       onStop: async () => {
         if (db.isInitialized) await db.destroy();
@@ -162,7 +181,9 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
   let gate: PGliteGate | undefined;
   try {
     gate = config.databaseUrl ? undefined : await openPGlite(config.pgliteDir);
-    const target: DatabaseTarget = gate ? { kind: 'pglite', gate } : { kind: 'postgres', url: config.databaseUrl!, poolSize: config.poolSize, limits: config.databaseLimits };
+    const target: DatabaseTarget = gate
+      ? { kind: 'pglite', gate }
+      : { kind: 'postgres', url: config.databaseUrl!, poolSize: config.poolSize, limits: config.databaseLimits };
     const service = await startSubgraph(module, {
       host: config.host,
       port: config.port,
@@ -178,7 +199,11 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
       },
     });
     stopOnSignals(service, module.name);
-    logger.info('subgraph ready', { service: module.name, url: service.url, database: config.databaseUrl ? 'postgres' : `pglite:${config.pgliteDir}` });
+    logger.info('subgraph ready', {
+      service: module.name,
+      url: service.url,
+      database: config.databaseUrl ? 'postgres' : `pglite:${config.pgliteDir}`,
+    });
   } catch (error) {
     logger.error('subgraph failed to start', { service: module.name, error });
     // Closed, so that its folder's lock goes with it rather than being left to look stale.

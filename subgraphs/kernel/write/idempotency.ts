@@ -81,7 +81,10 @@ export function requestHash(input: object): string {
 
 function reusedKey(request: IdempotentRequest): never {
   // The IETF Idempotency-Key draft answers 422 here: the caller sent a different request, not a retry.
-  throw badInput(`idempotencyKey ${quoted(request.key)} was already used for a different ${request.operation} request; send a new key for a new record`, 'idempotencyKey');
+  throw badInput(
+    `idempotencyKey ${quoted(request.key)} was already used for a different ${request.operation} request; send a new key for a new record`,
+    'idempotencyKey',
+  );
 }
 
 /** The record id an earlier request with this key created, or null when the key is new. */
@@ -101,7 +104,15 @@ export async function claimKey(manager: EntityManager, request: IdempotentReques
     .createQueryBuilder()
     .insert()
     .into(IdempotencyKey)
-    .values({ org: request.org, operation: request.operation, key: request.key, requestHash: request.requestHash, recordType: request.recordType, recordId, createdBy: request.sub })
+    .values({
+      org: request.org,
+      operation: request.operation,
+      key: request.key,
+      requestHash: request.requestHash,
+      recordType: request.recordType,
+      recordId,
+      createdBy: request.sub,
+    })
     .orIgnore()
     .returning('record_id')
     .execute();

@@ -17,12 +17,18 @@ export const IDEMPOTENCY_KEY = /^[\x21-\x7e]+$/;
  */
 @InputType('NewRecordInput')
 export abstract class NewRecordInput {
-  @Field({ description: 'A key the client generates per new record (a UUID is best): a retry with the same key returns the first record, never a second one; reusing it for a different request is BAD_USER_INPUT.' })
+  @Field({
+    description:
+      'A key the client generates per new record (a UUID is best): a retry with the same key returns the first record, never a second one; reusing it for a different request is BAD_USER_INPUT.',
+  })
   @Length(8, 200)
   @Matches(IDEMPOTENCY_KEY, { message: 'idempotencyKey must be printable ASCII without spaces' })
   idempotencyKey: string;
 
-  @Field(() => Classification, { nullable: true, description: "Who may read it. Left out, your organisation's sharing defaults apply (GREEN when it has set none)." })
+  @Field(() => Classification, {
+    nullable: true,
+    description: "Who may read it. Left out, your organisation's sharing defaults apply (GREEN when it has set none).",
+  })
   classification?: Classification | null;
 
   @Field(() => [String], { nullable: true, description: 'For AMBER and AMBER_STRICT: organisations (codes) that may read it besides yours.' })
@@ -49,7 +55,10 @@ export abstract class RecordChangesInput {
   @Min(1)
   version: number;
 
-  @Field(() => Classification, { nullable: true, description: 'A new classification; sharing lists the new level does not use are cleared unless you send them.' })
+  @Field(() => Classification, {
+    nullable: true,
+    description: 'A new classification; sharing lists the new level does not use are cleared unless you send them.',
+  })
   classification?: Classification | null;
 
   @Field(() => [String], { nullable: true })
@@ -94,7 +103,13 @@ export function changedSharing(problems: InputProblems, current: Sharing, change
  * `current` with the fields of `changes` that are set. Absent keeps a field as it is; null clears a
  * field listed in `clearable` and is refused for any other, naming it.
  */
-export function applyChanges<T extends object>(problems: InputProblems, current: T, changes: object, fields: readonly (keyof T & string)[], clearable: readonly (keyof T & string)[] = []): T {
+export function applyChanges<T extends object>(
+  problems: InputProblems,
+  current: T,
+  changes: object,
+  fields: readonly (keyof T & string)[],
+  clearable: readonly (keyof T & string)[] = [],
+): T {
   const next = { ...current } as Record<string, unknown>;
   const given = changes as Record<string, unknown>;
   for (const field of fields) {

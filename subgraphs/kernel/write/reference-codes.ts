@@ -11,7 +11,13 @@ import type { InputProblems } from './writing';
  * subgraph uses. Codes in `stored` pass: a record keeps an organisation it already names even
  * after that organisation left the hub, so an unrelated change still goes through.
  */
-export function noteUnknownPartners(problems: InputProblems, codes: readonly string[] | null | undefined, known: ReadonlySet<string>, field: string, stored: readonly string[] = []): void {
+export function noteUnknownPartners(
+  problems: InputProblems,
+  codes: readonly string[] | null | undefined,
+  known: ReadonlySet<string>,
+  field: string,
+  stored: readonly string[] = [],
+): void {
   const unknown = (codes ?? []).filter((code) => !known.has(code) && !stored.includes(code));
   if (unknown.length > 0) problems.add(field, `${field}: unknown partner ${unknown.length === 1 ? 'code' : 'codes'} ${unknown.join(', ')}`);
 }
@@ -32,7 +38,12 @@ export async function knownPartners(ctx: SubgraphContext, ...lists: (readonly st
 }
 
 /** Checks the partner codes of each field of `fields` against the partners subgraph, noting the unknown ones under their field. */
-export async function checkPartnerCodes(ctx: SubgraphContext, problems: InputProblems, fields: Record<string, readonly string[] | null | undefined>, stored: readonly string[] = []): Promise<void> {
+export async function checkPartnerCodes(
+  ctx: SubgraphContext,
+  problems: InputProblems,
+  fields: Record<string, readonly string[] | null | undefined>,
+  stored: readonly string[] = [],
+): Promise<void> {
   const known = await knownPartners(ctx, ...Object.values(fields));
   for (const [field, codes] of Object.entries(fields)) noteUnknownPartners(problems, codes, known, field, stored);
 }

@@ -75,7 +75,9 @@ export async function visibleRecord<T extends KeyedRecord>(
 
 export function assertVersion(record: Versioned, version: number, kind: string, key: RecordKey = 'id'): void {
   if (record.version !== version) {
-    throw conflict(`${kind} ${record[key]} has changed since you read it (you sent version ${version}, it is now at version ${record.version}); read it again and re-apply your change`);
+    throw conflict(
+      `${kind} ${record[key]} has changed since you read it (you sent version ${version}, it is now at version ${record.version}); read it again and re-apply your change`,
+    );
   }
 }
 
@@ -103,7 +105,12 @@ export async function lockForUpdate<T extends Versioned>(
 }
 
 /** Inserts a new record and records its creation in the audit trail. */
-export async function insertAudited<T extends StoredRecord>(tx: MutationScope, entity: EntityTarget<T>, kind: string, values: QueryDeepPartialEntity<T> & { id: string }): Promise<T> {
+export async function insertAudited<T extends StoredRecord>(
+  tx: MutationScope,
+  entity: EntityTarget<T>,
+  kind: string,
+  values: QueryDeepPartialEntity<T> & { id: string },
+): Promise<T> {
   await tx.manager.insert(entity, values);
   const created = await tx.manager.findOneByOrFail(entity, { id: values.id } as FindOptionsWhere<T>);
   await tx.ctx.audit.change(tx.manager, AuditAction.CREATE, kind, created.id, created);
@@ -132,7 +139,8 @@ export async function updateVersioned<T extends Versioned>(
     .set(changes)
     .where(`${key} = :key AND version = :version`, { key: keyValue, version: record.version })
     .execute();
-  if (result.affected !== 1) throw conflict(`${kind} ${keyValue} was changed by someone else while you were changing it; read it again and re-apply your change`);
+  if (result.affected !== 1)
+    throw conflict(`${kind} ${keyValue} was changed by someone else while you were changing it; read it again and re-apply your change`);
   const updated = await tx.manager.findOneByOrFail(entity, { [key]: keyValue } as FindOptionsWhere<T>);
   await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, recordType, updated[key] as string, updated);
   return updated;

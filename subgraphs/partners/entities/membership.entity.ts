@@ -35,7 +35,7 @@ export class Membership extends OwnedRecord {
   @Column({ type: 'enum', enum: MembershipStatus, enumName: 'membership_status' })
   status: MembershipStatus;
 
-  @Field(() => LocalDate, { nullable: true, description: 'First day of the period; null when it began before the hub\'s records.' })
+  @Field(() => LocalDate, { nullable: true, description: "First day of the period; null when it began before the hub's records." })
   @Column({ type: 'date', name: 'valid_from', nullable: true })
   validFrom: string | null;
 

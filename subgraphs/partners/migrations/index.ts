@@ -5,4 +5,10 @@ import { Idempotency1795607798530 } from './1795607798530-Idempotency';
 import { SharingDefaults1795609095412 } from './1795609095412-SharingDefaults';
 import { Confidentiality1795610000001 } from './1795610000001-Confidentiality';
 
-export const migrations = [Init1795606343722, AuditTrail1795607204223, Idempotency1795607798530, SharingDefaults1795609095412, Confidentiality1795610000001];
+export const migrations = [
+  Init1795606343722,
+  AuditTrail1795607204223,
+  Idempotency1795607798530,
+  SharingDefaults1795609095412,
+  Confidentiality1795610000001,
+];

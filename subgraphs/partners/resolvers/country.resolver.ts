@@ -30,13 +30,17 @@ class CountryFilter {
 export class CountryResolver {
   @ListSize(COUNTRIES.length)
   @Query(() => [Country], { nullable: true, description: 'Countries, by ISO code, optionally narrowed by region, sub-region or membership.' })
-  async countries(@Arg('filter', () => CountryFilter, { nullable: true }) filter: CountryFilter | undefined, @Ctx() ctx: PartnersContext): Promise<Country[]> {
+  async countries(
+    @Arg('filter', () => CountryFilter, { nullable: true }) filter: CountryFilter | undefined,
+    @Ctx() ctx: PartnersContext,
+  ): Promise<Country[]> {
     const query = queryOf(ctx, Country, 'c').orderBy('c.iso3');
     if (filter?.region) query.andWhere('(c.region = :region OR c.region_code = :region)', { region: filter.region });
     if (filter?.subRegion) query.andWhere('(c.sub_region = :sub OR c.sub_region_code = :sub)', { sub: filter.subRegion });
     if (filter?.partner) {
       const code = partnerCode(filter.partner, 'filter.partner');
-      if (!(await ctx.loaders.partner.load(code))) throw badInput(`filter.partner: unknown partner code ${JSON.stringify(filter.partner)}`, 'filter.partner');
+      if (!(await ctx.loaders.partner.load(code)))
+        throw badInput(`filter.partner: unknown partner code ${JSON.stringify(filter.partner)}`, 'filter.partner');
       const on = filter.on ? isoDate(filter.on, 'filter.on') : today();
       const members = await ctx.loaders.membersOn.load(`${code}|${on}`);
       if (members.length === 0) return [];

@@ -30,7 +30,8 @@ export class EngagementMutationResolver {
       prepare: async () => {
         const problems = new InputProblems();
         if (code === JOINT_OFFICE) problems.add('partnerCode', 'partnerCode: an engagement is between the Joint Office and another partner');
-        else if (!(await findPartner(ctx.db.manager, viewer, code))) problems.add('partnerCode', `partnerCode: unknown partner ${JSON.stringify(input.partnerCode)}`);
+        else if (!(await findPartner(ctx.db.manager, viewer, code)))
+          problems.add('partnerCode', `partnerCode: unknown partner ${JSON.stringify(input.partnerCode)}`);
         problems.check(() => isoDate(input.startDate, 'startDate'));
         if (input.endDate) problems.check(() => dateRange(input.startDate, input.endDate, 'endDate'));
         const countryIso3 = input.countryIso3 ? (problems.check(() => countryCode(input.countryIso3!, 'countryIso3')) ?? null) : null;

@@ -4,7 +4,7 @@ import { IsEmail, IsInt, Length, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int } from 'type-graphql';
 import { NewRecordInput, RecordChangesInput } from '../../kernel/write/record-inputs';
 
-@InputType({ description: "A new focal point of your organisation (admins); your organisation owns it." })
+@InputType({ description: 'A new focal point of your organisation (admins); your organisation owns it.' })
 export class AddFocalPointInput extends NewRecordInput {
   @Field({ description: "Your organisation's hub code." })
   partnerCode: string;

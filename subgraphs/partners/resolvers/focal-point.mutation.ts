@@ -9,7 +9,16 @@ import { ownership } from '../../kernel/policy/ownership';
 import { applyChanges, changedSharing } from '../../kernel/write/record-inputs';
 import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/policy/sharing-defaults';
 import { countryCode, partnerCode, uuid } from '../../kernel/write/validation';
-import { createOnce, idempotentRequest, InputProblems, insertAudited, requireSignedIn, runMutation, updateVersioned, visibleRecord } from '../../kernel/write/writing';
+import {
+  createOnce,
+  idempotentRequest,
+  InputProblems,
+  insertAudited,
+  requireSignedIn,
+  runMutation,
+  updateVersioned,
+  visibleRecord,
+} from '../../kernel/write/writing';
 import { checkSharing, type Sharing } from '../../kernel/policy/no-write-down';
 import { checkPartnerCodes, findPartner, lockForAdmin, sharingDefaultsOf } from '../rules/partner.rules';
 import { FocalPoint } from '../entities/focal-point.entity';
@@ -27,14 +36,17 @@ interface FocalPointContent extends Sharing {
 const FIELDS = ['name', 'role', 'email', 'countryIso3'] as const;
 
 function checkFocalPoint(problems: InputProblems, content: FocalPointContent): FocalPointContent {
-  const countryIso3 = content.countryIso3 === null ? null : (problems.check(() => countryCode(content.countryIso3!, 'countryIso3')) ?? content.countryIso3);
+  const countryIso3 =
+    content.countryIso3 === null ? null : (problems.check(() => countryCode(content.countryIso3!, 'countryIso3')) ?? content.countryIso3);
   checkSharing(problems, content);
   return { ...content, countryIso3 };
 }
 
 @Resolver()
 export class FocalPointMutationResolver {
-  @Mutation(() => FocalPoint, { description: 'Adds a focal point of your organisation (admins). Retrying with the same idempotencyKey returns the first focal point.' })
+  @Mutation(() => FocalPoint, {
+    description: 'Adds a focal point of your organisation (admins). Retrying with the same idempotencyKey returns the first focal point.',
+  })
   async addFocalPoint(@Arg('input', () => AddFocalPointInput) input: AddFocalPointInput, @Ctx() ctx: SubgraphContext): Promise<FocalPoint> {
     requireSignedIn(ctx.viewer);
     const viewer = ctx.viewer;
@@ -47,16 +59,25 @@ export class FocalPointMutationResolver {
         const partner = await findPartner(ctx.db.manager, viewer, code);
         if (!partner) problems.add('partnerCode', `partnerCode: unknown partner ${JSON.stringify(input.partnerCode)}`);
         const sharing = sharingOf(input, sharingDefaultsOf(partner) ?? HUB_SHARING_DEFAULTS);
-        content = checkFocalPoint(problems, { name: input.name, role: input.role, email: input.email ?? null, countryIso3: input.countryIso3 ?? null, ...sharing });
+        content = checkFocalPoint(problems, {
+          name: input.name,
+          role: input.role,
+          email: input.email ?? null,
+          countryIso3: input.countryIso3 ?? null,
+          ...sharing,
+        });
         await checkPartnerCodes(ctx.db.manager, problems, input.sharedWith ?? [], 'sharedWith');
         problems.throwIfAny();
       },
-      create: (tx, id) => insertAudited(tx, FocalPoint, 'FocalPoint', { id, partnerCode: code, ...content, ...ownership({ ownerOrg: code, ...content }) }),
+      create: (tx, id) =>
+        insertAudited(tx, FocalPoint, 'FocalPoint', { id, partnerCode: code, ...content, ...ownership({ ownerOrg: code, ...content }) }),
       load: (manager, id) => visibleRecord(manager, viewer, FocalPoint, KIND, id),
     });
   }
 
-  @Mutation(() => FocalPoint, { description: 'Changes a focal point (admins of its organisation); fields left out stay as they are, null clears an optional one.' })
+  @Mutation(() => FocalPoint, {
+    description: 'Changes a focal point (admins of its organisation); fields left out stay as they are, null clears an optional one.',
+  })
   async updateFocalPoint(@Arg('input', () => UpdateFocalPointInput) input: UpdateFocalPointInput, @Ctx() ctx: SubgraphContext): Promise<FocalPoint> {
     return runMutation(ctx, async (tx) => {
       const focalPoint = await lockForAdmin(tx, FocalPoint, KIND, uuid(input.id, 'id'), input.version);
@@ -78,7 +99,9 @@ export class FocalPointMutationResolver {
     });
   }
 
-  @Mutation(() => FocalPoint, { description: 'Removes a focal point (admins of its organisation) and returns it as it was; the removal stays in the audit trail.' })
+  @Mutation(() => FocalPoint, {
+    description: 'Removes a focal point (admins of its organisation) and returns it as it was; the removal stays in the audit trail.',
+  })
   async removeFocalPoint(@Arg('input', () => RemoveFocalPointInput) input: RemoveFocalPointInput, @Ctx() ctx: SubgraphContext): Promise<FocalPoint> {
     return runMutation(ctx, async (tx) => {
       const focalPoint = await lockForAdmin(tx, FocalPoint, KIND, uuid(input.id, 'id'), input.version);

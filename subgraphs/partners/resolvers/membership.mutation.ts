@@ -6,7 +6,15 @@ import type { SubgraphContext } from '../../kernel/service/context';
 import { ownership } from '../../kernel/policy/ownership';
 import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/policy/sharing-defaults';
 import { countryCode, isoDate, partnerCode } from '../../kernel/write/validation';
-import { createOnce, idempotentRequest, InputProblems, insertAudited, requireSignedIn, updateVersioned, visibleRecord } from '../../kernel/write/writing';
+import {
+  createOnce,
+  idempotentRequest,
+  InputProblems,
+  insertAudited,
+  requireSignedIn,
+  updateVersioned,
+  visibleRecord,
+} from '../../kernel/write/writing';
 import { checkSharing, type Sharing } from '../../kernel/policy/no-write-down';
 import { checkPartnerCodes, findPartner, sharingDefaultsOf } from '../rules/partner.rules';
 import { Membership } from '../entities/membership.entity';
@@ -21,7 +29,10 @@ export class MembershipMutationResolver {
     description:
       "Records a change in a country's membership of your organisation (admins) and returns the new period. Retrying with the same idempotencyKey returns the first period.",
   })
-  async recordMembershipChange(@Arg('input', () => RecordMembershipChangeInput) input: RecordMembershipChangeInput, @Ctx() ctx: SubgraphContext): Promise<Membership> {
+  async recordMembershipChange(
+    @Arg('input', () => RecordMembershipChangeInput) input: RecordMembershipChangeInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Membership> {
     requireSignedIn(ctx.viewer);
     const viewer = ctx.viewer;
     const code = partnerCode(input.partnerCode, 'partnerCode');
@@ -35,7 +46,11 @@ export class MembershipMutationResolver {
         if (!partner) problems.add('partnerCode', `partnerCode: unknown partner ${JSON.stringify(input.partnerCode)}`);
         const countryIso3 = problems.check(() => countryCode(input.countryIso3, 'countryIso3')) ?? input.countryIso3;
         problems.check(() => isoDate(input.validFrom, 'validFrom'));
-        if (input.validTo && input.validTo <= input.validFrom) problems.add('validTo', `validTo (${input.validTo}) must be after validFrom (${input.validFrom}): it is the first day the period no longer holds`);
+        if (input.validTo && input.validTo <= input.validFrom)
+          problems.add(
+            'validTo',
+            `validTo (${input.validTo}) must be after validFrom (${input.validFrom}): it is the first day the period no longer holds`,
+          );
         sharing = sharingOf(input, sharingDefaultsOf(partner) ?? HUB_SHARING_DEFAULTS);
         checkSharing(problems, sharing);
         await checkPartnerCodes(ctx.db.manager, problems, input.sharedWith ?? [], 'sharedWith');

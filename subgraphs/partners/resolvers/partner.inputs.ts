@@ -9,7 +9,7 @@ import { PARTNER_CODE } from '../../kernel/write/validation';
 /** The partner record a change applies to (a base class only: no argument has this type). */
 @InputType('PartnerChangesInput')
 abstract class PartnerChangesInput {
-  @Field({ description: "Your organisation's hub code, e.g. \"ECOWAS\"." })
+  @Field({ description: 'Your organisation\'s hub code, e.g. "ECOWAS".' })
   code: string;
 
   @Field(() => Int, { description: 'The version you read; a CONFLICT error means the record changed since.' })

@@ -16,13 +16,22 @@ type Profile = Pick<Partner, (typeof PROFILE_FIELDS)[number]>;
 @Resolver()
 export class PartnerMutationResolver {
   @Mutation(() => Partner, { description: "Changes your organisation's name, website or headquarters (admins of the organisation)." })
-  async updatePartnerProfile(@Arg('input', () => UpdatePartnerProfileInput) input: UpdatePartnerProfileInput, @Ctx() ctx: SubgraphContext): Promise<Partner> {
+  async updatePartnerProfile(
+    @Arg('input', () => UpdatePartnerProfileInput) input: UpdatePartnerProfileInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Partner> {
     return runMutation(ctx, async (tx) => {
       const partner = await lockPartnerForAdmin(tx, partnerCode(input.code, 'code'), input.version);
       const problems = new InputProblems();
-      const current: Profile = { name: partner.name, website: partner.website, headquartersIso3: partner.headquartersIso3, headquartersCity: partner.headquartersCity };
+      const current: Profile = {
+        name: partner.name,
+        website: partner.website,
+        headquartersIso3: partner.headquartersIso3,
+        headquartersCity: partner.headquartersCity,
+      };
       const profile = applyChanges(problems, current, input, PROFILE_FIELDS, ['website', 'headquartersIso3', 'headquartersCity']);
-      if (profile.headquartersIso3) profile.headquartersIso3 = problems.check(() => countryCode(profile.headquartersIso3!, 'headquartersIso3')) ?? null;
+      if (profile.headquartersIso3)
+        profile.headquartersIso3 = problems.check(() => countryCode(profile.headquartersIso3!, 'headquartersIso3')) ?? null;
       problems.throwIfAny();
       return updatePartner(tx, partner, profile);
     });
@@ -32,12 +41,16 @@ export class PartnerMutationResolver {
     description:
       "Sets the classification and sharedWith your organisation's new records get in every subgraph when a create leaves classification out (admins of the organisation). Records already stored keep theirs.",
   })
-  async setSharingDefaults(@Arg('input', () => SetSharingDefaultsInput) input: SetSharingDefaultsInput, @Ctx() ctx: SubgraphContext): Promise<Partner> {
+  async setSharingDefaults(
+    @Arg('input', () => SetSharingDefaultsInput) input: SetSharingDefaultsInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<Partner> {
     return runMutation(ctx, async (tx) => {
       const partner = await lockPartnerForAdmin(tx, partnerCode(input.code, 'code'), input.version);
       const problems = new InputProblems();
       checkSharing(problems, { classification: input.classification, sharedWith: input.sharedWith, sharedWithUsers: [] });
-      if (input.sharedWith.includes(partner.code)) problems.add('sharedWith', `sharedWith: ${partner.code} reads its own records anyway; name other organisations`);
+      if (input.sharedWith.includes(partner.code))
+        problems.add('sharedWith', `sharedWith: ${partner.code} reads its own records anyway; name other organisations`);
       await checkPartnerCodes(tx.manager, problems, input.sharedWith, 'sharedWith');
       problems.throwIfAny();
       return updateSharingDefaults(tx, partner, { classification: input.classification, sharedWith: input.sharedWith });

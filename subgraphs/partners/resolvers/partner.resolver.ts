@@ -69,4 +69,3 @@ export async function resolvePartnerReference(reference: { code: string }, ctx: 
   const code = referenceKey('partnerCode', reference.code);
   return code ? ctx.loaders.partner.load(code) : null;
 }
-

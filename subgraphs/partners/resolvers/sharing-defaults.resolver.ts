@@ -18,7 +18,10 @@ export class SharingDefaults {
 @Resolver(() => Partner)
 export class PartnerSharingDefaultsResolver {
   // Whom an organisation shares with by default says whom it trusts: only its own members learn it.
-  @FieldResolver(() => SharingDefaults, { nullable: true, description: "Your own organisation's sharing defaults (set by its admins with setSharingDefaults); null for any other organisation." })
+  @FieldResolver(() => SharingDefaults, {
+    nullable: true,
+    description: "Your own organisation's sharing defaults (set by its admins with setSharingDefaults); null for any other organisation.",
+  })
   sharingDefaults(@Root() partner: Partner, @Ctx() ctx: SubgraphContext): SharingDefaults | null {
     return ctx.viewer.org === partner.code ? sharingDefaultsOf(partner) : null;
   }

@@ -40,10 +40,17 @@ function describe(period: { status: MembershipStatus; validFrom: string | null; 
  * Whatever the change, no two periods may overlap.
  */
 export function planMembershipChange<P extends Period>(problems: InputProblems, periods: P[], change: MembershipChange): MembershipPlan<P> | null {
-  const open = periods.filter((p) => p.validTo === null).sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? '')).at(-1) ?? null;
+  const open =
+    periods
+      .filter((p) => p.validTo === null)
+      .sort((a, b) => (a.validFrom ?? '').localeCompare(b.validFrom ?? ''))
+      .at(-1) ?? null;
   const close = open !== null && (open.validFrom === null || open.validFrom < change.validFrom) ? open : null;
   if (close && close.status === change.status && change.validTo === null) {
-    problems.add('status', `status: ${change.countryIso3} is already ${change.status} (${describe(close)}); record a different status, or a validTo to end this one`);
+    problems.add(
+      'status',
+      `status: ${change.countryIso3} is already ${change.status} (${describe(close)}); record a different status, or a validTo to end this one`,
+    );
     return null;
   }
   const clash = periods.map((p) => (p === close ? { ...p, validTo: change.validFrom } : p)).find((p) => overlaps(p, change));

@@ -12,12 +12,23 @@ import { noteUnknownPartners } from '../../kernel/write/reference-codes';
 import { Partner } from '../entities/partner.entity';
 
 /** A record of `entity` that only admins of its owner change, locked as lockForUpdate locks it. */
-export function lockForAdmin<T extends VersionedRecord>(tx: MutationScope, entity: EntityTarget<T>, kind: string, id: string, version: number): Promise<T> {
+export function lockForAdmin<T extends VersionedRecord>(
+  tx: MutationScope,
+  entity: EntityTarget<T>,
+  kind: string,
+  id: string,
+  version: number,
+): Promise<T> {
   return lockForUpdate(tx, entity, kind, id, version, assertAdminOf);
 }
 
 /** The partner `code` names as the viewer may read it, locked FOR UPDATE when `lock` is set; null when there is none. */
-export async function findPartner(manager: EntityManager, viewer: MutationScope['ctx']['viewer'], code: string, lock = false): Promise<Partner | null> {
+export async function findPartner(
+  manager: EntityManager,
+  viewer: MutationScope['ctx']['viewer'],
+  code: string,
+  lock = false,
+): Promise<Partner | null> {
   const query = restrictToVisible(manager.getRepository(Partner).createQueryBuilder('p').where('p.code = :code', { code }), viewer, 'p');
   if (lock) query.setLock('pessimistic_write');
   return query.getOne();
@@ -40,11 +51,10 @@ export function updatePartner(tx: MutationScope, partner: Partner, changes: Quer
  * concurrent changes; the change is audited like any other.
  */
 export async function updateSharingDefaults(tx: MutationScope, partner: Partner, defaults: SharingDefaults): Promise<Partner> {
-  await tx.manager.query(`UPDATE ${tx.manager.connection.getMetadata(Partner).tablePath} SET default_classification = $1, default_shared_with = $2 WHERE code = $3`, [
-    defaults.classification,
-    defaults.sharedWith,
-    partner.code,
-  ]);
+  await tx.manager.query(
+    `UPDATE ${tx.manager.connection.getMetadata(Partner).tablePath} SET default_classification = $1, default_shared_with = $2 WHERE code = $3`,
+    [defaults.classification, defaults.sharedWith, partner.code],
+  );
   const updated = await tx.manager.findOneByOrFail(Partner, { code: partner.code });
   await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, 'Partner', updated.code, updated);
   return updated;
@@ -55,8 +65,18 @@ export function sharingDefaultsOf(partner: Partner | null): SharingDefaults | nu
 }
 
 /** Notes the codes in `codes` that name no partner of the hub (which organisations belong to the hub is public). */
-export async function checkPartnerCodes(manager: EntityManager, problems: InputProblems, codes: string[], field: string, stored: readonly string[] = []): Promise<void> {
+export async function checkPartnerCodes(
+  manager: EntityManager,
+  problems: InputProblems,
+  codes: string[],
+  field: string,
+  stored: readonly string[] = [],
+): Promise<void> {
   if (codes.length === 0) return;
-  const known = new Set((await manager.getRepository(Partner).createQueryBuilder('p').select('p.code').where('p.code IN (:...codes)', { codes }).getMany()).map((p) => p.code));
+  const known = new Set(
+    (await manager.getRepository(Partner).createQueryBuilder('p').select('p.code').where('p.code IN (:...codes)', { codes }).getMany()).map(
+      (p) => p.code,
+    ),
+  );
   noteUnknownPartners(problems, codes, known, field, stored);
 }

@@ -63,7 +63,7 @@ export class RiskAssessment extends OwnedRecord {
   @Column({ type: 'enum', enum: RiskLevel, enumName: 'risk_level', name: 'overall_level' })
   overallLevel: RiskLevel;
 
-  @Field(() => String, { nullable: true, description: "The assessing organisation's own rating scheme, e.g. \"ECOWARN colour code\"." })
+  @Field(() => String, { nullable: true, description: 'The assessing organisation\'s own rating scheme, e.g. "ECOWARN colour code".' })
   @Column({ type: 'varchar', length: 100, name: 'partner_rating_scheme', nullable: true })
   partnerRatingScheme: string | null;
 

@@ -104,7 +104,10 @@ export function mapColumns(cells: readonly string[]): ColumnMap {
     list.sort((a, b) => a.extra - b.extra);
     if (list.length > 1 && list[0].extra === list[1].extra) {
       const columns = list.filter((c) => c.extra === list[0].extra).map((c) => `${columnName(c.index)} (${cells[c.index].trim()})`);
-      throw badInput(`The hashtag row has several columns for ${field}: ${columns.join(', ')}. Keep one, or add an attribute to tell them apart.`, field);
+      throw badInput(
+        `The hashtag row has several columns for ${field}: ${columns.join(', ')}. Keep one, or add an attribute to tell them apart.`,
+        field,
+      );
     }
     map.single.set(field, list[0].index);
     for (const other of list.slice(1)) {
@@ -114,7 +117,10 @@ export function mapColumns(cells: readonly string[]): ColumnMap {
   }
   const missing = INCIDENT_FIELDS.filter((s) => s.required && !map.single.has(s.field));
   if (missing.length > 0) {
-    throw badInput(`The hashtag row has no column for ${missing.map((s) => `${s.hashtag} (${s.field})`).join(', ')}; every incident needs one.`, missing[0].field);
+    throw badInput(
+      `The hashtag row has no column for ${missing.map((s) => `${s.hashtag} (${s.field})`).join(', ')}; every incident needs one.`,
+      missing[0].field,
+    );
   }
   return map;
 }

@@ -115,7 +115,11 @@ export async function exportIncidents(db: DataSource, output: Writable, options:
   for (;;) {
     const query = options.scope(incidents.createQueryBuilder('incident'), 'incident');
     // Keyset pagination: stable and as cheap for the last page as for the first, unlike OFFSET.
-    if (after) query.andWhere('(incident.occurred_on, incident.id) > (:exportAfterDate, :exportAfterId)', { exportAfterDate: after.occurredOn, exportAfterId: after.id });
+    if (after)
+      query.andWhere('(incident.occurred_on, incident.id) > (:exportAfterDate, :exportAfterId)', {
+        exportAfterDate: after.occurredOn,
+        exportAfterId: after.id,
+      });
     const page = await query.orderBy('incident.occurredOn', 'ASC').addOrderBy('incident.id', 'ASC').limit(pageSize).getMany();
     if (page.length === 0) break;
     await options.onPage?.(page);

@@ -153,16 +153,19 @@ function emptyResult(): BatchResult {
 
 class ConcurrentChange extends Error {}
 
-
 /** Validates the options before anything is read; each failure names the option. */
 function settingsOf(options: ImportOptions): Settings {
   const org = partnerCode(options.org ?? '', 'org');
   if (options.classification !== undefined && !Object.values(Classification).includes(options.classification)) {
-    throw badInput(`classification must be one of ${Object.values(Classification).join(', ')}, got ${JSON.stringify(options.classification)}`, 'classification');
+    throw badInput(
+      `classification must be one of ${Object.values(Classification).join(', ')}, got ${JSON.stringify(options.classification)}`,
+      'classification',
+    );
   }
   const sharedWith = options.sharedWith?.map((code) => partnerCode(code, 'sharedWith'));
   const batchSize = options.batchSize ?? DEFAULT_BATCH;
-  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000) throw badInput('batchSize must be a whole number from 1 to 5000', 'batchSize');
+  if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000)
+    throw badInput('batchSize must be a whole number from 1 to 5000', 'batchSize');
   return {
     org,
     audit: options.audit ?? { actorSub: null, operationName: 'bulk import' },
@@ -179,7 +182,18 @@ function emptySummary(): ImportSummary {
 
 /** Columns a created incident is written with; the rest keep their database defaults. */
 const INSERTED = [...COMPARED, 'id', 'externalId', 'ownerOrg', 'createdByOrg', 'sharedWithUsers', 'version'] as const;
-const AUDITED = ['id', 'subgraph', 'action', 'actorSub', 'actorOrg', 'operationName', 'recordType', 'recordId', 'recordOwnerOrg', 'classification'] as const;
+const AUDITED = [
+  'id',
+  'subgraph',
+  'action',
+  'actorSub',
+  'actorOrg',
+  'operationName',
+  'recordType',
+  'recordId',
+  'recordOwnerOrg',
+  'classification',
+] as const;
 const INSERT_CHUNK = 1000;
 
 /**
@@ -187,7 +201,12 @@ const INSERT_CHUNK = 1000;
  * than PostgreSQL spends storing the rows (about 5 s per 100,000 incidents); the table and column
  * names still come from the entity's metadata, so a renamed column cannot be missed here.
  */
-async function insertRows<T>(manager: EntityManager, entity: EntityTarget<T>, properties: readonly string[], records: Record<string, unknown>[]): Promise<void> {
+async function insertRows<T>(
+  manager: EntityManager,
+  entity: EntityTarget<T>,
+  properties: readonly string[],
+  records: Record<string, unknown>[],
+): Promise<void> {
   const metadata = manager.connection.getMetadata(entity);
   const columns = properties.map((property) => {
     const column = metadata.findColumnWithPropertyName(property);
@@ -286,7 +305,8 @@ class IncidentImport {
           error instanceof ConcurrentChange
             ? 'the incident was changed by someone else during the import; import the row again'
             : 'the database refused the row';
-        if (!(error instanceof ConcurrentChange)) logger.error('import row refused by the database', { line: pending.line, externalId: pending.externalId, error });
+        if (!(error instanceof ConcurrentChange))
+          logger.error('import row refused by the database', { line: pending.line, externalId: pending.externalId, error });
         const result = emptyResult();
         result.outcomes.push({ line: pending.line, externalId: pending.externalId, status: 'rejected', errors: [{ field: 'row', message }] });
         return result;
@@ -297,7 +317,8 @@ class IncidentImport {
   /** Decides and writes every row of the batch inside `manager`'s transaction. */
   private async plan(manager: EntityManager | undefined, batch: Pending[]): Promise<BatchResult> {
     const result = emptyResult();
-    const reject = (pending: Pending, errors: FieldProblem[]) => result.outcomes.push({ line: pending.line, externalId: pending.externalId, status: 'rejected', errors });
+    const reject = (pending: Pending, errors: FieldProblem[]) =>
+      result.outcomes.push({ line: pending.line, externalId: pending.externalId, status: 'rejected', errors });
     const live = batch.filter((p): p is Pending & { draft: IncidentDraft } => p.draft !== undefined);
     const nameable = (id: string | null | undefined) => !id || this.nameable.has(id) || result.nameable.has(id);
 
@@ -306,7 +327,10 @@ class IncidentImport {
     let hidden = new Set<string>();
     if (manager && live.length > 0) {
       existing = await this.findIncidents(manager, live);
-      floors = await floorsOfMany(manager, [...existing.values()].map((incident) => incident.id));
+      floors = await floorsOfMany(
+        manager,
+        [...existing.values()].map((incident) => incident.id),
+      );
       hidden = await this.outOfScope(manager, [...existing.values()]);
       await this.findSituations(manager, live, existing, result);
       await this.findSources(manager, live, result);
@@ -328,7 +352,9 @@ class IncidentImport {
       const { draft, line } = pending;
       const { externalId } = draft;
       if (!nameable(draft.values.situationId)) {
-        reject(pending, [{ field: 'situationId', message: `situationId: no situation ${draft.values.situationId} (it must be the id of a situation in the hub)` }]);
+        reject(pending, [
+          { field: 'situationId', message: `situationId: no situation ${draft.values.situationId} (it must be the id of a situation in the hub)` },
+        ]);
         continue;
       }
       const proposed: Partial<StoredValues> = { ...draft.values };
@@ -337,7 +363,13 @@ class IncidentImport {
         const { name } = draft.source;
         const found = result.sources.get(name) ?? this.sources.get(name);
         if (found === undefined && !newSources.has(name)) {
-          newSources.set(name, { id: randomUUID(), name, type: draft.source.type ?? SourceType.OTHER, region: REGION_BY_ISO3.get(draft.values.countryIso3 ?? '') ?? 'Global', used: false });
+          newSources.set(name, {
+            id: randomUUID(),
+            name,
+            type: draft.source.type ?? SourceType.OTHER,
+            region: REGION_BY_ISO3.get(draft.values.countryIso3 ?? '') ?? 'Global',
+            used: false,
+          });
         }
         newSource = found === undefined ? newSources.get(name) : undefined;
         proposed.sourceId = found ?? newSource!.id;
@@ -363,7 +395,8 @@ class IncidentImport {
           reject(pending, cited);
           continue;
         }
-        const record = { ...after, externalId, id: randomUUID() } as StoredValues & Pick<Incident, 'sharedWithUsers'> & { id: string; externalId: string };
+        const record = { ...after, externalId, id: randomUUID() } as StoredValues &
+          Pick<Incident, 'sharedWithUsers'> & { id: string; externalId: string };
         if (newSource) newSource.used = true;
         creates.push(record);
         planned.set(externalId, record);
@@ -373,7 +406,8 @@ class IncidentImport {
       }
       const changes: Partial<StoredValues> = {};
       for (const key of COMPARED) {
-        if (key in proposed && !isDeepStrictEqual(current[key] ?? null, proposed[key] ?? null)) (changes as Record<string, unknown>)[key] = proposed[key];
+        if (key in proposed && !isDeepStrictEqual(current[key] ?? null, proposed[key] ?? null))
+          (changes as Record<string, unknown>)[key] = proposed[key];
       }
       const firstLine = result.seen.get(externalId) ?? this.seen.get(externalId);
       if (Object.keys(changes).length === 0) {
@@ -383,7 +417,10 @@ class IncidentImport {
       }
       if (firstLine !== undefined) {
         reject(pending, [
-          { field: 'externalId', message: `externalId ${JSON.stringify(externalId)} is also on line ${firstLine}, with other values; that row is kept. Give each incident its own id.` },
+          {
+            field: 'externalId',
+            message: `externalId ${JSON.stringify(externalId)} is also on line ${firstLine}, with other values; that row is kept. Give each incident its own id.`,
+          },
         ]);
         continue;
       }
@@ -398,15 +435,32 @@ class IncidentImport {
         continue;
       }
       if (newSource) newSource.used = true;
-      updates.push({ id: stored!.id, version: stored!.version, changes, classification: merged.classification, situationId: merged.situationId ?? null });
+      updates.push({
+        id: stored!.id,
+        version: stored!.version,
+        changes,
+        classification: merged.classification,
+        situationId: merged.situationId ?? null,
+      });
       planned.set(externalId, merged);
       result.seen.set(externalId, line);
       result.outcomes.push({ line, externalId, status: 'updated', id: stored!.id });
     }
 
-    const createdSources = manager ? await this.createSources(manager, [...newSources.values()].filter((source) => source.used), result) : [];
+    const createdSources = manager
+      ? await this.createSources(
+          manager,
+          [...newSources.values()].filter((source) => source.used),
+          result,
+        )
+      : [];
     if (manager && creates.length > 0) {
-      await insertRows(manager, Incident, INSERTED, creates.map((record) => ({ ...record, version: 1 })));
+      await insertRows(
+        manager,
+        Incident,
+        INSERTED,
+        creates.map((record) => ({ ...record, version: 1 })),
+      );
     }
     if (manager) {
       // Each stored incident keeps the situation it was imported against as its floor (no write-down).
@@ -442,7 +496,12 @@ class IncidentImport {
   }
 
   /** The audit trail's entry for a change the import makes, written in the change's own transaction. */
-  private auditEvent(manager: EntityManager, action: AuditAction, recordType: string, record: { id: string; classification: Classification }): Record<string, unknown> {
+  private auditEvent(
+    manager: EntityManager,
+    action: AuditAction,
+    recordType: string,
+    record: { id: string; classification: Classification },
+  ): Record<string, unknown> {
     return {
       id: randomUUID(),
       subgraph: manager.connection.getMetadata(Incident).schema,
@@ -457,7 +516,8 @@ class IncidentImport {
     };
   }
 
-  private defaults(): Omit<StoredValues, 'countryIso3' | 'occurredOn' | 'eventType'> & Pick<Incident, 'ownerOrg' | 'createdByOrg' | 'sharedWithUsers' | 'externalId'> {
+  private defaults(): Omit<StoredValues, 'countryIso3' | 'occurredOn' | 'eventType'> &
+    Pick<Incident, 'ownerOrg' | 'createdByOrg' | 'sharedWithUsers' | 'externalId'> {
     return {
       situationId: null,
       datePrecision: DatePrecision.DAY,
@@ -475,7 +535,11 @@ class IncidentImport {
       notes: null,
       sourceId: null,
       externalId: null,
-      ...ownership({ ownerOrg: this.settings.org, classification: this.settings.classification ?? DEFAULT_CLASSIFICATION, sharedWith: this.settings.sharedWith ?? [] }),
+      ...ownership({
+        ownerOrg: this.settings.org,
+        classification: this.settings.classification ?? DEFAULT_CLASSIFICATION,
+        sharedWith: this.settings.sharedWith ?? [],
+      }),
     };
   }
 
@@ -484,7 +548,12 @@ class IncidentImport {
    * inside situationScope, and those stored incidents keep when their row does not name one, whose
    * rules still apply to the changed incident.
    */
-  private async findSituations(manager: EntityManager, live: (Pending & { draft: IncidentDraft })[], existing: Map<string, Incident>, result: BatchResult): Promise<void> {
+  private async findSituations(
+    manager: EntityManager,
+    live: (Pending & { draft: IncidentDraft })[],
+    existing: Map<string, Incident>,
+    result: BatchResult,
+  ): Promise<void> {
     const named = new Set<string>();
     const kept = new Set<string>();
     for (const { draft } of live) {
@@ -496,7 +565,11 @@ class IncidentImport {
       }
     }
     if (named.size > 0) {
-      let query = manager.getRepository(Situation).createQueryBuilder('situation').select('situation.id', 'id').where('situation.id IN (:...situationIds)', { situationIds: [...named] });
+      let query = manager
+        .getRepository(Situation)
+        .createQueryBuilder('situation')
+        .select('situation.id', 'id')
+        .where('situation.id IN (:...situationIds)', { situationIds: [...named] });
       if (this.options.situationScope) query = this.options.situationScope(query, 'situation');
       for (const { id } of await query.getRawMany<{ id: string }>()) result.nameable.add(id);
     }
@@ -516,14 +589,26 @@ class IncidentImport {
    * the stored incident was derived from before (`floors`), does not (kernel/policy/no-write-down.ts).
    * A situation outside situationScope is not among the facts, so no message can quote it.
    */
-  private citationProblems(incident: StoredValues & Pick<Incident, 'sharedWithUsers'>, result: BatchResult, floors: CitedRecord[] = []): FieldProblem[] {
+  private citationProblems(
+    incident: StoredValues & Pick<Incident, 'sharedWithUsers'>,
+    result: BatchResult,
+    floors: CitedRecord[] = [],
+  ): FieldProblem[] {
     const situation = incident.situationId ? (result.situations.get(incident.situationId) ?? this.situations.get(incident.situationId)) : undefined;
     const problems: FieldProblem[] = [];
     if (situation && situation.countryIso3 !== incident.countryIso3) {
       problems.push({ field: 'countryIso3', message: `countryIso3 must be ${situation.countryIso3}, the country of situation ${situation.id}` });
     }
-    const derived = { ownerOrg: this.settings.org, classification: incident.classification, sharedWith: incident.sharedWith, sharedWithUsers: incident.sharedWithUsers };
-    checkNoWriteDown({ add: (field, message) => problems.push({ field: field as FieldProblem['field'], message }) }, derived, [...floors, ...(situation ? [citedRecord('Situation', situation)] : [])]);
+    const derived = {
+      ownerOrg: this.settings.org,
+      classification: incident.classification,
+      sharedWith: incident.sharedWith,
+      sharedWithUsers: incident.sharedWithUsers,
+    };
+    checkNoWriteDown({ add: (field, message) => problems.push({ field: field as FieldProblem['field'], message }) }, derived, [
+      ...floors,
+      ...(situation ? [citedRecord('Situation', situation)] : []),
+    ]);
     return problems;
   }
 
@@ -531,7 +616,10 @@ class IncidentImport {
   private async outOfScope(manager: EntityManager, stored: Incident[]): Promise<Set<string>> {
     if (!this.options.incidentScope || stored.length === 0) return new Set();
     const ids = stored.map((incident) => incident.id);
-    const query = this.options.incidentScope(manager.getRepository(Incident).createQueryBuilder('incident').select('incident.id', 'id').where('incident.id IN (:...ids)', { ids }), 'incident');
+    const query = this.options.incidentScope(
+      manager.getRepository(Incident).createQueryBuilder('incident').select('incident.id', 'id').where('incident.id IN (:...ids)', { ids }),
+      'incident',
+    );
     const readable = new Set((await query.getRawMany<{ id: string }>()).map((row) => row.id));
     return new Set(ids.filter((id) => !readable.has(id)));
   }
@@ -546,7 +634,9 @@ class IncidentImport {
   private async findSources(manager: EntityManager, live: (Pending & { draft: IncidentDraft })[], result: BatchResult): Promise<void> {
     const names = [...new Set(live.flatMap(({ draft }) => (draft.source && !this.sources.has(draft.source.name) ? [draft.source.name] : [])))];
     if (names.length === 0) return;
-    const found = await manager.getRepository(Source).find({ select: { id: true, name: true }, where: { ownerOrg: this.settings.org, name: In(names) } });
+    const found = await manager
+      .getRepository(Source)
+      .find({ select: { id: true, name: true }, where: { ownerOrg: this.settings.org, name: In(names) } });
     for (const source of found) result.sources.set(source.name, source.id);
   }
 
@@ -556,14 +646,27 @@ class IncidentImport {
    * wider than the incidents citing it. Its type comes from the first row naming it, its region
    * from that row's country; a source already stored keeps its own.
    */
-  private async createSources(manager: EntityManager, sources: NewSource[], result: BatchResult): Promise<{ id: string; classification: Classification }[]> {
+  private async createSources(
+    manager: EntityManager,
+    sources: NewSource[],
+    result: BatchResult,
+  ): Promise<{ id: string; classification: Classification }[]> {
     if (sources.length === 0) return [];
     const classification = this.settings.classification ?? DEFAULT_CLASSIFICATION;
     const inserted = await manager
       .createQueryBuilder()
       .insert()
       .into(Source)
-      .values(sources.map(({ id, name, type, region }) => ({ id, name, type, region, url: null, ...ownership({ ownerOrg: this.settings.org, classification, sharedWith: this.settings.sharedWith ?? [] }) })))
+      .values(
+        sources.map(({ id, name, type, region }) => ({
+          id,
+          name,
+          type,
+          region,
+          url: null,
+          ...ownership({ ownerOrg: this.settings.org, classification, sharedWith: this.settings.sharedWith ?? [] }),
+        })),
+      )
       .orIgnore()
       .updateEntity(false)
       .returning(['id'])

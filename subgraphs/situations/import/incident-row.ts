@@ -98,18 +98,21 @@ function coordinate(value: unknown, field: 'latitude' | 'longitude'): number | n
   if (given === null) return null;
   const limit = field === 'latitude' ? 90 : 180;
   const parsed = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(given) ? Number(given) : NaN;
-  if (!Number.isFinite(parsed) || Math.abs(parsed) > limit) throw new Problem(`${field} must be a decimal number from -${limit} to ${limit}, got ${JSON.stringify(given)}`);
+  if (!Number.isFinite(parsed) || Math.abs(parsed) > limit)
+    throw new Problem(`${field} must be a decimal number from -${limit} to ${limit}, got ${JSON.stringify(given)}`);
   return parsed;
 }
 
 function count(value: unknown, field: IncidentField): number | null {
   if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 0 || value > MAX_FATALITIES) throw new Problem(`${field} must be a whole number of 0 or more, got ${value}`);
+    if (!Number.isInteger(value) || value < 0 || value > MAX_FATALITIES)
+      throw new Problem(`${field} must be a whole number of 0 or more, got ${value}`);
     return value;
   }
   const given = text(value, field);
   if (given === null) return null;
-  if (!/^\d+(\.0*)?$/.test(given) || Number(given) > MAX_FATALITIES) throw new Problem(`${field} must be a whole number of 0 or more, got ${JSON.stringify(given)}`);
+  if (!/^\d+(\.0*)?$/.test(given) || Number(given) > MAX_FATALITIES)
+    throw new Problem(`${field} must be a whole number of 0 or more, got ${JSON.stringify(given)}`);
   return Number(given);
 }
 
@@ -197,7 +200,11 @@ export function checkIncidentRow(row: RawRow, today: string): RowCheck {
   for (const field of ['latitude', 'longitude'] as const) if (problems.some((p) => p.field === field)) given[field] = 0;
   for (const problem of incidentValueProblems(given)) {
     if (problems.some((p) => p.field === problem.field)) continue;
-    problems.push({ field: problem.field, ...(row.columns?.[problem.field] ? { column: row.columns[problem.field] } : {}), message: problem.message });
+    problems.push({
+      field: problem.field,
+      ...(row.columns?.[problem.field] ? { column: row.columns[problem.field] } : {}),
+      message: problem.message,
+    });
   }
 
   let source: IncidentDraft['source'];

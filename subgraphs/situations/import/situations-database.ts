@@ -26,7 +26,12 @@ export async function openSituationsDatabase(env: NodeJS.ProcessEnv = process.en
     closeGate = () => gate.close();
   }
   try {
-    const db = await openSubgraphDatabase({ schema: situationsSubgraph.name, entities: situationsSubgraph.entities, migrations: situationsSubgraph.migrations, target });
+    const db = await openSubgraphDatabase({
+      schema: situationsSubgraph.name,
+      entities: situationsSubgraph.entities,
+      migrations: situationsSubgraph.migrations,
+      target,
+    });
     return {
       db,
       where: config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.pgliteDir}`,
@@ -52,7 +57,7 @@ export function heldByRunningHub(command: 'import' | 'export', error: FolderInUs
       : 'Read the incidents through the running hub instead, with the incidents query at the gateway';
   return [
     `${command}: the hub is running on ${error.dir} (process ${error.pid} holds it), so nothing was ${command}ed.`,
-    'A PGlite folder is one process\'s: the running hub would not see what another process writes there, and could be corrupted by it.',
+    "A PGlite folder is one process's: the running hub would not see what another process writes there, and could be corrupted by it.",
     `${instead}, or stop the hub (Ctrl-C in \`npm start\`) and run this command again.`,
   ].join('\n');
 }

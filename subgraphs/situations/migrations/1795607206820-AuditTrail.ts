@@ -6,13 +6,21 @@ export class AuditTrail1795607206820 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TYPE "situations"."audit_action" AS ENUM('READ', 'CREATE', 'UPDATE', 'DELETE')`);
-    await queryRunner.query(`CREATE TABLE "situations"."audit_event" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "subgraph" character varying(20) NOT NULL, "action" "situations"."audit_action" NOT NULL, "actor_sub" character varying(200), "actor_org" character varying(16), "operation_name" character varying(200), "record_type" character varying(60) NOT NULL, "record_id" character varying(100) NOT NULL, "record_owner_org" character varying(16) NOT NULL, "classification" "situations"."classification" NOT NULL, CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id"))`);
+    await queryRunner.query(
+      `CREATE TABLE "situations"."audit_event" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "subgraph" character varying(20) NOT NULL, "action" "situations"."audit_action" NOT NULL, "actor_sub" character varying(200), "actor_org" character varying(16), "operation_name" character varying(200), "record_type" character varying(60) NOT NULL, "record_id" character varying(100) NOT NULL, "record_owner_org" character varying(16) NOT NULL, "classification" "situations"."classification" NOT NULL, CONSTRAINT "PK_481efbe8b0a403efe3f47a6528f" PRIMARY KEY ("id"))`,
+    );
     await queryRunner.query(`CREATE INDEX "IDX_a27d8c00555b6b4cfaf48cc9ee" ON "situations"."audit_event"  ("record_id") `);
     await queryRunner.query(`CREATE INDEX "IDX_3b7f3fb6db109d13ba5f558ec4" ON "situations"."audit_event"  ("record_owner_org", "at") `);
     // Append-only: reviewed addition to the generated migration (TypeORM does not model triggers).
-    await queryRunner.query(`CREATE FUNCTION "situations".audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$`);
-    await queryRunner.query(`CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON "situations"."audit_event" FOR EACH STATEMENT EXECUTE FUNCTION "situations".audit_event_append_only()`);
-    await queryRunner.query(`CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON "situations"."audit_event" FOR EACH STATEMENT EXECUTE FUNCTION "situations".audit_event_append_only()`);
+    await queryRunner.query(
+      `CREATE FUNCTION "situations".audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE ON "situations"."audit_event" FOR EACH STATEMENT EXECUTE FUNCTION "situations".audit_event_append_only()`,
+    );
+    await queryRunner.query(
+      `CREATE TRIGGER audit_event_no_truncate BEFORE TRUNCATE ON "situations"."audit_event" FOR EACH STATEMENT EXECUTE FUNCTION "situations".audit_event_append_only()`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

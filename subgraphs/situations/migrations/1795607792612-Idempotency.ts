@@ -5,7 +5,9 @@ export class Idempotency1795607792612 implements MigrationInterface {
   name = 'Idempotency1795607792612';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`CREATE TABLE "situations"."idempotency_key" ("org" character varying(16) NOT NULL, "operation" character varying(60) NOT NULL, "key" character varying(200) NOT NULL, "request_hash" character(64) NOT NULL, "record_type" character varying(60) NOT NULL, "record_id" character varying(100) NOT NULL, "created_by" character varying(200) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a6781be9913d99e1fb1dee27eca" PRIMARY KEY ("org", "operation", "key"))`);
+    await queryRunner.query(
+      `CREATE TABLE "situations"."idempotency_key" ("org" character varying(16) NOT NULL, "operation" character varying(60) NOT NULL, "key" character varying(200) NOT NULL, "request_hash" character(64) NOT NULL, "record_type" character varying(60) NOT NULL, "record_id" character varying(100) NOT NULL, "created_by" character varying(200) NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_a6781be9913d99e1fb1dee27eca" PRIMARY KEY ("org", "operation", "key"))`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

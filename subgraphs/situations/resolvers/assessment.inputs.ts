@@ -54,7 +54,10 @@ export class AddRiskAssessmentInput extends NewRecordInput {
   @Field(() => RiskLevel, { description: "Overall level, on the hub's own ordinal scale." })
   overallLevel: RiskLevel;
 
-  @Field(() => String, { nullable: true, description: "Your organisation's own rating scheme, e.g. \"ECOWARN colour code\"; given with partnerRatingValue." })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Your organisation\'s own rating scheme, e.g. "ECOWARN colour code"; given with partnerRatingValue.',
+  })
   @Length(1, 100)
   partnerRatingScheme?: string | null;
 

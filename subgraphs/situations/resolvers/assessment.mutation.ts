@@ -19,7 +19,10 @@ export class RiskAssessmentMutationResolver {
     description:
       "Adds your organisation's assessment of a situation you may read (editors and admins); your organisation owns it and is its assessedBy. An AMBER_STRICT situation's assessment is AMBER_STRICT or RED and shared no wider than the situation. Retrying with the same idempotencyKey returns the first assessment.",
   })
-  async addRiskAssessment(@Arg('input', () => AddRiskAssessmentInput) input: AddRiskAssessmentInput, @Ctx() ctx: SubgraphContext): Promise<RiskAssessment> {
+  async addRiskAssessment(
+    @Arg('input', () => AddRiskAssessmentInput) input: AddRiskAssessmentInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<RiskAssessment> {
     const org = assertCanCreate(ctx.viewer);
     const viewer = ctx.viewer;
     let sharing: Sharing;

@@ -12,12 +12,17 @@ export class RiskAssessmentResolver {
     return ctx.loaders.situation.load(assessment.situationId);
   }
 
-  @FieldResolver(() => Int, { description: "Sequence of this assessment among the situation's assessments by the same organisation that you may read." })
+  @FieldResolver(() => Int, {
+    description: "Sequence of this assessment among the situation's assessments by the same organisation that you may read.",
+  })
   assessmentNumber(@Root() assessment: RiskAssessment, @Ctx() ctx: SituationsContext): Promise<number> {
     return ctx.loaders.assessmentNumber.load(`${assessment.situationId}/${assessment.id}`);
   }
 
-  @FieldResolver(() => Partner, { nullable: true, description: 'The organisation that made the assessment (null while the partners subgraph cannot answer; assessedByOrg stays).' })
+  @FieldResolver(() => Partner, {
+    nullable: true,
+    description: 'The organisation that made the assessment (null while the partners subgraph cannot answer; assessedByOrg stays).',
+  })
   assessedBy(@Root() assessment: RiskAssessment): Partner {
     return { code: assessment.assessedByOrg };
   }

@@ -11,7 +11,10 @@ import { referenceKey } from '../../kernel/write/validation';
 @Resolver(() => Country)
 export class CountrySituationsResolver {
   @ListSize(10)
-  @FieldResolver(() => [Situation], { nullable: true, description: 'Situations monitored in the country (null while the situations subgraph cannot answer), most recently opened first.' })
+  @FieldResolver(() => [Situation], {
+    nullable: true,
+    description: 'Situations monitored in the country (null while the situations subgraph cannot answer), most recently opened first.',
+  })
   async situations(@Root() country: Country, @Ctx() ctx: SituationsContext): Promise<Situation[]> {
     return ctx.loaders.situationsByCountry.load(country.iso3);
   }
@@ -20,7 +23,10 @@ export class CountrySituationsResolver {
 @Resolver(() => Partner)
 export class PartnerAssessmentsResolver {
   @ListSize(100)
-  @FieldResolver(() => [RiskAssessment], { nullable: true, description: 'Risk assessments made by the organisation (null while the situations subgraph cannot answer), most recent first.' })
+  @FieldResolver(() => [RiskAssessment], {
+    nullable: true,
+    description: 'Risk assessments made by the organisation (null while the situations subgraph cannot answer), most recent first.',
+  })
   async assessments(@Root() partner: Partner, @Ctx() ctx: SituationsContext): Promise<RiskAssessment[]> {
     return ctx.loaders.assessmentsByOrg.load(partner.code);
   }
@@ -29,7 +35,10 @@ export class PartnerAssessmentsResolver {
 @Resolver(() => Alert)
 export class AlertSituationResolver {
   @Directive('@requires(fields: "situationId")')
-  @FieldResolver(() => Situation, { nullable: true, description: 'The situation the alert is about; null when it cites none or you may not read it.' })
+  @FieldResolver(() => Situation, {
+    nullable: true,
+    description: 'The situation the alert is about; null when it cites none or you may not read it.',
+  })
   async situation(@Root() alert: Alert, @Ctx() ctx: SituationsContext): Promise<Situation | null> {
     const id = referenceKey('uuid', alert.situationId);
     return id ? ctx.loaders.situation.load(id) : null;

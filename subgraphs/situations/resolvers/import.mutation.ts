@@ -85,8 +85,13 @@ class IncidentImportReport {
 
 @Resolver()
 export class ImportMutationResolver {
-  @Mutation(() => IncidentImportReport, { description: "Imports incidents as the viewer's organisation (editors and admins); re-importing the same file changes nothing." })
-  async importIncidents(@Arg('input', () => ImportIncidentsInput) input: ImportIncidentsInput, @Ctx() ctx: SubgraphContext): Promise<IncidentImportReport> {
+  @Mutation(() => IncidentImportReport, {
+    description: "Imports incidents as the viewer's organisation (editors and admins); re-importing the same file changes nothing.",
+  })
+  async importIncidents(
+    @Arg('input', () => ImportIncidentsInput) input: ImportIncidentsInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<IncidentImportReport> {
     const org = assertCanCreate(ctx.viewer);
     const problems = new InputProblems();
     await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });

@@ -55,7 +55,8 @@ export function applyIncidentFilter(ctx: SubgraphContext, query: SelectQueryBuil
   if (filter.from) query.andWhere('i.occurred_on >= :filterFrom', { filterFrom: isoDate(filter.from, 'filter.from') });
   if (filter.to) query.andWhere('i.occurred_on <= :filterTo', { filterTo: isoDate(filter.to, 'filter.to') });
   dateRange(filter.from, filter.to, 'filter.from');
-  if (filter.adminArea) query.andWhere('(lower(i.adm1) = lower(:filterArea) OR lower(i.adm2) = lower(:filterArea))', { filterArea: filter.adminArea.trim() });
+  if (filter.adminArea)
+    query.andWhere('(lower(i.adm1) = lower(:filterArea) OR lower(i.adm2) = lower(:filterArea))', { filterArea: filter.adminArea.trim() });
   if (filter.eventTypes?.length) query.andWhere('i.event_type IN (:...filterEventTypes)', { filterEventTypes: filter.eventTypes });
   if (filter.minFatalities !== undefined && filter.minFatalities !== null) {
     if (filter.minFatalities < 0) throw badInput('filter.minFatalities must not be negative', 'filter.minFatalities');

@@ -7,7 +7,10 @@ import { LocalDate } from '../../kernel/schema/scalars';
 import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
 import { SourceType } from '../entities/source.entity';
 
-@InputType({ description: "A source your organisation has not recorded yet; one of your organisation's sources with the same name is used instead of a second one." })
+@InputType({
+  description:
+    "A source your organisation has not recorded yet; one of your organisation's sources with the same name is used instead of a second one.",
+})
 export class NewSourceInput {
   @Field()
   @Length(1, 300)
@@ -28,7 +31,10 @@ export class NewSourceInput {
 
 @InputType({ description: 'A new incident report, owned by your organisation.' })
 export class ReportIncidentInput extends NewRecordInput {
-  @Field(() => ID, { nullable: true, description: 'The situation it belongs to, one you may read in the same country; an AMBER_STRICT one limits how the incident is shared.' })
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The situation it belongs to, one you may read in the same country; an AMBER_STRICT one limits how the incident is shared.',
+  })
   situationId?: string | null;
 
   @Field({ description: 'ISO 3166-1 alpha-3 code of the country where it happened.' })

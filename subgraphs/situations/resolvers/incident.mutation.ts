@@ -7,7 +7,17 @@ import { applyChanges, changedSharing } from '../../kernel/write/record-inputs';
 import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../kernel/write/reference-codes';
 import { newRecordSharing } from '../../kernel/policy/sharing-defaults';
 import { uuid } from '../../kernel/write/validation';
-import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/write/writing';
+import {
+  assertCanCreate,
+  createOnce,
+  idempotentRequest,
+  InputProblems,
+  insertAudited,
+  lockForUpdate,
+  runMutation,
+  updateVersioned,
+  visibleRecord,
+} from '../../kernel/write/writing';
 import { Incident } from '../entities/incident.entity';
 import { checkNoWriteDown } from '../../kernel/policy/no-write-down';
 import { citedRecord, floorsOf, raiseFloors } from '../../kernel/policy/record-floor';
@@ -46,7 +56,12 @@ export class IncidentMutationResolver {
         content = checkIncident(problems, { ...(given as unknown as IncidentContent), ...sharing });
         if (input.source) {
           if (input.sourceId) problems.add('source', 'give sourceId or source, not both');
-          newSource = checkNewSource(problems, { name: input.source.name, type: input.source.type, region: input.source.region, url: input.source.url ?? null });
+          newSource = checkNewSource(problems, {
+            name: input.source.name,
+            type: input.source.type,
+            region: input.source.region,
+            url: input.source.url ?? null,
+          });
         }
         if (problems.empty) await checkIncidentCitations(ctx.db.manager, viewer, problems, content, org);
         await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });
@@ -73,7 +88,9 @@ export class IncidentMutationResolver {
     });
   }
 
-  @Mutation(() => Incident, { description: 'Corrects an incident report (editors and admins of its owner); fields left out stay as they are, null clears an optional one.' })
+  @Mutation(() => Incident, {
+    description: 'Corrects an incident report (editors and admins of its owner); fields left out stay as they are, null clears an optional one.',
+  })
   async correctIncident(@Arg('input', () => CorrectIncidentInput) input: CorrectIncidentInput, @Ctx() ctx: SubgraphContext): Promise<Incident> {
     const partners = await knownPartners(ctx, input.sharedWith);
     return runMutation(ctx, async (tx) => {
@@ -89,8 +106,15 @@ export class IncidentMutationResolver {
       // derived from before stays its floor, and every version is held to it, even when the
       // correction drops the citation or its source has been restricted since.
       const touched = CITING.some((field) => JSON.stringify(current[field]) !== JSON.stringify(content[field]));
-      const cited = problems.empty && touched ? await checkIncidentCitations(tx.manager, tx.ctx.viewer, problems, content, incident.ownerOrg, { lock: 'pessimistic_read', recordId: incident.id }) : [];
-      if (problems.empty && !touched) checkNoWriteDown(problems, { ownerOrg: incident.ownerOrg, ...content }, await floorsOf(tx.manager, incident.id));
+      const cited =
+        problems.empty && touched
+          ? await checkIncidentCitations(tx.manager, tx.ctx.viewer, problems, content, incident.ownerOrg, {
+              lock: 'pessimistic_read',
+              recordId: incident.id,
+            })
+          : [];
+      if (problems.empty && !touched)
+        checkNoWriteDown(problems, { ownerOrg: incident.ownerOrg, ...content }, await floorsOf(tx.manager, incident.id));
       problems.throwIfAny();
       const updated = await updateVersioned(tx, Incident, 'Incident', incident, content);
       await raiseFloors(tx.manager, [{ recordId: incident.id, cited }]);

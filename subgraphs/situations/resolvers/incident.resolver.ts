@@ -36,7 +36,10 @@ export class IncidentResolver {
     return incident.situationId ? ctx.loaders.situation.load(incident.situationId) : null;
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: 'The country where it happened (null while the partners subgraph cannot answer; countryIso3 stays).' })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'The country where it happened (null while the partners subgraph cannot answer; countryIso3 stays).',
+  })
   country(@Root() incident: Incident): Country {
     return { iso3: incident.countryIso3 };
   }

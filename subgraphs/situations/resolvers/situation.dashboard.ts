@@ -84,7 +84,7 @@ class SourceShare {
   @Field(() => Int)
   incidents: number;
 
-  @Field(() => Float, { description: 'Fraction of the situation\'s visible incidents, 0 to 1.' })
+  @Field(() => Float, { description: "Fraction of the situation's visible incidents, 0 to 1." })
   share: number;
 }
 
@@ -103,7 +103,7 @@ class RiskFactorChange {
   change: number | null;
 }
 
-@ObjectType({ description: 'An assessment in a situation\'s risk trend.' })
+@ObjectType({ description: "An assessment in a situation's risk trend." })
 class RiskTrendPoint {
   @Field(() => ID)
   assessmentId: string;
@@ -200,13 +200,15 @@ export class SituationDashboardResolver {
   }
 
   @ListSize(50)
-  @FieldResolver(() => [SourceShare], { description: 'Where the situation\'s incident reports come from, by source type and region.' })
+  @FieldResolver(() => [SourceShare], { description: "Where the situation's incident reports come from, by source type and region." })
   async sourceDiversity(@Root() situation: Situation, @Ctx() ctx: SituationsContext): Promise<SourceShare[]> {
     return ctx.loaders.sourceDiversity.load(situation.id);
   }
 
   @ListSize(20)
-  @FieldResolver(() => [RiskTrendPoint], { description: 'The situation\'s assessments over time, each with its per-factor change since the previous one.' })
+  @FieldResolver(() => [RiskTrendPoint], {
+    description: "The situation's assessments over time, each with its per-factor change since the previous one.",
+  })
   async riskTrend(@Root() situation: Situation, @Ctx() ctx: SituationsContext): Promise<RiskTrendPoint[]> {
     const assessments = await ctx.loaders.assessmentsBySituation.load(situation.id);
     return assessments.map((assessment, i) => {

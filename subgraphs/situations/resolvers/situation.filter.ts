@@ -76,14 +76,22 @@ async function memberStates(ctx: SubgraphContext, code: string, on: string): Pro
 }
 
 /** Adds the filter's conditions to a query over situations aliased `s`; false when nothing can match. */
-export async function applySituationFilter(ctx: SubgraphContext, query: SelectQueryBuilder<Situation>, filter: SituationFilter | undefined): Promise<boolean> {
+export async function applySituationFilter(
+  ctx: SubgraphContext,
+  query: SelectQueryBuilder<Situation>,
+  filter: SituationFilter | undefined,
+): Promise<boolean> {
   if (!filter) return true;
   const countries = intersect(
     filter.countries ? countryCodes(filter.countries, 'filter.countries') : undefined,
     filter.regions ? countriesInRegions(filter.regions, 'filter.regions') : undefined,
     filter.subRegions ? countriesInSubRegions(filter.subRegions, 'filter.subRegions') : undefined,
     filter.partner
-      ? await memberStates(ctx, partnerCode(filter.partner, 'filter.partner'), filter.memberOn ? isoDate(filter.memberOn, 'filter.memberOn') : today())
+      ? await memberStates(
+          ctx,
+          partnerCode(filter.partner, 'filter.partner'),
+          filter.memberOn ? isoDate(filter.memberOn, 'filter.memberOn') : today(),
+        )
       : undefined,
   );
   if (countries !== undefined) {
@@ -113,12 +121,16 @@ export async function applySituationFilter(ctx: SubgraphContext, query: SelectQu
   }
   if (filter.riskFactors?.length) {
     for (const code of filter.riskFactors) {
-      if (!/^[A-Z]{1,3}\d{1,2}$/.test(code)) throw badInput(`filter.riskFactors: ${JSON.stringify(code)} is not a risk factor code such as "RF9"`, 'filter.riskFactors');
+      if (!/^[A-Z]{1,3}\d{1,2}$/.test(code))
+        throw badInput(`filter.riskFactors: ${JSON.stringify(code)} is not a risk factor code such as "RF9"`, 'filter.riskFactors');
     }
     const factors = latestAssessment(ctx, query, 'factors');
-    query.andWhere(`EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(${factors}, '[]'::jsonb)) AS factor WHERE factor->>'riskFactor' = ANY(CAST(:filterFactors AS text[])))`, {
-      filterFactors: filter.riskFactors,
-    });
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM jsonb_array_elements(COALESCE(${factors}, '[]'::jsonb)) AS factor WHERE factor->>'riskFactor' = ANY(CAST(:filterFactors AS text[])))`,
+      {
+        filterFactors: filter.riskFactors,
+      },
+    );
   }
   return true;
 }

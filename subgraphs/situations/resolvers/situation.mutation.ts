@@ -8,7 +8,17 @@ import { checkPartnerCodes, knownPartners, noteUnknownPartners } from '../../ker
 import { newRecordSharing } from '../../kernel/policy/sharing-defaults';
 import { uuid } from '../../kernel/write/validation';
 import { citedRecord, followInPeer, moveFloors, sharingChanged } from '../../kernel/policy/record-floor';
-import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, lockForUpdate, runMutation, updateVersioned, visibleRecord } from '../../kernel/write/writing';
+import {
+  assertCanCreate,
+  createOnce,
+  idempotentRequest,
+  InputProblems,
+  insertAudited,
+  lockForUpdate,
+  runMutation,
+  updateVersioned,
+  visibleRecord,
+} from '../../kernel/write/writing';
 import { Situation, SituationStatus } from '../entities/situation.entity';
 import { checkSituation, CITING_SITUATION, situationContentOf, type SituationContent } from '../rules/situation.rules';
 import { OpenSituationInput, UpdateSituationInput } from './situation.inputs';
@@ -29,18 +39,31 @@ export class SituationMutationResolver {
     return createOnce(ctx, idempotentRequest(ctx.viewer, 'openSituation', 'Situation', input), {
       prepare: async () => {
         const problems = new InputProblems();
-        if (input.status === SituationStatus.CLOSED) problems.add('status', 'status: a situation is opened MONITORING, ESCALATING or DE_ESCALATING, not CLOSED');
+        if (input.status === SituationStatus.CLOSED)
+          problems.add('status', 'status: a situation is opened MONITORING, ESCALATING or DE_ESCALATING, not CLOSED');
         const sharing = await newRecordSharing(ctx, input);
-        content = checkSituation(problems, { countryIso3: input.countryIso3, title: input.title, summary: input.summary, status: input.status, crimes: input.crimes, openedOn: input.openedOn, ...sharing });
+        content = checkSituation(problems, {
+          countryIso3: input.countryIso3,
+          title: input.title,
+          summary: input.summary,
+          status: input.status,
+          crimes: input.crimes,
+          openedOn: input.openedOn,
+          ...sharing,
+        });
         await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });
         problems.throwIfAny();
       },
-      create: (tx, id) => insertAudited(tx, Situation, 'Situation', { id, ...content, illustrative: false, ...ownership({ ownerOrg: org, ...content }) }),
+      create: (tx, id) =>
+        insertAudited(tx, Situation, 'Situation', { id, ...content, illustrative: false, ...ownership({ ownerOrg: org, ...content }) }),
       load: (manager, id) => visibleRecord(manager, ctx.viewer, Situation, KIND, id),
     });
   }
 
-  @Mutation(() => Situation, { description: "Changes a situation (editors and admins of its owner); fields left out stay as they are. A change of classification or sharedWith is checked as a new situation's is." })
+  @Mutation(() => Situation, {
+    description:
+      "Changes a situation (editors and admins of its owner); fields left out stay as they are. A change of classification or sharedWith is checked as a new situation's is.",
+  })
   async updateSituation(@Arg('input', () => UpdateSituationInput) input: UpdateSituationInput, @Ctx() ctx: SubgraphContext): Promise<Situation> {
     let moved = false;
     const partners = await knownPartners(ctx, input.sharedWith);

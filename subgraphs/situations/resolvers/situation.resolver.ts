@@ -39,7 +39,10 @@ export class SituationResolver {
     return ctx.loaders.situation.load(uuid(id, 'id'));
   }
 
-  @FieldResolver(() => Country, { nullable: true, description: 'The country of the situation (null while the partners subgraph cannot answer; countryIso3 stays).' })
+  @FieldResolver(() => Country, {
+    nullable: true,
+    description: 'The country of the situation (null while the partners subgraph cannot answer; countryIso3 stays).',
+  })
   country(@Root() situation: Situation): Country {
     return { iso3: situation.countryIso3 };
   }
@@ -63,7 +66,7 @@ export class SituationResolver {
 
   @FieldResolver(() => [String], {
     nullable: true,
-    description: "The users (JWT subjects) a RED situation names as its readers; shown only to the owner organisation, null for everyone else.",
+    description: 'The users (JWT subjects) a RED situation names as its readers; shown only to the owner organisation, null for everyone else.',
   })
   sharedWithUsers(@Root() situation: Situation, @Ctx() ctx: SituationsContext): string[] | null {
     return ctx.viewer.org === situation.ownerOrg ? situation.sharedWithUsers : null;

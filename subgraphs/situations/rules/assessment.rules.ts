@@ -14,16 +14,24 @@ import type { AddRiskAssessmentInput } from '../resolvers/assessment.inputs';
 export function checkAssessmentFields(problems: InputProblems, input: AddRiskAssessmentInput): void {
   problems.check(() => notInFuture(input.assessedOn, 'assessedOn'));
   if (!input.partnerRatingScheme !== !input.partnerRatingValue) {
-    problems.add(input.partnerRatingScheme ? 'partnerRatingValue' : 'partnerRatingScheme', 'partnerRatingScheme and partnerRatingValue are given together: a rating means something only in its scheme');
+    problems.add(
+      input.partnerRatingScheme ? 'partnerRatingValue' : 'partnerRatingScheme',
+      'partnerRatingScheme and partnerRatingValue are given together: a rating means something only in its scheme',
+    );
   }
   if (input.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the assessment concerns');
   const seen = new Set<string>();
   input.factors.forEach((factor, i) => {
-    if (seen.has(factor.riskFactor)) problems.add(`factors.${i}.riskFactor`, `factors.${i}.riskFactor: ${factor.riskFactor} is scored more than once`);
+    if (seen.has(factor.riskFactor))
+      problems.add(`factors.${i}.riskFactor`, `factors.${i}.riskFactor: ${factor.riskFactor} is scored more than once`);
     seen.add(factor.riskFactor);
     const indicators = new Set<string>();
     factor.indicators.forEach((evidence, j) => {
-      if (indicators.has(evidence.indicator)) problems.add(`factors.${i}.indicators.${j}.indicator`, `factors.${i}.indicators.${j}.indicator: ${evidence.indicator} is given more than once for ${factor.riskFactor}`);
+      if (indicators.has(evidence.indicator))
+        problems.add(
+          `factors.${i}.indicators.${j}.indicator`,
+          `factors.${i}.indicators.${j}.indicator: ${evidence.indicator} is given more than once for ${factor.riskFactor}`,
+        );
       indicators.add(evidence.indicator);
     });
   });
@@ -33,30 +41,50 @@ export function checkAssessmentFields(problems: InputProblems, input: AddRiskAss
  * Checks every factor and indicator code against the framework version in three statements,
  * whatever the number of factors. Returns the factors as they are stored.
  */
-export async function checkAgainstFramework(manager: EntityManager, viewer: Viewer, problems: InputProblems, input: AddRiskAssessmentInput): Promise<RiskFactorScore[]> {
+export async function checkAgainstFramework(
+  manager: EntityManager,
+  viewer: Viewer,
+  problems: InputProblems,
+  input: AddRiskAssessmentInput,
+): Promise<RiskFactorScore[]> {
   const factors: RiskFactorScore[] = input.factors.map((f) => ({
     riskFactor: f.riskFactor,
     level: f.level,
     evidence: f.evidence ?? null,
     indicators: f.indicators.map((i) => ({ indicator: i.indicator, observed: i.observed, evidence: i.evidence ?? null })),
   }));
-  const framework = await restrictToVisible(manager.getRepository(Framework).createQueryBuilder('fw').where('fw.id = :version', { version: input.frameworkVersion }), viewer, 'fw').getOne();
+  const framework = await restrictToVisible(
+    manager.getRepository(Framework).createQueryBuilder('fw').where('fw.id = :version', { version: input.frameworkVersion }),
+    viewer,
+    'fw',
+  ).getOne();
   if (!framework) {
     problems.add('frameworkVersion', `frameworkVersion: unknown version ${JSON.stringify(input.frameworkVersion)} of the Framework of Analysis`);
     return factors;
   }
   const codes = [...new Set(factors.map((f) => f.riskFactor))];
   const known = await restrictToVisible(
-    manager.getRepository(RiskFactor).createQueryBuilder('f').where('f.framework_version = :version AND f.code IN (:...codes)', { version: framework.id, codes }),
+    manager
+      .getRepository(RiskFactor)
+      .createQueryBuilder('f')
+      .where('f.framework_version = :version AND f.code IN (:...codes)', { version: framework.id, codes }),
     viewer,
     'f',
   ).getMany();
   const factorByCode = new Map(known.map((f) => [f.code, f]));
   const indicators = known.length
-    ? await restrictToVisible(manager.getRepository(Indicator).createQueryBuilder('i').where('i.risk_factor_id IN (:...ids)', { ids: known.map((f) => f.id) }), viewer, 'i').getMany()
+    ? await restrictToVisible(
+        manager
+          .getRepository(Indicator)
+          .createQueryBuilder('i')
+          .where('i.risk_factor_id IN (:...ids)', { ids: known.map((f) => f.id) }),
+        viewer,
+        'i',
+      ).getMany()
     : [];
   const indicatorsOf = new Map<string, Set<string>>();
-  for (const indicator of indicators) indicatorsOf.set(indicator.riskFactorId, (indicatorsOf.get(indicator.riskFactorId) ?? new Set()).add(indicator.code));
+  for (const indicator of indicators)
+    indicatorsOf.set(indicator.riskFactorId, (indicatorsOf.get(indicator.riskFactorId) ?? new Set()).add(indicator.code));
   factors.forEach((factor, i) => {
     const riskFactor = factorByCode.get(factor.riskFactor);
     if (!riskFactor) {
@@ -65,7 +93,10 @@ export async function checkAgainstFramework(manager: EntityManager, viewer: View
     }
     factor.indicators.forEach((evidence, j) => {
       if (!indicatorsOf.get(riskFactor.id)?.has(evidence.indicator)) {
-        problems.add(`factors.${i}.indicators.${j}.indicator`, `factors.${i}.indicators.${j}.indicator: ${evidence.indicator} is not an indicator of ${factor.riskFactor} in the ${framework.id} framework`);
+        problems.add(
+          `factors.${i}.indicators.${j}.indicator`,
+          `factors.${i}.indicators.${j}.indicator: ${evidence.indicator} is not an indicator of ${factor.riskFactor} in the ${framework.id} framework`,
+        );
       }
     });
   });

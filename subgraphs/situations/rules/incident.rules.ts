@@ -61,9 +61,12 @@ type CheckedValues = Partial<Pick<IncidentValues, 'latitude' | 'longitude' | 'fa
 export function incidentValueProblems(values: CheckedValues): IncidentValueProblem[] {
   const problems: IncidentValueProblem[] = [];
   const { latitude, longitude } = values;
-  if ((latitude == null) !== (longitude == null)) problems.push({ field: latitude == null ? 'latitude' : 'longitude', message: 'latitude and longitude are given together or not at all' });
-  if (latitude != null && !(latitude >= -90 && latitude <= 90)) problems.push({ field: 'latitude', message: `latitude must be between -90 and 90, got ${latitude}` });
-  if (longitude != null && !(longitude >= -180 && longitude <= 180)) problems.push({ field: 'longitude', message: `longitude must be between -180 and 180, got ${longitude}` });
+  if ((latitude == null) !== (longitude == null))
+    problems.push({ field: latitude == null ? 'latitude' : 'longitude', message: 'latitude and longitude are given together or not at all' });
+  if (latitude != null && !(latitude >= -90 && latitude <= 90))
+    problems.push({ field: 'latitude', message: `latitude must be between -90 and 90, got ${latitude}` });
+  if (longitude != null && !(longitude >= -180 && longitude <= 180))
+    problems.push({ field: 'longitude', message: `longitude must be between -180 and 180, got ${longitude}` });
   for (const field of ['fatalitiesLow', 'fatalitiesBest', 'fatalitiesHigh'] as const) {
     const value = values[field];
     if (value != null && value < 0) problems.push({ field, message: `${field} may not be negative` });
@@ -71,9 +74,12 @@ export function incidentValueProblems(values: CheckedValues): IncidentValueProbl
   // A negative estimate is wrong by itself: it is blamed alone, not also the estimates beside it.
   const estimate = (value: number | null | undefined) => (value != null && value >= 0 ? value : null);
   const [low, best, high] = [estimate(values.fatalitiesLow), estimate(values.fatalitiesBest), estimate(values.fatalitiesHigh)];
-  if (low !== null && best !== null && low > best) problems.push({ field: 'fatalitiesLow', message: `fatalitiesLow (${low}) may not exceed fatalitiesBest (${best})` });
-  if (best !== null && high !== null && best > high) problems.push({ field: 'fatalitiesHigh', message: `fatalitiesHigh (${high}) may not be below fatalitiesBest (${best})` });
-  if (low !== null && high !== null && low > high && best === null) problems.push({ field: 'fatalitiesLow', message: `fatalitiesLow (${low}) may not exceed fatalitiesHigh (${high})` });
+  if (low !== null && best !== null && low > best)
+    problems.push({ field: 'fatalitiesLow', message: `fatalitiesLow (${low}) may not exceed fatalitiesBest (${best})` });
+  if (best !== null && high !== null && best > high)
+    problems.push({ field: 'fatalitiesHigh', message: `fatalitiesHigh (${high}) may not be below fatalitiesBest (${best})` });
+  if (low !== null && high !== null && low > high && best === null)
+    problems.push({ field: 'fatalitiesLow', message: `fatalitiesLow (${low}) may not exceed fatalitiesHigh (${high})` });
   return problems;
 }
 
@@ -107,16 +113,19 @@ export async function checkIncidentCitations(
   if (content.situationId) {
     const situation = await citedSituation(manager, viewer, problems, content.situationId, options.lock);
     if (situation) {
-      if (situation.countryIso3 !== content.countryIso3) problems.add('countryIso3', `countryIso3 must be ${situation.countryIso3}, the country of the situation`);
+      if (situation.countryIso3 !== content.countryIso3)
+        problems.add('countryIso3', `countryIso3 must be ${situation.countryIso3}, the country of the situation`);
       cited.push(citedRecord('Situation', situation));
     }
   }
   if (content.sourceId) {
-    const source = await visibleRecord(manager, viewer, Source, 'source', content.sourceId, options.lock).catch((error: { extensions?: { code?: string } }) => {
-      if (error.extensions?.code !== 'NOT_FOUND') throw error;
-      problems.add('sourceId', `sourceId: unknown source ${JSON.stringify(content.sourceId)}`);
-      return null;
-    });
+    const source = await visibleRecord(manager, viewer, Source, 'source', content.sourceId, options.lock).catch(
+      (error: { extensions?: { code?: string } }) => {
+        if (error.extensions?.code !== 'NOT_FOUND') throw error;
+        problems.add('sourceId', `sourceId: unknown source ${JSON.stringify(content.sourceId)}`);
+        return null;
+      },
+    );
     if (source) cited.push(citedRecord('Source', source));
   }
   const floors = options.recordId ? await floorsOf(manager, options.recordId) : [];
@@ -138,7 +147,11 @@ export function checkNewSource(problems: InputProblems, source: NewSource): NewS
   const name = source.name.trim();
   if (!name) problems.add('source.name', 'source.name may not be blank');
   const region = REGIONS.get(source.region.trim().toLowerCase());
-  if (!region) problems.add('source.region', `source.region must be a UN M49 region (${[...REGIONS.values()].join(', ')}), got ${JSON.stringify(source.region)}`);
+  if (!region)
+    problems.add(
+      'source.region',
+      `source.region must be a UN M49 region (${[...REGIONS.values()].join(', ')}), got ${JSON.stringify(source.region)}`,
+    );
   return { ...source, name, region: region ?? source.region };
 }
 
@@ -147,12 +160,24 @@ export function checkNewSource(problems: InputProblems, source: NewSource): NewS
  * one recorded before (a source's name is unique per owner; ON CONFLICT makes two concurrent
  * reports of one new source record it once). An existing source keeps its type and region.
  */
-export async function sourceFor(tx: MutationScope, ownerOrg: string, source: NewSource, sharing: Sharing): Promise<{ source: Source; created: boolean }> {
+export async function sourceFor(
+  tx: MutationScope,
+  ownerOrg: string,
+  source: NewSource,
+  sharing: Sharing,
+): Promise<{ source: Source; created: boolean }> {
   const inserted = await tx.manager
     .createQueryBuilder()
     .insert()
     .into(Source)
-    .values({ id: randomUUID(), name: source.name, type: source.type, region: source.region, url: source.url, ...ownership({ ownerOrg, ...sharing }) })
+    .values({
+      id: randomUUID(),
+      name: source.name,
+      type: source.type,
+      region: source.region,
+      url: source.url,
+      ...ownership({ ownerOrg, ...sharing }),
+    })
     .orIgnore()
     .returning('id')
     .execute();

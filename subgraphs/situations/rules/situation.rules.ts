@@ -22,7 +22,17 @@ export interface SituationContent extends Sharing {
   openedOn: string;
 }
 
-export const SITUATION_FIELDS: readonly (keyof SituationContent)[] = ['countryIso3', 'title', 'summary', 'status', 'crimes', 'openedOn', 'classification', 'sharedWith', 'sharedWithUsers'];
+export const SITUATION_FIELDS: readonly (keyof SituationContent)[] = [
+  'countryIso3',
+  'title',
+  'summary',
+  'status',
+  'crimes',
+  'openedOn',
+  'classification',
+  'sharedWith',
+  'sharedWithUsers',
+];
 
 export function situationContentOf(situation: SituationContent): SituationContent {
   return Object.fromEntries(SITUATION_FIELDS.map((field) => [field, situation[field]])) as unknown as SituationContent;

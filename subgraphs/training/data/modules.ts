@@ -16,12 +16,14 @@ export const MODULES: readonly ModuleRecord[] = [
   {
     code: 'EW-INDICATORS',
     title: 'Early-warning indicators and reporting',
-    description: 'Recognising the indicators of each risk factor in incident and situation reporting, and channelling what is seen to those who can act.',
+    description:
+      'Recognising the indicators of each risk factor in incident and situation reporting, and channelling what is seen to those who can act.',
   },
   {
     code: 'HATE-SPEECH',
     title: 'Hate speech and incitement to violence',
-    description: 'Identifying hate speech and incitement that could lead to atrocity crimes, and the responses open to states, media and communities.',
+    description:
+      'Identifying hate speech and incitement that could lead to atrocity crimes, and the responses open to states, media and communities.',
   },
   {
     code: 'NC-MANDATE',

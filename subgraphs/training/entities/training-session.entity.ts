@@ -78,7 +78,9 @@ export class TrainingSession extends OwnedRecord {
   @Column({ type: 'varchar', array: true, name: 'confirmed_organiser_orgs', default: () => "'{}'" })
   confirmedOrganiserOrgs: string[];
 
-  @Field(() => [String], { description: 'Co-organisers that are not hub partners, by name, e.g. "Auschwitz Institute for Peace and Reconciliation".' })
+  @Field(() => [String], {
+    description: 'Co-organisers that are not hub partners, by name, e.g. "Auschwitz Institute for Peace and Reconciliation".',
+  })
   @Column({ type: 'varchar', array: true, name: 'organiser_names', default: () => "'{}'" })
   organiserNames: string[];
 

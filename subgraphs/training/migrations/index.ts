@@ -6,4 +6,11 @@ import { SessionCancellation1795609247760 } from './1795609247760-SessionCancell
 import { Confidentiality1795610000002 } from './1795610000002-Confidentiality';
 import { OrganiserConfirmation1796154181431 } from './1796154181431-OrganiserConfirmation';
 
-export const migrations = [Init1795606588382, AuditTrail1795607209433, Idempotency1795607803189, SessionCancellation1795609247760, Confidentiality1795610000002, OrganiserConfirmation1796154181431];
+export const migrations = [
+  Init1795606588382,
+  AuditTrail1795607209433,
+  Idempotency1795607803189,
+  SessionCancellation1795609247760,
+  Confidentiality1795610000002,
+  OrganiserConfirmation1796154181431,
+];

@@ -10,7 +10,10 @@ import { ListSize } from '../../kernel/schema/list-size';
 @Resolver(() => Country)
 export class CountryTrainingResolver {
   @ListSize(20)
-  @FieldResolver(() => [TrainingSession], { nullable: true, description: 'Training sessions held in the country (null while the training subgraph cannot answer), most recent first.' })
+  @FieldResolver(() => [TrainingSession], {
+    nullable: true,
+    description: 'Training sessions held in the country (null while the training subgraph cannot answer), most recent first.',
+  })
   async trainingSessions(@Root() country: Country, @Ctx() ctx: TrainingContext): Promise<TrainingSession[]> {
     return ctx.loaders.sessionsByCountry.load(country.iso3);
   }
@@ -19,7 +22,11 @@ export class CountryTrainingResolver {
 @Resolver(() => Partner)
 export class PartnerTrainingResolver {
   @ListSize(100)
-  @FieldResolver(() => [TrainingSession], { nullable: true, description: 'Training sessions credited to the organisation: those it owns and those it confirmed it co-organised (null while the training subgraph cannot answer), most recent first.' })
+  @FieldResolver(() => [TrainingSession], {
+    nullable: true,
+    description:
+      'Training sessions credited to the organisation: those it owns and those it confirmed it co-organised (null while the training subgraph cannot answer), most recent first.',
+  })
   async trainingSessions(@Root() partner: Partner, @Ctx() ctx: TrainingContext): Promise<TrainingSession[]> {
     return ctx.loaders.sessionsByOrganiser.load(partner.code);
   }

@@ -19,7 +19,10 @@ export class TrainingTotals {
   @Field(() => LocalDate, { nullable: true, description: 'The period asked for: sessions starting on or before this date.' })
   to: string | null;
 
-  @Field(() => String, { nullable: true, description: 'The partner asked for: only sessions credited to it (it owns them, or confirmed it co-organised them).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The partner asked for: only sessions credited to it (it owns them, or confirmed it co-organised them).',
+  })
   partner: string | null;
 
   @Field(() => Int, { description: 'Completed sessions.' })
@@ -49,7 +52,10 @@ class TrainingTotalsArgs {
   @Field(() => LocalDate, { nullable: true, description: 'Count sessions starting on or before this date.' })
   to?: string;
 
-  @Field(() => String, { nullable: true, description: 'Count only sessions credited to this partner (hub code): it owns them, or confirmed it co-organised them.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Count only sessions credited to this partner (hub code): it owns them, or confirmed it co-organised them.',
+  })
   partner?: string;
 }
 
@@ -65,8 +71,14 @@ interface TotalsRow {
 @Resolver(() => TrainingTotals)
 export class TrainingTotalsResolver {
   @Cost(AGGREGATE_WEIGHT)
-  @Query(() => TrainingTotals, { nullable: true, description: 'Totals over the completed training sessions starting in a period, optionally for one organising partner.' })
-  async trainingTotals(@Args(() => TrainingTotalsArgs) { from, to, partner }: TrainingTotalsArgs, @Ctx() ctx: SubgraphContext): Promise<TrainingTotals> {
+  @Query(() => TrainingTotals, {
+    nullable: true,
+    description: 'Totals over the completed training sessions starting in a period, optionally for one organising partner.',
+  })
+  async trainingTotals(
+    @Args(() => TrainingTotalsArgs) { from, to, partner }: TrainingTotalsArgs,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<TrainingTotals> {
     const start = from ? isoDate(from, 'from') : null;
     const end = to ? isoDate(to, 'to') : null;
     dateRange(start, end, 'from');
@@ -120,7 +132,10 @@ export enum TrainingGrouping {
   COUNTRY = 'COUNTRY',
   YEAR = 'YEAR',
 }
-registerEnumType(TrainingGrouping, { name: 'TrainingGrouping', description: 'PARTNER counts a session once under each organiser credited with it: its owner and the co-organisers that confirmed.' });
+registerEnumType(TrainingGrouping, {
+  name: 'TrainingGrouping',
+  description: 'PARTNER counts a session once under each organiser credited with it: its owner and the co-organisers that confirmed.',
+});
 
 @ObjectType({ description: 'Totals over the COMPLETED sessions of one group.' })
 export class TrainingGroupTotals {
@@ -147,7 +162,10 @@ export class TrainingGroupTotals {
 export class TrainingGroupTotalsResolver {
   @ListSize(AGGREGATE_GROUPS)
   @Cost(AGGREGATE_WEIGHT)
-  @Query(() => [TrainingGroupTotals], { nullable: true, description: 'Totals over completed sessions in a period, by partner, region, country or year, in one query.' })
+  @Query(() => [TrainingGroupTotals], {
+    nullable: true,
+    description: 'Totals over completed sessions in a period, by partner, region, country or year, in one query.',
+  })
   async trainingTotalsBy(
     @Arg('groupBy', () => TrainingGrouping) groupBy: TrainingGrouping,
     @Arg('from', () => LocalDate, { nullable: true }) from: string | undefined,
@@ -175,7 +193,11 @@ export class TrainingGroupTotalsResolver {
       [TrainingGrouping.YEAR]: "to_char(s.start_date, 'YYYY')",
     };
     if (groupBy === TrainingGrouping.PARTNER) {
-      query.innerJoin('(SELECT DISTINCT unnest(t.organiser_orgs) AS code FROM "training"."training_session" t)', 'organiser', creditedTo('s', 'organiser.code'));
+      query.innerJoin(
+        '(SELECT DISTINCT unnest(t.organiser_orgs) AS code FROM "training"."training_session" t)',
+        'organiser',
+        creditedTo('s', 'organiser.code'),
+      );
     }
     query.addSelect(group[groupBy], 'group');
     groupAndOrder(query, [group[groupBy]]);

@@ -58,7 +58,10 @@ export class PlanTrainingSessionInput extends NewRecordInput {
   source?: string | null;
 }
 
-@InputType({ description: 'Changes to a planned or completed session; fields left out stay as they are, null clears an optional one. Its status changes only by completing or cancelling it.' })
+@InputType({
+  description:
+    'Changes to a planned or completed session; fields left out stay as they are, null clears an optional one. Its status changes only by completing or cancelling it.',
+})
 export class UpdateTrainingSessionInput extends RecordChangesInput {
   @Field(() => String, { nullable: true })
   @Length(1, 300)

@@ -47,7 +47,8 @@ export function applyTrainingSessionFilter(query: SelectQueryBuilder<TrainingSes
     filter.regions ? countriesInRegions(filter.regions, 'filter.regions') : undefined,
   );
   if (countries !== undefined) query.andWhere(countries.length ? 's.country_iso3 IN (:...filterCountries)' : 'FALSE', { filterCountries: countries });
-  if (filter.partner) query.andWhere('s.organiser_orgs @> CAST(:filterPartner AS varchar[])', { filterPartner: [partnerCode(filter.partner, 'filter.partner')] });
+  if (filter.partner)
+    query.andWhere('s.organiser_orgs @> CAST(:filterPartner AS varchar[])', { filterPartner: [partnerCode(filter.partner, 'filter.partner')] });
   if (filter.audiences?.length) query.andWhere('s.audience IN (:...filterAudiences)', { filterAudiences: filter.audiences });
   if (filter.statuses?.length) query.andWhere('s.status IN (:...filterStatuses)', { filterStatuses: filter.statuses });
 }
@@ -91,7 +92,11 @@ export class TrainingSessionResolver {
   }
 
   @ListSize(10)
-  @FieldResolver(() => [Partner], { nullable: 'itemsAndList', description: 'The hub partners that organised the session (organiserOrgs, resolved); null while the partners subgraph cannot answer, and an item is null when it names no partner.' })
+  @FieldResolver(() => [Partner], {
+    nullable: 'itemsAndList',
+    description:
+      'The hub partners that organised the session (organiserOrgs, resolved); null while the partners subgraph cannot answer, and an item is null when it names no partner.',
+  })
   organisers(@Root() session: TrainingSession): Partner[] {
     return session.organiserOrgs.map((code) => ({ code }));
   }

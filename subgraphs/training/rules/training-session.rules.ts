@@ -49,7 +49,8 @@ export function sessionContentOf(session: TrainingSession): SessionContent {
 
 /** Normalises `content` (the owner is always among the organisers) and notes what is wrong with it. */
 export function checkSession(problems: InputProblems, content: SessionContent, ownerOrg: string): SessionContent {
-  const countryIso3 = content.countryIso3 === null ? null : (problems.check(() => countryCode(content.countryIso3!, 'countryIso3')) ?? content.countryIso3);
+  const countryIso3 =
+    content.countryIso3 === null ? null : (problems.check(() => countryCode(content.countryIso3!, 'countryIso3')) ?? content.countryIso3);
   problems.check(() => dateRange(content.startDate, content.endDate, 'endDate'));
   checkSharing(problems, content);
   return { ...content, countryIso3, organiserOrgs: [...new Set([ownerOrg, ...content.organiserOrgs])] };
@@ -58,7 +59,11 @@ export function checkSession(problems: InputProblems, content: SessionContent, o
 /** The modules `codes` name, in that order, as the viewer may read them; unknown codes are noted. */
 export async function modulesFor(manager: EntityManager, viewer: Viewer, problems: InputProblems, codes: string[]): Promise<TrainingModule[]> {
   if (codes.length === 0) return [];
-  const found = await restrictToVisible(manager.getRepository(TrainingModule).createQueryBuilder('m').where('m.code IN (:...codes)', { codes }), viewer, 'm').getMany();
+  const found = await restrictToVisible(
+    manager.getRepository(TrainingModule).createQueryBuilder('m').where('m.code IN (:...codes)', { codes }),
+    viewer,
+    'm',
+  ).getMany();
   const byCode = new Map(found.map((m) => [m.code, m]));
   const unknown = codes.filter((code) => !byCode.has(code));
   if (unknown.length > 0) problems.add('moduleCodes', `moduleCodes: unknown ${unknown.length === 1 ? 'module' : 'modules'} ${unknown.join(', ')}`);
@@ -79,9 +84,20 @@ export async function syncModules(tx: MutationScope, session: TrainingSession, m
     if (modules && !wanted.has(link.moduleId)) {
       await tx.manager.delete(SessionModule, { sessionId: link.sessionId, moduleId: link.moduleId });
       await tx.ctx.audit.change(tx.manager, AuditAction.DELETE, 'SessionModule', linkId(link), link);
-    } else if (link.classification !== sharing.classification || !isDeepStrictEqual(link.sharedWith, sharing.sharedWith) || !isDeepStrictEqual(link.sharedWithUsers, sharing.sharedWithUsers)) {
-      await tx.manager.update(SessionModule, { sessionId: link.sessionId, moduleId: link.moduleId }, { classification: sharing.classification, sharedWith: sharing.sharedWith, sharedWithUsers: sharing.sharedWithUsers });
-      await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, 'SessionModule', linkId(link), { ownerOrg: session.ownerOrg, classification: sharing.classification });
+    } else if (
+      link.classification !== sharing.classification ||
+      !isDeepStrictEqual(link.sharedWith, sharing.sharedWith) ||
+      !isDeepStrictEqual(link.sharedWithUsers, sharing.sharedWithUsers)
+    ) {
+      await tx.manager.update(
+        SessionModule,
+        { sessionId: link.sessionId, moduleId: link.moduleId },
+        { classification: sharing.classification, sharedWith: sharing.sharedWith, sharedWithUsers: sharing.sharedWithUsers },
+      );
+      await tx.ctx.audit.change(tx.manager, AuditAction.UPDATE, 'SessionModule', linkId(link), {
+        ownerOrg: session.ownerOrg,
+        classification: sharing.classification,
+      });
     }
   }
   const linked = new Set(existing.map((l) => l.moduleId));

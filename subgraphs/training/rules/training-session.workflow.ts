@@ -20,7 +20,11 @@ const STEP_NAMES: Record<SessionStep, string> = {
  * completed one can still have its record corrected; a cancelled one is final.
  */
 const TRANSITIONS: TransitionTable<TrainingStatus, SessionStep> = {
-  [TrainingStatus.PLANNED]: { [SessionStep.UPDATE]: TrainingStatus.PLANNED, [SessionStep.COMPLETE]: TrainingStatus.COMPLETED, [SessionStep.CANCEL]: TrainingStatus.CANCELLED },
+  [TrainingStatus.PLANNED]: {
+    [SessionStep.UPDATE]: TrainingStatus.PLANNED,
+    [SessionStep.COMPLETE]: TrainingStatus.COMPLETED,
+    [SessionStep.CANCEL]: TrainingStatus.CANCELLED,
+  },
   [TrainingStatus.COMPLETED]: { [SessionStep.UPDATE]: TrainingStatus.COMPLETED },
   [TrainingStatus.CANCELLED]: {},
 };
