@@ -9,7 +9,7 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
 import { GraphQLError } from 'graphql';
-import { callerError, subgraphError } from '../platform/errors';
+import { callerError, PASSED_ON_CODES, subgraphError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import { STOPPING_HEADER } from '../platform/http/service';
 
@@ -132,10 +132,6 @@ export function subgraphFetcher(timeoutMs: number, restartWaitMs = DEFAULT_RESTA
   }) as unknown as Fetcher;
 }
 
-// Codes a subgraph answers with HTTP 400 that are the caller's to fix (a literal the subgraph's
-// scalar rejects, say): they reach the client as the subgraph phrased them, not as a 500.
-const CALLER_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
-
 export class SubgraphDataSource extends RemoteGraphQLDataSource {
   /** SUBGRAPH_RESTART_WAIT_MS: how long a refused connection is retried, within timeoutMs (0: once more for a query, as any connection failure). */
   restartWaitMs = DEFAULT_RESTART_WAIT_MS;
@@ -175,7 +171,9 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
       const body = (await response.json().catch(() => undefined)) as { errors?: { message?: string; extensions?: { code?: string } }[] } | undefined;
       const first = body?.errors?.[0];
       const code = first?.extensions?.code;
-      if (first?.message && code && CALLER_CODES.has(code)) {
+      // A subgraph's 400 that is the caller's to fix (a literal the subgraph's scalar rejects, say)
+      // reaches the client as the subgraph phrased it, not as a 500.
+      if (first?.message && code && PASSED_ON_CODES.has(code)) {
         return callerError(first.message, code === 'GRAPHQL_PARSE_FAILED' ? code : 'BAD_USER_INPUT', this.name);
       }
     }

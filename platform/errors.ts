@@ -1,9 +1,8 @@
 // The GraphQL errors the hub raises on purpose, built here so every service speaks the same codes,
-// and the one list of codes a client may see (CLIENT_CODES): formatError passes those on and masks
-// anything else, so no internal detail (SQL, stack, URLs) reaches a client. The gateway and the
-// subgraph kernel construct their errors with these helpers; two places still construct their own:
-// subgraphs/kernel/service/peer.ts (SUBGRAPH_ERROR, and a peer's BAD_USER_INPUT passed on) and
-// platform/http/status.ts (OPERATION_RESOLUTION_FAILURE), both with codes from this list.
+// and the one list of codes a client may see (CLIENT_CODES, with the subsets REQUEST_FAULT_CODES and
+// PASSED_ON_CODES): formatError passes those on and masks anything else, so no internal detail (SQL,
+// stack, URLs) reaches a client. The gateway, the platform and the subgraph kernel construct their
+// errors with these helpers; libraries (Apollo, GraphQL Armor) construct their own with these codes.
 import { GraphQLError, GraphQLFormattedError, type ASTNode } from 'graphql';
 import { logger } from './logger';
 
@@ -89,6 +88,26 @@ export const CLIENT_CODES: ReadonlySet<string> = new Set([
   'SUBGRAPH_ERROR',
   'COST_ESTIMATED_TOO_EXPENSIVE',
 ]);
+
+/**
+ * Of the client codes, those that say the request itself could not be used: an answer made only of
+ * them is the client's fault, so it goes out as 400, never 5xx (platform/http/status.ts).
+ */
+export const REQUEST_FAULT_CODES: ReadonlySet<string> = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** Of those, the codes a subgraph's 400 may carry that the gateway passes on to the caller as the subgraph phrased them. */
+export const PASSED_ON_CODES: ReadonlySet<string> = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED']);
+
+/** A document whose operation to run cannot be picked: an unknown operationName, or several operations and none named. */
+export function operationUnresolved(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+}
 
 interface ClassValidatorError {
   property: string;

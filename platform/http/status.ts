@@ -3,7 +3,7 @@
 // so that a monitor counting 5xx sees server faults only.
 import type { Request, Response, NextFunction } from 'express';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { GraphQLError } from 'graphql';
+import { operationUnresolved, REQUEST_FAULT_CODES } from '../errors';
 import { logger } from '../logger';
 
 /** Answers a refused request in the GraphQL error shape, with `code` in its extensions. */
@@ -12,23 +12,15 @@ export function refuse(res: Response, status: number, code: string, message: str
   res.status(status).json({ errors: [{ message, extensions: { code } }] });
 }
 
-// Codes that say the client's request was at fault. Apollo answers 500 when a plugin throws while
-// it parses (GraphQL Armor's token limit does) or when the gateway cannot pick the operation to
-// run; such answers are corrected to 400 here.
-const CLIENT_FAULT_CODES = new Set([
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
+// Apollo answers 500 when a plugin throws while it parses (GraphQL Armor's token limit does) or
+// when the gateway cannot pick the operation to run; such answers are corrected to 400 here.
 
 /** The status to send for a complete GraphQL answer: 400 instead of 5xx when every error is the client's. */
 export function clientFaultStatus(status: number, body: string): number {
   if (status < 500) return status;
   try {
     const errors = (JSON.parse(body) as { errors?: { extensions?: { code?: unknown } }[] }).errors;
-    if (errors && errors.length > 0 && errors.every((e) => CLIENT_FAULT_CODES.has(String(e.extensions?.code)))) return 400;
+    if (errors && errors.length > 0 && errors.every((e) => REQUEST_FAULT_CODES.has(String(e.extensions?.code)))) return 400;
   } catch {
     // not JSON: leave the status as it is
   }
@@ -45,7 +37,7 @@ export const operationMustResolve: ApolloServerPlugin<BaseContext> = {
         const message = request.operationName
           ? `Unknown operation named "${request.operationName.slice(0, 100)}"`
           : 'The document holds several operations: name the one to run in "operationName"';
-        throw new GraphQLError(message, { extensions: { code: 'OPERATION_RESOLUTION_FAILURE', http: { status: 400 } } });
+        throw operationUnresolved(message);
       },
     };
   },

@@ -4,7 +4,11 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { createHash } from 'node:crypto';
 import type { EntityManager, EntityTarget, ObjectLiteral } from 'typeorm';
 
-/** A UUID (version 5 layout) derived from the given parts: the same parts give the same id. */
+/**
+ * A UUID (version 5 layout) derived from the given parts: the same parts give the same id. Not the
+ * `uuid` package's v5, which hashes a namespace before the name: the ids every deployment has already
+ * stored come from the name alone, and a library's v5 would give each seeded record a new id.
+ */
 export function stableId(...parts: (string | number | null | undefined)[]): string {
   const hash = createHash('sha1')
     .update(parts.map((p) => String(p ?? '')).join('\u001f'))

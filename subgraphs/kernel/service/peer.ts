@@ -7,6 +7,7 @@ import { INTERNAL_HEADER, PEER_TOKENS_HEADER } from '../../../platform/internal-
 import { DEFAULT_PEER_URLS, reachablePeers, type PeerName } from '../../../platform/peers';
 import { logger } from '../../../platform/logger';
 import { GraphQLError } from 'graphql';
+import { badInput, subgraphError } from '../../../platform/errors';
 
 export interface PeerAccess {
   urls: Partial<Record<PeerName, string>>;
@@ -26,9 +27,7 @@ export async function askPeer<T>(ctx: PeerCaller, peer: PeerName, query: string,
   const token = ctx.peers.tokens[peer];
   if (!token) {
     logger.error('no gateway token for a peer call', { from: ctx.subgraph, peer });
-    throw new GraphQLError(`The ${peer} subgraph could not be reached to answer this request`, {
-      extensions: { code: 'SUBGRAPH_ERROR', serviceName: peer },
-    });
+    throw subgraphError(`The ${peer} subgraph could not be reached to answer this request`, peer);
   }
   // The peer gets the tokens for its own onward calls, and only those (alerts asks situations back).
   const onward = Object.fromEntries(
@@ -46,15 +45,13 @@ export async function askPeer<T>(ctx: PeerCaller, peer: PeerName, query: string,
     const body = (await response.json()) as { data?: T; errors?: { message: string; extensions?: { code?: string } }[] };
     if (body.errors?.length || !body.data) {
       const first = body.errors?.[0];
-      if (first?.extensions?.code === 'BAD_USER_INPUT') throw new GraphQLError(first.message, { extensions: { code: 'BAD_USER_INPUT' } });
+      if (first?.extensions?.code === 'BAD_USER_INPUT') throw badInput(first.message);
       throw new Error(`peer ${peer} answered ${response.status}: ${first?.message ?? 'no data'}`);
     }
     return body.data;
   } catch (error) {
     if (error instanceof GraphQLError) throw error;
     logger.error('peer subgraph call failed', { peer, error });
-    throw new GraphQLError(`The ${peer} subgraph could not be reached to answer this request`, {
-      extensions: { code: 'SUBGRAPH_ERROR', serviceName: peer },
-    });
+    throw subgraphError(`The ${peer} subgraph could not be reached to answer this request`, peer);
   }
 }
