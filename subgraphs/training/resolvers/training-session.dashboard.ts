@@ -68,6 +68,28 @@ interface TotalsRow {
   sessions_without_participant_count: number;
 }
 
+/** The period asked for, checked: from and to are dates, from not after to. */
+function period(from: string | undefined | null, to: string | undefined | null): { start: string | null; end: string | null } {
+  const start = from ? isoDate(from, 'from') : null;
+  const end = to ? isoDate(to, 'to') : null;
+  dateRange(start, end, 'from');
+  return { start, end };
+}
+
+/** The totals both queries report, over the completed sessions starting in the period: computed once, here. */
+function completedSessionTotals(ctx: SubgraphContext, start: string | null, end: string | null) {
+  const query = queryOf(ctx, TrainingSession, 's')
+    .select('COUNT(*)::int', 'sessions')
+    .addSelect('COUNT(DISTINCT s.country_iso3)::int', 'countries')
+    .addSelect('COALESCE(SUM(s.participants_total), 0)::int', 'participants_total')
+    .addSelect('SUM(s.participants_female)::int', 'participants_female')
+    .addSelect('SUM(s.participants_male)::int', 'participants_male')
+    .andWhere('s.status = :status', { status: TrainingStatus.COMPLETED });
+  if (start) query.andWhere('s.start_date >= :start', { start });
+  if (end) query.andWhere('s.start_date <= :end', { end });
+  return query;
+}
+
 @Resolver(() => TrainingTotals)
 export class TrainingTotalsResolver {
   @Cost(AGGREGATE_WEIGHT)
@@ -79,21 +101,13 @@ export class TrainingTotalsResolver {
     @Args(() => TrainingTotalsArgs) { from, to, partner }: TrainingTotalsArgs,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TrainingTotals> {
-    const start = from ? isoDate(from, 'from') : null;
-    const end = to ? isoDate(to, 'to') : null;
-    dateRange(start, end, 'from');
+    const { start, end } = period(from, to);
     const organiser = partner ? partnerCode(partner, 'partner') : null;
 
-    const query = queryOf(ctx, TrainingSession, 's')
-      .select('COUNT(*)::int', 'sessions')
-      .addSelect('COUNT(DISTINCT s.country_iso3)::int', 'countries')
-      .addSelect('COALESCE(SUM(s.participants_total), 0)::int', 'participants_total')
-      .addSelect('SUM(s.participants_female)::int', 'participants_female')
-      .addSelect('SUM(s.participants_male)::int', 'participants_male')
-      .addSelect('(COUNT(*) FILTER (WHERE s.participants_total IS NULL))::int', 'sessions_without_participant_count')
-      .andWhere('s.status = :status', { status: TrainingStatus.COMPLETED });
-    if (start) query.andWhere('s.start_date >= :start', { start });
-    if (end) query.andWhere('s.start_date <= :end', { end });
+    const query = completedSessionTotals(ctx, start, end).addSelect(
+      '(COUNT(*) FILTER (WHERE s.participants_total IS NULL))::int',
+      'sessions_without_participant_count',
+    );
     if (organiser) query.andWhere(creditedTo('s', 'CAST(:organiser AS varchar)'), { organiser });
     // Computed over the sessions the viewer may read only: totals never count a hidden session.
     const [row] = await aggregateVisible<TotalsRow>(ctx, query);
@@ -172,19 +186,8 @@ export class TrainingGroupTotalsResolver {
     @Arg('to', () => LocalDate, { nullable: true }) to: string | undefined,
     @Ctx() ctx: SubgraphContext,
   ): Promise<TrainingGroupTotals[]> {
-    const start = from ? isoDate(from, 'from') : null;
-    const end = to ? isoDate(to, 'to') : null;
-    dateRange(start, end, 'from');
-    const query = queryOf(ctx, TrainingSession, 's')
-      .select('COUNT(*)::int', 'sessions')
-      .addSelect('COUNT(DISTINCT s.country_iso3)::int', 'countries')
-      .addSelect('COALESCE(SUM(s.participants_total), 0)::int', 'participants_total')
-      .addSelect('SUM(s.participants_female)::int', 'participants_female')
-      .addSelect('SUM(s.participants_male)::int', 'participants_male')
-      .andWhere('s.status = :status', { status: TrainingStatus.COMPLETED })
-      .setParameters(geographyParameters());
-    if (start) query.andWhere('s.start_date >= :start', { start });
-    if (end) query.andWhere('s.start_date <= :end', { end });
+    const { start, end } = period(from, to);
+    const query = completedSessionTotals(ctx, start, end).setParameters(geographyParameters());
     const group: Record<TrainingGrouping, string> = {
       // Codes come from an uncorrelated list of organisers; the counts come from visible sessions only.
       [TrainingGrouping.PARTNER]: 'organiser.code',
