@@ -1,5 +1,6 @@
 // The incident fields a bulk import reads and an export writes: their JSON-lines names, their HXL
 // hashtags and their column labels, in one table so that the readers and the exporter cannot drift apart.
+import { INCIDENT_LIMITS } from '../rules/incident.content';
 
 /** JSON-lines keys; the same names as the Incident type's fields in the GraphQL schema. */
 export type IncidentField =
@@ -72,17 +73,17 @@ export const INCIDENT_FIELDS: readonly FieldSpec[] = [
 /** Field names a JSON-lines record may use. */
 export const FIELD_NAMES: ReadonlySet<string> = new Set(INCIDENT_FIELDS.map((s) => s.field));
 
-/** Longest text each column of the incident and source tables holds. */
+/** Longest text each column of the incident and source tables holds (rules/incident.content.ts). */
 export const MAX_LENGTH: Partial<Record<IncidentField, number>> = {
-  externalId: 100,
-  adm1: 120,
-  adm2: 120,
-  place: 200,
-  eventType: 100,
-  subEventType: 100,
-  actors: 300,
-  source: 300,
-  notes: 20_000,
+  externalId: INCIDENT_LIMITS.externalId,
+  adm1: INCIDENT_LIMITS.adm1,
+  adm2: INCIDENT_LIMITS.adm2,
+  place: INCIDENT_LIMITS.place,
+  eventType: INCIDENT_LIMITS.eventType,
+  subEventType: INCIDENT_LIMITS.subEventType,
+  actors: INCIDENT_LIMITS.actorName,
+  source: INCIDENT_LIMITS.sourceName,
+  notes: INCIDENT_LIMITS.notes,
 };
 
 /** Values an import gets from a reader, before validation: text (CSV) or JSON values. */

@@ -6,7 +6,7 @@ import { COUNTRIES } from '../../kernel/reference/countries';
 import { countryCode, isoDate, uuid } from '../../kernel/write/validation';
 import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
 import type { SourceType } from '../entities/source.entity';
-import type { IncidentValues } from '../rules/incident.content';
+import { INCIDENT_LIMITS, type IncidentValues } from '../rules/incident.content';
 import { incidentValueProblems } from '../rules/incident.rules';
 import { MAX_LENGTH, type IncidentField, type RawRow } from './incident-fields';
 import { sourceTypeOf } from './source-type';
@@ -33,8 +33,8 @@ export interface FieldProblem {
 export type RowCheck = { ok: true; draft: IncidentDraft } | { ok: false; externalId: string | null; problems: FieldProblem[] };
 
 const ISO3_BY_NUMERIC: ReadonlyMap<string, string> = new Map(COUNTRIES.filter((c) => c.isoNumeric).map((c) => [c.isoNumeric!, c.iso3]));
-const MAX_FATALITIES = 10_000_000;
-const MAX_ACTORS = 50;
+const MAX_FATALITIES = INCIDENT_LIMITS.fatalities;
+const MAX_ACTORS = INCIDENT_LIMITS.actors;
 
 class Problem extends Error {}
 

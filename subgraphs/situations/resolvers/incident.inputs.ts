@@ -1,11 +1,13 @@
 // Inputs of reportIncident and correctIncident. class-validator checks each field's shape before
-// the resolver runs; ../incident-rules.ts checks how the fields relate and what they cite.
-import { ArrayMaxSize, IsInt, IsUrl, Length, MaxLength, Min, ValidateNested } from 'class-validator';
+// the resolver runs, with the limits the importer applies too (rules/incident.content.ts);
+// rules/incident.rules.ts checks how the fields relate and what they cite.
+import { ArrayMaxSize, IsInt, IsUrl, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { NewRecordInput, RecordChangesInput } from '../../kernel/write/record-inputs';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
 import { SourceType } from '../entities/source.entity';
+import { INCIDENT_LIMITS as LIMIT } from '../rules/incident.content';
 
 @InputType({
   description:
@@ -13,7 +15,7 @@ import { SourceType } from '../entities/source.entity';
 })
 export class NewSourceInput {
   @Field()
-  @Length(1, 300)
+  @Length(1, LIMIT.sourceName)
   name: string;
 
   @Field(() => SourceType)
@@ -47,15 +49,15 @@ export class ReportIncidentInput extends NewRecordInput {
   datePrecision: DatePrecision;
 
   @Field(() => String, { nullable: true })
-  @Length(1, 120)
+  @Length(1, LIMIT.adm1)
   adm1?: string | null;
 
   @Field(() => String, { nullable: true })
-  @Length(1, 120)
+  @Length(1, LIMIT.adm2)
   adm2?: string | null;
 
   @Field(() => String, { nullable: true })
-  @Length(1, 200)
+  @Length(1, LIMIT.place)
   place?: string | null;
 
   @Field(() => Float, { nullable: true, description: 'WGS 84, -90 to 90; given with longitude.' })
@@ -68,35 +70,38 @@ export class ReportIncidentInput extends NewRecordInput {
   geoPrecision: GeoPrecision;
 
   @Field({ description: 'e.g. "Violence against civilians".' })
-  @Length(1, 100)
+  @Length(1, LIMIT.eventType)
   eventType: string;
 
   @Field(() => String, { nullable: true })
-  @Length(1, 100)
+  @Length(1, LIMIT.subEventType)
   subEventType?: string | null;
 
   @Field(() => [String], { defaultValue: [] })
-  @ArrayMaxSize(50)
-  @Length(1, 200, { each: true })
+  @ArrayMaxSize(LIMIT.actors)
+  @Length(1, LIMIT.actorName, { each: true })
   actors: string[];
 
   @Field(() => Int, { nullable: true, description: 'Fatalities, low estimate; low <= best <= high.' })
   @IsInt()
   @Min(0)
+  @Max(LIMIT.fatalities)
   fatalitiesLow?: number | null;
 
   @Field(() => Int, { nullable: true })
   @IsInt()
   @Min(0)
+  @Max(LIMIT.fatalities)
   fatalitiesBest?: number | null;
 
   @Field(() => Int, { nullable: true })
   @IsInt()
   @Min(0)
+  @Max(LIMIT.fatalities)
   fatalitiesHigh?: number | null;
 
   @Field(() => String, { nullable: true })
-  @MaxLength(20000)
+  @MaxLength(LIMIT.notes)
   notes?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'A source you may read; or give `source` to record a new one.' })
@@ -122,15 +127,15 @@ export class CorrectIncidentInput extends RecordChangesInput {
   datePrecision?: DatePrecision | null;
 
   @Field(() => String, { nullable: true })
-  @Length(1, 120)
+  @Length(1, LIMIT.adm1)
   adm1?: string | null;
 
   @Field(() => String, { nullable: true })
-  @Length(1, 120)
+  @Length(1, LIMIT.adm2)
   adm2?: string | null;
 
   @Field(() => String, { nullable: true })
-  @Length(1, 200)
+  @Length(1, LIMIT.place)
   place?: string | null;
 
   @Field(() => Float, { nullable: true })
@@ -143,35 +148,38 @@ export class CorrectIncidentInput extends RecordChangesInput {
   geoPrecision?: GeoPrecision | null;
 
   @Field(() => String, { nullable: true })
-  @Length(1, 100)
+  @Length(1, LIMIT.eventType)
   eventType?: string | null;
 
   @Field(() => String, { nullable: true })
-  @Length(1, 100)
+  @Length(1, LIMIT.subEventType)
   subEventType?: string | null;
 
   @Field(() => [String], { nullable: true })
-  @ArrayMaxSize(50)
-  @Length(1, 200, { each: true })
+  @ArrayMaxSize(LIMIT.actors)
+  @Length(1, LIMIT.actorName, { each: true })
   actors?: string[] | null;
 
   @Field(() => Int, { nullable: true })
   @IsInt()
   @Min(0)
+  @Max(LIMIT.fatalities)
   fatalitiesLow?: number | null;
 
   @Field(() => Int, { nullable: true })
   @IsInt()
   @Min(0)
+  @Max(LIMIT.fatalities)
   fatalitiesBest?: number | null;
 
   @Field(() => Int, { nullable: true })
   @IsInt()
   @Min(0)
+  @Max(LIMIT.fatalities)
   fatalitiesHigh?: number | null;
 
   @Field(() => String, { nullable: true })
-  @MaxLength(20000)
+  @MaxLength(LIMIT.notes)
   notes?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Null: no source.' })

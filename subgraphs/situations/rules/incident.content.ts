@@ -2,6 +2,25 @@
 // reportIncident, correctIncident and the importer all write, named once for all three.
 import type { DatePrecision, GeoPrecision } from '../entities/incident.entity';
 
+/**
+ * How long an incident's texts may be (characters, the columns' own sizes), how many actors it
+ * names and how many fatalities an estimate may count: the same for reportIncident,
+ * correctIncident and the importer.
+ */
+export const INCIDENT_LIMITS = {
+  externalId: 100,
+  adm1: 120,
+  adm2: 120,
+  place: 200,
+  eventType: 100,
+  subEventType: 100,
+  actorName: 300,
+  actors: 50,
+  notes: 20_000,
+  sourceName: 300,
+  fatalities: 10_000_000,
+} as const;
+
 /** The incident columns an author sets (ownership comes from the writer: a mutation's viewer, an import's options). */
 export interface IncidentValues {
   situationId: string | null;
