@@ -7,8 +7,7 @@ import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { partnerCode } from '../subgraphs/kernel/write/validation';
 import { exportIncidents, type ExportFormat } from '../subgraphs/situations/import/incident-exporter';
-import { FolderInUseError } from '../subgraphs/kernel/db/folder-lock';
-import { heldByRunningHub, openSituationsDatabase, type SituationsDatabase } from '../subgraphs/situations/import/situations-database';
+import { commandArguments, openForCommand, UsageError } from './situations-command';
 
 const USAGE = `Usage: npm run export -- --org CODE --kind incidents [--format hxl|jsonl] [--out FILE]
 
@@ -19,8 +18,6 @@ refuses to open while the hub runs on it).
 
 Exit status: 0 written, 2 usage error, 3 the database or the output failed, 4 the hub is running on
 the PGlite folder (nothing exported: query the running hub, or stop it).`;
-
-class UsageError extends Error {}
 
 function readArguments(argv: string[]): { org: string; format: ExportFormat; out?: string } | 'help' {
   let parsed;
@@ -54,29 +51,10 @@ function readArguments(argv: string[]): { org: string; format: ExportFormat; out
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args: ReturnType<typeof readArguments>;
-  try {
-    args = readArguments(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`export: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  let database: SituationsDatabase;
-  try {
-    database = await openSituationsDatabase();
-  } catch (error) {
-    if (error instanceof FolderInUseError) {
-      process.stderr.write(`${heldByRunningHub('export', error)}\n`);
-      return 4;
-    }
-    process.stderr.write(`export: cannot open the situations database: ${(error as Error).message}\n`);
-    return 3;
-  }
+  const args = commandArguments('export', argv, readArguments, USAGE);
+  if (typeof args === 'number') return args;
+  const database = await openForCommand('export');
+  if (typeof database === 'number') return database;
   const output: Writable = args.out ? createWriteStream(args.out) : process.stdout;
   const org = args.org;
   try {

@@ -8,8 +8,7 @@ import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
 import { Classification } from '../subgraphs/kernel/policy/ownership';
 import { importIncidents, type ImportFormat, type ImportSummary, type RowOutcome } from '../subgraphs/situations/import/incident-importer';
-import { FolderInUseError } from '../subgraphs/kernel/db/folder-lock';
-import { heldByRunningHub, openSituationsDatabase, type SituationsDatabase } from '../subgraphs/situations/import/situations-database';
+import { commandArguments, openForCommand, UsageError } from './situations-command';
 
 const USAGE = `Usage: npm run import -- --org CODE --kind incidents [options] FILE
 
@@ -32,8 +31,6 @@ Options:
 Exit status: 0 every row stored or unchanged, 1 some rows rejected (the others are stored),
 2 usage error or a file that cannot be read as incidents, 3 the database failed, 4 the hub is
 running on the PGlite folder (nothing imported: use the importIncidents mutation, or stop the hub).`;
-
-class UsageError extends Error {}
 
 interface Arguments {
   org: string;
@@ -136,30 +133,10 @@ async function writeLine(stream: WriteStream, line: string): Promise<void> {
 }
 
 async function main(argv: string[]): Promise<number> {
-  let args: Arguments | 'help';
-  try {
-    args = readArguments(argv);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`import: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args === 'help') {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-
-  let database: SituationsDatabase;
-  try {
-    database = await openSituationsDatabase();
-  } catch (error) {
-    if (error instanceof FolderInUseError) {
-      process.stderr.write(`${heldByRunningHub('import', error)}\n`);
-      return 4;
-    }
-    process.stderr.write(`import: cannot open the situations database: ${(error as Error).message}\n`);
-    return 3;
-  }
+  const args = commandArguments('import', argv, readArguments, USAGE);
+  if (typeof args === 'number') return args;
+  const database = await openForCommand('import');
+  if (typeof database === 'number') return database;
 
   const started = Date.now();
   const report = args.report ? createWriteStream(args.report) : undefined;
