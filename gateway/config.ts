@@ -1,6 +1,19 @@
-// The gateway's configuration, read and validated once from the environment at start-up.
+// The gateway's configuration, read and validated once from the environment at start-up: one zod
+// schema of its variables (platform/config.ts), then the rules between them (what production
+// requires of the tokens it accepts, which keys it signs with).
 import path from 'node:path';
-import { integer, readHttpLimits, refuseSharedSecret } from '../platform/config';
+import { z } from 'zod';
+import {
+  byName,
+  duration,
+  httpLimitVariables,
+  httpLimitsOf,
+  httpUrl,
+  noSharedSecret,
+  readConfig,
+  variablesOf,
+  wholeNumber,
+} from '../platform/config';
 import { developmentKeysDir } from '../platform/gateway-keys';
 import type { JSONWebKeySet, JWK } from 'jose';
 import type { HttpLimits } from '../platform/http/service';
@@ -45,73 +58,76 @@ export interface GatewayConfig {
 export type GatewayKeys =
   { signingKeyFile: string; publicKeysFile?: string } | { developmentDir: string } | { signingKey: JWK; publicKeys?: JSONWebKeySet };
 
-/** `30s`, `15m`, `24h`, `7d` or a number of seconds. */
-export function duration(value: string | undefined, fallbackSeconds: number, variable: string): number {
-  if (value === undefined || value === '') return fallbackSeconds;
-  const match = /^(\d+)([smhd]?)$/.exec(value.trim());
-  const seconds = match ? Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'] : NaN;
-  if (!Number.isSafeInteger(seconds) || seconds < 1) throw new Error(`${variable} must be a duration such as 3600, 30m, 24h or 7d, got "${value}"`);
-  return seconds;
-}
-
-function internalKeys(env: NodeJS.ProcessEnv, production: boolean): GatewayKeys {
-  refuseSharedSecret(env);
-  if (env.HUB_GATEWAY_SIGNING_KEY_FILE)
-    return { signingKeyFile: env.HUB_GATEWAY_SIGNING_KEY_FILE, publicKeysFile: env.HUB_GATEWAY_JWKS_FILE || undefined };
+/** The gateway's signing key and the set it serves; production refuses to start without the key. */
+function internalKeys(
+  signingKeyFile: string | undefined,
+  publicKeysFile: string | undefined,
+  production: boolean,
+  env: NodeJS.ProcessEnv,
+): GatewayKeys {
+  if (signingKeyFile) return { signingKeyFile, publicKeysFile: publicKeysFile || undefined };
   if (production) throw new Error('in production set HUB_GATEWAY_SIGNING_KEY_FILE to the private key from npm run keys (README "Identity")');
-  if (env.HUB_GATEWAY_JWKS_FILE)
+  if (publicKeysFile)
     throw new Error('HUB_GATEWAY_JWKS_FILE needs HUB_GATEWAY_SIGNING_KEY_FILE: the set served must contain the key the gateway signs with');
   return { developmentDir: developmentKeysDir(env) };
 }
 
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  const subgraphUrls: GatewayConfig['subgraphUrls'] = {};
-  for (const name of SUBGRAPH_NAMES) {
-    const value = env[`${name.toUpperCase()}_URL`];
-    if (value) {
-      if (!/^https?:\/\//.test(value)) throw new Error(`${name.toUpperCase()}_URL must be an http(s) URL, got "${value}"`);
-      subgraphUrls[name] = value;
-    }
-  }
-  const port = integer(env.PORT, 4000, 'PORT', 0, 65535);
   const production = env.NODE_ENV === 'production';
-  const jwtSecret = env.HUB_JWT_SECRET || (production ? '' : DEVELOPMENT_JWT_SECRET);
-  if (production && !env.HUB_JWKS_URL && (jwtSecret === DEVELOPMENT_JWT_SECRET || jwtSecret.length < 32)) {
+  const variables = readConfig(
+    z.object({
+      ...variablesOf(SUBGRAPH_NAMES, '_URL', httpUrl),
+      HOST: z.string().default('0.0.0.0'),
+      PORT: wholeNumber('PORT', 0, 65535, 4000),
+      HUB_JWKS_URL: httpUrl('HUB_JWKS_URL'),
+      HUB_JWT_SECRET: z.string().optional(),
+      HUB_JWT_ISSUER: z.string().optional(),
+      HUB_JWT_AUDIENCE: z.string().optional(),
+      SUPERGRAPH_PATH: z.string().default(path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
+      SUBGRAPH_TIMEOUT_MS: wholeNumber('SUBGRAPH_TIMEOUT_MS', 0, 600_000, 10_000),
+      ...variablesOf(SUBGRAPH_NAMES, '_TIMEOUT_MS', (variable) => wholeNumber(variable, 0, 600_000, undefined)),
+      SUBGRAPH_RESTART_WAIT_MS: wholeNumber('SUBGRAPH_RESTART_WAIT_MS', 0, 600_000, DEFAULT_RESTART_WAIT_MS),
+      ...httpLimitVariables,
+      BODY_LIMIT: z.string().default('1mb'),
+      CORS_ORIGINS: z.string().default(''),
+      MAX_QUERY_COST: wholeNumber('MAX_QUERY_COST', 1, 10_000_000, DEFAULT_MAX_QUERY_COST),
+      HUB_JWT_MAX_LIFETIME: duration('HUB_JWT_MAX_LIFETIME', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS),
+      ...noSharedSecret,
+      HUB_GATEWAY_SIGNING_KEY_FILE: z.string().optional(),
+      HUB_GATEWAY_JWKS_FILE: z.string().optional(),
+    }),
+    env,
+  );
+  const jwtSecret = variables.HUB_JWT_SECRET || (production ? '' : DEVELOPMENT_JWT_SECRET);
+  if (production && !variables.HUB_JWKS_URL && (jwtSecret === DEVELOPMENT_JWT_SECRET || jwtSecret.length < 32)) {
     throw new Error('in production set HUB_JWKS_URL (or at least a HUB_JWT_SECRET of 32+ characters that is not the development default)');
   }
-  if (env.HUB_JWKS_URL && !/^https?:\/\//.test(env.HUB_JWKS_URL)) throw new Error(`HUB_JWKS_URL must be an http(s) URL, got "${env.HUB_JWKS_URL}"`);
   // Without them a production gateway would accept tokens minted for the development defaults.
-  if (production && (!env.HUB_JWT_ISSUER || !env.HUB_JWT_AUDIENCE)) {
+  if (production && (!variables.HUB_JWT_ISSUER || !variables.HUB_JWT_AUDIENCE)) {
     throw new Error('in production set HUB_JWT_ISSUER and HUB_JWT_AUDIENCE to the issuer and audience your identity provider writes in its tokens');
   }
   return {
-    host: env.HOST ?? '0.0.0.0',
-    port,
+    host: variables.HOST,
+    port: variables.PORT,
     production,
-    supergraphPath: env.SUPERGRAPH_PATH ?? path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
-    subgraphUrls,
-    subgraphTimeoutMs: integer(env.SUBGRAPH_TIMEOUT_MS, 10_000, 'SUBGRAPH_TIMEOUT_MS', 0, 600_000),
-    subgraphTimeouts: Object.fromEntries(
-      SUBGRAPH_NAMES.filter((name) => env[`${name.toUpperCase()}_TIMEOUT_MS`]).map((name) => {
-        const variable = `${name.toUpperCase()}_TIMEOUT_MS`;
-        return [name, integer(env[variable], 0, variable, 0, 600_000)];
-      }),
-    ),
-    subgraphRestartWaitMs: integer(env.SUBGRAPH_RESTART_WAIT_MS, DEFAULT_RESTART_WAIT_MS, 'SUBGRAPH_RESTART_WAIT_MS', 0, 600_000),
-    limits: readHttpLimits(env),
-    bodyLimit: env.BODY_LIMIT ?? '1mb',
-    corsOrigins: (env.CORS_ORIGINS ?? '')
-      .split(',')
+    supergraphPath: variables.SUPERGRAPH_PATH,
+    subgraphUrls: byName(SUBGRAPH_NAMES, '_URL', variables),
+    subgraphTimeoutMs: variables.SUBGRAPH_TIMEOUT_MS,
+    subgraphTimeouts: byName(SUBGRAPH_NAMES, '_TIMEOUT_MS', variables),
+    subgraphRestartWaitMs: variables.SUBGRAPH_RESTART_WAIT_MS,
+    limits: httpLimitsOf(variables),
+    bodyLimit: variables.BODY_LIMIT,
+    corsOrigins: variables.CORS_ORIGINS.split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    maxQueryCost: integer(env.MAX_QUERY_COST, DEFAULT_MAX_QUERY_COST, 'MAX_QUERY_COST', 1, 10_000_000),
+    maxQueryCost: variables.MAX_QUERY_COST,
     auth: {
-      jwksUrl: env.HUB_JWKS_URL || undefined,
+      jwksUrl: variables.HUB_JWKS_URL,
       jwtSecret,
-      issuer: env.HUB_JWT_ISSUER || DEVELOPMENT_ISSUER,
-      audience: env.HUB_JWT_AUDIENCE || DEVELOPMENT_AUDIENCE,
-      maxLifetimeSeconds: duration(env.HUB_JWT_MAX_LIFETIME, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 'HUB_JWT_MAX_LIFETIME'),
+      issuer: variables.HUB_JWT_ISSUER || DEVELOPMENT_ISSUER,
+      audience: variables.HUB_JWT_AUDIENCE || DEVELOPMENT_AUDIENCE,
+      maxLifetimeSeconds: variables.HUB_JWT_MAX_LIFETIME,
     },
-    internalKeys: internalKeys(env, production),
+    internalKeys: internalKeys(variables.HUB_GATEWAY_SIGNING_KEY_FILE, variables.HUB_GATEWAY_JWKS_FILE, production, env),
   };
 }

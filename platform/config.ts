@@ -1,44 +1,128 @@
-// The environment readers the gateway and the subgraphs share: whole numbers and flags with the
-// messages a misconfigured start-up prints, the HTTP limits every service reads, and the refusal of
-// the retired shared secret. Each service's own config.ts reads its variables with these.
+// The environment readers the gateway, the subgraphs and the scripts share, as zod schemas: one
+// declaration per variable (a whole number, true or false, an http(s) URL, a duration) that fails
+// with the message a misconfigured start-up prints; the HTTP limit variables every service reads;
+// the refusal of the retired shared secret; one variable per service (SITUATIONS_URL, ...); and
+// readConfig, which parses with a schema and throws a plain Error with the first problem's message.
+// Each service's own config.ts declares its variables with these.
+import { z } from 'zod';
 import type { HttpLimits } from './http/service';
 
+/** Parses `input` with `schema`, or throws an Error with the message of the first problem found. */
+export function readConfig<S extends z.ZodTypeAny>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new Error(result.error.issues[0]!.message);
+  return result.data as z.output<S>;
+}
+
+/**
+ * An optional variable: `fallback` when it is unset or empty, else what `parse` makes of it;
+ * a value `parse` refuses (undefined) fails with `message`.
+ */
+function variable<T, F>(parse: (value: string) => T | undefined, message: (value: string) => string, fallback: F) {
+  return z
+    .string()
+    .optional()
+    .transform((value, context): T | F => {
+      if (value === undefined || value === '') return fallback;
+      const parsed = parse(value);
+      if (parsed !== undefined) return parsed;
+      context.addIssue({ code: z.ZodIssueCode.custom, message: message(value) });
+      return z.NEVER;
+    });
+}
+
+/** A whole number from `min` to `max`, or `fallback` (undefined: the component's own default) when unset or empty. */
+export function wholeNumber<F extends number | undefined>(name: string, min: number, max: number, fallback: F) {
+  return variable(
+    (value) => {
+      const parsed = Number(value);
+      return Number.isInteger(parsed) && parsed >= min && parsed <= max ? parsed : undefined;
+    },
+    (value) => `${name} must be a whole number from ${min} to ${max}, got "${value}"`,
+    fallback,
+  );
+}
+
+/** true/yes/1 or false/no/0 (any case), or `fallback` when unset or empty. */
+export function trueOrFalse<F extends boolean | undefined>(name: string, fallback: F) {
+  return variable(
+    (value) => (['1', 'true', 'yes'].includes(value.toLowerCase()) ? true : ['0', 'false', 'no'].includes(value.toLowerCase()) ? false : undefined),
+    (value) => `${name} must be true or false, got "${value}"`,
+    fallback,
+  );
+}
+
+/** An http:// or https:// URL, or undefined when unset or empty. */
+export function httpUrl(name: string) {
+  return variable(
+    (value) => (/^https?:\/\//.test(value) ? value : undefined),
+    (value) => `${name} must be an http(s) URL, got "${value}"`,
+    undefined,
+  );
+}
+
+const SECONDS_PER = { '': 1, s: 1, m: 60, h: 3600, d: 86_400 } as const;
+
+/** `30s`, `15m`, `24h`, `7d` or a number of seconds, in seconds (at least 1); `fallbackSeconds` when unset or empty. */
+export function duration(name: string, fallbackSeconds: number) {
+  return variable(
+    (value) => {
+      const match = /^(\d+)([smhd]?)$/.exec(value.trim());
+      const seconds = match ? Number(match[1]) * SECONDS_PER[match[2] as keyof typeof SECONDS_PER] : NaN;
+      return Number.isSafeInteger(seconds) && seconds >= 1 ? seconds : undefined;
+    },
+    (value) => `${name} must be a duration such as 3600, 30m, 24h or 7d, got "${value}"`,
+    fallbackSeconds,
+  );
+}
+
 /** The shared secret is gone (any holder could mint any identity): say so rather than ignore it. */
-export function refuseSharedSecret(env: NodeJS.ProcessEnv): void {
-  if (env.HUB_INTERNAL_SECRET) {
-    throw new Error(
-      'HUB_INTERNAL_SECRET is no longer used: the gateway signs with a private key (HUB_GATEWAY_SIGNING_KEY_FILE) and subgraphs verify with its public keys (README "Identity"); unset it',
-    );
-  }
-}
-
-/** A whole number from `min` to `max`, or `fallback` when the variable is unset or empty. */
-export function integer(value: string | undefined, fallback: number, variable: string, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < min || parsed > max)
-    throw new Error(`${variable} must be a whole number from ${min} to ${max}, got "${value}"`);
-  return parsed;
-}
-
-/** true/yes/1 or false/no/0 (any case), or `fallback` when the variable is unset or empty. */
-export function flag(value: string | undefined, fallback: boolean, variable: string): boolean {
-  if (value === undefined || value === '') return fallback;
-  if (['1', 'true', 'yes'].includes(value.toLowerCase())) return true;
-  if (['0', 'false', 'no'].includes(value.toLowerCase())) return false;
-  throw new Error(`${variable} must be true or false, got "${value}"`);
-}
-
-/** A whole number when the variable is set, undefined (the component's own default) when not. */
-export function optionalInteger(value: string | undefined, variable: string, min: number, max: number): number | undefined {
-  return value === undefined || value === '' ? undefined : integer(value, min, variable, min, max);
-}
+export const noSharedSecret = {
+  HUB_INTERNAL_SECRET: z
+    .string()
+    .optional()
+    .refine((value) => !value, {
+      message:
+        'HUB_INTERNAL_SECRET is no longer used: the gateway signs with a private key (HUB_GATEWAY_SIGNING_KEY_FILE) and subgraphs verify with its public keys (README "Identity"); unset it',
+    }),
+};
 
 /** Requests in flight, time per request and shutdown deadline: the same variables for every service. */
-export function readHttpLimits(env: NodeJS.ProcessEnv): Partial<HttpLimits> {
-  return {
-    maxInFlight: optionalInteger(env.MAX_IN_FLIGHT, 'MAX_IN_FLIGHT', 0, 100_000),
-    requestTimeoutMs: optionalInteger(env.REQUEST_TIMEOUT_MS, 'REQUEST_TIMEOUT_MS', 0, 600_000),
-    shutdownDeadlineMs: optionalInteger(env.SHUTDOWN_DEADLINE_MS, 'SHUTDOWN_DEADLINE_MS', 0, 600_000),
-  };
+export const httpLimitVariables = {
+  MAX_IN_FLIGHT: wholeNumber('MAX_IN_FLIGHT', 0, 100_000, undefined),
+  REQUEST_TIMEOUT_MS: wholeNumber('REQUEST_TIMEOUT_MS', 0, 600_000, undefined),
+  SHUTDOWN_DEADLINE_MS: wholeNumber('SHUTDOWN_DEADLINE_MS', 0, 600_000, undefined),
+};
+
+/** The limits those variables set; unset ones are left to http-service's defaults. */
+export function httpLimitsOf(env: { MAX_IN_FLIGHT?: number; REQUEST_TIMEOUT_MS?: number; SHUTDOWN_DEADLINE_MS?: number }): Partial<HttpLimits> {
+  return { maxInFlight: env.MAX_IN_FLIGHT, requestTimeoutMs: env.REQUEST_TIMEOUT_MS, shutdownDeadlineMs: env.SHUTDOWN_DEADLINE_MS };
+}
+
+/** The variable `<NAME><suffix>` of one of several services, e.g. SITUATIONS_URL. */
+function variableOf<N extends string, X extends string>(name: N, suffix: X): `${Uppercase<N>}${X}` {
+  return `${name.toUpperCase()}${suffix}` as `${Uppercase<N>}${X}`;
+}
+
+/** `<NAME><suffix>` for each of `names` (SITUATIONS_URL, PARTNERS_URL, ...), each declared by `schema`. */
+export function variablesOf<N extends string, X extends string, S extends z.ZodTypeAny>(
+  names: readonly N[],
+  suffix: X,
+  schema: (variable: string) => S,
+): Record<`${Uppercase<N>}${X}`, S> {
+  return Object.fromEntries(names.map((name) => [variableOf(name, suffix), schema(variableOf(name, suffix))])) as Record<`${Uppercase<N>}${X}`, S>;
+}
+
+/** Those variables' values by name (SITUATIONS_URL's under situations), leaving out the unset and empty ones. */
+export function byName<N extends string, X extends string, T>(
+  names: readonly N[],
+  suffix: X,
+  values: Partial<Record<`${Uppercase<N>}${X}`, T>>,
+): Partial<Record<N, T>> {
+  return Object.fromEntries(
+    names.flatMap((name) => {
+      const value = values[variableOf(name, suffix)];
+      return value === undefined || value === '' ? [] : [[name, value]];
+    }),
+  ) as Partial<Record<N, T>>;
 }

@@ -3,7 +3,7 @@
 // Seeds empty databases, waits until every service is ready, prints the endpoint, and keeps the
 // services running (scripts/supervisor.ts): one that exits is started again. Ctrl-C stops all.
 import path from 'node:path';
-import { integer } from '../platform/config';
+import { readConfig, wholeNumber } from '../platform/config';
 import { developmentKeyFiles, developmentKeysDir } from '../platform/gateway-keys';
 import { Supervisor, type ServiceSpec } from './supervisor';
 
@@ -25,7 +25,8 @@ export const EXAMPLE_QUERY = `query PartnerWalk {
 }`;
 
 function portOf(name: string, fallback: number): number {
-  return integer(process.env[`${name.toUpperCase()}_PORT`], fallback, `${name.toUpperCase()}_PORT`, 1, 65535);
+  const variable = `${name.toUpperCase()}_PORT`;
+  return readConfig(wholeNumber(variable, 1, 65535, fallback), process.env[variable]);
 }
 
 /** Waits until every named service answers /ready (a service restarting meanwhile is waited for too). */

@@ -8,7 +8,7 @@ import {
   DEVELOPMENT_JWT_SECRET,
   mintDevelopmentToken,
 } from '../gateway/auth';
-import { duration } from '../gateway/config';
+import { duration, readConfig } from '../platform/config';
 import { viewerFromClaims } from '../platform/identity';
 
 async function main(): Promise<number> {
@@ -45,12 +45,12 @@ async function main(): Promise<number> {
   // The gateway refuses a token meant to live longer than HUB_JWT_MAX_LIFETIME: do not mint one.
   let maxLifetime: number;
   try {
-    maxLifetime = duration(process.env.HUB_JWT_MAX_LIFETIME, DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, 'HUB_JWT_MAX_LIFETIME');
+    maxLifetime = readConfig(duration('HUB_JWT_MAX_LIFETIME', DEFAULT_MAX_TOKEN_LIFETIME_SECONDS), process.env.HUB_JWT_MAX_LIFETIME);
   } catch (error) {
     console.error((error as Error).message);
     return 2;
   }
-  if (duration(values.ttl, 0, '--ttl') > maxLifetime) {
+  if (readConfig(duration('--ttl', 0), values.ttl) > maxLifetime) {
     console.error(`--ttl ${values.ttl} is longer than the ${maxLifetime} s the gateway accepts (HUB_JWT_MAX_LIFETIME)`);
     return 2;
   }

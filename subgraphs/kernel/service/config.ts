@@ -1,12 +1,25 @@
-// Reads and validates a subgraph's configuration from the environment, once, at start-up.
-// Defaults make `npm start` work on a fresh machine; see README "Configuration".
+// Reads and validates a subgraph's configuration from the environment, once, at start-up: one zod
+// schema of its variables (platform/config.ts), then the rules between them (which gateway keys,
+// what production refuses) and the database URL with its password file. Defaults make `npm start`
+// work on a fresh machine; see README "Configuration".
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { z } from 'zod';
 import { developmentKeysDir, type GatewayKeySource } from '../../../platform/gateway-keys';
 import { PEER_NAMES, type PeerName } from '../../../platform/peers';
 import type { DatabaseLimits } from '../db/database';
 import type { HttpLimits } from '../../../platform/http/service';
-import { flag, integer, optionalInteger, readHttpLimits, refuseSharedSecret } from '../../../platform/config';
+import {
+  byName,
+  httpLimitVariables,
+  httpLimitsOf,
+  httpUrl,
+  noSharedSecret,
+  readConfig,
+  trueOrFalse,
+  variablesOf,
+  wholeNumber,
+} from '../../../platform/config';
 
 export interface ServiceConfig {
   name: string;
@@ -31,15 +44,10 @@ export interface ServiceConfig {
 }
 
 /** Where a subgraph finds the gateway's public keys; production refuses to start without them. */
-export function gatewayKeySource(env: NodeJS.ProcessEnv): GatewayKeySource {
-  refuseSharedSecret(env);
-  if (env.HUB_GATEWAY_JWKS_FILE && env.HUB_GATEWAY_JWKS_URL) throw new Error('set HUB_GATEWAY_JWKS_FILE or HUB_GATEWAY_JWKS_URL, not both');
-  if (env.HUB_GATEWAY_JWKS_URL) {
-    if (!/^https?:\/\//.test(env.HUB_GATEWAY_JWKS_URL))
-      throw new Error(`HUB_GATEWAY_JWKS_URL must be an http(s) URL, got "${env.HUB_GATEWAY_JWKS_URL}"`);
-    return { jwksUrl: env.HUB_GATEWAY_JWKS_URL };
-  }
-  if (env.HUB_GATEWAY_JWKS_FILE) return { jwksFile: env.HUB_GATEWAY_JWKS_FILE };
+function gatewayKeySource(jwksFile: string | undefined, jwksUrl: string | undefined, env: NodeJS.ProcessEnv): GatewayKeySource {
+  if (jwksFile && jwksUrl) throw new Error('set HUB_GATEWAY_JWKS_FILE or HUB_GATEWAY_JWKS_URL, not both');
+  if (jwksUrl) return { jwksUrl };
+  if (jwksFile) return { jwksFile };
   if (env.NODE_ENV === 'production') {
     throw new Error(
       "in production set HUB_GATEWAY_JWKS_FILE (the gateway's public key set, from npm run keys) or HUB_GATEWAY_JWKS_URL (the gateway's /.well-known/hub-jwks.json)",
@@ -90,25 +98,36 @@ export function pgliteRoot(env: NodeJS.ProcessEnv = process.env): string {
 
 export function readServiceConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const production = env.NODE_ENV === 'production';
-  const dataRoot = pgliteRoot(env);
+  const variables = readConfig(
+    z.object({
+      HOST: z.string().default('0.0.0.0'),
+      PORT: wholeNumber('PORT', 0, 65535, defaultPort),
+      DATABASE_POOL_SIZE: wholeNumber('DATABASE_POOL_SIZE', 1, 1000, 10),
+      SEED_ON_START: trueOrFalse('SEED_ON_START', !production),
+      BODY_LIMIT: z.string().default('1mb'),
+      ...noSharedSecret,
+      HUB_GATEWAY_JWKS_FILE: z.string().optional(),
+      HUB_GATEWAY_JWKS_URL: httpUrl('HUB_GATEWAY_JWKS_URL'),
+      ...httpLimitVariables,
+      DATABASE_CONNECT_TIMEOUT_MS: wholeNumber('DATABASE_CONNECT_TIMEOUT_MS', 100, 600_000, undefined),
+      DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber('DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000, undefined),
+      ...variablesOf(PEER_NAMES, '_URL', () => z.string().optional()),
+    }),
+    env,
+  );
   return {
     name,
-    host: env.HOST ?? '0.0.0.0',
-    port: integer(env.PORT, defaultPort, 'PORT', 0, 65535),
+    host: variables.HOST,
+    port: variables.PORT,
     production,
     databaseUrl: databaseUrlOf(name, env),
-    pgliteDir: path.join(dataRoot, name),
-    poolSize: integer(env.DATABASE_POOL_SIZE, 10, 'DATABASE_POOL_SIZE', 1, 1000),
-    seedOnStart: flag(env.SEED_ON_START, !production, 'SEED_ON_START'),
-    bodyLimit: env.BODY_LIMIT ?? '1mb',
-    gatewayKeys: gatewayKeySource(env),
-    limits: readHttpLimits(env),
-    databaseLimits: {
-      connectTimeoutMs: optionalInteger(env.DATABASE_CONNECT_TIMEOUT_MS, 'DATABASE_CONNECT_TIMEOUT_MS', 100, 600_000),
-      statementTimeoutMs: optionalInteger(env.DATABASE_STATEMENT_TIMEOUT_MS, 'DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000),
-    },
-    peerUrls: Object.fromEntries(
-      PEER_NAMES.filter((peer) => env[`${peer.toUpperCase()}_URL`]).map((peer) => [peer, env[`${peer.toUpperCase()}_URL`]!]),
-    ),
+    pgliteDir: path.join(pgliteRoot(env), name),
+    poolSize: variables.DATABASE_POOL_SIZE,
+    seedOnStart: variables.SEED_ON_START,
+    bodyLimit: variables.BODY_LIMIT,
+    gatewayKeys: gatewayKeySource(variables.HUB_GATEWAY_JWKS_FILE, variables.HUB_GATEWAY_JWKS_URL, env),
+    limits: httpLimitsOf(variables),
+    databaseLimits: { connectTimeoutMs: variables.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: variables.DATABASE_STATEMENT_TIMEOUT_MS },
+    peerUrls: byName(PEER_NAMES, '_URL', variables),
   };
 }
