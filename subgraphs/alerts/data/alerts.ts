@@ -7,6 +7,7 @@ import { Classification } from '../../kernel/policy/ownership';
 import type { IllustrativeSituationKey } from '../../kernel/reference/illustrative-situations';
 import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
 import { AlertRecipient, AlertStatus, AlertType } from '../entities/alert.entity';
+import type { AlertContent } from '../rules/alert.rules';
 
 export interface IllustrativeStatusChange {
   to: AlertStatus;
@@ -22,20 +23,16 @@ export interface IllustrativeAcknowledgement {
   note?: string;
 }
 
-export interface IllustrativeAlert {
+/** A seeded alert: what an author writes (rules/alert.rules.ts) about an illustrative situation, then its ownership and history. */
+export interface IllustrativeAlert extends Pick<
+  AlertContent,
+  'type' | 'level' | 'title' | 'body' | 'recipients' | 'recipientOrgs' | 'crimes' | 'citedRiskFactors'
+> {
   /** Natural key of the seed alert; its id derives from it. */
   key: string;
   situation: IllustrativeSituationKey;
   /** The situation's country, as the situations seed has it (subgraphs share keys, not code). */
   countryIso3: string;
-  type: AlertType;
-  level: RiskLevel;
-  title: string;
-  body: string;
-  recipients: AlertRecipient[];
-  recipientOrgs: string[];
-  crimes: Crime[];
-  citedRiskFactors: string[];
   ownerOrg: string;
   classification: Classification;
   sharedWith?: string[];

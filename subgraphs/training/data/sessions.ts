@@ -3,19 +3,13 @@
 // The illustrative ones (2027, West Africa) were never planned: their titles and `illustrative` say so.
 import { Classification, type Ownership } from '../../kernel/policy/ownership';
 import { TrainingAudience, TrainingStatus } from '../entities/training-session.entity';
+import type { Sharing } from '../../kernel/policy/no-write-down';
+import type { SessionContent } from '../rules/training-session.rules';
 
-export interface SessionRecord {
+/** A seeded session: what an author writes (rules/training-session.rules.ts), then its status, participants and modules. */
+export interface SessionRecord extends Omit<SessionContent, keyof Sharing | 'source'> {
   /** Natural key the session's stable id is derived from; never change it once seeded. */
   key: string;
-  title: string;
-  startDate: string;
-  endDate: string | null;
-  city: string | null;
-  countryIso3: string | null;
-  organiserOrgs: string[];
-  organiserNames: string[];
-  audience: TrainingAudience;
-  audienceDescription: string | null;
   status: TrainingStatus;
   participantsFemale: number | null;
   participantsMale: number | null;
