@@ -1,9 +1,10 @@
 // The environment readers the gateway, the subgraphs and the scripts share, as zod schemas: one
 // declaration per variable (a whole number, true or false, an http(s) URL, a duration) that fails
 // with the message a misconfigured start-up prints; the HTTP limit variables every service reads;
-// the refusal of the retired shared secret; one variable per service (SITUATIONS_URL, ...); and
-// readConfig, which parses with a schema and throws a plain Error with the first problem's message.
+// the refusal of the retired shared secret; one variable per service (SITUATIONS_URL, ...); the
+// number of workers (WEB_CONCURRENCY, a whole number or `auto`); and readConfig, which parses with a schema and throws a plain Error with the first problem's message.
 // Each service's own config.ts declares its variables with these.
+import os from 'node:os';
 import { z } from 'zod';
 import type { HttpLimits } from './http/service';
 
@@ -39,6 +40,19 @@ export function wholeNumber<F extends number | undefined>(name: string, min: num
       return Number.isInteger(parsed) && parsed >= min && parsed <= max ? parsed : undefined;
     },
     (value) => `${name} must be a whole number from ${min} to ${max}, got "${value}"`,
+    fallback,
+  );
+}
+
+/** A whole number from `min` to `max`, or `auto` for what `auto()` says; `fallback` when unset or empty. */
+export function wholeNumberOrAuto(name: string, min: number, max: number, fallback: number, auto: () => number) {
+  return variable(
+    (value) => {
+      if (value.trim().toLowerCase() === 'auto') return Math.min(max, Math.max(min, auto()));
+      const parsed = Number(value);
+      return Number.isInteger(parsed) && parsed >= min && parsed <= max ? parsed : undefined;
+    },
+    (value) => `${name} must be a whole number from ${min} to ${max} or "auto", got "${value}"`,
     fallback,
   );
 }
@@ -92,6 +106,11 @@ export const httpLimitVariables = {
   MAX_IN_FLIGHT: wholeNumber('MAX_IN_FLIGHT', 0, 100_000, undefined),
   REQUEST_TIMEOUT_MS: wholeNumber('REQUEST_TIMEOUT_MS', 0, 600_000, undefined),
   SHUTDOWN_DEADLINE_MS: wholeNumber('SHUTDOWN_DEADLINE_MS', 0, 600_000, undefined),
+};
+
+/** How many workers a service runs on its port (platform/http/cluster.ts): 1 by default, `auto` one per CPU. */
+export const workerVariables = {
+  WEB_CONCURRENCY: wholeNumberOrAuto('WEB_CONCURRENCY', 1, 256, 1, () => os.availableParallelism()),
 };
 
 /** The limits those variables set; unset ones are left to http-service's defaults. */

@@ -1,5 +1,5 @@
 // The HTTP shell shared by the gateway and every subgraph, composed from one file per concern:
-// Express 5 with /health, /ready and /graphql, admission (requests in flight, time per request),
+// Express 5 with /health, /ready and /graphql (and the workers of cluster.ts sharing its port), admission (requests in flight, time per request),
 // the limits of limits.ts, the Express adapter, the status fix-up of status.ts and the drain of
 // shutdown.ts. Callers import from here.
 import http from 'node:http';
@@ -11,10 +11,13 @@ import { limitNesting, requireJson, resolveHttpLimits, type HttpLimits } from '.
 import { answerRequestError, operationMustResolve, refuse } from './status';
 import { graphqlHandler, type ContextFactory } from './express-adapter';
 import { drainer, STOPPING_HEADER } from './shutdown';
+import { workerId } from './cluster';
 
 export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './limits';
 export { MAX_QUERY_NESTING, queryNesting } from './bracket-depth';
 export { STOPPING_HEADER, stopOnSignals } from './shutdown';
+export { runWorkers } from './cluster';
+export { resolveHttpLimits } from './limits';
 
 /** What a service's readiness check found: `ready` decides the status code, the rest is reported. */
 export interface ReadyReport {
@@ -64,9 +67,11 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
   app.disable('x-powered-by');
   let stopping = false;
   const inFlight = new Set<Response>();
+  // One of several workers on the port (cluster.ts) says which; a lone process answers as before.
+  const worker = workerId();
 
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok', service: options.name });
+    res.json({ status: 'ok', service: options.name, ...(worker === undefined ? {} : { worker }) });
   });
   for (const [route, handler] of Object.entries(options.routes ?? {})) app.get(route, handler);
   app.get('/ready', async (_req, res) => {
