@@ -13,6 +13,7 @@ import {
   readConfig,
   variablesOf,
   wholeNumber,
+  workerVariables,
 } from '../platform/config';
 import { developmentKeysDir } from '../platform/gateway-keys';
 import type { JSONWebKeySet, JWK } from 'jose';
@@ -42,6 +43,8 @@ export interface GatewayConfig {
   subgraphRestartWaitMs?: number;
   /** MAX_IN_FLIGHT, REQUEST_TIMEOUT_MS, SHUTDOWN_DEADLINE_MS; unset ones take http-service's defaults. */
   limits?: Partial<HttpLimits>;
+  /** WEB_CONCURRENCY: workers sharing the port (platform/http/cluster.ts); the gateway keeps no data, so any number. */
+  workers?: number;
   bodyLimit: string;
   corsOrigins: string[];
   /** MAX_QUERY_COST: the most an operation may cost, lists counted by their size (gateway/cost-limit.ts). */
@@ -88,6 +91,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ...variablesOf(SUBGRAPH_NAMES, '_TIMEOUT_MS', (variable) => wholeNumber(variable, 0, 600_000, undefined)),
       SUBGRAPH_RESTART_WAIT_MS: wholeNumber('SUBGRAPH_RESTART_WAIT_MS', 0, 600_000, DEFAULT_RESTART_WAIT_MS),
       ...httpLimitVariables,
+      ...workerVariables,
       BODY_LIMIT: z.string().default('1mb'),
       CORS_ORIGINS: z.string().default(''),
       MAX_QUERY_COST: wholeNumber('MAX_QUERY_COST', 1, 10_000_000, DEFAULT_MAX_QUERY_COST),
@@ -116,6 +120,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     subgraphTimeouts: byName(SUBGRAPH_NAMES, '_TIMEOUT_MS', variables),
     subgraphRestartWaitMs: variables.SUBGRAPH_RESTART_WAIT_MS,
     limits: httpLimitsOf(variables),
+    workers: variables.WEB_CONCURRENCY,
     bodyLimit: variables.BODY_LIMIT,
     corsOrigins: variables.CORS_ORIGINS.split(',')
       .map((s) => s.trim())

@@ -1,6 +1,7 @@
-// The gateway process: `npm run start:gateway`, or `node dist/gateway` in production.
+// The gateway process: `npm run start:gateway`, or `node dist/gateway` in production; with
+// WEB_CONCURRENCY above 1, the primary of that many gateway workers on one port.
 import { logger } from '../platform/logger';
-import { stopOnSignals } from '../platform/http/service';
+import { resolveHttpLimits, runWorkers, stopOnSignals } from '../platform/http/service';
 import { readGatewayConfig } from './config';
 import { startGateway } from './server';
 
@@ -14,14 +15,17 @@ async function main(): Promise<void> {
     logger.error('invalid configuration', { error });
     process.exit(2);
   }
-  try {
-    const gateway = await startGateway(config);
-    stopOnSignals(gateway, 'gateway');
-    logger.info('gateway ready', { url: gateway.url, subgraphs: gateway.subgraphUrls });
-  } catch (error) {
-    logger.error('gateway failed to start', { error });
-    process.exit(1);
-  }
+  const { shutdownDeadlineMs } = resolveHttpLimits(config.limits);
+  await runWorkers({ name: 'gateway', workers: config.workers ?? 1, shutdownDeadlineMs }, async () => {
+    try {
+      const gateway = await startGateway(config);
+      stopOnSignals(gateway, 'gateway');
+      logger.info('gateway ready', { url: gateway.url, subgraphs: gateway.subgraphUrls });
+    } catch (error) {
+      logger.error('gateway failed to start', { error });
+      process.exit(1);
+    }
+  });
 }
 
 if (require.main === module) void main();

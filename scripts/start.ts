@@ -2,9 +2,11 @@
 // would, each on its own port and (without DATABASE_URL) its own PGlite folder under .data/.
 // Seeds empty databases, waits until every service is ready, prints the endpoint, and keeps the
 // services running (scripts/supervisor.ts): one that exits is started again. Ctrl-C stops all.
+// WEB_CONCURRENCY (with DATABASE_URL) makes each service the primary of that many workers.
 import path from 'node:path';
-import { readConfig, wholeNumber } from '../platform/config';
+import { readConfig, wholeNumber, workerVariables } from '../platform/config';
 import { developmentKeyFiles, developmentKeysDir } from '../platform/gateway-keys';
+import { pgliteRefusesWorkers } from '../subgraphs/kernel/service/config';
 import { Supervisor, type ServiceSpec } from './supervisor';
 
 const DIST = path.resolve(__dirname, '..');
@@ -62,6 +64,12 @@ function keyEnv(): { gateway: Record<string, string>; subgraphs: Record<string, 
 }
 
 async function main(): Promise<void> {
+  // Every service runs WEB_CONCURRENCY workers; the subgraphs would refuse them on PGlite, again and again.
+  const workers = readConfig(workerVariables.WEB_CONCURRENCY, process.env.WEB_CONCURRENCY);
+  if (workers > 1 && !process.env.DATABASE_URL) {
+    console.error(pgliteRefusesWorkers(workers));
+    process.exit(2);
+  }
   const keys = keyEnv();
   const subgraphs: ServiceSpec[] = Object.entries(SUBGRAPH_PORTS).map(([name, port]) => ({
     name,

@@ -19,6 +19,7 @@ import {
   trueOrFalse,
   variablesOf,
   wholeNumber,
+  workerVariables,
 } from '../../../platform/config';
 
 export interface ServiceConfig {
@@ -39,6 +40,8 @@ export interface ServiceConfig {
   peerUrls: Partial<Record<PeerName, string>>;
   /** MAX_IN_FLIGHT, REQUEST_TIMEOUT_MS, SHUTDOWN_DEADLINE_MS; unset ones take http-service's defaults. */
   limits: Partial<HttpLimits>;
+  /** WEB_CONCURRENCY: workers sharing the port (platform/http/cluster.ts); more than 1 needs PostgreSQL. */
+  workers: number;
   /** DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS (PostgreSQL only); unset ones take database.ts's defaults. */
   databaseLimits: Partial<DatabaseLimits>;
 }
@@ -96,6 +99,11 @@ export function pgliteRoot(env: NodeJS.ProcessEnv = process.env): string {
   return env.PGLITE_DIR ?? path.resolve('.data', 'pglite');
 }
 
+/** Why a subgraph on PGlite does not start several workers: its folder is one process's (locked while open). */
+export function pgliteRefusesWorkers(workers: number): string {
+  return `WEB_CONCURRENCY=${workers} needs PostgreSQL: the embedded PGlite database serves one process only; set DATABASE_URL, or WEB_CONCURRENCY=1`;
+}
+
 export function readServiceConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const production = env.NODE_ENV === 'production';
   const variables = readConfig(
@@ -109,24 +117,28 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
       HUB_GATEWAY_JWKS_FILE: z.string().optional(),
       HUB_GATEWAY_JWKS_URL: httpUrl('HUB_GATEWAY_JWKS_URL'),
       ...httpLimitVariables,
+      ...workerVariables,
       DATABASE_CONNECT_TIMEOUT_MS: wholeNumber('DATABASE_CONNECT_TIMEOUT_MS', 100, 600_000, undefined),
       DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber('DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000, undefined),
       ...variablesOf(PEER_NAMES, '_URL', () => z.string().optional()),
     }),
     env,
   );
+  const databaseUrl = databaseUrlOf(name, env);
+  if (!databaseUrl && variables.WEB_CONCURRENCY > 1) throw new Error(pgliteRefusesWorkers(variables.WEB_CONCURRENCY));
   return {
     name,
     host: variables.HOST,
     port: variables.PORT,
     production,
-    databaseUrl: databaseUrlOf(name, env),
+    databaseUrl,
     pgliteDir: path.join(pgliteRoot(env), name),
     poolSize: variables.DATABASE_POOL_SIZE,
     seedOnStart: variables.SEED_ON_START,
     bodyLimit: variables.BODY_LIMIT,
     gatewayKeys: gatewayKeySource(variables.HUB_GATEWAY_JWKS_FILE, variables.HUB_GATEWAY_JWKS_URL, env),
     limits: httpLimitsOf(variables),
+    workers: variables.WEB_CONCURRENCY,
     databaseLimits: { connectTimeoutMs: variables.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: variables.DATABASE_STATEMENT_TIMEOUT_MS },
     peerUrls: byName(PEER_NAMES, '_URL', variables),
   };

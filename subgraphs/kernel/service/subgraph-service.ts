@@ -1,5 +1,5 @@
 // Starts one subgraph as an HTTP service: database, migrations, reference data, optional
-// illustrative seed, schema, server.
+// illustrative seed, schema, server; in one process, or in each of WEB_CONCURRENCY workers.
 // Each subgraph's index.ts is a SubgraphModule handed to runSubgraph(); tests call startSubgraph().
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -16,7 +16,7 @@ import {
   type SubgraphDatabaseOptions,
 } from '../db/database';
 import { errorFormatter } from '../../../platform/errors';
-import { startHttpService, stopOnSignals, type HttpLimits, type RunningService } from '../../../platform/http/service';
+import { resolveHttpLimits, runWorkers, startHttpService, stopOnSignals, type HttpLimits, type RunningService } from '../../../platform/http/service';
 import { logger } from '../../../platform/logger';
 import {
   createInternalVerifier,
@@ -168,7 +168,10 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
   }
 }
 
-/** The production entry point of a subgraph process: configuration from the environment. */
+/**
+ * The production entry point of a subgraph process: configuration from the environment, then the
+ * service in this process or in WEB_CONCURRENCY workers (each migrating under the start-up lock).
+ */
 export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   process.env.HUB_SERVICE_NAME = module.name;
   let config: ServiceConfig;
@@ -178,6 +181,12 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
     logger.error('invalid configuration', { error });
     process.exit(2);
   }
+  const { shutdownDeadlineMs } = resolveHttpLimits(config.limits);
+  await runWorkers({ name: module.name, workers: config.workers, shutdownDeadlineMs }, () => serveSubgraph(module, config));
+}
+
+/** One subgraph process serving on its port: the only one, or one worker of several. */
+async function serveSubgraph(module: SubgraphModule, config: ServiceConfig): Promise<void> {
   let gate: PGliteGate | undefined;
   try {
     gate = config.databaseUrl ? undefined : await openPGlite(config.pgliteDir);
