@@ -3,7 +3,8 @@
 // empty variables take. Pure: no files, servers or databases.
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../../gateway/auth';
 import { DEFAULT_MAX_QUERY_COST, readGatewayConfig } from '../../gateway/config';
-import { duration, httpUrl, readConfig, trueOrFalse, wholeNumber } from '../../platform/config';
+import os from 'node:os';
+import { duration, httpUrl, readConfig, trueOrFalse, wholeNumber, wholeNumberOrAuto, workerVariables } from '../../platform/config';
 import { readServiceConfig } from '../../subgraphs/kernel/service/config';
 
 describe('the variable schemas', () => {
@@ -201,5 +202,33 @@ describe("a subgraph's configuration", () => {
       new Error('set HUB_GATEWAY_JWKS_FILE or HUB_GATEWAY_JWKS_URL, not both'),
     );
     expect(() => readServiceConfig('partners', 4002, { NODE_ENV: 'production' })).toThrow(/^in production set HUB_GATEWAY_JWKS_FILE/);
+  });
+});
+
+describe('WEB_CONCURRENCY', () => {
+  it('reads a whole number or auto (one worker per CPU), 1 when unset or empty', () => {
+    const workers = workerVariables.WEB_CONCURRENCY;
+    expect([readConfig(workers, undefined), readConfig(workers, ''), readConfig(workers, '4')]).toEqual([1, 1, 4]);
+    expect(readConfig(workers, 'auto')).toBe(os.availableParallelism());
+    expect(readConfig(workers, ' AUTO ')).toBe(os.availableParallelism());
+    expect(
+      readConfig(
+        wholeNumberOrAuto('N', 1, 8, 1, () => 64),
+        'auto',
+      ),
+    ).toBe(8);
+    for (const bad of ['0', 'x', '1.5', '257'])
+      expect(() => readConfig(workers, bad)).toThrow(new Error(`WEB_CONCURRENCY must be a whole number from 1 to 256 or "auto", got "${bad}"`));
+  });
+
+  it('gives the gateway any number of workers, and a subgraph more than one only on PostgreSQL', () => {
+    expect(readGatewayConfig({}).workers).toBe(1);
+    expect(readGatewayConfig({ WEB_CONCURRENCY: '3' }).workers).toBe(3);
+    expect(readServiceConfig('alerts', 4004, {}).workers).toBe(1);
+    expect(readServiceConfig('alerts', 4004, { WEB_CONCURRENCY: '1' }).workers).toBe(1);
+    expect(readServiceConfig('alerts', 4004, { WEB_CONCURRENCY: '2', DATABASE_URL: 'postgres://db/hub' }).workers).toBe(2);
+    expect(() => readServiceConfig('alerts', 4004, { WEB_CONCURRENCY: '2' })).toThrow(
+      'WEB_CONCURRENCY=2 needs PostgreSQL: the embedded PGlite database serves one process only; set DATABASE_URL, or WEB_CONCURRENCY=1',
+    );
   });
 });
