@@ -10,12 +10,16 @@ export interface BenchConfig {
   connections: number;
   /** Requests sent one after another to time an unloaded answer (and to warm up before a load run). */
   sequential: number;
-  /** Situations stored at each scaling step, ascending; the query suite runs at the last. */
+  /** Situations stored at each step, ascending; every query and path is measured at each. */
   sizes: number[];
+  /** Rounds at each step: each measures every query on every path once, in an order that rotates. */
+  rounds: number;
+  /** Dashboard views counted to measure how much the audit tables grow. */
+  auditViews: number;
 }
 
 export function readBenchConfig(): BenchConfig {
-  const rawSizes = process.env.BENCH_SIZES || '100,1000,10000';
+  const rawSizes = process.env.BENCH_SIZES || '1000,10000';
   const sizes = rawSizes.split(',').map((part) => Number(part.trim()));
   if (sizes.some((size) => !Number.isInteger(size) || size < 1 || size > 100_000) || sizes.some((size, i) => i > 0 && size <= sizes[i - 1])) {
     throw new Error(`BENCH_SIZES must be ascending whole numbers from 1 to 100000, comma-separated; got "${rawSizes}"`);
@@ -23,11 +27,20 @@ export function readBenchConfig(): BenchConfig {
   const variables = readConfig(
     z.object({
       // Direct subgraph requests carry an internal token that lives 60 seconds: a run must end well before.
-      BENCH_DURATION_S: wholeNumber('BENCH_DURATION_S', 1, 50, 5),
+      BENCH_DURATION_S: wholeNumber('BENCH_DURATION_S', 1, 50, 4),
       BENCH_CONNECTIONS: wholeNumber('BENCH_CONNECTIONS', 1, 200, 10),
       BENCH_SEQUENTIAL: wholeNumber('BENCH_SEQUENTIAL', 5, 1000, 30),
+      BENCH_ROUNDS: wholeNumber('BENCH_ROUNDS', 1, 10, 3),
+      BENCH_AUDIT_VIEWS: wholeNumber('BENCH_AUDIT_VIEWS', 10, 10_000, 200),
     }),
     process.env,
   );
-  return { durationS: variables.BENCH_DURATION_S, connections: variables.BENCH_CONNECTIONS, sequential: variables.BENCH_SEQUENTIAL, sizes };
+  return {
+    durationS: variables.BENCH_DURATION_S,
+    connections: variables.BENCH_CONNECTIONS,
+    sequential: variables.BENCH_SEQUENTIAL,
+    sizes,
+    rounds: variables.BENCH_ROUNDS,
+    auditViews: variables.BENCH_AUDIT_VIEWS,
+  };
 }

@@ -1,6 +1,9 @@
-// The bench's data set, inserted straight into each subgraph's database: situations with assessments,
+// The bench's data set, inserted straight into each subgraph's database (opened here with the
+// subgraph's own entities, once its service has migrated it): situations with assessments,
 // incidents, sources, alerts and acknowledgements, and training sessions. Situation n always gives the same rows.
 import type { DataSource } from 'typeorm';
+import { createDataSource } from '../subgraphs/kernel/db/database';
+import { SUBGRAPHS } from '../scripts/subgraphs';
 import { Acknowledgement } from '../subgraphs/alerts/entities/acknowledgement.entity';
 import { Alert, AlertRecipient, AlertStatus, AlertType } from '../subgraphs/alerts/entities/alert.entity';
 import { Classification, ownership, type Ownership } from '../subgraphs/kernel/policy/ownership';
@@ -12,7 +15,30 @@ import { RiskAssessment } from '../subgraphs/situations/entities/risk-assessment
 import { Situation, SituationStatus } from '../subgraphs/situations/entities/situation.entity';
 import { Source, SourceType } from '../subgraphs/situations/entities/source.entity';
 import { TrainingAudience, TrainingSession, TrainingStatus } from '../subgraphs/training/entities/training-session.entity';
-import type { Hub } from '../test/support/hub';
+
+/** The subgraph databases the bench writes its data set to. */
+export interface BenchDatabases {
+  situations: DataSource;
+  alerts: DataSource;
+  training: DataSource;
+  close: () => Promise<void>;
+}
+
+export async function openBenchDatabases(url: string): Promise<BenchDatabases> {
+  const open = async (name: string) => {
+    const module = SUBGRAPHS.find((m) => m.name === name)!;
+    return createDataSource({ schema: name, entities: module.entities, migrations: [], target: { kind: 'postgres', url, poolSize: 2 } }).initialize();
+  };
+  const [situations, alerts, training] = [await open('situations'), await open('alerts'), await open('training')];
+  return {
+    situations,
+    alerts,
+    training,
+    close: async () => {
+      for (const source of [situations, alerts, training]) await source.destroy();
+    },
+  };
+}
 
 /** The organisation the bench reads as: it sees GREEN, CLEAR and the AMBER rows owned by or shared with it. */
 export const BENCH_VIEWER_ORG = 'UN-JO';
@@ -73,7 +99,7 @@ const sourceId = (i: number) => stableId('bench-source', i);
 const SOURCE_COUNT = SOURCE_TYPES.length * REGIONS.length;
 
 /** One source per type and region, mostly GREEN, a few AMBER of a partner, as an import would leave them. */
-export async function addSources(hub: Hub): Promise<void> {
+export async function addSources(db: BenchDatabases): Promise<void> {
   const rows = Array.from({ length: SOURCE_COUNT }, (_, i) => {
     const type = SOURCE_TYPES[i % SOURCE_TYPES.length];
     const region = REGIONS[Math.floor(i / SOURCE_TYPES.length)];
@@ -83,17 +109,17 @@ export async function addSources(hub: Hub): Promise<void> {
         : { ownerOrg: BENCH_VIEWER_ORG, classification: Classification.GREEN };
     return { id: sourceId(i), name: `[Bench] ${type} source, ${region}`, type, region, url: null, ...ownership(owner) };
   });
-  await insertMissing(hub.subgraphs.situations.db.manager, Source, rows as Partial<Source>[], CHUNK);
+  await insertMissing(db.situations.manager, Source, rows as Partial<Source>[], CHUNK);
 }
 
 const situationId = (n: number) => stableId('bench-situation', n);
 const alertId = (n: number, k: number) => stableId('bench-alert', n, k);
 
 /** Situations numbered [from, to), each with its assessments, incidents, alerts and acknowledgements. */
-export async function addSituations(hub: Hub, from: number, to: number): Promise<void> {
+export async function addSituations(db: BenchDatabases, from: number, to: number): Promise<void> {
   for (let start = from; start < to; start += CHUNK) {
     const numbers = Array.from({ length: Math.min(CHUNK, to - start) }, (_, i) => start + i);
-    await insertSituationChunk(hub.subgraphs.situations.db, hub.subgraphs.alerts.db, numbers);
+    await insertSituationChunk(db.situations, db.alerts, numbers);
   }
 }
 
@@ -222,7 +248,7 @@ async function insertSituationChunk(situations: DataSource, alerts: DataSource, 
 }
 
 /** Training sessions 2009 to 2025 in the monitored countries, by several organisers, most of them completed. */
-export async function addTrainingSessions(hub: Hub, count: number): Promise<void> {
+export async function addTrainingSessions(db: BenchDatabases, count: number): Promise<void> {
   const rows: Partial<TrainingSession>[] = Array.from({ length: count }, (_, n) => {
     const country = COUNTRIES_MONITORED[pick(n, 200, COUNTRIES_MONITORED.length)];
     const organiser = n % 3 === 0 ? BENCH_VIEWER_ORG : PARTNERS[pick(n, 201, PARTNERS.length)];
@@ -252,10 +278,10 @@ export async function addTrainingSessions(hub: Hub, count: number): Promise<void
       ),
     };
   });
-  await insertMissing(hub.subgraphs.training.db.manager, TrainingSession, rows, CHUNK);
+  await insertMissing(db.training.manager, TrainingSession, rows, CHUNK);
 }
 
 /** Situations stored, whoever may read them: the size the scaling steps are measured at. */
-export async function storedSituations(hub: Hub): Promise<number> {
-  return hub.subgraphs.situations.db.getRepository(Situation).count();
+export async function storedSituations(db: BenchDatabases): Promise<number> {
+  return db.situations.getRepository(Situation).count();
 }

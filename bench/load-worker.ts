@@ -1,5 +1,5 @@
-// The load generator's own process: runs one autocannon test and reports back over IPC. The five
-// services share the bench process's event loop; generating load there would slow what it measures.
+// The load generator's own process: runs one autocannon test and reports back over IPC, so the
+// bench process stays free to sample CPU and replay SQL (and its own CPU is counted apart).
 import autocannon from 'autocannon';
 import { summariseLatencies } from './latency';
 import type { LoadJob, LoadResult } from './load';

@@ -26,6 +26,8 @@ export interface LoadResult {
 }
 
 export interface LoadGenerator {
+  /** The worker's process id, for CPU accounting. */
+  pid: number;
   run: (job: LoadJob) => Promise<LoadResult>;
   /** Closes the channel; the worker exits when it sees it closed. */
   stop: () => void;
@@ -55,6 +57,7 @@ export function startLoadGenerator(): LoadGenerator {
   });
 
   return {
+    pid: worker.pid!,
     run: (job) =>
       new Promise((resolve, reject) => {
         if (exited !== null) return reject(new Error(`load worker has exited (code ${exited})`));
