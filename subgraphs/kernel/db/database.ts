@@ -220,6 +220,9 @@ export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
     poolErrorHandler: (error: unknown) => health!.failed(error),
     extra: {
       statement_timeout: limits.statementTimeoutMs,
+      // No JIT compilation: the requests' statements are short, and compiling one (10-12 ms for
+      // an aggregate over 10,000 situations) costs more than it saves.
+      options: '-c jit=off',
       // Notices a server that vanished without closing its connections (a host or network failure).
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,

@@ -1,5 +1,6 @@
 // UN M49 regions and sub-regions of the countries the hub knows, for filters and for grouping in
-// SQL (a VALUES-like join on arrays), so no subgraph needs the partners subgraph's tables for it.
+// SQL (lookups in arrays, or a table to join made of them), so no subgraph needs the partners
+// subgraph's tables for it.
 import { badInput, quoted } from '../../../platform/errors';
 import { COUNTRIES } from './countries';
 
@@ -28,7 +29,7 @@ export function countriesInSubRegions(subRegions: string[], field: string): stri
   });
 }
 
-/** The country-to-region table as query parameters, for regionOf and subRegionOf. */
+/** The country-to-region table as query parameters, for regionOf and GEOGRAPHY_TABLE. */
 export function geographyParameters(): { geoIso3: string[]; geoRegion: string[]; geoSubRegion: string[] } {
   return {
     geoIso3: COUNTRIES.map((c) => c.iso3),
@@ -39,7 +40,15 @@ export function geographyParameters(): { geoIso3: string[]; geoRegion: string[];
 
 /** SQL for the M49 region of the country in `column`; needs geographyParameters() on the query. */
 export const regionOf = (column: string) => `(CAST(:geoRegion AS text[]))[array_position(CAST(:geoIso3 AS text[]), CAST(${column} AS text))]`;
-export const subRegionOf = (column: string) => `(CAST(:geoSubRegion AS text[]))[array_position(CAST(:geoIso3 AS text[]), CAST(${column} AS text))]`;
+
+/**
+ * The country-to-region table as a subquery to join, with columns iso3, region and sub_region;
+ * needs geographyParameters() on the query. A join looks each row's country up once in a hash,
+ * where regionOf and subRegionOf search the array on every row. Country codes are unique, so a
+ * left join on the code gives each row its region, or null for a code the table does not hold.
+ */
+export const GEOGRAPHY_TABLE =
+  '(SELECT * FROM unnest(CAST(:geoIso3 AS text[]), CAST(:geoRegion AS text[]), CAST(:geoSubRegion AS text[])) AS geography(iso3, region, sub_region))';
 
 /** Intersection of optional country sets; undefined means "no restriction". */
 export function intersect(...sets: (string[] | undefined)[]): string[] | undefined {

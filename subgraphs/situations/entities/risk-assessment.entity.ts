@@ -38,7 +38,8 @@ export class RiskFactorScore {
 
 @ObjectType({ description: 'A risk assessment of a situation against a version of the Framework of Analysis.' })
 @Entity({ name: 'risk_assessment' })
-@Index(['situationId', 'assessedOn'])
+// A situation's assessments in the order "latest" means (situationCounts reads it backwards with DISTINCT ON).
+@Index(['situationId', 'assessedOn', 'createdAt', 'id'])
 export class RiskAssessment extends OwnedRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')

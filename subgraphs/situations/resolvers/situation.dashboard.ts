@@ -3,7 +3,7 @@
 // Every figure is computed in SQL over the rows the viewer may read.
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { aggregateByGroups, queryOf } from '../../kernel/read/reading';
-import { geographyParameters, regionOf, subRegionOf } from '../../kernel/reference/regions';
+import { GEOGRAPHY_TABLE, geographyParameters, regionOf } from '../../kernel/reference/regions';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { RISK_LEVELS, RiskLevel } from '../../kernel/schema/vocabulary';
 import { Incident } from '../entities/incident.entity';
@@ -11,7 +11,7 @@ import { Situation, SituationStatus } from '../entities/situation.entity';
 import { SourceType } from '../entities/source.entity';
 import { applyIncidentFilter, IncidentFilter } from './incident.filter';
 import type { SituationsContext } from '../loaders';
-import { applySituationFilter, latestAssessment, SituationFilter } from './situation.filter';
+import { applySituationFilter, latestAssessments, SituationFilter } from './situation.filter';
 import { AGGREGATE_GROUPS, AGGREGATE_WEIGHT, Cost, ListSize } from '../../kernel/schema/list-size';
 
 export enum SituationGrouping {
@@ -143,13 +143,18 @@ export class SituationDashboardResolver {
   ): Promise<SituationCount[]> {
     const query = queryOf(ctx, Situation, 's').select('COUNT(*)::int', 'situations').setParameters(geographyParameters());
     if (!(await applySituationFilter(ctx, query, filter))) return [];
+    // Left joins that give each situation at most one row: its latest visible assessment, its region.
+    if (groupBy.includes(SituationGrouping.LEVEL)) query.leftJoin((sub) => latestAssessments(ctx, sub), 'latest', 'latest.situation_id = s.id');
+    if (groupBy.includes(SituationGrouping.REGION) || groupBy.includes(SituationGrouping.SUB_REGION)) {
+      query.leftJoin(GEOGRAPHY_TABLE, 'geography', 'geography.iso3 = CAST(s.country_iso3 AS text)');
+    }
     const rows = await aggregateByGroups<SituationGrouping, Record<string, string | number | null>>(
       ctx,
       query,
       [
-        { grouping: SituationGrouping.LEVEL, sql: latestAssessment(ctx, query, 'overall_level'), alias: 'level' },
-        { grouping: SituationGrouping.REGION, sql: regionOf('s.country_iso3'), alias: 'region' },
-        { grouping: SituationGrouping.SUB_REGION, sql: subRegionOf('s.country_iso3'), alias: 'sub_region' },
+        { grouping: SituationGrouping.LEVEL, sql: 'latest.overall_level', alias: 'level' },
+        { grouping: SituationGrouping.REGION, sql: 'geography.region', alias: 'region' },
+        { grouping: SituationGrouping.SUB_REGION, sql: 'geography.sub_region', alias: 'sub_region' },
         { grouping: SituationGrouping.COUNTRY, sql: 's.country_iso3', alias: 'country' },
         { grouping: SituationGrouping.STATUS, sql: 's.status', alias: 'status' },
       ],

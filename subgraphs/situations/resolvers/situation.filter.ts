@@ -65,6 +65,25 @@ export function latestAssessment(ctx: SubgraphContext, query: SelectQueryBuilder
     .getQuery();
 }
 
+/**
+ * The latest assessment the viewer may read of each situation, as a subquery with columns
+ * situation_id and overall_level to join on: one ordered pass over the assessments (DISTINCT ON,
+ * over the index on situation_id, assessed_on, created_at, id) instead of a lookup per situation.
+ * It picks, per situation, the same row as latestAssessment: the same policy, the same order.
+ */
+export function latestAssessments(ctx: SubgraphContext, subQuery: SelectQueryBuilder<ObjectLiteral>): SelectQueryBuilder<ObjectLiteral> {
+  return subQuery
+    .select('la.situation_id', 'situation_id')
+    .addSelect('la.overall_level', 'overall_level')
+    .from(RiskAssessment, 'la')
+    .where(visibleTo(ctx, RiskAssessment, 'la'))
+    .distinctOn(['la.situation_id'])
+    .orderBy('la.situation_id', 'DESC')
+    .addOrderBy('la.assessed_on', 'DESC')
+    .addOrderBy('la.created_at', 'DESC')
+    .addOrderBy('la.id', 'DESC');
+}
+
 async function memberStates(ctx: SubgraphContext, code: string, on: string): Promise<string[]> {
   const data = await askPeer<{ countries: { iso3: string }[] }>(
     ctx,
