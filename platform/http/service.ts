@@ -62,6 +62,8 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
   const limits: HttpLimits = resolveHttpLimits(options.limits);
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are POSTed and never revalidated: hashing each body for an ETag is wasted work.
+  app.set('etag', false);
   let stopping = false;
   const inFlight = new Set<Response>();
 
