@@ -7,6 +7,10 @@
 // it by its size: the value of its slicing argument (`first`, `limit`) when given, else its
 // assumedSize. A connection's size applies to its sizedFields (`edges`, `nodes`), not to the
 // connection object. So a query's cost is about the number of fields it can resolve.
+//
+// A cost is a function of the document, the operation and the variables alone: the gateway keeps the
+// costs of recent ones (operationCosts), so a dashboard sent again is not walked again.
+import { createHash } from 'node:crypto';
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   buildSchema,
@@ -198,19 +202,64 @@ export function supergraphCost(supergraphSdl: string): (query: string, variables
   };
 }
 
+/** Documents × operations × variables whose cost the gateway remembers; the least recently used goes first. */
+const MAX_CACHED_COSTS = 1000;
+
+/** What one operation of a request costs, or undefined when its variables do not coerce. */
+export type OperationCosts = (
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  source: string | undefined,
+  rawVariables: Record<string, unknown>,
+) => number | undefined;
+
+/**
+ * operationCost, remembered by the request's document text, operation and variables (all of them:
+ * `first: $n` and `@include(if: $x)` change the cost, and a variable that does not coerce changes
+ * the outcome), hashed so that the cache's size does not grow with the documents'. Per schema, so
+ * a cost counted against one schema is never given for another.
+ */
+export function operationCosts(control: DemandControl, maxEntries = MAX_CACHED_COSTS): OperationCosts {
+  const bySchema = new WeakMap<GraphQLSchema, Map<string, number | undefined>>();
+  const compute = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>) => {
+    try {
+      return operationCost(schema, control, document, operation, variables);
+    } catch {
+      return undefined;
+    }
+  };
+  return (schema, document, operation, source, rawVariables) => {
+    if (source === undefined) return compute(schema, document, operation, rawVariables);
+    let cache = bySchema.get(schema);
+    if (!cache) bySchema.set(schema, (cache = new Map()));
+    const key = createHash('sha256')
+      .update(JSON.stringify([source, operation.name?.value ?? null, rawVariables]))
+      .digest('base64');
+    if (cache.has(key)) {
+      const cost = cache.get(key);
+      // Moved to the back of the map's order: the front is the least recently used.
+      cache.delete(key);
+      cache.set(key, cost);
+      return cost;
+    }
+    const cost = compute(schema, document, operation, rawVariables);
+    if (cache.size >= maxEntries) cache.delete(cache.keys().next().value!);
+    cache.set(key, cost);
+    return cost;
+  };
+}
+
 export function costLimitPlugin(maximumCost: number, control: DemandControl): ApolloServerPlugin {
+  const costs = operationCosts(control);
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, operation }) {
+        async didResolveOperation({ request, document, schema, operation, source }) {
           if (!operation) return;
-          let cost: number;
-          try {
-            cost = operationCost(schema, control, document, operation, request.variables ?? {});
-          } catch {
-            // Variables that do not coerce: execution reports them to the caller as BAD_USER_INPUT.
-            return;
-          }
+          const cost = costs(schema, document, operation, source, request.variables ?? {});
+          // Variables that do not coerce: execution reports them to the caller as BAD_USER_INPUT.
+          if (cost === undefined) return;
           if (cost > maximumCost) {
             throw tooExpensive(cost, maximumCost);
           }

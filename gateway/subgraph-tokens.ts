@@ -1,6 +1,7 @@
 // The tokens the gateway sends with a subgraph request: one addressed to that subgraph, and one
 // for each peer the subgraph may call on the viewer's behalf (platform/peers.ts PEER_CALLS). Cached
-// per viewer, operation and subgraph for part of their life, so a busy gateway signs rarely.
+// per viewer, operation and subgraph for part of their life (the least recently used go first when
+// the cache is full), so a busy gateway signs rarely.
 import { INTERNAL_TOKEN_LIFETIME_SECONDS, type InternalSigner, type VouchedRequest } from '../platform/internal-token';
 import { reachablePeers } from '../platform/peers';
 
@@ -13,7 +14,7 @@ export interface SubgraphTokens {
 
 /** A cached token is handed out only while it has this long to live: the longest a request and its peer calls take. */
 const REUSE_MARGIN_SECONDS = 30;
-/** Viewers × operations × subgraphs kept; the oldest goes first when full. */
+/** Viewers × operations × subgraphs kept; the least recently used goes first when full. */
 const MAX_CACHED = 10_000;
 
 export class SubgraphTokenCache {
@@ -35,8 +36,12 @@ export class SubgraphTokenCache {
     const { viewer } = request;
     const key = JSON.stringify([subgraph, viewer.sub, viewer.org, viewer.roles, request.operationName]);
     const cached = this.cache.get(key);
-    if (cached && cached.expires - now >= REUSE_MARGIN_SECONDS) return cached.tokens;
     this.cache.delete(key);
+    if (cached && cached.expires - now >= REUSE_MARGIN_SECONDS) {
+      // Moved to the back of the map's order: the front is the least recently used.
+      this.cache.set(key, cached);
+      return cached.tokens;
+    }
     const tokens = this.sign(request, subgraph, now);
     // A failed signature is not kept: the next request tries again.
     tokens.catch(() => this.cache.delete(key));

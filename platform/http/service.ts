@@ -65,6 +65,8 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
   const limits: HttpLimits = resolveHttpLimits(options.limits);
   const app = express();
   app.disable('x-powered-by');
+  // GraphQL answers are POSTed and never revalidated: hashing each body for an ETag is wasted work.
+  app.set('etag', false);
   let stopping = false;
   const inFlight = new Set<Response>();
   // One of several workers on the port (cluster.ts) says which; a lone process answers as before.

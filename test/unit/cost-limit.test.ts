@@ -1,10 +1,10 @@
 // What the gateway's cost limit counts, read from the list sizes the subgraph schemas declare in the
 // checked-in supergraph: the query that once resolved 131,000 fields, the README's examples, and
-// lists counted by their real size.
+// lists counted by their real size; the costs the gateway remembers, per document and variables.
 import { readFileSync } from 'node:fs';
-import { buildSchema, getNamedType, getNullableType, isCompositeType, isListType, isObjectType } from 'graphql';
+import { buildSchema, getNamedType, getNullableType, getOperationAST, isCompositeType, isListType, isObjectType, parse } from 'graphql';
 import { DEFAULT_MAX_QUERY_COST } from '../../gateway/config';
-import { demandControlOf, supergraphCost } from '../../gateway/cost-limit';
+import { demandControlOf, operationCosts, supergraphCost } from '../../gateway/cost-limit';
 import { DEFAULT_PAGE_SIZE } from '../../subgraphs/kernel/read/connection';
 import { COUNTRIES } from '../../subgraphs/kernel/reference/countries';
 import { SUPERGRAPH_PATH } from '../support/hub';
@@ -69,5 +69,41 @@ describe('the cost limit', () => {
       }
     }
     expect(undeclared).toEqual([]);
+  });
+});
+
+describe('the costs the gateway remembers', () => {
+  const schema = buildSchema(supergraph, { assumeValidSDL: true });
+  const costs = (source: string, variables: Record<string, unknown> = {}, remember = operationCosts(demandControlOf(supergraph))) => {
+    const document = parse(source);
+    return remember(schema, document, getOperationAST(document)!, source, variables);
+  };
+
+  it('are the costs counted afresh, for the same document with other variables too', () => {
+    const remember = operationCosts(demandControlOf(supergraph));
+    const sliced = 'query ($n: Int) { trainingSessions(first: $n) { nodes { title } } }';
+    const skipped = 'query ($no: Boolean!) { countries { iso3 name @skip(if: $no) } }';
+    for (let round = 0; round < 2; round++) {
+      expect(costs(sliced, { n: 5 }, remember)).toBe(cost(sliced, { n: 5 }));
+      expect(costs(sliced, { n: 500 }, remember)).toBe(cost(sliced, { n: 500 }));
+      expect(costs(skipped, { no: true }, remember)).toBe(cost(skipped, { no: true }));
+      expect(costs(skipped, { no: false }, remember)).toBe(cost(skipped, { no: false }));
+      expect(costs(FOUND_QUERY, {}, remember)).toBe(cost(FOUND_QUERY));
+    }
+    expect(costs(sliced, { n: 500 }, remember)).toBeGreaterThan(costs(sliced, { n: 5 }, remember)!);
+  });
+
+  it('are none for variables that do not coerce, also once the same document was counted', () => {
+    const remember = operationCosts(demandControlOf(supergraph));
+    const sliced = 'query ($n: Int) { trainingSessions(first: $n) { nodes { title } } }';
+    expect(costs(sliced, { n: 5 }, remember)).toBe(cost(sliced, { n: 5 }));
+    expect(costs(sliced, { n: 'five' }, remember)).toBeUndefined();
+    expect(costs(sliced, { n: 'five' }, remember)).toBeUndefined();
+  });
+
+  it('keep no more entries than asked, and count again what was dropped', () => {
+    const remember = operationCosts(demandControlOf(supergraph), 2);
+    const queries = ['{ partners { code } }', '{ countries { iso3 } }', '{ incidents { nodes { id } } }'];
+    for (const query of [...queries, ...queries]) expect(costs(query, {}, remember)).toBe(cost(query));
   });
 });

@@ -2,7 +2,11 @@
 // illustrative seed, schema, server; in one process, or in each of WEB_CONCURRENCY workers.
 // Each subgraph's index.ts is a SubgraphModule handed to runSubgraph(); tests call startSubgraph().
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { DataSource } from 'typeorm';
 import { readServiceConfig, type ServiceConfig } from './config';
@@ -135,8 +139,15 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       // Signals are the service's own (http-service stopOnSignals): Apollo's handler would stop the
       // server a second time, under the drain, and hold the process past its deadline.
       stopOnTerminationSignals: false,
-      // No Apollo Studio here: traces would only cost time and reveal timings to callers.
-      plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditFlush],
+      // No Apollo Studio here: traces would only cost time and reveal timings to callers. No cache
+      // hints either: no field declares one, so the plugin wrapped every field only to answer
+      // "no-store", and the gateway counts a subgraph answer without the header as uncacheable too.
+      plugins: [
+        ApolloServerPluginLandingPageDisabled(),
+        ApolloServerPluginInlineTraceDisabled(),
+        ApolloServerPluginCacheControlDisabled(),
+        auditFlush,
+      ],
     });
     const service = await startHttpService<SubgraphContext>({
       name: module.name,
