@@ -1,7 +1,8 @@
 // The access policy added to a query: the one way any code outside the policy puts the policy's
 // SQL (kernel/policy/access-policy.ts policySql) into a query. Reads through the policed reader
-// (reading.ts) use it, also as prepared text (preparedPolicy), and so do the write path's look-ups inside a mutation's transaction, so every
-// query on records, read or write, is policed by the same condition built here.
+// (reading.ts) use it, also as text prepared once (preparedPolicy), and so do the write path's
+// look-ups inside a mutation's transaction, so every query on records, read or write, is policed
+// by the same condition built here.
 import { Brackets, type DataSource, type EntityTarget, type ObjectLiteral, type SelectQueryBuilder, type WhereExpressionBuilder } from 'typeorm';
 import type { Viewer } from '../../../platform/identity';
 import { policySql, type PolicySql } from '../policy/access-policy';
