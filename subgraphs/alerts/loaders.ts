@@ -2,7 +2,8 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import type { SubgraphContext } from '../kernel/service/context';
 import { batchLoader, manyByKey, oneByKey } from '../kernel/read/loaders';
-import { findVisible, queryOf, readVisible } from '../kernel/read/reading';
+import { rowStatement } from '../kernel/read/prebuilt';
+import { findVisible, queryOf, readVisible, readVisibleSql } from '../kernel/read/reading';
 import { UUID } from '../kernel/write/validation';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert } from './entities/alert.entity';
@@ -14,12 +15,38 @@ function wellFormed(ids: readonly string[]): string[] {
   return ids.filter((id) => UUID.test(id));
 }
 
+// The statements the dashboard and entity references run, written once (kernel/read/prebuilt.ts).
+const ALERTS_BY_ID = rowStatement(
+  'alerts_by_id',
+  Alert,
+  'a',
+  (p) => `SELECT ${p.columns(Alert, 'a')} FROM ${p.table(Alert)} a WHERE a.id = ANY($1::uuid[]) AND ${p.visible(Alert, 'a')}`,
+);
+
+const ALERTS_BY_SITUATION = rowStatement(
+  'alerts_by_situation',
+  Alert,
+  'a',
+  (p) =>
+    `SELECT ${p.columns(Alert, 'a')} FROM ${p.table(Alert)} a WHERE a.situation_id = ANY($1::uuid[]) AND ${p.visible(Alert, 'a')}` +
+    ' ORDER BY COALESCE(a.issued_at, a.created_at) DESC, a.id ASC',
+);
+
+const ACKNOWLEDGEMENTS_BY_ALERT = rowStatement(
+  'acknowledgements_by_alert',
+  Acknowledgement,
+  'k',
+  (p) =>
+    `SELECT ${p.columns(Acknowledgement, 'k')} FROM ${p.table(Acknowledgement)} k WHERE k.alert_id = ANY($1::uuid[]) AND ${p.visible(Acknowledgement, 'k')}` +
+    ' ORDER BY k.acknowledged_at ASC, k.org ASC',
+);
+
 /** Alerts newest first: an issued alert by its issue date, a draft by when it was written. */
 export function alertsNewestFirst(ctx: SubgraphContext): SelectQueryBuilder<Alert> {
   return queryOf(ctx, Alert, 'a').orderBy('COALESCE(a.issued_at, a.created_at)', 'DESC').addOrderBy('a.id', 'ASC');
 }
 
-async function alertsWhere(ctx: SubgraphContext, column: 'situation_id' | 'country_iso3' | 'owner_org', keys: string[]): Promise<Alert[]> {
+async function alertsWhere(ctx: SubgraphContext, column: 'country_iso3' | 'owner_org', keys: string[]): Promise<Alert[]> {
   if (keys.length === 0) return [];
   return readVisible(ctx, alertsNewestFirst(ctx).andWhere(`a.${column} IN (:...keys)`, { keys }));
 }
@@ -27,7 +54,7 @@ async function alertsWhere(ctx: SubgraphContext, column: 'situation_id' | 'count
 function alertLoader(ctx: SubgraphContext) {
   return batchLoader<string, Alert | null>(async (ids) => {
     const valid = wellFormed(ids);
-    return oneByKey(ids, valid.length ? await findVisible(ctx, Alert, 'a', (q) => q.andWhere('a.id IN (:...valid)', { valid })) : [], (a) => a.id);
+    return oneByKey(ids, valid.length ? await readVisibleSql(ctx, ALERTS_BY_ID, [valid]) : [], (a) => a.id);
   });
 }
 
@@ -44,9 +71,10 @@ function supersedingAlertLoader(ctx: SubgraphContext) {
 }
 
 function alertsBySituationLoader(ctx: SubgraphContext) {
-  return batchLoader<string, Alert[]>(async (ids) =>
-    manyByKey(ids, await alertsWhere(ctx, 'situation_id', wellFormed(ids)), (a) => a.situationId ?? ''),
-  );
+  return batchLoader<string, Alert[]>(async (ids) => {
+    const valid = wellFormed(ids);
+    return manyByKey(ids, valid.length ? await readVisibleSql(ctx, ALERTS_BY_SITUATION, [valid]) : [], (a) => a.situationId ?? '');
+  });
 }
 
 function alertsByCountryLoader(ctx: SubgraphContext) {
@@ -60,11 +88,7 @@ function alertsByIssuerLoader(ctx: SubgraphContext) {
 function acknowledgementsByAlertLoader(ctx: SubgraphContext) {
   return batchLoader<string, Acknowledgement[]>(async (ids) => {
     const valid = wellFormed(ids);
-    const rows = valid.length
-      ? await findVisible(ctx, Acknowledgement, 'k', (q) =>
-          q.andWhere('k.alert_id IN (:...valid)', { valid }).orderBy('k.acknowledged_at', 'ASC').addOrderBy('k.org', 'ASC'),
-        )
-      : [];
+    const rows = valid.length ? await readVisibleSql(ctx, ACKNOWLEDGEMENTS_BY_ALERT, [valid]) : [];
     return manyByKey(ids, rows, (a) => a.alertId);
   });
 }

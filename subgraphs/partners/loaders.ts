@@ -1,7 +1,8 @@
 // The partners subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
 import type { SubgraphContext } from '../kernel/service/context';
 import { batchLoader, manyByKey, oneByKey } from '../kernel/read/loaders';
-import { findVisible } from '../kernel/read/reading';
+import { rowStatement } from '../kernel/read/prebuilt';
+import { findVisible, readVisibleSql } from '../kernel/read/reading';
 import { Country } from './entities/country.entity';
 import { EarlyWarningMechanism } from './entities/early-warning-mechanism.entity';
 import { Engagement } from './entities/engagement.entity';
@@ -9,16 +10,27 @@ import { FocalPoint } from './entities/focal-point.entity';
 import { Membership, MembershipStatus } from './entities/membership.entity';
 import { Partner } from './entities/partner.entity';
 
+// The statements the dashboard and entity references run, written once (kernel/read/prebuilt.ts).
+const COUNTRIES_BY_CODE = rowStatement(
+  'countries_by_code',
+  Country,
+  'c',
+  (p) => `SELECT ${p.columns(Country, 'c')} FROM ${p.table(Country)} c WHERE c.iso3 = ANY($1::bpchar[]) AND ${p.visible(Country, 'c')}`,
+);
+
+const PARTNERS_BY_CODE = rowStatement(
+  'partners_by_code',
+  Partner,
+  'p',
+  (p) => `SELECT ${p.columns(Partner, 'p')} FROM ${p.table(Partner)} p WHERE p.code = ANY($1::text[]) AND ${p.visible(Partner, 'p')}`,
+);
+
 function countryLoader(ctx: SubgraphContext) {
-  return batchLoader<string, Country | null>(async (codes) =>
-    oneByKey(codes, await findVisible(ctx, Country, 'c', (q) => q.andWhere('c.iso3 IN (:...codes)', { codes })), (c) => c.iso3),
-  );
+  return batchLoader<string, Country | null>(async (codes) => oneByKey(codes, await readVisibleSql(ctx, COUNTRIES_BY_CODE, [codes]), (c) => c.iso3));
 }
 
 function partnerLoader(ctx: SubgraphContext) {
-  return batchLoader<string, Partner | null>(async (codes) =>
-    oneByKey(codes, await findVisible(ctx, Partner, 'p', (q) => q.andWhere('p.code IN (:...codes)', { codes })), (p) => p.code),
-  );
+  return batchLoader<string, Partner | null>(async (codes) => oneByKey(codes, await readVisibleSql(ctx, PARTNERS_BY_CODE, [codes]), (p) => p.code));
 }
 
 /** Membership periods in force on a date, for a set of partners or of countries. */

@@ -1,19 +1,55 @@
 // The situations subgraph's batched lookups: one SQL statement per batch, whatever the number of keys.
 import type { SubgraphContext } from '../kernel/service/context';
 import { batchLoader, manyByKey, oneByKey } from '../kernel/read/loaders';
-import { aggregateVisible, findVisible, queryOf } from '../kernel/read/reading';
+import { aggregateStatement, rowStatement } from '../kernel/read/prebuilt';
+import { aggregateVisible, aggregateVisibleSql, findVisible, queryOf, readVisibleSql } from '../kernel/read/reading';
 import { Indicator, RiskFactor } from './entities/framework.entity';
 import { Incident } from './entities/incident.entity';
 import { RiskAssessment } from './entities/risk-assessment.entity';
 import { Situation } from './entities/situation.entity';
 import { Source } from './entities/source.entity';
 import type { SourceType } from './entities/source.entity';
-import { policyCondition } from '../kernel/read/policed-query';
+
+// The statements the dashboard and entity references run, written once (kernel/read/prebuilt.ts).
+const SITUATIONS_BY_ID = rowStatement(
+  'situations_by_id',
+  Situation,
+  's',
+  (p) => `SELECT ${p.columns(Situation, 's')} FROM ${p.table(Situation)} s WHERE s.id = ANY($1::uuid[]) AND ${p.visible(Situation, 's')}`,
+);
+
+const ASSESSMENTS_BY_SITUATION = rowStatement(
+  'assessments_by_situation',
+  RiskAssessment,
+  'a',
+  (p) =>
+    `SELECT ${p.columns(RiskAssessment, 'a')} FROM ${p.table(RiskAssessment)} a WHERE a.situation_id = ANY($1::uuid[]) AND ${p.visible(RiskAssessment, 'a')}` +
+    ' ORDER BY a.assessed_on ASC, a.created_at ASC, a.id ASC',
+);
+
+// A source the viewer may not read counts as no source: its type would say something about it.
+const SOURCE_DIVERSITY = aggregateStatement<{
+  situation_id: string;
+  type: SourceType | null;
+  region: string | null;
+  incidents: number;
+  share: number;
+}>(
+  'source_diversity',
+  Incident,
+  'i',
+  (p) =>
+    'SELECT i.situation_id AS situation_id, src.type AS type, src.region AS region, COUNT(*)::int AS incidents,' +
+    ' (COUNT(*)::float8 / SUM(COUNT(*)) OVER (PARTITION BY i.situation_id))::float8 AS share,' +
+    ` ${p.contributors('i', 'id')}` +
+    ` FROM ${p.table(Incident)} i LEFT JOIN ${p.table(Source)} src ON src.id = i.source_id AND ${p.visible(Source, 'src')}` +
+    ` WHERE i.situation_id = ANY($1::uuid[]) AND ${p.visible(Incident, 'i')}` +
+    ' GROUP BY i.situation_id, src.type, src.region' +
+    ' ORDER BY i.situation_id ASC, COUNT(*) DESC, src.type ASC NULLS LAST, src.region ASC NULLS LAST',
+);
 
 function situationLoader(ctx: SubgraphContext) {
-  return batchLoader<string, Situation | null>(async (ids) =>
-    oneByKey(ids, await findVisible(ctx, Situation, 's', (q) => q.andWhere('s.id IN (:...ids)', { ids })), (s) => s.id),
-  );
+  return batchLoader<string, Situation | null>(async (ids) => oneByKey(ids, await readVisibleSql(ctx, SITUATIONS_BY_ID, [ids]), (s) => s.id));
 }
 
 function situationsByCountryLoader(ctx: SubgraphContext) {
@@ -31,17 +67,7 @@ function situationsByCountryLoader(ctx: SubgraphContext) {
 /** A situation's assessments, oldest first. */
 function assessmentsBySituationLoader(ctx: SubgraphContext) {
   return batchLoader<string, RiskAssessment[]>(async (ids) =>
-    manyByKey(
-      ids,
-      await findVisible(ctx, RiskAssessment, 'a', (q) =>
-        q
-          .andWhere('a.situation_id IN (:...ids)', { ids })
-          .orderBy('a.assessed_on', 'ASC')
-          .addOrderBy('a.created_at', 'ASC')
-          .addOrderBy('a.id', 'ASC'),
-      ),
-      (a) => a.situationId,
-    ),
+    manyByKey(ids, await readVisibleSql(ctx, ASSESSMENTS_BY_SITUATION, [ids]), (a) => a.situationId),
   );
 }
 
@@ -136,27 +162,7 @@ export interface SourceShareRow {
 /** Source shares for many situations in one grouped statement. */
 function sourceDiversityLoader(ctx: SubgraphContext) {
   return batchLoader<string, SourceShareRow[]>(async (ids) => {
-    const sourcePolicy = policyCondition(ctx, Source, 'src');
-    const query = queryOf(ctx, Incident, 'i')
-      .select('i.situation_id', 'situation_id')
-      .addSelect('src.type', 'type')
-      .addSelect('src.region', 'region')
-      .addSelect('COUNT(*)::int', 'incidents')
-      .addSelect('(COUNT(*)::float8 / SUM(COUNT(*)) OVER (PARTITION BY i.situation_id))::float8', 'share')
-      // A source the viewer may not read counts as no source: its type would say something about it.
-      .leftJoin(Source, 'src', `src.id = i.source_id AND ${sourcePolicy.sql}`, sourcePolicy.parameters)
-      .andWhere('i.situation_id IN (:...ids)', { ids })
-      .groupBy('i.situation_id')
-      .addGroupBy('src.type')
-      .addGroupBy('src.region')
-      .orderBy('i.situation_id')
-      .addOrderBy('COUNT(*)', 'DESC')
-      .addOrderBy('src.type', 'ASC', 'NULLS LAST')
-      .addOrderBy('src.region', 'ASC', 'NULLS LAST');
-    const rows = await aggregateVisible<{ situation_id: string; type: SourceType | null; region: string | null; incidents: number; share: number }>(
-      ctx,
-      query,
-    );
+    const rows = await aggregateVisibleSql(ctx, SOURCE_DIVERSITY, [ids]);
     return manyByKey(ids, rows, (r) => r.situation_id).map((group) =>
       group.map(({ type, region, incidents, share }) => ({ type, region, incidents, share })),
     );

@@ -315,6 +315,30 @@ export async function openSubgraphDatabase(options: SubgraphDatabaseOptions, pre
   return dataSource;
 }
 
+/** A statement written once, run under its name so the server plans it once per connection. */
+export interface PreparedQuery {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * Runs `query` as a named prepared statement on the data source's pool (pg's query config; the
+ * PGlite pool takes the same config, pglite-pool.ts), returning the raw rows, without TypeORM's
+ * query building or hydration. It is logged like TypeORM's own statements, so statement counts
+ * and the health tracking of a lost server see it too.
+ */
+export async function runPrepared(dataSource: DataSource, query: PreparedQuery): Promise<Record<string, unknown>[]> {
+  const pool = (dataSource.driver as unknown as { master: { query(config: PreparedQuery): Promise<{ rows: Record<string, unknown>[] }> } }).master;
+  dataSource.logger.logQuery(query.text, query.values);
+  try {
+    return (await pool.query(query)).rows;
+  } catch (error) {
+    dataSource.logger.logQueryError(error as Error, query.text, query.values);
+    throw error;
+  }
+}
+
 /** True when the database answers a trivial query in time; used by /ready. */
 export async function databaseReachable(dataSource: DataSource): Promise<boolean> {
   const health = healthOf.get(dataSource);

@@ -147,10 +147,11 @@ export function pgliteDriver(gate: PGliteGate): { Pool: new (options: unknown) =
       return borrowed.then(({ client }) => client);
     }
 
-    async query(sql: string, params?: unknown[]): Promise<QueryResultLike> {
+    /** As pg's Pool.query: a text and values, or a query config; PGlite plans each statement anew, so a config's name is not used. */
+    async query(sql: string | { text: string; values?: unknown[] }, params?: unknown[]): Promise<QueryResultLike> {
       const release = await gate.acquire();
       try {
-        return await this.client.query(sql, params);
+        return typeof sql === 'string' ? await this.client.query(sql, params) : await this.client.query(sql.text, sql.values);
       } finally {
         release();
       }

@@ -7,7 +7,9 @@ import type { Classified } from '../policy/access-policy';
 import type { SubgraphContext } from '../service/context';
 import { badInput } from '../../../platform/errors';
 import { AGGREGATE_WEIGHT, Cost } from '../schema/list-size';
-import { countVisible, readVisible } from './reading';
+import { aggregateStatement, rowStatement, type AggregateStatement, type RowStatement } from './prebuilt';
+import { aggregateVisibleSql, countVisible, readVisible, readVisibleSql } from './reading';
+import type { EntityTarget } from 'typeorm';
 import { isIsoDate, isUuid } from '../write/validation';
 
 export const MAX_PAGE_SIZE = 100;
@@ -165,6 +167,10 @@ export async function paginate<T extends Classified & ObjectLiteral>(
   sort.forEach((key, i) => (i === 0 ? page.orderBy(key.sql, key.direction) : page.addOrderBy(key.sql, key.direction)));
   page.take(size + 1);
   const rows = size === 0 ? [] : await readVisible(ctx, page);
+  return pageOf(rows, size, sort, args, () => countVisible(ctx, counted));
+}
+
+function pageOf<T>(rows: T[], size: number, sort: SortKey<T>[], args: { after?: string | null }, count: () => Promise<number>): Connection<T> {
   const hasNextPage = rows.length > size;
   const nodes = rows.slice(0, size);
   const edges = nodes.map((node) => ({ node, cursor: encodeCursor(sort.map((key) => key.value(node))) }));
@@ -180,8 +186,62 @@ export async function paginate<T extends Classified & ObjectLiteral>(
     },
     // A getter: the count query runs only when a client selects totalCount.
     get totalCount() {
-      total ??= countVisible(ctx, counted);
+      total ??= count();
       return total;
     },
   };
+}
+
+/** A whole list (no filter) written once: its first page, a page after a cursor, and its count. */
+export interface PrebuiltList<T> {
+  sort: SortKey<T>[];
+  first: RowStatement<T>;
+  after: RowStatement<T>;
+  count: AggregateStatement<{ count: number }>;
+}
+
+/** The statements of the unfiltered list of `entity` (aliased `alias`, primary key `key`) in the order of `sort`. */
+export function prebuiltList<T extends Classified & ObjectLiteral>(
+  name: string,
+  entity: EntityTarget<T>,
+  alias: string,
+  key: string,
+  sort: SortKey<T>[],
+): PrebuiltList<T> {
+  const order = sort.map((k) => `${k.sql} ${k.direction}`).join(', ');
+  // Rows strictly after the cursor in the sort order: (k1 > v1) OR (k1 = v1 AND k2 > v2) ..., values from $2 on.
+  const after = sort
+    .map(
+      (k, i) =>
+        `(${[...sort.slice(0, i).map((e, j) => `${e.sql} = $${j + 2}`), `${k.sql} ${k.direction === 'ASC' ? '>' : '<'} $${i + 2}`].join(' AND ')})`,
+    )
+    .join(' OR ');
+  const page = (where: string) => (p: Parameters<RowStatement<T>['sql']>[0]) =>
+    `SELECT ${p.columns(entity, alias)} FROM ${p.table(entity)} ${alias} WHERE ${where}${p.visible(entity, alias)} ORDER BY ${order} LIMIT $1`;
+  return {
+    sort,
+    first: rowStatement(`${name}_first`, entity, alias, page('')),
+    after: rowStatement(`${name}_after`, entity, alias, page(`(${after}) AND `)),
+    count: aggregateStatement(
+      `${name}_count`,
+      entity,
+      alias,
+      (p) =>
+        `SELECT COUNT(DISTINCT ${alias}.${key})::int AS count, ${p.contributors(alias, key)} FROM ${p.table(entity)} ${alias} WHERE ${p.visible(entity, alias)}`,
+    ),
+  };
+}
+
+/** One page of a prebuilt list, as `paginate` answers it. */
+export async function paginateList<T extends Classified & ObjectLiteral>(
+  ctx: SubgraphContext,
+  list: PrebuiltList<T>,
+  args: { first?: number | null; after?: string | null },
+): Promise<Connection<T>> {
+  const size = pageSize(args.first);
+  const values = args.after ? decodeCursor(args.after, list.sort) : undefined;
+  let rows: T[] = [];
+  if (size > 0) rows = values ? await readVisibleSql(ctx, list.after, [size + 1, ...values]) : await readVisibleSql(ctx, list.first, [size + 1]);
+  const count = async () => Number((await aggregateVisibleSql(ctx, list.count, []))[0].count);
+  return pageOf(rows, size, list.sort, args, count);
 }

@@ -7,9 +7,15 @@
 // policed by the same restrictToVisible (policed-query.ts; kernel/write/writing.ts visibleRecord, and the rules
 // that look up cited or related records: partners' findPartner, assessments' and training's
 // rules, the incident importer), and those reads are not noted in the audit trail as reads.
-import type { EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+// Hot paths read with statements written once (prebuilt.ts): the runners for them below put the
+// same policy in, as text prepared once per kind of viewer, and audit as the query runners do.
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityTarget, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { type Classified } from '../policy/access-policy';
-import { restrictToVisible } from './policed-query';
+import { isAuthenticated } from '../../../platform/identity';
+import { runPrepared } from '../db/database';
+import { preparedPolicy, restrictToVisible, VIEWER_ORG, VIEWER_SUB } from './policed-query';
+import { entityColumns, entityRow, type AggregateStatement, type RowStatement } from './prebuilt';
 import { AuditAction } from '../audit/audit-event.entity';
 import type { SubgraphContext } from '../service/context';
 import { badInput } from '../../../platform/errors';
@@ -46,13 +52,19 @@ const CONTRIBUTORS = '__contributors';
 // aggregate's own statement (per group when it is grouped), so auditing costs no second query.
 function contributorsSql(query: SelectQueryBuilder<ObjectLiteral>): string {
   const alias = query.expressionMap.mainAlias!;
-  const key = `${alias.name}.${alias.metadata.primaryColumns[0].databaseName}`;
-  const sensitive = `${alias.name}.classification IN ('AMBER', 'AMBER_STRICT', 'RED')`;
-  return `COALESCE(jsonb_agg(DISTINCT jsonb_build_array(${key}::text, ${alias.name}.owner_org, ${alias.name}.classification)) FILTER (WHERE ${sensitive}), '[]'::jsonb)`;
+  return contributorsOf(alias.name, alias.metadata.primaryColumns[0].databaseName);
+}
+
+function contributorsOf(alias: string, key: string): string {
+  const sensitive = `${alias}.classification IN ('AMBER', 'AMBER_STRICT', 'RED')`;
+  return `COALESCE(jsonb_agg(DISTINCT jsonb_build_array(${alias}.${key}::text, ${alias}.owner_org, ${alias}.classification)) FILTER (WHERE ${sensitive}), '[]'::jsonb)`;
 }
 
 function auditContributors(ctx: SubgraphContext, query: SelectQueryBuilder<ObjectLiteral>, rows: Record<string, unknown>[]): void {
-  const recordType = query.expressionMap.mainAlias?.metadata.name ?? 'Record';
+  auditContributorsOf(ctx, query.expressionMap.mainAlias?.metadata.name ?? 'Record', rows);
+}
+
+function auditContributorsOf(ctx: SubgraphContext, recordType: string, rows: Record<string, unknown>[]): void {
   for (const row of rows) {
     const raw = row[CONTRIBUTORS];
     delete row[CONTRIBUTORS];
@@ -132,4 +144,68 @@ export function aggregateByGroups<G extends string, R = Record<string, unknown>>
     chosen.map((g) => g.sql),
   );
   return aggregateVisible<R>(ctx, query);
+}
+
+interface Compiled {
+  name: string;
+  text: string;
+  recordType: string;
+}
+
+const compiled = new WeakMap<DataSource, Map<RowStatement<unknown> | AggregateStatement<unknown>, [Compiled?, Compiled?]>>();
+
+/**
+ * A statement's text for one database and kind of viewer (anonymous or signed in), built on first
+ * use: the policy goes wherever the statement asks for it, and must be asked for its main entity;
+ * the viewer's organisation and subject become the two parameters after the statement's own.
+ */
+function compile(db: DataSource, statement: RowStatement<unknown> | AggregateStatement<unknown>, signedIn: boolean): Compiled {
+  let byStatement = compiled.get(db);
+  if (!byStatement) compiled.set(db, (byStatement = new Map()));
+  const pair = byStatement.get(statement) ?? [];
+  byStatement.set(statement, pair);
+  const known = pair[Number(signedIn)];
+  if (known) return known;
+  let policed = false;
+  const sql = statement.sql({
+    table: (entity) => db.getMetadata(entity).tablePath,
+    columns: (entity, alias) => entityColumns(db, entity, alias),
+    visible: (entity, alias) => {
+      if (db.getMetadata(entity).target === db.getMetadata(statement.entity).target && alias === statement.alias) policed = true;
+      return `(${preparedPolicy(db, signedIn, entity, alias)})`;
+    },
+    contributors: (alias, key) => `${contributorsOf(alias, key)} AS ${CONTRIBUTORS}`,
+  });
+  if (!policed) throw new Error(`statement ${statement.name} does not restrict ${statement.alias} to visible rows`);
+  const own = Math.max(0, ...[...sql.matchAll(/\$(\d+)/g)].map((m) => Number(m[1])));
+  const text = sql.replaceAll(VIEWER_ORG, `$${own + 1}`).replaceAll(VIEWER_SUB, `$${own + 2}`);
+  const name = `${statement.name}_${createHash('sha256').update(text).digest('hex').slice(0, 12)}`;
+  return (pair[Number(signedIn)] = { name, text, recordType: db.getMetadata(statement.entity).name });
+}
+
+function run(ctx: SubgraphContext, statement: RowStatement<unknown> | AggregateStatement<unknown>, params: unknown[]) {
+  const signedIn = isAuthenticated(ctx.viewer);
+  const { name, text, recordType } = compile(ctx.db, statement, signedIn);
+  const values = signedIn ? [...params, ctx.viewer.org, ctx.viewer.sub] : params;
+  return { recordType, rows: runPrepared(ctx.db, { name, text, values }) };
+}
+
+/** The rows of a prebuilt statement the viewer may read, as entity objects; sensitive ones are noted in the audit trail. */
+export async function readVisibleSql<T extends Classified & ObjectLiteral>(
+  ctx: SubgraphContext,
+  statement: RowStatement<T>,
+  params: unknown[],
+): Promise<T[]> {
+  const { recordType, rows } = run(ctx, statement as RowStatement<unknown>, params);
+  const records = (await rows).map((raw) => entityRow(ctx.db, statement.entity, raw));
+  ctx.audit.reads(recordType, records, recordId);
+  return records;
+}
+
+/** Raw rows of a prebuilt aggregate over visible rows only; the sensitive rows they summarise are audited. */
+export async function aggregateVisibleSql<R>(ctx: SubgraphContext, statement: AggregateStatement<R>, params: unknown[]): Promise<R[]> {
+  const { recordType, rows } = run(ctx, statement as AggregateStatement<unknown>, params);
+  const raw = await rows;
+  auditContributorsOf(ctx, recordType, raw);
+  return raw as R[];
 }

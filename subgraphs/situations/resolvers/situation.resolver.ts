@@ -1,6 +1,15 @@
 // Situations: root lookups and the links from a situation to its country, assessments and incidents.
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
+import {
+  connectionType,
+  MAX_PAGE_SIZE,
+  paginate,
+  paginateList,
+  prebuiltList,
+  type Connection,
+  type SortKey,
+  ConnectionSize,
+} from '../../kernel/read/connection';
 import { queryOf } from '../../kernel/read/reading';
 import { referenceKey, uuid } from '../../kernel/write/validation';
 import { RiskLevel } from '../../kernel/schema/vocabulary';
@@ -17,6 +26,9 @@ const SITUATION_ORDER: SortKey<Situation>[] = [
   { sql: 's.id', direction: 'ASC', kind: 'uuid', value: (s) => s.id },
 ];
 
+// The unfiltered list, which dashboards ask for, is written once; a filtered one is built per request.
+const ALL_SITUATIONS = prebuiltList('situations_page', Situation, 's', 'id', SITUATION_ORDER);
+
 export const SituationConnection = connectionType(Situation, 'Situation');
 
 @Resolver(() => Situation)
@@ -29,6 +41,7 @@ export class SituationResolver {
     @Arg('after', () => String, { nullable: true }) after: string | undefined,
     @Ctx() ctx: SituationsContext,
   ): Promise<Connection<Situation>> {
+    if (!filter) return paginateList(ctx, ALL_SITUATIONS, { first, after });
     const query = queryOf(ctx, Situation, 's');
     if (!(await applySituationFilter(ctx, query, filter))) query.andWhere('FALSE');
     return paginate(ctx, query, SITUATION_ORDER, { first, after });
