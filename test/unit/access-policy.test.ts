@@ -1,6 +1,7 @@
 // The access policy's SQL (kernel/policy/access-policy.ts) run in real PGlite over generated
 // records and readers, against the brief's table written independently in test/security/world-model.ts.
-// Covers plain records and derived records with floors (record_floor); drafts and dependent
+// Covers plain records and derived records with floors (record_floor), with the policy built per
+// viewer and prepared once per kind of viewer; drafts and dependent
 // records (ownerOnlyWhile, readWith) are left to the integration and security tests.
 import 'reflect-metadata';
 import fc from 'fast-check';
@@ -10,7 +11,7 @@ import { openPGlite } from '../../subgraphs/kernel/db/database';
 import type { PGliteGate } from '../../subgraphs/kernel/db/pglite-pool';
 import { pgliteDriver } from '../../subgraphs/kernel/db/pglite-pool';
 import { policyOf } from '../../subgraphs/kernel/policy/access-policy';
-import { visibleTo } from '../../subgraphs/kernel/read/policed-query';
+import { preparedPolicy, VIEWER_ORG, VIEWER_SUB, visibleTo } from '../../subgraphs/kernel/read/policed-query';
 import { Classification } from '../../subgraphs/kernel/policy/ownership';
 import { RecordFloor } from '../../subgraphs/kernel/policy/record-floor';
 import { ANONYMOUS, LEVELS, tableAllows, type Reader, type Sharing } from '../security/world-model';
@@ -86,14 +87,27 @@ afterAll(async () => {
   await gate.close();
 });
 
-async function visibleIds(entity: typeof PlainRecord | typeof DerivedRecord, r: Reader): Promise<Set<string>> {
+// The policy as a query builder condition (visibleTo), and as the text prepared once for every
+// viewer of a kind (preparedPolicy, which the hot read paths run), with the viewer bound as $1, $2.
+async function visibleIdsBothWays(entity: typeof PlainRecord | typeof DerivedRecord, r: Reader): Promise<Set<string>[]> {
   const rows = await db
     .getRepository(entity)
     .createQueryBuilder('r')
     .select('r.id', 'id')
     .where(visibleTo({ db, viewer: viewerOf(r) }, entity, 'r'))
     .getRawMany<{ id: string }>();
-  return new Set(rows.map((row) => row.id));
+  const signedIn = r.org !== null;
+  const text = preparedPolicy(db, signedIn, entity, 'r').split(VIEWER_ORG).join('$1').split(VIEWER_SUB).join('$2');
+  const prepared = (await db.query(`SELECT r.id AS id FROM ${db.getMetadata(entity).tablePath} r WHERE ${text}`, signedIn ? [r.org, r.sub] : [])) as {
+    id: string;
+  }[];
+  return [new Set(rows.map((row) => row.id)), new Set(prepared.map((row) => row.id))];
+}
+
+async function visibleIds(entity: typeof PlainRecord | typeof DerivedRecord, r: Reader): Promise<Set<string>> {
+  const [built, prepared] = await visibleIdsBothWays(entity, r);
+  expect(prepared).toEqual(built);
+  return built;
 }
 
 async function store(entity: typeof PlainRecord | typeof DerivedRecord, records: Sharing[]): Promise<void> {
