@@ -3,5 +3,12 @@ import { Init1795606346554 } from './1795606346554-Init';
 import { AuditTrail1795607206820 } from './1795607206820-AuditTrail';
 import { Idempotency1795607792612 } from './1795607792612-Idempotency';
 import { Confidentiality1795610000000 } from './1795610000000-Confidentiality';
+import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 
-export const migrations = [Init1795606346554, AuditTrail1795607206820, Idempotency1795607792612, Confidentiality1795610000000];
+export const migrations = [
+  Init1795606346554,
+  AuditTrail1795607206820,
+  Idempotency1795607792612,
+  Confidentiality1795610000000,
+  AuditLayout1796200000000,
+];
