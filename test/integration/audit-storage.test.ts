@@ -17,7 +17,12 @@ let db: DataSource;
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  db = await openSubgraphDatabase({ schema: 'situations', entities: situations.entities, migrations: situations.migrations, target: database.target });
+  db = await openSubgraphDatabase({
+    schema: 'situations',
+    entities: situations.entities,
+    migrations: situations.migrations,
+    target: database.target,
+  });
 });
 
 afterAll(async () => {
