@@ -1,6 +1,7 @@
 // The audit trail's storage: a request's reads are one row per action, record type and owner,
 // the owner's trail unnests them into one event per record, and the monthly partitions are
-// created ahead and dropped past retention while the trail stays append-only.
+// created ahead and dropped past retention while the trail stays append-only; through the hub, the
+// owner's trail answers as it did when every record read was a row of its own.
 import 'reflect-metadata';
 import type { DataSource } from 'typeorm';
 import { openSubgraphDatabase } from '../../subgraphs/kernel/db/database';
@@ -10,6 +11,8 @@ import { maintainAuditPartitions } from '../../subgraphs/kernel/audit/audit-part
 import { Classification } from '../../subgraphs/kernel/policy/ownership';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { createTestDatabase, type TestDatabase } from '../support/database';
+import { startHub, type Hub } from '../support/hub';
+import { tokenFor, users } from '../support/users';
 
 const situations = SUBGRAPHS.find((s) => s.name === 'situations')!;
 let database: TestDatabase;
@@ -92,4 +95,83 @@ it('creates the partitions ahead and drops the months past retention', async () 
   await db.query(`SELECT situations.audit_partition('2025-01-01')`);
   expect((await maintainAuditPartitions(db, 'situations', 24, now)).dropped).toEqual([]);
   expect(await names()).toContain('audit_event_y2025m01');
+});
+
+describe('the trail through the gateway', () => {
+  let hub: Hub;
+  beforeAll(async () => {
+    hub = await startHub({ seed: true });
+  });
+  afterAll(async () => {
+    await hub?.stop();
+  });
+
+  interface TrailEvent {
+    action: string;
+    recordId: string;
+    recordType: string;
+    classification: string;
+    recordOwnerOrg: string;
+    actorOrg: string;
+    actorSub: string;
+    operationName: string;
+  }
+  const TRAIL = `query Trail($filter: AuditTrailFilter) { situationsAuditTrail(filter: $filter, limit: 500) { action recordId recordType classification recordOwnerOrg actorOrg actorSub operationName } }`;
+  const SENSITIVE = ['AMBER', 'AMBER_STRICT', 'RED'];
+  const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+  it("shows the owner's admin one READ event per sensitive record read, newest request first, and filters them", async () => {
+    const viewer = await tokenFor(users.jointOfficeAnalyst);
+    const list = await hub.query<{ situations: { nodes: { id: string; ownerOrg: string; classification: string }[] } }>(
+      'query ReadAll { situations(first: 100) { nodes { id ownerOrg classification } } }',
+      undefined,
+      { token: viewer },
+    );
+    expect(list.errors).toBeUndefined();
+    const ecowas = list.data!.situations.nodes.filter((n) => n.ownerOrg === 'ECOWAS' && SENSITIVE.includes(n.classification));
+    expect(ecowas.length).toBeGreaterThanOrEqual(2);
+    const one = ecowas[0];
+    const single = await hub.query('query ReadOne($id: ID!) { situation(id: $id) { id } }', { id: one.id }, { token: viewer });
+    expect(single.errors).toBeUndefined();
+
+    const event = (id: string, classification: string, operationName: string): TrailEvent => ({
+      action: 'READ',
+      recordId: id,
+      recordType: 'Situation',
+      classification,
+      recordOwnerOrg: 'ECOWAS',
+      actorOrg: 'UN-JO',
+      actorSub: users.jointOfficeAnalyst.sub,
+      operationName,
+    });
+    const admin = await tokenFor(users.ecowasAdmin);
+    const trail = async (filter: Record<string, unknown>) => {
+      const answer = await hub.query<{ situationsAuditTrail: TrailEvent[] }>(TRAIL, { filter }, { token: admin });
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.situationsAuditTrail;
+    };
+    const reads = await trail({ actions: ['READ'] });
+    // The later request first; within the list request one event per record, each once.
+    expect(reads[0]).toEqual(event(one.id, one.classification, 'ReadOne'));
+    expect(reads.slice(1)).toHaveLength(ecowas.length);
+    expect(reads.slice(1)).toEqual(expect.arrayContaining(ecowas.map((n) => event(n.id, n.classification, 'ReadAll'))));
+
+    expect(await trail({ actions: ['READ'], recordId: one.id })).toEqual([
+      event(one.id, one.classification, 'ReadOne'),
+      event(one.id, one.classification, 'ReadAll'),
+    ]);
+    expect(await trail({ actions: ['READ'], recordId: 'no-such-record' })).toEqual([]);
+    // Reads only: no change was made, and asking for changes shows none of the reads.
+    expect(await trail({ actions: ['UPDATE', 'CREATE', 'DELETE'] })).toEqual([]);
+    expect(await trail({ actions: ['READ'], from: day(-1), to: day(1) })).toEqual(reads);
+    expect(await trail({ actions: ['READ'], from: day(1) })).toEqual([]);
+    expect(await trail({ actions: ['READ'], to: day(-1) })).toEqual([]);
+    // Another organisation's admin sees none of ECOWAS's.
+    const au = await hub.query<{ situationsAuditTrail: TrailEvent[] }>(
+      TRAIL,
+      { filter: { actions: ['READ'] } },
+      { token: await tokenFor(users.auAdmin) },
+    );
+    expect(au.data!.situationsAuditTrail.filter((e) => e.recordOwnerOrg === 'ECOWAS')).toEqual([]);
+  });
 });
