@@ -8,8 +8,11 @@ import { openSubgraphDatabase } from '../../subgraphs/kernel/db/database';
 import { AuditRecorder } from '../../subgraphs/kernel/audit/audit-recorder';
 import { AuditAction } from '../../subgraphs/kernel/audit/audit-event.entity';
 import { maintainAuditPartitions } from '../../subgraphs/kernel/audit/audit-partitions';
+import { auditTrailResolver } from '../../subgraphs/kernel/audit/audit-trail.resolver';
 import { Classification } from '../../subgraphs/kernel/policy/ownership';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
+import { migrations as situationsMigrations } from '../../subgraphs/situations/migrations';
+import { AuditLayout1796200000000 } from '../../subgraphs/situations/migrations/1796200000000-AuditLayout';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startHub, type Hub } from '../support/hub';
 import { tokenFor, users } from '../support/users';
@@ -173,5 +176,90 @@ describe('the trail through the gateway', () => {
       { token: await tokenFor(users.auAdmin) },
     );
     expect(au.data!.situationsAuditTrail.filter((e) => e.recordOwnerOrg === 'ECOWAS')).toEqual([]);
+  });
+});
+
+describe('migration AuditLayout over rows of the old layout', () => {
+  let old: TestDatabase;
+  afterAll(async () => {
+    await old?.drop();
+  });
+
+  const FIELDS = `action, record_type AS "recordType", record_id AS "recordId", record_owner_org AS "recordOwnerOrg", classification, actor_sub AS "actorSub", actor_org AS "actorOrg", operation_name AS "operationName", at`;
+  type Event = Record<string, unknown> & { at: Date | string };
+  /** Events compared without their ids (a uuid before, a bigint after), newest first, ties in one order. */
+  const canonical = (events: Event[]) =>
+    events
+      .map(({ id: _id, subgraph: _subgraph, ...event }) => ({ ...event, at: new Date(event.at).toISOString() }))
+      .sort((a, b) => (a.at === b.at ? JSON.stringify(a).localeCompare(JSON.stringify(b)) : a.at < b.at ? 1 : -1));
+
+  it('moves every change and read, and the trail answers as the old per-record rows did', async () => {
+    old = await createTestDatabase();
+    const before = await openSubgraphDatabase({
+      schema: 'situations',
+      entities: situations.entities,
+      migrations: situationsMigrations.filter((m) => m !== AuditLayout1796200000000),
+      target: old.target,
+    });
+    // As the old recorder wrote them: one row per record, a request's reads in one INSERT (one `at`).
+    const row = (at: string, action: string, type: string, id: string, owner: string, level: string, sub: string, op: string | null) =>
+      `(gen_random_uuid(), '${at}', 'situations', '${action}', '${sub}', '${sub.split('-')[0].toUpperCase()}', ${op ? `'${op}'` : 'NULL'}, '${type}', '${id}', '${owner}', '${level}')`;
+    const request = '2026-10-15T08:00:00Z';
+    await before.query(
+      `INSERT INTO situations.audit_event (id, at, subgraph, action, actor_sub, actor_org, operation_name, record_type, record_id, record_owner_org, classification) VALUES ${[
+        row('2025-01-05T10:00:00Z', 'READ', 'Situation', 's2', 'ECOWAS', 'RED', 'au-viewer', 'Early'),
+        row(request, 'READ', 'Situation', 's1', 'ECOWAS', 'AMBER', 'unjo-viewer', 'Dashboard'),
+        row(request, 'READ', 'Situation', 's2', 'ECOWAS', 'RED', 'unjo-viewer', 'Dashboard'),
+        row(request, 'READ', 'Situation', 's3', 'AU', 'AMBER', 'unjo-viewer', 'Dashboard'),
+        row(request, 'READ', 'Incident', 'i1', 'ECOWAS', 'AMBER_STRICT', 'unjo-viewer', 'Dashboard'),
+        row(request, 'AGGREGATE', 'Situation', 's1', 'ECOWAS', 'AMBER', 'unjo-viewer', 'Dashboard'),
+        row('2026-11-20T09:00:00Z', 'UPDATE', 'Situation', 's1', 'ECOWAS', 'AMBER', 'ecowas-editor', null),
+        row('2026-11-21T09:00:00Z', 'CREATE', 'Incident', 'i2', 'AU', 'AMBER', 'au-editor', 'NewIncident'),
+      ].join(', ')}`,
+    );
+    const filters: { sql: string; filter?: Record<string, unknown> }[] = [
+      { sql: '' },
+      { sql: `AND record_id = 's1'`, filter: { recordId: 's1' } },
+      { sql: `AND action IN ('READ')`, filter: { actions: [AuditAction.READ] } },
+      { sql: `AND action IN ('UPDATE', 'AGGREGATE')`, filter: { actions: [AuditAction.UPDATE, AuditAction.AGGREGATE] } },
+      { sql: `AND record_type = 'Incident'`, filter: { recordType: 'Incident' } },
+      { sql: `AND at >= '2026-01-01' AND at < '2026-11-01'`, filter: { from: '2026-01-01', to: '2026-10-31' } },
+    ];
+    const answers: Record<string, Event[]> = {};
+    for (const org of ['ECOWAS', 'AU'])
+      for (const { sql } of filters)
+        answers[`${org} ${sql}`] = await before.query(
+          `SELECT ${FIELDS} FROM situations.audit_event WHERE record_owner_org = $1 ${sql} ORDER BY at DESC, id ASC`,
+          [org],
+        );
+    await before.destroy();
+
+    const after = await openSubgraphDatabase({
+      schema: 'situations',
+      entities: situations.entities,
+      migrations: situations.migrations,
+      target: old.target,
+    });
+    try {
+      const [{ reads }] = await after.query(`SELECT count(*)::int AS reads FROM situations.audit_read`);
+      expect(reads).toBe(5); // the early read; the request's READs of ECOWAS's and AU's situations, its incident, its AGGREGATE
+      expect(await after.query(`SELECT to_regclass('situations.audit_event_uuid') AS gone`)).toEqual([{ gone: null }]);
+      const Trail = auditTrailResolver('situations') as new () => {
+        auditTrail(filter: Record<string, unknown> | undefined, limit: number, ctx: unknown): Promise<Event[]>;
+      };
+      for (const org of ['ECOWAS', 'AU'])
+        for (const { sql, filter } of filters) {
+          const ctx = { viewer: { sub: `${org.toLowerCase()}-admin`, org, roles: ['admin'] }, db: after };
+          const trail = await new Trail().auditTrail(filter, 500, ctx);
+          const expected = answers[`${org} ${sql}`];
+          expect(canonical(trail)).toEqual(canonical(expected));
+          // Newest first, as before.
+          const times = trail.map((e) => new Date(e.at).getTime());
+          expect(times).toEqual([...times].sort((a, b) => b - a));
+        }
+      expect(answers['ECOWAS '].length).toBe(6);
+    } finally {
+      await after.destroy();
+    }
   });
 });
