@@ -3,5 +3,12 @@ import { Init1795606603920 } from './1795606603920-Init';
 import { AuditTrail1795607211982 } from './1795607211982-AuditTrail';
 import { Idempotency1795607809043 } from './1795607809043-Idempotency';
 import { Confidentiality1795610000003 } from './1795610000003-Confidentiality';
+import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 
-export const migrations = [Init1795606603920, AuditTrail1795607211982, Idempotency1795607809043, Confidentiality1795610000003];
+export const migrations = [
+  Init1795606603920,
+  AuditTrail1795607211982,
+  Idempotency1795607809043,
+  Confidentiality1795610000003,
+  AuditLayout1796200000000,
+];

@@ -1,10 +1,15 @@
 // The audit trail every subgraph keeps in its own database: every change, and every read of an
 // AMBER, AMBER_STRICT or RED record (who, which organisation, when, which operation, which record),
 // and every such record an aggregate or a count was computed over.
-// Rows are only ever inserted; a trigger in each subgraph's migration refuses UPDATE and DELETE.
-// The recorder (audit-recorder.ts) writes them; the audit-trail query (audit-trail.resolver.ts) reads them.
+// Changes are one row each in audit_event (this entity); reads and aggregates one row per request,
+// action, record type and owner in audit_read, holding the ids (audit-layout.ts). Both tables are
+// partitioned by month and kept AUDIT_RETENTION_MONTHS (audit-partitions.ts); rows are only ever
+// inserted, triggers refuse UPDATE, DELETE and TRUNCATE. TypeORM does not model partitioned tables,
+// so it leaves this one to the migrations (synchronize: false).
+// The recorder (audit-recorder.ts) writes them; the audit-trail query (audit-trail.resolver.ts)
+// reads both, one AuditEvent per record read.
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { Classification } from '../policy/ownership';
 
 export enum AuditAction {
@@ -19,12 +24,11 @@ registerEnumType(AuditAction, { name: 'AuditAction' });
 
 @Directive('@shareable')
 @ObjectType({ description: "An entry of a subgraph's append-only audit trail." })
-@Entity({ name: 'audit_event' })
-@Index(['recordOwnerOrg', 'at'])
-@Index(['recordId'])
+@Entity({ name: 'audit_event', synchronize: false })
 export class AuditEvent {
+  /** The row's bigint key as text; a read's is `<row>:<position of the record in the row>`. */
   @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
+  @PrimaryGeneratedColumn('increment', { type: 'bigint' })
   id: string;
 
   @Field({ description: 'When it happened.' })

@@ -1,5 +1,6 @@
 // The root query `<subgraph>AuditTrail`: an organisation's admins read who did what with their
-// records in one subgraph.
+// records in one subgraph: the changes (audit_event) and the reads (audit_read, one row per
+// request, action, type and owner, unnested here into one event per record), newest first.
 import { Arg, Ctx, Field, InputType, Int, Query, Resolver } from 'type-graphql';
 import { assertAdminOf } from '../policy/access-policy';
 import type { SubgraphContext } from '../service/context';
@@ -32,6 +33,47 @@ export class AuditTrailFilter {
 
 const MAX_AUDIT_EVENTS = 500;
 
+const CHANGES: ReadonlySet<AuditAction> = new Set([AuditAction.CREATE, AuditAction.UPDATE, AuditAction.DELETE]);
+
+type TrailRow = Omit<AuditEvent, 'at'> & { at: Date };
+
+const OUTPUT = `"id", "at", "subgraph", "action", "actor_sub" AS "actorSub", "actor_org" AS "actorOrg", "operation_name" AS "operationName", "record_type" AS "recordType", "record_id" AS "recordId", "record_owner_org" AS "recordOwnerOrg", "classification"`;
+
+/**
+ * The owner's events that pass the filter, newest first: changes as stored, reads one per record
+ * of their row (id `<row>:<position>`), in the row's order. The conditions hold for both tables.
+ */
+function trailQuery(schema: string, org: string, filter: AuditTrailFilter | undefined, limit: number): [string, unknown[]] {
+  const values: unknown[] = [org];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const where = ['t.record_owner_org = $1'];
+  if (filter?.recordType) where.push(`t.record_type = ${param(filter.recordType)}`);
+  if (filter?.actorOrg) where.push(`t.actor_org = ${param(filter.actorOrg.toUpperCase())}`);
+  if (filter?.actions?.length) where.push(`t.action = ANY(${param(filter.actions)}::"${schema}"."audit_action"[])`);
+  if (filter?.from) where.push(`t.at >= ${param(isoDate(filter.from, 'filter.from'))}`);
+  if (filter?.to) where.push(`t.at < CAST(${param(isoDate(filter.to, 'filter.to'))} AS date) + interval '1 day'`);
+  const changeWhere = [...where];
+  const readWhere = [...where];
+  if (filter?.recordId) {
+    const id = param(filter.recordId);
+    changeWhere.push(`t.record_id = ${id}`);
+    readWhere.push(`t.record_ids @> ARRAY[${id}]::varchar[]`, `u.record_id = ${id}`);
+  }
+  const parts: string[] = [];
+  if (!filter?.actions?.length || filter.actions.some((a) => CHANGES.has(a)))
+    parts.push(
+      `SELECT t.id::text AS id, t.id AS seq, 0::bigint AS n, t.at, t.subgraph, t.action, t.actor_sub, t.actor_org, t.operation_name, t.record_type, t.record_id, t.record_owner_org, t.classification
+         FROM "${schema}"."audit_event" t WHERE ${changeWhere.join(' AND ')}`,
+    );
+  if (!filter?.actions?.length || filter.actions.some((a) => !CHANGES.has(a)))
+    parts.push(
+      `SELECT t.id::text || ':' || u.n AS id, t.id AS seq, u.n, t.at, t.subgraph, t.action, t.actor_sub, t.actor_org, t.operation_name, t.record_type, u.record_id, t.record_owner_org, u.classification
+         FROM "${schema}"."audit_read" t CROSS JOIN LATERAL unnest(t.record_ids, t.classifications) WITH ORDINALITY AS u(record_id, classification, n)
+        WHERE ${readWhere.join(' AND ')}`,
+    );
+  return [`SELECT ${OUTPUT} FROM (${parts.join(' UNION ALL ')}) e ORDER BY e.at DESC, e.seq DESC, e.n ASC LIMIT ${param(limit)}`, values];
+}
+
 /**
  * The root query `<subgraph>AuditTrail` through which an organisation's admins read who did what
  * with their records in this subgraph. Each subgraph has its own, so one gateway query can ask
@@ -53,21 +95,10 @@ export function auditTrailResolver(subgraph: string): Function {
     ): Promise<AuditEvent[]> {
       assertAdminOf(ctx.viewer, ctx.viewer.org ?? '');
       if (limit < 1 || limit > MAX_AUDIT_EVENTS) throw badInput(`limit must be between 1 and ${MAX_AUDIT_EVENTS}`, 'limit');
-      const query = ctx.db
-        .getRepository(AuditEvent)
-        .createQueryBuilder('e')
-        .andWhere('e.record_owner_org = :org', { org: ctx.viewer.org })
-        .orderBy('e.at', 'DESC')
-        .addOrderBy('e.id', 'ASC')
-        .take(limit);
-      if (filter?.recordId) query.andWhere('e.record_id = :recordId', { recordId: filter.recordId });
-      if (filter?.recordType) query.andWhere('e.record_type = :recordType', { recordType: filter.recordType });
-      if (filter?.actorOrg) query.andWhere('e.actor_org = :actorOrg', { actorOrg: filter.actorOrg.toUpperCase() });
-      if (filter?.actions?.length) query.andWhere('e.action IN (:...actions)', { actions: filter.actions });
-      if (filter?.from) query.andWhere('e.at >= :from', { from: isoDate(filter.from, 'filter.from') });
-      if (filter?.to) query.andWhere("e.at < CAST(:to AS date) + interval '1 day'", { to: isoDate(filter.to, 'filter.to') });
+      const [sql, values] = trailQuery(ctx.db.driver.schema ?? subgraph, ctx.viewer.org ?? '', filter, limit);
       dateRange(filter?.from, filter?.to, 'filter');
-      return query.getMany();
+      const rows: TrailRow[] = await ctx.db.query(sql, values);
+      return rows.map((row) => Object.assign(new AuditEvent(), row));
     }
   }
   return AuditTrailResolver;

@@ -27,14 +27,15 @@ function identifier(name: string): string {
 }
 
 // What lives in a schema and has an owner, as `ALTER <kind> <target>` names it: tables, views and
-// sequences of its own (a sequence a column owns follows its table), enum and domain types (a
-// table's row type and array types follow their base), and functions (the audit trail's trigger).
+// sequences of its own (a sequence a column owns follows its table; a partition does not follow
+// its parent, so each is named), enum and domain types (a table's row type and array types follow
+// their base), and functions (the audit trail's trigger and partition maker).
 const OWNED_OBJECTS = `
   SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS kind,
          format('%I.%I', $1::text, c.relname) AS target
     FROM pg_class c
    WHERE c.relnamespace = $1::text::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'S') AND c.relowner <> $2::text::regrole
-     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i'))
+     AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype IN ('a', 'i') AND d.refobjsubid <> 0)
   UNION ALL
   SELECT CASE t.typtype WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END, format('%I.%I', $1::text, t.typname)
     FROM pg_type t

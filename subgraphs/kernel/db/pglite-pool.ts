@@ -53,9 +53,15 @@ class PGliteClient extends EventEmitter {
     super();
   }
 
-  async query(sql: string, params?: unknown[] | Callback<QueryResultLike>, callback?: Callback<QueryResultLike>): Promise<QueryResultLike> {
+  /** As node-postgres: text and values, or a statement object `{ name, text, values }` (PGlite has no named statements; the name is ignored). */
+  async query(
+    statement: string | { text: string; values?: unknown[] },
+    params?: unknown[] | Callback<QueryResultLike>,
+    callback?: Callback<QueryResultLike>,
+  ): Promise<QueryResultLike> {
+    const sql = typeof statement === 'string' ? statement : statement.text;
     const cb = typeof params === 'function' ? params : callback;
-    const values = Array.isArray(params) ? params : undefined;
+    const values = typeof statement === 'string' ? (Array.isArray(params) ? params : undefined) : statement.values;
     try {
       let result: { rows: unknown[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] };
       if (values && values.length > 0) {

@@ -9,6 +9,7 @@ import { developmentKeysDir, type GatewayKeySource } from '../../../platform/gat
 import { PEER_NAMES, type PeerName } from '../../../platform/peers';
 import type { DatabaseLimits } from '../db/database';
 import type { HttpLimits } from '../../../platform/http/service';
+import { DEFAULT_AUDIT_RETENTION_MONTHS } from '../audit/audit-partitions';
 import {
   byName,
   httpLimitVariables,
@@ -44,6 +45,8 @@ export interface ServiceConfig {
   workers: number;
   /** DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS (PostgreSQL only); unset ones take database.ts's defaults. */
   databaseLimits: Partial<DatabaseLimits>;
+  /** AUDIT_RETENTION_MONTHS: audit events older than this many months are dropped, a monthly partition at a time. */
+  auditRetentionMonths: number;
 }
 
 /** Where a subgraph finds the gateway's public keys; production refuses to start without them. */
@@ -120,6 +123,7 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
       ...workerVariables,
       DATABASE_CONNECT_TIMEOUT_MS: wholeNumber('DATABASE_CONNECT_TIMEOUT_MS', 100, 600_000, undefined),
       DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber('DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000, undefined),
+      AUDIT_RETENTION_MONTHS: wholeNumber('AUDIT_RETENTION_MONTHS', 1, 1200, DEFAULT_AUDIT_RETENTION_MONTHS),
       ...variablesOf(PEER_NAMES, '_URL', () => z.string().optional()),
     }),
     env,
@@ -141,5 +145,6 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
     workers: variables.WEB_CONCURRENCY,
     databaseLimits: { connectTimeoutMs: variables.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: variables.DATABASE_STATEMENT_TIMEOUT_MS },
     peerUrls: byName(PEER_NAMES, '_URL', variables),
+    auditRetentionMonths: variables.AUDIT_RETENTION_MONTHS,
   };
 }

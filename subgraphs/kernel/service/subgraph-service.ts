@@ -1,5 +1,6 @@
 // Starts one subgraph as an HTTP service: database, migrations, reference data, optional
-// illustrative seed, schema, server; in one process, or in each of WEB_CONCURRENCY workers.
+// illustrative seed, the audit trail's partitions (kept daily), schema, server; in one process,
+// or in each of WEB_CONCURRENCY workers.
 // Each subgraph's index.ts is a SubgraphModule handed to runSubgraph(); tests call startSubgraph().
 import { ApolloServer } from '@apollo/server';
 import {
@@ -36,6 +37,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { parsePeerTokens } from '../../../platform/peers';
 import type { PeerAccess } from './peer';
 import type { PGliteGate } from '../db/pglite-pool';
+import { DEFAULT_AUDIT_RETENTION_MONTHS, startAuditMaintenance } from '../audit/audit-partitions';
 
 export interface SubgraphModule {
   /** Service name, also its PostgreSQL schema: situations, partners, training, alerts. */
@@ -84,6 +86,8 @@ export interface StartSubgraphOptions {
   onQuery?: (sql: string) => void;
   /** NODE_ENV=production: error messages carry no "Did you mean ...?". */
   production?: boolean;
+  /** Months of audit trail kept (AUDIT_RETENTION_MONTHS); older monthly partitions are dropped. */
+  auditRetentionMonths?: number;
 }
 
 export interface RunningSubgraph extends RunningService {
@@ -130,7 +134,9 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     { schema: module.name, entities: module.entities, migrations: module.migrations, target: options.target, onQuery: options.onQuery },
     (opened) => seedSubgraph(module, opened, { illustrative: options.seed ?? false }),
   );
+  let stopAuditMaintenance = () => {};
   try {
+    stopAuditMaintenance = await startAuditMaintenance(db, module.name, options.auditRetentionMonths ?? DEFAULT_AUDIT_RETENTION_MONTHS);
     const schema = await module.buildSchema();
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
@@ -168,12 +174,14 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
         ),
       ready: () => databaseReachable(db),
       onStop: async () => {
+        stopAuditMaintenance();
         if (db.isInitialized) await db.destroy();
         await options.onStop?.();
       },
     });
     return { ...service, name: module.name, db };
   } catch (error) {
+    stopAuditMaintenance();
     await db.destroy();
     throw error;
   }
@@ -210,6 +218,7 @@ async function serveSubgraph(module: SubgraphModule, config: ServiceConfig): Pro
       target,
       seed: config.seedOnStart,
       production: config.production,
+      auditRetentionMonths: config.auditRetentionMonths,
       bodyLimit: config.bodyLimit,
       limits: config.limits,
       gatewayKeys: gatewayKeySet(config.gatewayKeys),

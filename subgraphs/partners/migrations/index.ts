@@ -4,6 +4,7 @@ import { AuditTrail1795607204223 } from './1795607204223-AuditTrail';
 import { Idempotency1795607798530 } from './1795607798530-Idempotency';
 import { SharingDefaults1795609095412 } from './1795609095412-SharingDefaults';
 import { Confidentiality1795610000001 } from './1795610000001-Confidentiality';
+import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 
 export const migrations = [
   Init1795606343722,
@@ -11,4 +12,5 @@ export const migrations = [
   Idempotency1795607798530,
   SharingDefaults1795609095412,
   Confidentiality1795610000001,
+  AuditLayout1796200000000,
 ];

@@ -2,7 +2,6 @@
 // incidents, their floors, the updates (each checked against the version read) and the audit
 // trail's entry for every change. A source or incident someone else wrote meanwhile throws
 // ConcurrentChange, and the importer redoes the rows.
-import { randomUUID } from 'node:crypto';
 import type { EntityManager, EntityTarget } from 'typeorm';
 import { AuditAction, AuditEvent } from '../../kernel/audit/audit-event.entity';
 import { raiseFloors } from '../../kernel/policy/record-floor';
@@ -17,8 +16,8 @@ export class ConcurrentChange extends Error {}
 
 /** Columns a created incident is written with; the rest keep their database defaults. */
 const INSERTED = [...COMPARED, 'id', 'externalId', 'ownerOrg', 'createdByOrg', 'sharedWithUsers', 'version'] as const;
+/** An audit entry's columns; its id comes from the trail's own sequence. */
 const AUDITED = [
-  'id',
   'subgraph',
   'action',
   'actorSub',
@@ -138,7 +137,6 @@ function auditEvent(
   record: { id: string; classification: Classification },
 ): Record<string, unknown> {
   return {
-    id: randomUUID(),
     subgraph: manager.connection.getMetadata(Incident).schema,
     action,
     actorSub: settings.audit.actorSub,

@@ -4,6 +4,7 @@ import { AuditTrail1795607206820 } from './1795607206820-AuditTrail';
 import { Idempotency1795607792612 } from './1795607792612-Idempotency';
 import { Confidentiality1795610000000 } from './1795610000000-Confidentiality';
 import { LatestAssessment1796173625344 } from './1796173625344-LatestAssessment';
+import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 
 export const migrations = [
   Init1795606346554,
@@ -11,4 +12,5 @@ export const migrations = [
   Idempotency1795607792612,
   Confidentiality1795610000000,
   LatestAssessment1796173625344,
+  AuditLayout1796200000000,
 ];

@@ -5,6 +5,7 @@ import { Idempotency1795607803189 } from './1795607803189-Idempotency';
 import { SessionCancellation1795609247760 } from './1795609247760-SessionCancellation';
 import { Confidentiality1795610000002 } from './1795610000002-Confidentiality';
 import { OrganiserConfirmation1796154181431 } from './1796154181431-OrganiserConfirmation';
+import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 
 export const migrations = [
   Init1795606588382,
@@ -13,4 +14,5 @@ export const migrations = [
   SessionCancellation1795609247760,
   Confidentiality1795610000002,
   OrganiserConfirmation1796154181431,
+  AuditLayout1796200000000,
 ];
