@@ -231,11 +231,16 @@ export function operationCosts(control: DemandControl, maxEntries = MAX_CACHED_C
   };
   return (schema, document, operation, source, rawVariables) => {
     if (source === undefined) return compute(schema, document, operation, rawVariables);
+    let text: string;
+    try {
+      text = JSON.stringify([source, operation.name?.value ?? null, rawVariables]);
+    } catch {
+      // Variables too deeply nested to serialise (a hostile request): counted, not remembered.
+      return compute(schema, document, operation, rawVariables);
+    }
     let cache = bySchema.get(schema);
     if (!cache) bySchema.set(schema, (cache = new Map()));
-    const key = createHash('sha256')
-      .update(JSON.stringify([source, operation.name?.value ?? null, rawVariables]))
-      .digest('base64');
+    const key = createHash('sha256').update(text).digest('base64');
     if (cache.has(key)) {
       const cost = cache.get(key);
       // Moved to the back of the map's order: the front is the least recently used.
