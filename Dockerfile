@@ -1,5 +1,5 @@
 # One image for every service of the hub; docker-compose picks the service with the command.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /hub
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -11,7 +11,7 @@ COPY schema schema
 COPY scripts scripts
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /hub
 ENV NODE_ENV=production APOLLO_TELEMETRY_DISABLED=1
 COPY --from=build /hub/package.json ./
