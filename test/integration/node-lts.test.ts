@@ -1,7 +1,7 @@
 // The hub on the Node LTS the Docker image runs (Node 24), while development and CI machines may
 // run Node 20: the built gateway and four subgraphs as real processes of a Node 24 binary (PGlite
 // in a folder of the test's own, ephemeral ports), answering a query across the subgraphs.
-// The binary is HUB_LTS_NODE, else the one `npm run lts-node` installs (.ci/run runs it first).
+// The binary is HUB_LTS_NODE, else the one `npm run lts-node` installs (npm test runs it first).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readlinkSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -22,7 +22,7 @@ const services: ChildService[] = [];
 beforeAll(() => {
   if (!existsSync(ltsNode))
     throw new Error(
-      `No Node ${LTS_MAJOR} binary at ${ltsNode}: run \`npm run lts-node\` (or \`.ci/run\`, which runs it) to install it, or set HUB_LTS_NODE to one.`,
+      `No Node ${LTS_MAJOR} binary at ${ltsNode}: run \`npm run lts-node\` (npm test runs it first) to install it, or set HUB_LTS_NODE to one.`,
     );
   const version = execFileSync(ltsNode, ['--version'], { encoding: 'utf8' }).trim();
   if (!version.startsWith(`v${LTS_MAJOR}.`))
