@@ -16,6 +16,8 @@ export interface BenchConfig {
   rounds: number;
   /** Dashboard views counted to measure how much the audit tables grow. */
   auditViews: number;
+  /** Distinct viewers (of one organisation) whose requests the load runs send in turn. */
+  viewers: number;
 }
 
 export function readBenchConfig(): BenchConfig {
@@ -32,6 +34,9 @@ export function readBenchConfig(): BenchConfig {
       BENCH_SEQUENTIAL: wholeNumber('BENCH_SEQUENTIAL', 5, 1000, 30),
       BENCH_ROUNDS: wholeNumber('BENCH_ROUNDS', 1, 10, 3),
       BENCH_AUDIT_VIEWS: wholeNumber('BENCH_AUDIT_VIEWS', 10, 10_000, 200),
+      // Many viewers, as a dashboard has: identical requests of one viewer in flight at once are
+      // merged by our gateway, so one viewer on every connection would measure that merging.
+      BENCH_VIEWERS: wholeNumber('BENCH_VIEWERS', 1, 1000, 40),
     }),
     process.env,
   );
@@ -42,5 +47,6 @@ export function readBenchConfig(): BenchConfig {
     sizes,
     rounds: variables.BENCH_ROUNDS,
     auditViews: variables.BENCH_AUDIT_VIEWS,
+    viewers: variables.BENCH_VIEWERS,
   };
 }

@@ -1,6 +1,6 @@
 // The load generator's own process: runs one autocannon test and reports back over IPC, so the
 // bench process stays free to sample CPU and replay SQL (and its own CPU is counted apart).
-import autocannon from 'autocannon';
+import autocannon, { type Request } from 'autocannon';
 import { summariseLatencies } from './latency';
 import type { LoadJob, LoadResult } from './load';
 
@@ -9,6 +9,8 @@ const answered = (body: string | Buffer | undefined) => typeof body === 'string'
 
 function run(job: LoadJob): Promise<LoadResult> {
   const latencies: number[] = [];
+  const authorizations = job.authorizations ?? [];
+  let next = 0;
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -16,6 +18,18 @@ function run(job: LoadJob): Promise<LoadResult> {
         method: 'POST',
         headers: job.headers,
         body: job.body,
+        // Each request as the next viewer in turn (autocannon calls setupRequest before every request).
+        requests:
+          authorizations.length > 0
+            ? [
+                {
+                  setupRequest: (request: Request) => {
+                    request.headers = { ...request.headers, authorization: authorizations[next++ % authorizations.length] };
+                    return request;
+                  },
+                },
+              ]
+            : undefined,
         connections: job.connections,
         duration: job.durationS,
         timeout: 10,

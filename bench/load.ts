@@ -7,6 +7,8 @@ import type { LatencySummary } from './latency';
 export interface LoadJob {
   url: string;
   headers: Record<string, string>;
+  /** When given, each request carries the next of these as its authorization header, in turn. */
+  authorizations?: string[];
   body: string;
   durationS: number;
   connections: number;

@@ -24,6 +24,8 @@ export interface Endpoint {
   path: PathName;
   url: string;
   headers: Record<string, string>;
+  /** Under load, the authorization headers of the viewers whose requests are sent in turn. */
+  authorizations?: string[];
 }
 
 /** Where the load runs send their requests: fixed for a run, but direct endpoints must be made right before use. */
@@ -34,14 +36,24 @@ export interface Endpoints {
   direct: (query: BenchQuery) => Promise<Endpoint>;
 }
 
-export function endpointsOf(services: RunningServices, secrets: BenchSecrets): Endpoints {
-  const bearer = mintDevelopmentToken(secrets.jwtSecret, BENCH_VIEWER, '12h', secrets.audience, secrets.issuer);
+/** The bench viewer and `count - 1` colleagues of the same organisation and roles. */
+export function benchViewers(count: number): (typeof BENCH_VIEWER)[] {
+  return Array.from({ length: count }, (_, i) => (i === 0 ? BENCH_VIEWER : { ...BENCH_VIEWER, sub: `${BENCH_VIEWER.sub}-${i + 1}` }));
+}
+
+export function endpointsOf(services: RunningServices, secrets: BenchSecrets, viewers = 1): Endpoints {
+  const mint = (viewer: typeof BENCH_VIEWER) => mintDevelopmentToken(secrets.jwtSecret, viewer, '12h', secrets.audience, secrets.issuer);
+  const bearers = Promise.all(benchViewers(viewers).map(mint));
   const signer = createInternalSigner(readSigningKey(secrets.keys.signingKeyFile));
-  const client = async (path: PathName, url: string): Promise<Endpoint> => ({
-    path,
-    url,
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${await bearer}` },
-  });
+  const client = async (path: PathName, url: string): Promise<Endpoint> => {
+    const authorizations = (await bearers).map((token) => `Bearer ${token}`);
+    return {
+      path,
+      url,
+      headers: { 'content-type': 'application/json', authorization: authorizations[0] },
+      authorizations: authorizations.length > 1 ? authorizations : undefined,
+    };
+  };
   return {
     ours: () => client('ours', services.gateway.url),
     stock: () => client('stock', services.stock!.url),
@@ -142,6 +154,7 @@ export async function loadTest(
     const result: LoadResult = await generator.run({
       url: endpoint.url,
       headers: endpoint.headers,
+      authorizations: endpoint.authorizations,
       body: requestBody(query),
       durationS: settings.durationS,
       connections: settings.connections,

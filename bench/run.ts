@@ -96,7 +96,7 @@ async function measureStep(
   services: RunningServices,
 ): Promise<Omit<StepResult, 'situationsStored' | 'insertSeconds' | 'statements'>> {
   const { config, generator } = context;
-  const endpoints: Endpoints = endpointsOf(services, context.secrets);
+  const endpoints: Endpoints = endpointsOf(services, context.secrets, config.viewers);
   const endpoint = (path: PathName, query: BenchQuery) =>
     path === 'direct' ? endpoints.direct(query) : path === 'stock' ? endpoints.stock() : endpoints.ours();
   const accounting: CpuAccounting = { admin: context.admin, database: context.database, pids: services.pids };
@@ -265,7 +265,10 @@ async function main(): Promise<void> {
         loadAverageAtStart,
         loadAverageAtEnd: os.loadavg(),
       },
-      settings: { ...config, viewer: `${BENCH_VIEWER.org} ${BENCH_VIEWER.roles.join(', ')}` },
+      settings: {
+        ...config,
+        viewer: `${BENCH_VIEWER.org} ${BENCH_VIEWER.roles.join(', ')}; under load, ${config.viewers} viewers of ${BENCH_VIEWER.org} in turn, one per request (BENCH_VIEWERS)`,
+      },
       queries: QUERIES.map((q) => ({ name: q.name, operationName: q.operationName, owner: q.owner })),
       dataSet,
       steps,
