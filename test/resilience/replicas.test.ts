@@ -3,10 +3,9 @@
 // Runs on the server of DATABASE_URL when set, otherwise on a PostgreSQL server of the test's own.
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import type { RunningSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
-import { createPrivatePostgres, findPostgresBinaries, type PrivatePostgres } from '../support/postgres-server';
+import { createPrivatePostgres, findPostgresBinaries, onServer, type PrivatePostgres } from '../support/postgres-server';
 import { baseOf, postJson, send } from '../support/network';
 import { vouched } from '../support/processes';
 import { startSubgraphs } from '../support/hub';
@@ -28,16 +27,6 @@ function withDatabase(url: string, database: string): string {
   const parsed = new URL(url);
   parsed.pathname = `/${database}`;
   return parsed.toString();
-}
-
-async function onServer(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 describeWithPostgres('replicas of one subgraph started together on an empty database', () => {

@@ -8,11 +8,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
 import { FRAMEWORK, FRAMEWORK_2014 } from './operations';
 import { subgraphUrlEnv } from '../support/hub';
 import { baseOf, freePort, postJson, startSlowRequest, waitFor } from '../support/network';
-import { createPrivatePostgres, findPostgresBinaries, type PrivatePostgres } from '../support/postgres-server';
+import { createPrivatePostgres, findPostgresBinaries, onServer, type PrivatePostgres } from '../support/postgres-server';
 import { type ChildService, kill, spawnService, vouched, waitReady } from '../support/processes';
 
 const binaries = findPostgresBinaries();
@@ -22,16 +21,6 @@ if (!runnable && 'missing' in binaries) console.warn(`Skipping the workers tests
 
 // Short, so that the whole stop fits well inside the test's time.
 const SHUTDOWN_DEADLINE_MS = 3000;
-
-async function onServer(url: string, sql: string): Promise<void> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** /health on a connection of its own, so that the primary hands it to the next worker in turn. */
 function healthOnNewConnection(service: ChildService): Promise<{ status: number; body: { worker?: number } }> {

@@ -1,10 +1,12 @@
 // A PostgreSQL server of the test's own (initdb + pg_ctl on a fresh data directory and a free
-// port), which a test may stop and start at will: never the shared server on 5432.
+// port), which a test may stop and start at will: never the shared server on 5432; and onServer, one
+// statement run on a server (creating or dropping a test's database).
 import { execFile, execFileSync } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { Client } from 'pg';
 import { freePort } from './network';
 
 const run = promisify(execFile);
@@ -103,4 +105,15 @@ export async function createPrivatePostgres(bin: string): Promise<PrivatePostgre
     },
   };
   return server;
+}
+
+/** Runs one statement on the server of `url` (CREATE DATABASE, DROP DATABASE) on a connection of its own. */
+export async function onServer(url: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
 }
