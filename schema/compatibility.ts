@@ -144,8 +144,8 @@ function supergraphAt(cwd: string, commit: string): string | undefined {
 /**
  * The supergraphs to compare a newly composed one against: the working-tree file `schemaDir`/supergraph.graphql
  * (when it exists) and the same file at the git base revision (see the header of this file). A base
- * equal to the working-tree file is compared once. Throws BaseRevisionError when SCHEMA_BASE_REF names
- * no commit, since then the caller asked for a comparison that cannot be made.
+ * equal to the working-tree file is compared once. Throws BaseRevisionError when SCHEMA_BASE_REF is set
+ * outside git or names no commit, since then the caller asked for a comparison that cannot be made.
  */
 export function baselines(schemaDir: string, baseRef: string | undefined = process.env.SCHEMA_BASE_REF): Baselines {
   const result: Baselines = { baselines: [], notes: [] };
@@ -156,9 +156,9 @@ export function baselines(schemaDir: string, baseRef: string | undefined = proce
 
   const inside = git(schemaDir, ['rev-parse', '--is-inside-work-tree']);
   if (inside.out?.trim() !== 'true') {
-    result.notes.push(
-      `${inside.missing ? 'git is not installed' : 'this is not a git checkout'}: compared against the working-tree file only, not against a base revision`,
-    );
+    const why = inside.missing ? 'git is not installed' : 'this is not a git checkout';
+    if (baseRef) throw new BaseRevisionError(`SCHEMA_BASE_REF=${baseRef} is set, but ${why}`);
+    result.notes.push(`${why}: compared against the working-tree file only, not against a base revision`);
     return result;
   }
 

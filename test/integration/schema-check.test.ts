@@ -170,6 +170,7 @@ describe('the git base revision schema:check compares with', () => {
       baselines: [{ label: 'schema/supergraph.graphql (working tree)', sdl: 'one' }],
       notes: ['this is not a git checkout: compared against the working-tree file only, not against a base revision'],
     });
+    expect(() => baselines(path.join(repo, 'schema'), 'main')).toThrow('SCHEMA_BASE_REF=main is set, but this is not a git checkout');
     git(repo, 'init', '-q');
     expect(baselines(path.join(repo, 'schema')).notes).toEqual(['the repository has no commit yet: compared against the working-tree file only']);
   });
