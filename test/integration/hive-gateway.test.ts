@@ -1,11 +1,12 @@
 // The supergraph runs on another router: Hive Gateway (@graphql-hive/gateway), started with its own
 // CLI over the checked-in schema/supergraph.graphql and our running subgraphs, configured only
 // through its documented options (transportEntries' `location` per subgraph) and our identity plugin
-// (gateway/routers/hive-identity.ts). The README's example operations are sent to it and to our
-// gateway, as an anonymous reader and as a signed-in analyst, and must get the same answers.
-// The CLI loads the compiled configuration file, so this test needs `npm run build` first.
+// (gateway/routers/hive-identity.ts), by the command in the README's "Serving the supergraph with
+// another router". The README's example operations are sent to it and to our gateway, as an
+// anonymous reader and as a signed-in analyst, and must get the same answers. The CLI loads the
+// compiled configuration file (dist/), so this test needs `npm run build` first.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
@@ -17,6 +18,18 @@ import { tokenFor, users } from '../support/users';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const HIVE_GATEWAY_BIN = path.join(ROOT, 'node_modules', '@graphql-hive', 'gateway', 'dist', 'bin.js');
 const CONFIG_FILE = path.join(ROOT, 'dist', 'gateway', 'routers', 'hive-gateway.config.js');
+
+/** The README's `npx hive-gateway ...` line, as arguments to the CLI: the command this test runs. */
+function readmeCommand(port: number): string[] {
+  const line = /^npx hive-gateway (.+)$/m.exec(readFileSync(path.join(ROOT, 'README.md'), 'utf8'))?.[1];
+  if (!line) throw new Error('the README has no `npx hive-gateway` command');
+  const args = line.trim().split(/\s+/);
+  const portAt = args.indexOf('--port');
+  if (portAt < 0) throw new Error("the README's hive-gateway command names no --port");
+  // An ephemeral port on loopback, in place of the README's.
+  args.splice(portAt, 2, '--port', String(port), '--host', '127.0.0.1');
+  return args;
+}
 
 const VARIABLES = { id: illustrativeSituationId('great-lakes-kivu'), code: 'ICGLR' };
 const examples = [...readmeQueries, ...readmeRequestBodies];
@@ -46,7 +59,7 @@ beforeAll(async () => {
   writeFileSync(signingKeyFile, JSON.stringify(hub.keys.signingKey), { mode: 0o600 });
   const subgraphUrls = Object.fromEntries(Object.entries(hub.gateway.subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
   const port = await freePort();
-  hive = spawn(process.execPath, [HIVE_GATEWAY_BIN, 'supergraph', '--config-path', CONFIG_FILE, '--host', '127.0.0.1', '--port', String(port)], {
+  hive = spawn(process.execPath, [HIVE_GATEWAY_BIN, ...readmeCommand(port)], {
     cwd: ROOT,
     env: {
       ...process.env,
