@@ -83,6 +83,12 @@ export default defineConfig(
   // the policy itself) may take the policy's SQL builders.
   { files: ['subgraphs/kernel/**/*.ts'], rules: restrict(KERNEL_IMPORTS, POLICY_SQL) },
   { files: ['subgraphs/kernel/read/**/*.ts', 'subgraphs/kernel/policy/**/*.ts'], rules: restrict(KERNEL_IMPORTS) },
+  // The example of a partner's own service stands for one written elsewhere, in any language: it
+  // imports npm packages and its own files only (README "A partner's own service, in any language").
+  {
+    files: ['test/support/foreign-subgraph/**/*.ts'],
+    rules: restrict({ regex: '^\\.\\./', message: "the foreign subgraph uses none of the hub's code: npm packages and its own files only" }),
+  },
   // A subgraph never imports another subgraph's code: they meet only through the supergraph.
   ...SUBGRAPHS.map((name) => ({
     files: [`subgraphs/${name}/**/*.ts`],

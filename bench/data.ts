@@ -27,7 +27,13 @@ export interface BenchDatabases {
 export async function openBenchDatabases(url: string): Promise<BenchDatabases> {
   const open = async (name: string) => {
     const module = SUBGRAPHS.find((m) => m.name === name)!;
-    return createDataSource({ schema: name, entities: module.entities, migrations: [], target: { kind: 'postgres', url, poolSize: 2 } }).initialize();
+    return createDataSource({
+      schema: name,
+      entities: module.entities,
+      migrations: [],
+      // The bulk inserts of 10,000 situations may outlast a subgraph's statement timeout on a busy machine: none here.
+      target: { kind: 'postgres', url, poolSize: 2, limits: { connectTimeoutMs: 10_000, statementTimeoutMs: 0 } },
+    }).initialize();
   };
   const [situations, alerts, training] = [await open('situations'), await open('alerts'), await open('training')];
   return {

@@ -1,14 +1,47 @@
 // `npm run schema:print | schema:compose | schema:check`.
 //   print:   writes schema/<subgraph>.graphql from the code
-//   compose: writes schema/supergraph.graphql from those files
-//   check:   fails when the checked-in files differ from what the code gives, composition fails, or a
-//            field another subgraph resolves could take its parent down with it (degradation.ts)
+//   compose: writes schema/supergraph.graphql from those files, unless that would bring in a breaking
+//            change for clients that schema/intended-changes.json does not mark as intended
+//   check:   fails when the checked-in files differ from what the code gives, composition fails, a
+//            field another subgraph resolves could take its parent down with it (degradation.ts), or
+//            the supergraph the code composes has an unmarked breaking change against the checked-in
+//            supergraph or the one at the git base revision (compatibility.ts)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
+import {
+  INTENDED_CHANGES_FILE,
+  baselines,
+  compareSupergraphs,
+  formatFinding,
+  intendedEntriesFor,
+  readIntendedChanges,
+  unmarkedBreaking,
+  type Baseline,
+  type Finding,
+  type IntendedChange,
+} from './compatibility';
 import { degradationProblems } from './degradation';
 import { SCHEMA_DIR, compose, printSubgraphs, subgraphEndpoints } from './supergraph';
 
 const file = (name: string) => path.join(SCHEMA_DIR, name);
+
+/** Prints every change from `baseline` to `composed`, and returns them. */
+async function report(baseline: Baseline, composed: string, intended: readonly IntendedChange[]): Promise<Finding[]> {
+  const findings = await compareSupergraphs(baseline.sdl, composed, intended);
+  if (findings.length === 0) console.log(`changes for clients against ${baseline.label}: none`);
+  else console.log(`changes for clients against ${baseline.label}:\n  ${findings.map(formatFinding).join('\n  ')}`);
+  return findings;
+}
+
+/** The breaking changes, once per coordinate and message, with how to mark them. */
+function refuse(breaking: readonly Finding[], what: string): void {
+  const unique = [...new Map(breaking.map((f) => [`${f.path} ${f.message}`, f])).values()];
+  console.error(
+    `${unique.length} breaking change(s) for clients not marked as intended; ${what}.\n  ${unique.map(formatFinding).join('\n  ')}\n` +
+      `If they are intended, add these entries to schema/${INTENDED_CHANGES_FILE}, each with the reason clients can live with it, and commit the file:\n` +
+      intendedEntriesFor(unique),
+  );
+}
 
 async function main(command: string | undefined): Promise<number> {
   if (command === 'print') {
@@ -22,12 +55,32 @@ async function main(command: string | undefined): Promise<number> {
   }
   if (command === 'compose') {
     const sdls = Object.fromEntries(subgraphEndpoints().map((e) => [e.name, readFileSync(file(`${e.name}.graphql`), 'utf8')]));
-    writeFileSync(file('supergraph.graphql'), compose(sdls));
+    const supergraph = compose(sdls);
+    const target = file('supergraph.graphql');
+    const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+    if (current !== undefined && current !== supergraph) {
+      // The working-tree file only: `schema:check` also compares against the git base revision.
+      const intended = readIntendedChanges(SCHEMA_DIR);
+      let breaking: Finding[] | undefined;
+      try {
+        breaking = unmarkedBreaking(await report({ label: 'schema/supergraph.graphql', sdl: current }, supergraph, intended));
+      } catch (error) {
+        if (!(error instanceof Error)) throw error;
+        // A file that is no supergraph (a merge conflict in it, say) is replaced; schema:check still compares against git.
+        console.error(`schema/supergraph.graphql is not a supergraph to compare against (${error.message.split('\n')[0]}); replacing it`);
+      }
+      if (breaking && breaking.length > 0) {
+        refuse(breaking, 'schema/supergraph.graphql is left as it was');
+        return 1;
+      }
+    }
+    writeFileSync(target, supergraph);
     console.log('wrote schema/supergraph.graphql');
     return 0;
   }
   if (command === 'check') {
     const printed = await printSubgraphs();
+    const problems: string[] = [];
     const stale: string[] = [];
     for (const [name, sdl] of Object.entries(printed)) {
       const target = file(`${name}.graphql`);
@@ -37,15 +90,35 @@ async function main(command: string | undefined): Promise<number> {
     const target = file('supergraph.graphql');
     if (!existsSync(target) || readFileSync(target, 'utf8') !== supergraph) stale.push('schema/supergraph.graphql');
     if (stale.length > 0) {
-      console.error(`stale: ${stale.join(', ')}\nrun \`npm run schema:print && npm run schema:compose\` and commit the result`);
-      return 1;
+      problems.push(`stale: ${stale.join(', ')}\nrun \`npm run schema:print && npm run schema:compose\` and commit the result`);
     }
     const fragile = degradationProblems(printed);
-    if (fragile.length > 0) {
-      console.error(`fields that would drop their parent when another subgraph fails:\n  ${fragile.join('\n  ')}`);
-      return 1;
+    if (fragile.length > 0) problems.push(`fields that would drop their parent when another subgraph fails:\n  ${fragile.join('\n  ')}`);
+
+    const intended = readIntendedChanges(SCHEMA_DIR);
+    const { baselines: against, notes } = baselines(SCHEMA_DIR);
+    for (const note of notes) console.log(`note: ${note}`);
+    const findings: Finding[] = [];
+    for (const baseline of against) {
+      try {
+        findings.push(...(await report(baseline, supergraph, intended)));
+      } catch (error) {
+        if (!(error instanceof Error)) throw error;
+        problems.push(`${baseline.label} is not a supergraph to compare against: ${error.message.split('\n')[0]}`);
+      }
     }
-    console.log('schema files are up to date and compose');
+    // A mark whose change no baseline shows any more (the base has moved past it) can go.
+    const unused = intended.filter((mark) => !findings.some((finding) => finding.intended === mark));
+    for (const mark of unused)
+      console.log(
+        `note: schema/${INTENDED_CHANGES_FILE} marks a change no baseline shows (${mark.path ?? '(schema)'}: ${mark.message}); it can be removed`,
+      );
+    const breaking = unmarkedBreaking(findings);
+
+    for (const problem of problems) console.error(problem);
+    if (breaking.length > 0) refuse(breaking, 'the check fails');
+    if (problems.length > 0 || breaking.length > 0) return 1;
+    console.log('schema files are up to date and compose, with no unmarked breaking change');
     return 0;
   }
   console.error('usage: schema/cli (print | compose | check)');
