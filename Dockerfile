@@ -2,6 +2,9 @@
 FROM node:24-bookworm-slim AS build
 WORKDIR /hub
 COPY package.json package-lock.json ./
+# The workspaces (README "The kernel as a package") before npm ci, which links them under node_modules/.
+COPY subgraphs/kernel/package.json subgraphs/kernel/package-entry.js subgraphs/kernel/
+COPY partners-contrib partners-contrib
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY platform platform
@@ -16,6 +19,8 @@ WORKDIR /hub
 ENV NODE_ENV=production APOLLO_TELEMETRY_DISABLED=1
 COPY --from=build /hub/package.json ./
 COPY --from=build /hub/node_modules node_modules
+# What the workspace link node_modules/@hub/kernel leads to: the package's run-time entry, which loads dist/.
+COPY --from=build /hub/subgraphs/kernel/package.json /hub/subgraphs/kernel/package-entry.js subgraphs/kernel/
 COPY --from=build /hub/dist dist
 COPY --from=build /hub/schema schema
 USER node

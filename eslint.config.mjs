@@ -101,4 +101,16 @@ export default defineConfig(
       POLICY_SQL,
     ),
   })),
+  // A partner's subgraph (partners-contrib/<name>/) imports nothing of ours but the kernel's package
+  // entry, `@hub/kernel`, so that it can be taken out of this repository as it is.
+  {
+    files: ['partners-contrib/**/*.ts'],
+    rules: restrict(
+      into(
+        ['subgraphs', 'platform', 'gateway', 'schema', 'scripts', 'test', 'bench', 'partners-contrib'],
+        'a partner subgraph imports the hub only through @hub/kernel',
+      ),
+      { group: ['@hub/*', '!@hub/kernel', '@hub/kernel/*'], message: 'a partner subgraph imports the hub only through @hub/kernel, its one entry' },
+    ),
+  },
 );

@@ -9,6 +9,9 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // The kernel package's sources, as tsconfig.json's paths map it: the workspace link would lead to
+  // its compiled entry in dist/, a second copy of the kernel beside the sources the tests load.
+  moduleNameMapper: { '^@hub/kernel$': '<rootDir>/subgraphs/kernel/index.ts' },
   transform: {
     // isolatedModules off: the whole program is type-checked so decorator metadata names the real
     // types. ts-jest warns (151002) that node16 modules want isolatedModules; the files are CommonJS here.

@@ -1,8 +1,6 @@
 // The alerts subgraph: early warnings, advisory notes, public statements and briefings, their
 // status workflow and the recipients' acknowledgements. `node dist/subgraphs/alerts` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit/audit-event.entity';
-import { IdempotencyKey } from '../kernel/write/idempotency';
 import { RecordFloor } from '../kernel/policy/record-floor';
 import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-service';
 import { Acknowledgement } from './entities/acknowledgement.entity';
@@ -16,7 +14,7 @@ import { seedIllustrative, seedReference } from './seed';
 export const alertsSubgraph: SubgraphModule = {
   name: 'alerts',
   defaultPort: 4004,
-  entities: [AuditEvent, IdempotencyKey, RecordFloor, Alert, Acknowledgement, AlertStatusChange],
+  entities: [RecordFloor, Alert, Acknowledgement, AlertStatusChange],
   migrations,
   createLoaders,
   buildSchema: buildAlertsSchema,

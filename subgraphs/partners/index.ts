@@ -1,8 +1,6 @@
 // The partners subgraph: organisations, member states over time, focal points, engagements,
 // early-warning mechanisms and the country reference data. `node dist/subgraphs/partners` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit/audit-event.entity';
-import { IdempotencyKey } from '../kernel/write/idempotency';
 import type { SubgraphModule } from '../kernel/service/subgraph-service';
 import { runSubgraph } from '../kernel/service/subgraph-service';
 import { Country } from './entities/country.entity';
@@ -19,7 +17,7 @@ import { seedIllustrative, seedReference } from './seed';
 export const partnersSubgraph: SubgraphModule = {
   name: 'partners',
   defaultPort: 4002,
-  entities: [AuditEvent, IdempotencyKey, Country, Partner, Membership, FocalPoint, Engagement, EarlyWarningMechanism],
+  entities: [Country, Partner, Membership, FocalPoint, Engagement, EarlyWarningMechanism],
   migrations,
   createLoaders,
   buildSchema: buildPartnersSchema,

@@ -1,6 +1,5 @@
 // The partners subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
-import { auditTrailResolver } from '../kernel/audit/audit-trail.resolver';
 import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
 import { CountryResolver, resolveCountryReference } from './resolvers/country.resolver';
 import { EngagementResolver, MembershipResolver } from './resolvers/membership.resolver';
@@ -13,8 +12,8 @@ import { PartnerSharingDefaultsResolver } from './resolvers/sharing-defaults.res
 
 export function buildPartnersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
+    name: 'partners',
     resolvers: [
-      auditTrailResolver('partners'),
       PartnerResolver,
       CountryResolver,
       MembershipResolver,

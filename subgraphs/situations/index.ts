@@ -1,8 +1,6 @@
 // The situations subgraph: country situations, risk assessments against the Framework of
 // Analysis, incidents and their sources. `node dist/subgraphs/situations` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit/audit-event.entity';
-import { IdempotencyKey } from '../kernel/write/idempotency';
 import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-service';
 import { RecordFloor } from '../kernel/policy/record-floor';
 import { Framework, Indicator, RiskFactor } from './entities/framework.entity';
@@ -18,7 +16,7 @@ import { seedIllustrative, seedReference } from './seed';
 export const situationsSubgraph: SubgraphModule = {
   name: 'situations',
   defaultPort: 4001,
-  entities: [AuditEvent, IdempotencyKey, RecordFloor, Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
+  entities: [RecordFloor, Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
   migrations,
   createLoaders,
   buildSchema: buildSituationsSchema,

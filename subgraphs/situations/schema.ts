@@ -1,8 +1,6 @@
 // The situations subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
-import { auditTrailResolver } from '../kernel/audit/audit-trail.resolver';
 import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
-import { Alert } from './entities/references';
 import { RiskAssessmentResolver } from './resolvers/assessment.resolver';
 import { RiskAssessmentMutationResolver } from './resolvers/assessment.mutation';
 import { SituationDashboardResolver } from './resolvers/situation.dashboard';
@@ -16,8 +14,8 @@ import { SituationMutationResolver } from './resolvers/situation.mutation';
 
 export function buildSituationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
+    name: 'situations',
     resolvers: [
-      auditTrailResolver('situations'),
       SituationResolver,
       SituationDashboardResolver,
       RiskAssessmentResolver,
@@ -32,8 +30,6 @@ export function buildSituationsSchema(): Promise<GraphQLSchema> {
       IncidentMutationResolver,
       ImportMutationResolver,
     ],
-    // Alert is the alerts subgraph's; this one only contributes Alert.situation, which no field here returns.
-    orphanedTypes: [Alert],
     referenceResolvers: {
       Situation: { __resolveReference: resolveSituationReference },
     },

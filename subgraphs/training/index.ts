@@ -1,8 +1,6 @@
 // The training subgraph: training sessions held with partners, their modules and participants,
 // and training totals. `node dist/subgraphs/training` runs it.
 import 'reflect-metadata';
-import { AuditEvent } from '../kernel/audit/audit-event.entity';
-import { IdempotencyKey } from '../kernel/write/idempotency';
 import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-service';
 import { TrainingModule } from './entities/training-module.entity';
 import { ReportedTrainingTotal } from './entities/reported-training-total.entity';
@@ -16,7 +14,7 @@ import { seedIllustrative, seedReference } from './seed';
 export const trainingSubgraph: SubgraphModule = {
   name: 'training',
   defaultPort: 4003,
-  entities: [AuditEvent, IdempotencyKey, TrainingSession, TrainingModule, SessionModule, ReportedTrainingTotal],
+  entities: [TrainingSession, TrainingModule, SessionModule, ReportedTrainingTotal],
   migrations,
   createLoaders,
   buildSchema: buildTrainingSchema,

@@ -1,6 +1,5 @@
 // The training subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
-import { auditTrailResolver } from '../kernel/audit/audit-trail.resolver';
 import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
 import { CountryTrainingResolver, PartnerTrainingResolver } from './resolvers/contributed.resolver';
 import { TrainingModuleResolver } from './resolvers/training-module.resolver';
@@ -10,8 +9,8 @@ import { TrainingSessionMutationResolver } from './resolvers/training-session.mu
 
 export function buildTrainingSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
+    name: 'training',
     resolvers: [
-      auditTrailResolver('training'),
       TrainingSessionResolver,
       TrainingModuleResolver,
       TrainingTotalsResolver,

@@ -3,10 +3,11 @@
 // record type and owner in audit_read (the ids in record_ids, their classifications in the parallel
 // classifications), both keyed by one bigint sequence and partitioned by month on `at`. The
 // existing rows move into the new layout. Frozen: a later layout gets a migration of its own.
+// A new subgraph creates the same layout in its first migration with audit-trail-tables.ts.
 import type { QueryRunner } from 'typeorm';
 
 /** The SQL that creates partition `month` (a date) of both tables, with the append-only triggers on each. */
-function partitionFunction(s: string): string {
+export function partitionFunction(s: string): string {
   return `CREATE FUNCTION "${s}".audit_partition(month date) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
   suffix text := to_char(month, '"y"YYYY"m"MM');
@@ -24,14 +25,14 @@ BEGIN
 END $$`;
 }
 
-const COMMON = (s: string) =>
+export const COMMON = (s: string) =>
   `"id" bigint NOT NULL DEFAULT nextval('"${s}"."audit_event_seq"'), "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "subgraph" character varying(20) NOT NULL, "action" "${s}"."audit_action" NOT NULL, "actor_sub" character varying(200), "actor_org" character varying(16), "operation_name" character varying(200), "record_type" character varying(60) NOT NULL`;
 
 /** Every month from the oldest row's (or this one) to two months ahead, so that every row, old or new, has its partition. */
-const PARTITIONS_FOR = (s: string, oldest: string) =>
+export const PARTITIONS_FOR = (s: string, oldest: string) =>
   `SELECT "${s}".audit_partition(m::date) FROM generate_series(date_trunc('month', LEAST(COALESCE((${oldest}), now()), now()) AT TIME ZONE 'UTC'), date_trunc('month', now() AT TIME ZONE 'UTC') + interval '2 months', interval '1 month') AS m`;
 
-function appendOnly(s: string, table: string): string[] {
+export function appendOnly(s: string, table: string): string[] {
   return [
     `CREATE TRIGGER ${table}_append_only BEFORE UPDATE OR DELETE ON "${s}"."${table}" FOR EACH STATEMENT EXECUTE FUNCTION "${s}".audit_event_append_only()`,
     `CREATE TRIGGER ${table}_no_truncate BEFORE TRUNCATE ON "${s}"."${table}" FOR EACH STATEMENT EXECUTE FUNCTION "${s}".audit_event_append_only()`,

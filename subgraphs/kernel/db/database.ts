@@ -11,6 +11,8 @@ import { DataSource, MigrationExecutor, type EntitySchema, type Migration, type 
 import { lockFolder } from './folder-lock';
 import { PGliteGate, pgliteDriver } from './pglite-pool';
 import { logger } from '../../../platform/logger';
+import { AuditEvent } from '../audit/audit-event.entity';
+import { IdempotencyKey } from '../write/idempotency';
 
 export interface DatabaseLimits {
   /** How long opening a connection to PostgreSQL may take before the query fails. */
@@ -27,6 +29,7 @@ export type DatabaseTarget =
 export interface SubgraphDatabaseOptions {
   /** PostgreSQL schema that holds this subgraph's tables, e.g. "situations". */
   schema: string;
+  /** The subgraph's own entities; the kernel's (the audit trail, idempotency keys) are added by createDataSource. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   entities: MixedList<Function | string | EntitySchema<any>>;
   migrations: MixedList<Function | string>;
@@ -186,6 +189,16 @@ class CountingLogger {
   }
 }
 
+/** Tables every subgraph keeps whatever its records: its audit trail and the idempotency keys of its mutations. */
+export const KERNEL_ENTITIES: readonly Function[] = [AuditEvent, IdempotencyKey];
+
+/** A subgraph's entities with the kernel's in front, each once (a module may still list them itself). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function withKernelEntities(entities: SubgraphDatabaseOptions['entities']): (Function | string | EntitySchema<any>)[] {
+  const own = Array.isArray(entities) ? entities : Object.values(entities);
+  return [...new Set([...KERNEL_ENTITIES, ...own])];
+}
+
 export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
   const target = options.target;
   const given = target.kind === 'postgres' ? target.limits : undefined;
@@ -197,7 +210,7 @@ export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
   const common = {
     type: 'postgres' as const,
     schema: options.schema,
-    entities: options.entities,
+    entities: withKernelEntities(options.entities),
     migrations: options.migrations,
     migrationsTableName: 'migrations',
     migrationsRun: false,

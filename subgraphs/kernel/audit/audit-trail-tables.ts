@@ -1,0 +1,44 @@
+// The audit trail's tables for a subgraph that starts today: its first migration calls
+// createAuditTrail(queryRunner, '<schema>') after the statements generated for its own entities
+// (scripts/generate-migration.ts writes the call). It creates what our four subgraphs reached
+// through their AuditTrail, Confidentiality and AuditLayout migrations: the audit_action enum,
+// the append-only trigger function, audit_event and audit_read partitioned by month, their
+// indexes and triggers, the partition function, and the partitions from this month to two ahead.
+// The audit entity is synchronize: false (TypeORM does not model partitioned tables), so no
+// generated statement creates these.
+import type { QueryRunner } from 'typeorm';
+import { appendOnly, COMMON, PARTITIONS_FOR, partitionFunction } from './audit-layout';
+
+export async function createAuditTrail(queryRunner: QueryRunner, s: string): Promise<void> {
+  const statements = [
+    // The records' classification enum, unless the subgraph's own tables created it already.
+    `DO $$ BEGIN CREATE TYPE "${s}"."classification" AS ENUM('CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'); EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
+    `CREATE TYPE "${s}"."audit_action" AS ENUM('READ', 'AGGREGATE', 'CREATE', 'UPDATE', 'DELETE')`,
+    `CREATE FUNCTION "${s}".audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$`,
+    `CREATE SEQUENCE "${s}"."audit_event_seq" AS bigint`,
+    `CREATE TABLE "${s}"."audit_event" (${COMMON(s)}, "record_id" character varying(100) NOT NULL, "record_owner_org" character varying(16) NOT NULL, "classification" "${s}"."classification" NOT NULL, CONSTRAINT "audit_event_pkey" PRIMARY KEY ("id", "at"), CONSTRAINT "audit_event_is_change" CHECK ("action" NOT IN ('READ', 'AGGREGATE'))) PARTITION BY RANGE ("at")`,
+    `CREATE TABLE "${s}"."audit_read" (${COMMON(s)}, "record_owner_org" character varying(16) NOT NULL, "record_ids" character varying(100)[] NOT NULL, "classifications" "${s}"."classification"[] NOT NULL, CONSTRAINT "audit_read_pkey" PRIMARY KEY ("id", "at"), CONSTRAINT "audit_read_is_read" CHECK ("action" IN ('READ', 'AGGREGATE')), CONSTRAINT "audit_read_parallel" CHECK (cardinality("record_ids") = cardinality("classifications"))) PARTITION BY RANGE ("at")`,
+    `CREATE INDEX "audit_event_owner_at" ON "${s}"."audit_event" ("record_owner_org", "at")`,
+    `CREATE INDEX "audit_event_record" ON "${s}"."audit_event" ("record_id")`,
+    `CREATE INDEX "audit_read_owner_at" ON "${s}"."audit_read" ("record_owner_org", "at")`,
+    `CREATE INDEX "audit_read_records" ON "${s}"."audit_read" USING gin ("record_ids")`,
+    ...appendOnly(s, 'audit_event'),
+    ...appendOnly(s, 'audit_read'),
+    partitionFunction(s),
+    PARTITIONS_FOR(s, 'SELECT NULL::timestamptz'),
+  ];
+  for (const sql of statements) await queryRunner.query(sql);
+}
+
+/** Undoes createAuditTrail (the classification enum stays: the subgraph's own tables' down drops it). */
+export async function dropAuditTrail(queryRunner: QueryRunner, s: string): Promise<void> {
+  const statements = [
+    `DROP TABLE "${s}"."audit_read"`,
+    `DROP TABLE "${s}"."audit_event"`,
+    `DROP FUNCTION "${s}".audit_partition(date)`,
+    `DROP SEQUENCE "${s}"."audit_event_seq"`,
+    `DROP FUNCTION "${s}".audit_event_append_only()`,
+    `DROP TYPE "${s}"."audit_action"`,
+  ];
+  for (const sql of statements) await queryRunner.query(sql);
+}
