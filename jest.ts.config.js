@@ -6,7 +6,8 @@
 // `npm test` runs everything on the compiled output.
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
+  // Ours, and a partner subgraph's own tests (partners-contrib/<folder>/test/).
+  roots: ['<rootDir>/test', '<rootDir>/partners-contrib'],
   testMatch: ['**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   // The kernel package's sources, as tsconfig.json's paths map it: the workspace link would lead to

@@ -71,6 +71,8 @@ export { checkPartnerCodes, knownPartners } from './write/reference-codes';
 
 // Data: the database options, seeding helpers, and the reference data every subgraph may cite.
 export { KERNEL_ENTITIES, type DatabaseTarget, type SubgraphDatabaseOptions } from './db/database';
+// For a subgraph's own tests: its database on an embedded PGlite, migrated (see the tests `npm run subgraph:new` writes).
+export { openPGlite, openSubgraphDatabase } from './db/database';
 export { stableId, insertMissing } from './db/seeding';
 export { COUNTRY_CODES } from './reference/country-codes';
 export { ILLUSTRATIVE_SITUATION_KEYS, illustrativeSituationId, type IllustrativeSituationKey } from './reference/illustrative-situations';

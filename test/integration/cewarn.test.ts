@@ -1,78 +1,28 @@
-// The worked example of a partner's own subgraph (partners-contrib/igad-cewarn) in the hub: our four
-// subgraphs and the CEWARN one started in this process over one test database, a supergraph composed
-// here from their SDLs printed from code (schema/supergraph.ts compose()), and the real gateway
-// serving it. Everything below goes through the gateway over HTTP, as a client's request would.
+// The worked example of a partner's own subgraph (partners-contrib/igad-cewarn) in the hub: our
+// subgraphs and the CEWARN one with the real gateway over a supergraph composed from them
+// (test/support/partner-hub.ts). Everything below goes through the gateway over HTTP, as a client's
+// request would. The example's database checks are its own test, partners-contrib/igad-cewarn/test/.
 import 'reflect-metadata';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { printSubgraphSchema } from '@apollo/subgraph';
-import type { DataSource } from 'typeorm';
-import { startSubgraph, KERNEL_ENTITIES, illustrativeSituationId, Classification, type RunningSubgraph, type SubgraphModule } from '@hub/kernel';
+import { illustrativeSituationId, Classification } from '@hub/kernel';
 import { cewarn } from '../../partners-contrib/igad-cewarn/index';
 import { REPORTS } from '../../partners-contrib/igad-cewarn/data/reports';
-import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
-import { startGateway, type RunningGateway } from '../../gateway/server';
-import { compose } from '../../schema/supergraph';
-import { SUBGRAPHS } from '../../scripts/subgraphs';
-import { openSubgraphDatabase } from '../../subgraphs/kernel/db/database';
-import { createTestDatabase, type TestDatabase } from '../support/database';
-import { postGraphQL, type GraphQLResponse } from '../support/hub';
-import { testKeys } from '../support/internal-keys';
-import { loopback } from '../support/network';
-import { member, TEST_JWT_SECRET, tokenFor, users, type TestUser } from '../support/users';
+import type { GraphQLResponse } from '../support/hub';
+import { startPartnerHub, type PartnerHub } from '../support/partner-hub';
+import { member, users } from '../support/users';
 
-const MODULES: readonly SubgraphModule[] = [...SUBGRAPHS, cewarn];
-
-let database: TestDatabase;
-let gateway: RunningGateway;
-let folder: string;
-const running: RunningSubgraph[] = [];
+let hub: PartnerHub;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  const keys = testKeys();
-  const peerUrls: Record<string, string> = {};
-  for (const module of MODULES) {
-    const subgraph = await startSubgraph(module, { target: database.target, seed: true, port: 0, gatewayKeys: keys.gatewayKeys, peerUrls });
-    running.push(subgraph);
-    peerUrls[module.name] = loopback(subgraph.url);
-  }
-  const sdls: Record<string, string> = {};
-  for (const module of MODULES) sdls[module.name] = printSubgraphSchema(await module.buildSchema()) + '\n';
-  folder = mkdtempSync(path.join(tmpdir(), 'hub-cewarn-'));
-  const supergraphPath = path.join(folder, 'supergraph.graphql');
-  writeFileSync(
-    supergraphPath,
-    compose(
-      sdls,
-      running.map((s) => ({ name: s.name, url: loopback(s.url) })),
-    ),
-  );
-  gateway = await startGateway({
-    host: '127.0.0.1',
-    port: 0,
-    production: false,
-    supergraphPath,
-    subgraphUrls: {},
-    subgraphTimeoutMs: 10_000,
-    bodyLimit: '1mb',
-    corsOrigins: [],
-    auth: { jwtSecret: TEST_JWT_SECRET, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE },
-    internalKeys: { signingKey: keys.signingKey },
-  });
+  hub = await startPartnerHub([cewarn]);
 });
 
 afterAll(async () => {
-  await gateway?.stop(1000);
-  for (const subgraph of running) await subgraph.stop(1000);
-  await database?.drop();
-  if (folder) rmSync(folder, { recursive: true, force: true });
+  await hub?.stop();
 });
 
-async function ask<T = Record<string, any>>(user: TestUser | typeof users.anonymous, query: string, variables?: Record<string, unknown>) {
-  return postGraphQL<T>(loopback(gateway.url), query, variables, { token: await tokenFor(user) });
-}
+const ask: PartnerHub['ask'] = (user, query, variables) => hub.ask(user, query, variables);
 
 function ok<T>(answer: GraphQLResponse<T>): T {
   expect(answer.errors).toBeUndefined();
@@ -221,34 +171,5 @@ describe('the CEWARN subgraph through the gateway', () => {
       await ask(member('IGAD', 'admin', 'igad-admin'), `{ cewarnAuditTrail(filter: { recordId: "${created.id}" }) { action actorSub } }`),
     );
     expect(trail.cewarnAuditTrail).toEqual([{ action: 'CREATE', actorSub: 'igad-editor' }]);
-  });
-});
-
-describe('the CEWARN subgraph database', () => {
-  let testDatabase: TestDatabase;
-  let db: DataSource;
-
-  beforeAll(async () => {
-    testDatabase = await createTestDatabase();
-    db = await openSubgraphDatabase({ schema: cewarn.name, entities: cewarn.entities, migrations: cewarn.migrations, target: testDatabase.target });
-  });
-
-  afterAll(async () => {
-    await db?.destroy();
-    await testDatabase?.drop();
-  });
-
-  it('has a generated first migration that matches its entities and the kernel’s exactly', async () => {
-    expect(db.entityMetadatas.map((m) => m.target)).toEqual(expect.arrayContaining([...KERNEL_ENTITIES]));
-    const pending = await db.driver.createSchemaBuilder().log();
-    expect(pending.upQueries.map((q) => q.query)).toEqual([]);
-    const tables: { table_name: string }[] = await db.query(
-      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'cewarn' AND table_name NOT LIKE '%\\_y%' ORDER BY table_name`,
-    );
-    expect(tables.map((t) => t.table_name)).toEqual(['audit_event', 'audit_read', 'field_report', 'idempotency_key', 'migrations']);
-  });
-
-  it('keeps its audit trail append-only', async () => {
-    await expect(db.query(`DELETE FROM "cewarn"."audit_read"`)).rejects.toThrow(/append-only/);
   });
 });

@@ -1,0 +1,82 @@
+// The hub with a partner's subgraph beside ours, for the tests of one (the worked example, and what
+// `npm run subgraph:new` writes): our subgraphs and the partner's started in this process over one
+// test database, a supergraph composed here from their SDLs printed from code (schema/supergraph.ts
+// compose()), and the real gateway serving it. Requests go through the gateway over HTTP, as a
+// client's would.
+import 'reflect-metadata';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { printSubgraphSchema } from '@apollo/subgraph';
+import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
+import { startGateway, type RunningGateway } from '../../gateway/server';
+import { compose } from '../../schema/supergraph';
+import { SUBGRAPHS } from '../../scripts/subgraphs';
+import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../../subgraphs/kernel/service/subgraph-service';
+import { createTestDatabase, type TestDatabase } from './database';
+import { postGraphQL, type GraphQLResponse } from './hub';
+import { testKeys } from './internal-keys';
+import { loopback } from './network';
+import { TEST_JWT_SECRET, tokenFor, type TestUser, type users } from './users';
+
+export interface PartnerHub {
+  gateway: RunningGateway;
+  /** Sends a query through the gateway as `user`. */
+  ask: <T = Record<string, any>>(user: TestUser | typeof users.anonymous, query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+  stop: () => Promise<void>;
+}
+
+/** Starts our subgraphs and `partners` (seeded), and the gateway over a supergraph of them all. */
+export async function startPartnerHub(partners: readonly SubgraphModule[]): Promise<PartnerHub> {
+  const modules = [...SUBGRAPHS, ...partners];
+  const database: TestDatabase = await createTestDatabase();
+  const running: RunningSubgraph[] = [];
+  const folder = mkdtempSync(path.join(tmpdir(), 'hub-partner-'));
+  let gateway: RunningGateway | undefined;
+  const stop = async () => {
+    await gateway?.stop(1000);
+    for (const subgraph of running) await subgraph.stop(1000);
+    await database.drop();
+    rmSync(folder, { recursive: true, force: true });
+  };
+  try {
+    const keys = testKeys();
+    const peerUrls: Record<string, string> = {};
+    for (const module of modules) {
+      const subgraph = await startSubgraph(module, { target: database.target, seed: true, port: 0, gatewayKeys: keys.gatewayKeys, peerUrls });
+      running.push(subgraph);
+      peerUrls[module.name] = loopback(subgraph.url);
+    }
+    const sdls: Record<string, string> = {};
+    for (const module of modules) sdls[module.name] = printSubgraphSchema(await module.buildSchema()) + '\n';
+    const supergraphPath = path.join(folder, 'supergraph.graphql');
+    writeFileSync(
+      supergraphPath,
+      compose(
+        sdls,
+        running.map((s) => ({ name: s.name, url: loopback(s.url) })),
+      ),
+    );
+    gateway = await startGateway({
+      host: '127.0.0.1',
+      port: 0,
+      production: false,
+      supergraphPath,
+      subgraphUrls: {},
+      subgraphTimeoutMs: 10_000,
+      bodyLimit: '1mb',
+      corsOrigins: [],
+      auth: { jwtSecret: TEST_JWT_SECRET, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE },
+      internalKeys: { signingKey: keys.signingKey },
+    });
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  const url = loopback(gateway.url);
+  return {
+    gateway,
+    ask: async (user, query, variables) => postGraphQL(url, query, variables, { token: await tokenFor(user) }),
+    stop,
+  };
+}
