@@ -15,7 +15,6 @@ import { seedIllustrative, seedReference } from './seed';
 
 export const alertsSubgraph: SubgraphModule = {
   name: 'alerts',
-  defaultPort: 4004,
   entities: [AuditEvent, IdempotencyKey, RecordFloor, Alert, Acknowledgement, AlertStatusChange],
   migrations,
   createLoaders,

@@ -18,7 +18,6 @@ import { seedIllustrative, seedReference } from './seed';
 
 export const partnersSubgraph: SubgraphModule = {
   name: 'partners',
-  defaultPort: 4002,
   entities: [AuditEvent, IdempotencyKey, Country, Partner, Membership, FocalPoint, Engagement, EarlyWarningMechanism],
   migrations,
   createLoaders,

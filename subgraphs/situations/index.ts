@@ -17,7 +17,6 @@ import { seedIllustrative, seedReference } from './seed';
 
 export const situationsSubgraph: SubgraphModule = {
   name: 'situations',
-  defaultPort: 4001,
   entities: [AuditEvent, IdempotencyKey, RecordFloor, Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
   migrations,
   createLoaders,

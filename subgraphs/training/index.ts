@@ -15,7 +15,6 @@ import { seedIllustrative, seedReference } from './seed';
 
 export const trainingSubgraph: SubgraphModule = {
   name: 'training',
-  defaultPort: 4003,
   entities: [AuditEvent, IdempotencyKey, TrainingSession, TrainingModule, SessionModule, ReportedTrainingTotal],
   migrations,
   createLoaders,
