@@ -1,5 +1,5 @@
 // The hub as the bench runs it: each service its own process, started as production starts it
-// (`node dist/subgraphs/<name>/index.js`, `node dist/gateway/index.js`) with NODE_ENV=production,
+// (`node dist/<module>/index.js` for each manifest entry with a module, `node dist/gateway/index.js`) with NODE_ENV=production,
 // a throwaway gateway key pair (as `npm run keys` writes it), bench JWT settings and ephemeral
 // loopback ports; and beside them stock @apollo/gateway (stock-gateway.ts) over the same subgraphs.
 // In capture mode each subgraph reaches PostgreSQL through an SQL capture proxy (sql-capture.ts).
