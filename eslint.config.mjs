@@ -1,13 +1,21 @@
 // ESLint for the hub (`npm run lint`): the recommended JavaScript and typescript-eslint rules, a few
 // autofixable habits, and the import boundaries that keep the tree in the shape the README describes.
 // Formatting is Prettier's (.prettierrc); eslint-config-prettier turns off the rules it would fight.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const SUBGRAPHS = ['situations', 'partners', 'training', 'alerts'];
+// The folders of the subgraphs built on our kernel: every manifest entry's `module` under subgraphs/
+// (schema/subgraphs.json, the one list of the hub's subgraphs; disabled ones are code all the same).
+const MANIFEST = JSON.parse(readFileSync(path.join(import.meta.dirname, 'schema', 'subgraphs.json'), 'utf8'));
+const SUBGRAPHS = MANIFEST.subgraphs
+  .map((entry) => entry.module)
+  .filter((module) => typeof module === 'string' && path.posix.dirname(module) === 'subgraphs')
+  .map((module) => path.posix.basename(module));
 
 /** A relative import that climbs out of the importing folder and into one of `folders`. */
 function into(folders, message) {

@@ -4,6 +4,7 @@
 // files under bench/results/ (one pair per run, latest.md the newest).
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { moduleEntries } from '../platform/manifest';
 import type { AuditGrowth } from './audit';
 import type { BenchConfig } from './config';
 import type { StatementTime } from './floor';
@@ -79,7 +80,7 @@ const PATH_LABELS: Record<PathName, string> = {
   ours: 'our gateway',
   stock: 'stock @apollo/gateway',
 };
-const PROCESS_ORDER = ['gateway', 'stock gateway', 'situations', 'partners', 'training', 'alerts', 'postgres', 'bench (SQL replay)'];
+const PROCESS_ORDER = ['gateway', 'stock gateway', ...moduleEntries().map((entry) => entry.name), 'postgres', 'bench (SQL replay)'];
 
 const ms = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value.toFixed(1) : 'n/a');
 const ratio = (value: number | undefined) => (value !== undefined && Number.isFinite(value) ? value.toFixed(2) : 'n/a');

@@ -1,5 +1,5 @@
 // The hub as the bench runs it: each service its own process, started as production starts it
-// (`node dist/subgraphs/<name>/index.js`, `node dist/gateway/index.js`) with NODE_ENV=production,
+// (`node dist/<module>/index.js` for each manifest entry with a module, `node dist/gateway/index.js`) with NODE_ENV=production,
 // a throwaway gateway key pair (as `npm run keys` writes it), bench JWT settings and ephemeral
 // loopback ports; and beside them stock @apollo/gateway (stock-gateway.ts) over the same subgraphs.
 // In capture mode each subgraph reaches PostgreSQL through an SQL capture proxy (sql-capture.ts).
@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { writeKeyFiles, type KeyFiles } from '../platform/gateway-keys';
-import { SUBGRAPH_NAMES } from '../gateway/config';
+import { moduleEntries } from '../platform/manifest';
 import { freePort, waitFor } from '../test/support/network';
 import { startSqlCapture, type SqlCapture } from './sql-capture';
 
@@ -102,7 +102,7 @@ async function stopService(service: Service): Promise<void> {
 }
 
 /**
- * Starts the four subgraphs on `databaseUrl` (through capture proxies when `capture`), then our
+ * Starts the manifest's subgraphs built on our kernel on `databaseUrl` (through capture proxies when `capture`), then our
  * gateway, then (unless capturing) the stock gateway. `seed`: load the illustrative records (the first start).
  */
 export async function startServices(
@@ -110,8 +110,10 @@ export async function startServices(
   databaseUrl: string,
   options: { capture: boolean; seed: boolean },
 ): Promise<RunningServices> {
-  const ports = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()] as const)));
-  const urls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
+  const entries = moduleEntries();
+  const names = entries.map((entry) => entry.name);
+  const ports = Object.fromEntries(await Promise.all(names.map(async (name) => [name, await freePort()] as const)));
+  const urls = Object.fromEntries(names.map((name) => [`${name.toUpperCase()}_URL`, `http://127.0.0.1:${ports[name]}/graphql`]));
   const captures: Record<string, SqlCapture> = {};
   const started: Service[] = [];
   const stopAll = async () => {
@@ -120,9 +122,9 @@ export async function startServices(
   };
   try {
     const subgraphs: Record<string, Service> = {};
-    for (const name of SUBGRAPH_NAMES) {
+    for (const { name, module } of entries) {
       if (options.capture) captures[name] = await startSqlCapture(name, databaseUrl);
-      subgraphs[name] = spawnService(name, `subgraphs/${name}/index.js`, ports[name], {
+      subgraphs[name] = spawnService(name, `${module}/index.js`, ports[name], {
         ...urls,
         DATABASE_URL: options.capture ? captures[name].url : databaseUrl,
         HUB_GATEWAY_JWKS_FILE: secrets.keys.publicKeysFile,

@@ -15,6 +15,7 @@ import {
   wholeNumber,
   workerVariables,
 } from '../platform/config';
+import { subgraphNames } from '../platform/manifest';
 import { developmentKeysDir } from '../platform/gateway-keys';
 import type { JSONWebKeySet, JWK } from 'jose';
 import type { HttpLimits } from '../platform/http/service';
@@ -26,8 +27,8 @@ import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS, DEVELOPMENT_AUDIENCE, DEVELOPMENT_I
 // the nested member-state lists that once resolved 131 000 fields (counted at 14.5 million).
 export const DEFAULT_MAX_QUERY_COST = 50_000;
 
-export const SUBGRAPH_NAMES = ['situations', 'partners', 'training', 'alerts'] as const;
-export type SubgraphName = (typeof SUBGRAPH_NAMES)[number];
+/** A subgraph's name: any the manifest lists (platform/manifest.ts). */
+export type SubgraphName = string;
 
 export interface GatewayConfig {
   host: string;
@@ -77,9 +78,11 @@ function internalKeys(
 
 export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
   const production = env.NODE_ENV === 'production';
+  // <NAME>_URL and <NAME>_TIMEOUT_MS of every subgraph the manifest lists.
+  const names = subgraphNames();
   const variables = readConfig(
     z.object({
-      ...variablesOf(SUBGRAPH_NAMES, '_URL', httpUrl),
+      ...variablesOf(names, '_URL', httpUrl),
       HOST: z.string().default('0.0.0.0'),
       PORT: wholeNumber('PORT', 0, 65535, 4000),
       HUB_JWKS_URL: httpUrl('HUB_JWKS_URL'),
@@ -88,7 +91,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       HUB_JWT_AUDIENCE: z.string().optional(),
       SUPERGRAPH_PATH: z.string().default(path.resolve(__dirname, '..', '..', 'schema', 'supergraph.graphql')),
       SUBGRAPH_TIMEOUT_MS: wholeNumber('SUBGRAPH_TIMEOUT_MS', 0, 600_000, 10_000),
-      ...variablesOf(SUBGRAPH_NAMES, '_TIMEOUT_MS', (variable) => wholeNumber(variable, 0, 600_000, undefined)),
+      ...variablesOf(names, '_TIMEOUT_MS', (variable) => wholeNumber(variable, 0, 600_000, undefined)),
       SUBGRAPH_RESTART_WAIT_MS: wholeNumber('SUBGRAPH_RESTART_WAIT_MS', 0, 600_000, DEFAULT_RESTART_WAIT_MS),
       ...httpLimitVariables,
       ...workerVariables,
@@ -115,9 +118,9 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     port: variables.PORT,
     production,
     supergraphPath: variables.SUPERGRAPH_PATH,
-    subgraphUrls: byName(SUBGRAPH_NAMES, '_URL', variables),
+    subgraphUrls: byName(names, '_URL', variables),
     subgraphTimeoutMs: variables.SUBGRAPH_TIMEOUT_MS,
-    subgraphTimeouts: byName(SUBGRAPH_NAMES, '_TIMEOUT_MS', variables),
+    subgraphTimeouts: byName(names, '_TIMEOUT_MS', variables),
     subgraphRestartWaitMs: variables.SUBGRAPH_RESTART_WAIT_MS,
     limits: httpLimitsOf(variables),
     workers: variables.WEB_CONCURRENCY,

@@ -8,7 +8,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { errorFormatter } from '../platform/errors';
 import { OperationKindsServed } from './operation-kinds';
 import { startHttpService, type ReadyReport, type RunningService } from '../platform/http/service';
-import { DEFAULT_MAX_QUERY_COST, type GatewayConfig, type SubgraphName } from './config';
+import { DEFAULT_MAX_QUERY_COST, type GatewayConfig } from './config';
 import cors from 'cors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { costLimitPlugin, demandControlOf } from './cost-limit';
@@ -78,7 +78,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       const source = new VouchingDataSource(
         name,
         urls[name] ?? url ?? '',
-        config.subgraphTimeouts?.[name as SubgraphName] ?? config.subgraphTimeoutMs,
+        config.subgraphTimeouts?.[name] ?? config.subgraphTimeoutMs,
         subgraphTokens,
       );
       if (config.subgraphRestartWaitMs !== undefined) source.restartWaitMs = config.subgraphRestartWaitMs;

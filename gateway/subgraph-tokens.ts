@@ -1,5 +1,5 @@
 // The tokens the gateway sends with a subgraph request: one addressed to that subgraph, and one
-// for each peer the subgraph may call on the viewer's behalf (platform/peers.ts PEER_CALLS). Cached
+// for each peer the subgraph may call on the viewer's behalf (the manifest's `calls`, platform/peers.ts). Cached
 // per viewer, operation and subgraph for part of their life (the least recently used go first when
 // the cache is full), so a busy gateway signs rarely.
 import { INTERNAL_TOKEN_LIFETIME_SECONDS, type InternalSigner, type VouchedRequest } from '../platform/internal-token';

@@ -1,47 +1,39 @@
-// The hub's subgraphs as services: their names, default URLs, which may call which on a viewer's
-// behalf, and the header in which the gateway hands a subgraph the tokens for those calls. The
-// gateway reads it to sign peer tokens; the subgraphs read it to make the calls (subgraphs/kernel/service/peer.ts).
-export const PEER_NAMES = ['situations', 'partners', 'training', 'alerts'] as const;
-export type PeerName = (typeof PEER_NAMES)[number];
-export const DEFAULT_PEER_URLS: Record<PeerName, string> = {
-  situations: 'http://127.0.0.1:4001/graphql',
-  partners: 'http://127.0.0.1:4002/graphql',
-  training: 'http://127.0.0.1:4003/graphql',
-  alerts: 'http://127.0.0.1:4004/graphql',
-};
+// Which subgraph may call which on a viewer's behalf, as the manifest's `calls` say
+// (platform/manifest.ts), and the header in which the gateway hands a subgraph the tokens for
+// those calls. The gateway reads it to sign peer tokens; the subgraphs read it to make the calls
+// (subgraphs/kernel/service/peer.ts). In the hub's own manifest situations asks partners for member
+// states and sharing defaults and tells alerts when a cited situation's readership changed; alerts
+// asks situations for the situations it cites; training asks partners for sharing defaults; so
+// partners can call nobody.
+import { peerCalls, subgraphNames } from './manifest';
 
-/**
- * Which subgraph asks which: situations asks partners for member states and sharing defaults and
- * tells alerts when a cited situation's readership changed; alerts asks situations for the
- * situations it cites; training asks partners for sharing defaults. The gateway hands a subgraph
- * tokens only for the peers reachable from it here, so partners can call nobody.
- */
-export const PEER_CALLS: Record<PeerName, readonly PeerName[]> = {
-  situations: ['partners', 'alerts'],
-  partners: [],
-  training: ['partners'],
-  alerts: ['situations'],
-};
+/** A subgraph's name as a peer: any name the manifest lists. */
+export type PeerName = string;
 
-/** Every peer a request entering `subgraph` may end up calling, through peers' own calls too. */
+/** Every peer a request entering `subgraph` may end up calling, through peers' own calls too, in the manifest's order. */
 export function reachablePeers(subgraph: string): PeerName[] {
+  const calls = peerCalls();
   const reached = new Set<PeerName>();
-  const pending = [...(PEER_CALLS[subgraph as PeerName] ?? [])];
+  const pending = [...(calls[subgraph] ?? [])];
   while (pending.length > 0) {
     const peer = pending.pop()!;
     if (reached.has(peer)) continue;
     reached.add(peer);
-    pending.push(...PEER_CALLS[peer]);
+    pending.push(...(calls[peer] ?? []));
   }
-  return PEER_NAMES.filter((peer) => reached.has(peer));
+  return subgraphNames().filter((peer) => reached.has(peer));
 }
 
-/** The peer tokens header as the gateway writes it: peer name → token, peers not named dropped. */
+/** The peer tokens header as the gateway writes it: peer name → token, names the manifest does not list dropped. */
 export function parsePeerTokens(header: string | undefined): Partial<Record<PeerName, string>> {
   if (!header || header.length > 16_384) return {};
   try {
     const parsed = JSON.parse(header) as Record<string, unknown>;
-    return Object.fromEntries(PEER_NAMES.filter((peer) => typeof parsed[peer] === 'string').map((peer) => [peer, parsed[peer] as string]));
+    return Object.fromEntries(
+      subgraphNames()
+        .filter((peer) => typeof parsed[peer] === 'string')
+        .map((peer) => [peer, parsed[peer] as string]),
+    );
   } catch {
     return {};
   }

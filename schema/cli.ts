@@ -1,11 +1,13 @@
 // `npm run schema:print | schema:compose | schema:check`.
-//   print:   writes schema/<subgraph>.graphql from the code
-//   compose: writes schema/supergraph.graphql from those files, unless that would bring in a breaking
-//            change for clients that schema/intended-changes.json does not mark as intended
-//   check:   fails when the checked-in files differ from what the code gives, composition fails, a
-//            field another subgraph resolves could take its parent down with it (degradation.ts), or
-//            the supergraph the code composes has an unmarked breaking change against the checked-in
-//            supergraph or the one at the git base revision (compatibility.ts)
+//   print:   writes schema/<subgraph>.graphql from the code, for every manifest entry with a `module`
+//   compose: writes schema/supergraph.graphql from those files and the `sdl` entries' own files, unless
+//            that would bring in a breaking change for clients that schema/intended-changes.json does
+//            not mark as intended, and the parts of docker-compose.yml that follow the manifest
+//            (scripts/compose-file.ts)
+//   check:   fails when the checked-in files differ from what the code and the manifest give,
+//            composition fails, a field another subgraph resolves could take its parent down with it
+//            (degradation.ts), or the supergraph the code composes has an unmarked breaking change
+//            against the checked-in supergraph or the one at the git base revision (compatibility.ts)
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -21,7 +23,9 @@ import {
   type IntendedChange,
 } from './compatibility';
 import { degradationProblems } from './degradation';
-import { SCHEMA_DIR, compose, printSubgraphs, subgraphEndpoints } from './supergraph';
+import { manifest } from '../platform/manifest';
+import { composeFileIsCurrent, writeComposeFile } from '../scripts/compose-file';
+import { SCHEMA_DIR, checkedInSdls, compose, printSubgraphs } from './supergraph';
 
 const file = (name: string) => path.join(SCHEMA_DIR, name);
 
@@ -45,17 +49,17 @@ function refuse(breaking: readonly Finding[], what: string): void {
 
 async function main(command: string | undefined): Promise<number> {
   if (command === 'print') {
-    for (const [name, sdl] of Object.entries(await printSubgraphs())) writeFileSync(file(`${name}.graphql`), sdl);
+    const printed = await printSubgraphs();
+    for (const [name, sdl] of Object.entries(printed)) writeFileSync(file(`${name}.graphql`), sdl);
     console.log(
-      `wrote ${subgraphEndpoints()
-        .map((e) => `schema/${e.name}.graphql`)
+      `wrote ${Object.keys(printed)
+        .map((name) => `schema/${name}.graphql`)
         .join(', ')}`,
     );
     return 0;
   }
   if (command === 'compose') {
-    const sdls = Object.fromEntries(subgraphEndpoints().map((e) => [e.name, readFileSync(file(`${e.name}.graphql`), 'utf8')]));
-    const supergraph = compose(sdls);
+    const supergraph = compose(checkedInSdls());
     const target = file('supergraph.graphql');
     const current = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
     if (current !== undefined && current !== supergraph) {
@@ -75,7 +79,8 @@ async function main(command: string | undefined): Promise<number> {
       }
     }
     writeFileSync(target, supergraph);
-    console.log('wrote schema/supergraph.graphql');
+    writeComposeFile(manifest());
+    console.log('wrote schema/supergraph.graphql, docker-compose.yml');
     return 0;
   }
   if (command === 'check') {
@@ -89,10 +94,11 @@ async function main(command: string | undefined): Promise<number> {
     const supergraph = compose(printed);
     const target = file('supergraph.graphql');
     if (!existsSync(target) || readFileSync(target, 'utf8') !== supergraph) stale.push('schema/supergraph.graphql');
+    if (!composeFileIsCurrent(manifest())) stale.push('docker-compose.yml');
     if (stale.length > 0) {
       problems.push(`stale: ${stale.join(', ')}\nrun \`npm run schema:print && npm run schema:compose\` and commit the result`);
     }
-    const fragile = degradationProblems(printed);
+    const fragile = degradationProblems({ ...checkedInSdls(), ...printed });
     if (fragile.length > 0) problems.push(`fields that would drop their parent when another subgraph fails:\n  ${fragile.join('\n  ')}`);
 
     const intended = readIntendedChanges(SCHEMA_DIR);

@@ -1,4 +1,4 @@
-// `npm run backup -- <dir>`: a backup of the four subgraphs' data into a new folder (pg_dump of
+// `npm run backup -- <dir>`: a backup of the data of the subgraphs built on our kernel into a new folder (pg_dump of
 // their schemas on PostgreSQL, PGlite's own dump of each folder on PGlite). See README "Backup and restore".
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -9,7 +9,7 @@ const SUBGRAPH_NAMES = SUBGRAPHS.map((subgraph) => subgraph.name);
 
 const USAGE = `Usage: npm run backup -- <dir>
 
-Backs up the hub's four schemas (${SUBGRAPH_NAMES.join(', ')}) into <dir>, which must be new or empty.
+Backs up the schemas of the hub's subgraphs (${SUBGRAPH_NAMES.join(', ')}) into <dir>, which must be new or empty.
 On PostgreSQL (DATABASE_URL set) runs pg_dump, which may run while the hub serves. On PGlite (folders
 under PGLITE_DIR, default .data/pglite) the hub must be stopped: a folder in use is refused.
 

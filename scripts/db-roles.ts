@@ -1,10 +1,10 @@
-// `npm run db:roles`: creates the PostgreSQL role of each subgraph, owner of its schema and of
+// `npm run db:roles`: creates the PostgreSQL role of each subgraph the manifest lists with a module, owner of its schema and of
 // nothing else (subgraphs/kernel/db/database-roles.ts). Connects as DATABASE_URL (with the password
 // of DATABASE_PASSWORD_FILE when set), a user allowed to create roles; safe to run again, e.g.
 // to change a password or after the database was used as a superuser.
 import { databaseUrlOf } from '../subgraphs/kernel/service/config';
 import { provisionSubgraphRoles, subgraphRolesOf } from '../subgraphs/kernel/db/database-roles';
-import { PEER_NAMES } from '../platform/peers';
+import { moduleEntries } from '../platform/manifest';
 
 async function main(): Promise<number> {
   // The administrator's own URL: DATABASE_URL, not a subgraph's (no subgraph is named "admin").
@@ -13,7 +13,8 @@ async function main(): Promise<number> {
     console.error('set DATABASE_URL to the database, as a user allowed to create roles (its owner or a superuser)');
     return 2;
   }
-  const roles = subgraphRolesOf(PEER_NAMES);
+  // One role per subgraph built on our kernel; a partner's own service keeps its data elsewhere.
+  const roles = subgraphRolesOf(moduleEntries().map((entry) => entry.name));
   await provisionSubgraphRoles(adminUrl, roles);
   for (const { role, schema } of roles) console.log(`${role} owns schema ${schema}`);
   return 0;

@@ -9,7 +9,7 @@ const SUBGRAPH_NAMES = SUBGRAPHS.map((subgraph) => subgraph.name);
 
 const USAGE = `Usage: npm run restore -- <dir> [--force]
 
-Restores the hub's four schemas (${SUBGRAPH_NAMES.join(', ')}) from a backup folder into the database
+Restores the schemas of the hub's subgraphs (${SUBGRAPH_NAMES.join(', ')}) from a backup folder into the database
 the hub uses: DATABASE_URL (pg_restore) or the PGlite folders under PGLITE_DIR (default .data/pglite).
 Stop the hub first. A target that already holds the hub's data is refused unless --force, which
 replaces it; if the restore fails, the data that was there is kept.

@@ -1,16 +1,17 @@
-// `npm start`: runs the four subgraphs and the gateway as separate processes, as production
-// would, each on its own port and (without DATABASE_URL) its own PGlite folder under .data/.
+// `npm start`: runs every subgraph of the manifest built on our kernel (schema/subgraphs.json,
+// entries with a `module`) and the gateway as separate processes, as production would, each on its
+// own port (the manifest's, or <NAME>_PORT) and (without DATABASE_URL) its own PGlite folder under .data/.
 // Seeds empty databases, waits until every service is ready, prints the endpoint, and keeps the
 // services running (scripts/supervisor.ts): one that exits is started again. Ctrl-C stops all.
 // WEB_CONCURRENCY (with DATABASE_URL) makes each service the primary of that many workers.
 import path from 'node:path';
 import { readConfig, wholeNumber, workerVariables } from '../platform/config';
 import { developmentKeyFiles, developmentKeysDir } from '../platform/gateway-keys';
+import { manifest, moduleEntries } from '../platform/manifest';
 import { pgliteRefusesWorkers } from '../subgraphs/kernel/service/config';
 import { Supervisor, type ServiceSpec } from './supervisor';
 
 const DIST = path.resolve(__dirname, '..');
-const SUBGRAPH_PORTS: Record<string, number> = { situations: 4001, partners: 4002, training: 4003, alerts: 4004 };
 // Each service drains within this on Ctrl-C, so that the whole hub stops inside 5 s.
 const SERVICE_SHUTDOWN_MS = '2500';
 
@@ -71,15 +72,23 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const keys = keyEnv();
-  const subgraphs: ServiceSpec[] = Object.entries(SUBGRAPH_PORTS).map(([name, port]) => ({
+  const subgraphs: ServiceSpec[] = moduleEntries().map(({ name, port }) => ({
     name,
-    script: path.join(DIST, `subgraphs/${name}/index.js`),
+    script: path.join(DIST, 'scripts', 'start-service.js'),
+    args: [name],
     port: portOf(name, port),
     env: { SEED_ON_START: process.env.SEED_ON_START ?? 'true', ...keys.subgraphs },
   }));
-  const gateway: ServiceSpec = { name: 'gateway', script: path.join(DIST, 'gateway/index.js'), port: portOf('gateway', 4000), env: keys.gateway };
+  const gateway: ServiceSpec = {
+    name: 'gateway',
+    script: path.join(DIST, 'gateway/index.js'),
+    port: portOf('gateway', manifest().gateway.port),
+    env: keys.gateway,
+  };
   // Every service learns where the subgraphs answer: the gateway to plan, subgraphs for peer filters.
+  // Services built elsewhere (`sdl` entries) keep their manifest URL unless <NAME>_URL says otherwise.
   const urls = Object.fromEntries(subgraphs.map((s) => [`${s.name.toUpperCase()}_URL`, `http://127.0.0.1:${s.port}/graphql`]));
+  const elsewhere = manifest().subgraphs.filter((entry) => entry.module === undefined);
   const supervisor = new Supervisor(process.execPath, { SHUTDOWN_DEADLINE_MS: SERVICE_SHUTDOWN_MS, ...process.env, ...urls });
 
   let stopping = false;
@@ -109,7 +118,9 @@ async function main(): Promise<void> {
   const endpoint = `http://localhost:${gateway.port}/graphql`;
   console.log(`
 The hub is ready: ${endpoint}
-  subgraphs: ${subgraphs.map((s) => `${s.name} :${s.port}`).join(', ')}
+  subgraphs: ${subgraphs.map((s) => `${s.name} :${s.port}`).join(', ')}${
+    elsewhere.length ? `\n  elsewhere: ${elsewhere.map((e) => `${e.name} ${process.env[`${e.name.toUpperCase()}_URL`] ?? e.url}`).join(', ')}` : ''
+  }
   health:    http://localhost:${gateway.port}/health   readiness: http://localhost:${gateway.port}/ready
 
 Open ${endpoint} in a browser for the sandbox, or try (anonymous readers see CLEAR records only;

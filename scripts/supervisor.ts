@@ -7,6 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 export interface ServiceSpec {
   name: string;
   script: string;
+  /** Arguments after the script (start-service.js takes the subgraph's name). */
+  args?: string[];
   port: number;
   env?: NodeJS.ProcessEnv;
 }
@@ -70,7 +72,7 @@ export class Supervisor {
 
   private launch(running: Running): void {
     running.restart = null;
-    const child = spawn(this.node, [running.spec.script], {
+    const child = spawn(this.node, [running.spec.script, ...(running.spec.args ?? [])], {
       env: { ...this.baseEnv, ...running.spec.env, PORT: String(running.spec.port) },
       // The IPC channel closes when the supervisor dies, however it dies: the child then stops too
       // (http-service stopOnSignals), so no service outlives a killed `npm start`.

@@ -15,7 +15,6 @@ import { seedIllustrative, seedReference } from './seed';
 
 export const cewarn: SubgraphModule = {
   name: 'cewarn',
-  defaultPort: 4005,
   // Only this subgraph's own tables: the kernel adds its audit trail and idempotency keys.
   entities: [FieldReport],
   migrations,

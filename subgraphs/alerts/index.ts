@@ -13,7 +13,6 @@ import { seedIllustrative, seedReference } from './seed';
 
 export const alertsSubgraph: SubgraphModule = {
   name: 'alerts',
-  defaultPort: 4004,
   entities: [RecordFloor, Alert, Acknowledgement, AlertStatusChange],
   migrations,
   createLoaders,

@@ -16,7 +16,6 @@ import { seedIllustrative, seedReference } from './seed';
 
 export const partnersSubgraph: SubgraphModule = {
   name: 'partners',
-  defaultPort: 4002,
   entities: [Country, Partner, Membership, FocalPoint, Engagement, EarlyWarningMechanism],
   migrations,
   createLoaders,

@@ -15,7 +15,6 @@ import { seedIllustrative, seedReference } from './seed';
 
 export const situationsSubgraph: SubgraphModule = {
   name: 'situations',
-  defaultPort: 4001,
   entities: [RecordFloor, Framework, RiskFactor, Indicator, Situation, RiskAssessment, Incident, Source],
   migrations,
   createLoaders,

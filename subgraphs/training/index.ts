@@ -13,7 +13,6 @@ import { seedIllustrative, seedReference } from './seed';
 
 export const trainingSubgraph: SubgraphModule = {
   name: 'training',
-  defaultPort: 4003,
   entities: [TrainingSession, TrainingModule, SessionModule, ReportedTrainingTotal],
   migrations,
   createLoaders,

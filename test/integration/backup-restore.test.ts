@@ -16,6 +16,9 @@ import { Classification } from '../../subgraphs/kernel/policy/ownership';
 import { seedSubgraph, type SubgraphModule } from '../../subgraphs/kernel/service/subgraph-service';
 import { runCli } from '../support/cli';
 
+/** The schemas backed up and restored, in the manifest's order: one per subgraph built on our kernel. */
+const SCHEMAS = SUBGRAPHS.map((module) => module.name).join(', ');
+
 type Digests = Record<string, { rows: number; digest: string }>;
 
 /** Every table of the subgraph's schema (its migrations table too): row count and md5 of its rows in a stable order. */
@@ -152,9 +155,9 @@ describe('backup and restore on PGlite', () => {
     rmSync(backups, { recursive: true, force: true });
   });
 
-  it('backs up the four folders of a stopped hub', async () => {
+  it("backs up every subgraph's folder of a stopped hub", async () => {
     const run = await runCli('backup', [path.join(backups, 'first')], databases.env);
-    expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('Backed up situations, partners, training, alerts')]);
+    expect([run.code, run.stderr]).toEqual([0, expect.stringContaining(`Backed up ${SCHEMAS}`)]);
   });
 
   it('refuses to write into a folder that is not empty', async () => {
@@ -174,7 +177,7 @@ describe('backup and restore on PGlite', () => {
   it('restores every table exactly with --force, also a folder that was deleted', async () => {
     rmSync(path.join(databases.env.PGLITE_DIR!, 'training'), { recursive: true, force: true });
     const run = await runCli('restore', [path.join(backups, 'first'), '--force'], databases.env);
-    expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('Restored situations, partners, training, alerts')]);
+    expect([run.code, run.stderr]).toEqual([0, expect.stringContaining(`Restored ${SCHEMAS}`)]);
     expect(await digests(databases)).toEqual(original);
   });
 
@@ -232,9 +235,9 @@ describe('backup and restore on PostgreSQL', () => {
     rmSync(backups, { recursive: true, force: true });
   });
 
-  it('backs up the four schemas with pg_dump', async () => {
+  it("backs up every subgraph's schema with pg_dump", async () => {
     const run = await runCli('backup', [path.join(backups, 'first')], databases.env);
-    expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('Backed up situations, partners, training, alerts from PostgreSQL')]);
+    expect([run.code, run.stderr]).toEqual([0, expect.stringContaining(`Backed up ${SCHEMAS} from PostgreSQL`)]);
   });
 
   it("refuses to restore over the hub's schemas without --force, and changes nothing", async () => {
@@ -255,7 +258,7 @@ describe('backup and restore on PostgreSQL', () => {
   it('restores every table exactly with --force, audit trail and a dropped schema included', async () => {
     await onServer(databases.env.DATABASE_URL!, (client) => client.query('DROP SCHEMA training CASCADE'));
     const run = await runCli('restore', [path.join(backups, 'first'), '--force'], databases.env);
-    expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('Restored situations, partners, training, alerts')]);
+    expect([run.code, run.stderr]).toEqual([0, expect.stringContaining(`Restored ${SCHEMAS}`)]);
     expect(await digests(databases)).toEqual(original);
     const schemas = await onServer(databases.env.DATABASE_URL!, (client) =>
       client.query(`SELECT nspname FROM pg_namespace WHERE nspname LIKE '%replaced%'`),

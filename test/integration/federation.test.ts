@@ -3,6 +3,7 @@ import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illust
 import { postGraphQL, startHub, type Hub } from '../support/hub';
 import { tokenFor, users } from '../support/users';
 import { baseOf } from '../support/network';
+import { subgraphNames } from '../../platform/manifest';
 
 let hub: Hub;
 /** A Joint Office analyst: sees what partners shared with UN-JO, and the RED record naming them. */
@@ -193,7 +194,7 @@ describe('health and readiness', () => {
       status: 'ready',
       service: 'gateway',
       degraded: false,
-      subgraphs: { situations: 'ready', partners: 'ready', training: 'ready', alerts: 'ready' },
+      subgraphs: Object.fromEntries(subgraphNames().map((name) => [name, 'ready'])),
     });
   });
 });

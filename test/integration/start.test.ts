@@ -1,10 +1,11 @@
-// `npm start` as a newcomer runs it: five processes, seeded databases, the endpoint printed,
+// `npm start` as a newcomer runs it: the gateway and every subgraph of the manifest with a module, seeded databases, the endpoint printed,
 // the example query answered, a service that dies started again while the others go on serving,
 // and Ctrl-C stopping everything cleanly within 5 s.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { moduleEntries } from '../../platform/manifest';
 import { EXAMPLE_QUERY } from '../../scripts/start';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { postGraphQL } from '../support/hub';
@@ -29,7 +30,7 @@ describe('npm start', () => {
       if (database.target.kind === 'postgres') env.DATABASE_URL = database.target.url;
     }
     const ports: Record<string, number> = {};
-    for (const name of ['GATEWAY', 'SITUATIONS', 'PARTNERS', 'TRAINING', 'ALERTS']) {
+    for (const name of ['GATEWAY', ...moduleEntries().map((entry) => entry.name.toUpperCase())]) {
       ports[name] = await freePort();
       env[`${name}_PORT`] = String(ports[name]);
     }
@@ -52,6 +53,12 @@ describe('npm start', () => {
       check();
     });
     expect(output).toContain('PartnerWalk');
+    // It names each subgraph it started, on its port.
+    expect(output).toContain(
+      `subgraphs: ${moduleEntries()
+        .map((entry) => `${entry.name} :${ports[entry.name.toUpperCase()]}`)
+        .join(', ')}`,
+    );
 
     const response = await postGraphQL<{ partner: { memberStates: { iso3: string; situations: unknown[]; trainingSessions: unknown[] }[] } }>(
       `http://127.0.0.1:${ports.GATEWAY}/graphql`,

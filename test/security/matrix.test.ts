@@ -16,6 +16,7 @@ import {
   type Reader,
 } from './fixtures';
 import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
+import { moduleEntries } from '../../platform/manifest';
 
 let hub: Hub;
 let fixtures: Fixture[];
@@ -123,20 +124,17 @@ describe.each(rows)('%s reading an ECOWAS record at %s', (_name, level, reader) 
 });
 
 describe('subgraphs called directly', () => {
-  it.each(['situations', 'partners', 'training', 'alerts'])(
-    '%s answers 401 to _service and _entities without the gateway credential',
-    async (name) => {
-      const url = hub.subgraphs[name].url;
-      for (const query of ['{ _service { sdl } }', '{ _entities(representations: []) { __typename } }', '{ __typename }']) {
-        const response = await postGraphQL(url, query);
-        expect(response.status).toBe(401);
-        expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
-        expect(response.data).toBeUndefined();
-      }
-      expect((await fetch(url.replace(/graphql$/, 'health'))).status).toBe(200);
-      expect((await fetch(url.replace(/graphql$/, 'ready'))).status).toBe(200);
-    },
-  );
+  it.each(moduleEntries().map((entry) => entry.name))('%s answers 401 to _service and _entities without the gateway credential', async (name) => {
+    const url = hub.subgraphs[name].url;
+    for (const query of ['{ _service { sdl } }', '{ _entities(representations: []) { __typename } }', '{ __typename }']) {
+      const response = await postGraphQL(url, query);
+      expect(response.status).toBe(401);
+      expect(response.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+      expect(response.data).toBeUndefined();
+    }
+    expect((await fetch(url.replace(/graphql$/, 'health'))).status).toBe(200);
+    expect((await fetch(url.replace(/graphql$/, 'ready'))).status).toBe(200);
+  });
 
   it('refuses a forged gateway credential', async () => {
     const forged = await testKeys().vouch({ sub: 'x', org: FIXTURE_OWNER, roles: ['admin'] }, null, 'situations');

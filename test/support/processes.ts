@@ -30,10 +30,10 @@ export interface ChildService {
 }
 
 /** Runs `node dist/<script>` with the environment given (and no DATABASE_URL unless given), on this Node unless another binary is given. */
-export function spawnService(script: string, port: number, env: Record<string, string>, node = process.execPath): ChildService {
+export function spawnService(script: string, port: number, env: Record<string, string>, node = process.execPath, args: string[] = []): ChildService {
   const inherited = { ...process.env };
   delete inherited.DATABASE_URL;
-  const child = spawn(node, [path.join(DIST, script)], {
+  const child = spawn(node, [path.join(DIST, script), ...args], {
     env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...KEY_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,8 +1,6 @@
 // The schema rule behind degrade-not-drop: whatever another subgraph resolves is nullable.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { degradationProblems, entityOwners } from '../../schema/degradation';
-import { SCHEMA_DIR, subgraphEndpoints } from '../../schema/supergraph';
+import { checkedInSdls } from '../../schema/supergraph';
 
 const owner = `
   type Query { country(iso3: String!): Country }
@@ -39,7 +37,7 @@ describe('the degradation rule of schema:check', () => {
   });
 
   it('holds for the checked-in subgraph schemas', () => {
-    const sdls = Object.fromEntries(subgraphEndpoints().map((e) => [e.name, readFileSync(path.join(SCHEMA_DIR, `${e.name}.graphql`), 'utf8')]));
+    const sdls = checkedInSdls();
     expect(degradationProblems(sdls)).toEqual([]);
   });
 });

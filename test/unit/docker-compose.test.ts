@@ -1,10 +1,13 @@
-// docker-compose.yml cannot be run here (no Docker engine), so this checks that it agrees with
+// docker-compose.yml cannot be run here (no Docker engine), so this checks that it follows the
+// manifest (schema/subgraphs.json: its generated parts, scripts/compose-file.ts), that it agrees with
 // the services' real commands, ports and configuration, and that the README documents it.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { readGatewayConfig } from '../../gateway/config';
+import { manifest, moduleEntries } from '../../platform/manifest';
+import { composeFileFor } from '../../scripts/compose-file';
 import { readServiceConfig } from '../../subgraphs/kernel/service/config';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -16,7 +19,8 @@ const compose = parse(composeText, { merge: true }) as {
   >;
   secrets: Record<string, { file: string }>;
 };
-const SUBGRAPHS = ['situations', 'partners', 'training', 'alerts'];
+// The subgraphs built on our kernel get a service each; a service built elsewhere runs outside compose.
+const SUBGRAPHS = moduleEntries().map((entry) => entry.name);
 
 // The secret files compose would mount under /run/secrets, with sample contents.
 const secretsDir = mkdtempSync(path.join(tmpdir(), 'hub-compose-secrets-'));
@@ -24,7 +28,10 @@ for (const name of Object.keys(compose.secrets)) writeFileSync(path.join(secrets
 afterAll(() => rmSync(secretsDir, { recursive: true, force: true }));
 const packageJson = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
-const PORTS: Record<string, number> = { gateway: 4000, situations: 4001, partners: 4002, training: 4003, alerts: 4004 };
+const PORTS: Record<string, number> = {
+  gateway: manifest().gateway.port,
+  ...Object.fromEntries(moduleEntries().map((entry) => [entry.name, entry.port])),
+};
 
 /** Resolves ${VAR:-default} and ${VAR:?message} as compose would, with sample values for the required ones. */
 function resolve(environment: Record<string, string>): NodeJS.ProcessEnv {
@@ -43,21 +50,27 @@ function resolve(environment: Record<string, string>): NodeJS.ProcessEnv {
 }
 
 describe('docker-compose.yml', () => {
+  it('is what npm run schema:compose writes from the manifest', () => {
+    expect(composeFileFor(composeText, manifest())).toBe(composeText);
+    expect(Object.keys(compose.services).sort()).toEqual(['db-roles', 'postgres', ...Object.keys(PORTS)].sort());
+  });
+
   it.each(Object.entries(PORTS))('runs %s with the command of its npm start script, on its port, with a readiness check', (name, port) => {
     const service = compose.services[name];
     expect(service).toBeDefined();
-    const [node, script] = service.command!;
+    const [node, script, ...args] = service.command!;
     expect(node).toBe('node');
-    expect(packageJson.scripts[`start:${name}`]).toBe(`node ${script}`);
+    if (name === 'gateway') expect(packageJson.scripts['start:gateway']).toBe(`node ${script}`);
+    else expect([packageJson.scripts['start:service'], args]).toEqual([`node ${script}`, [name]]);
     expect(existsSync(path.join(ROOT, script))).toBe(true);
     expect(service.environment!.PORT).toBe(String(port));
     expect(service.healthcheck!.test.join(' ')).toContain(`127.0.0.1:${port}/ready`);
   });
 
-  it('points the gateway at each subgraph service', () => {
-    const env = compose.services.gateway.environment!;
-    for (const [name, port] of Object.entries(PORTS)) {
-      if (name !== 'gateway') expect(env[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${port}/graphql`);
+  it('points the gateway and every subgraph at each subgraph service', () => {
+    for (const service of ['gateway', ...SUBGRAPHS]) {
+      const env = compose.services[service].environment!;
+      for (const name of SUBGRAPHS) expect(env[`${name.toUpperCase()}_URL`]).toBe(`http://${name}:${PORTS[name]}/graphql`);
     }
   });
 

@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { developmentKeysDir, type GatewayKeySource } from '../../../platform/gateway-keys';
-import { PEER_NAMES, type PeerName } from '../../../platform/peers';
+import { subgraphNames } from '../../../platform/manifest';
+import type { PeerName } from '../../../platform/peers';
 import type { DatabaseLimits } from '../db/database';
 import type { HttpLimits } from '../../../platform/http/service';
 import { DEFAULT_AUDIT_RETENTION_MONTHS } from '../audit/audit-partitions';
@@ -109,6 +110,7 @@ export function pgliteRefusesWorkers(workers: number): string {
 
 export function readServiceConfig(name: string, defaultPort: number, env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   const production = env.NODE_ENV === 'production';
+  const peers = subgraphNames();
   const variables = readConfig(
     z.object({
       HOST: z.string().default('0.0.0.0'),
@@ -124,7 +126,8 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
       DATABASE_CONNECT_TIMEOUT_MS: wholeNumber('DATABASE_CONNECT_TIMEOUT_MS', 100, 600_000, undefined),
       DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber('DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000, undefined),
       AUDIT_RETENTION_MONTHS: wholeNumber('AUDIT_RETENTION_MONTHS', 1, 1200, DEFAULT_AUDIT_RETENTION_MONTHS),
-      ...variablesOf(PEER_NAMES, '_URL', () => z.string().optional()),
+      // <NAME>_URL of every subgraph the manifest lists: where this one finds its peers.
+      ...variablesOf(peers, '_URL', () => z.string().optional()),
     }),
     env,
   );
@@ -144,7 +147,7 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
     limits: httpLimitsOf(variables),
     workers: variables.WEB_CONCURRENCY,
     databaseLimits: { connectTimeoutMs: variables.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: variables.DATABASE_STATEMENT_TIMEOUT_MS },
-    peerUrls: byName(PEER_NAMES, '_URL', variables),
+    peerUrls: byName(peers, '_URL', variables),
     auditRetentionMonths: variables.AUDIT_RETENTION_MONTHS,
   };
 }

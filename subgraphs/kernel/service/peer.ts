@@ -4,7 +4,8 @@
 // cannot sign one itself), so the peer applies the same policy: a subgraph never reads
 // another's tables, and never sees more than the viewer may.
 import { INTERNAL_HEADER, PEER_TOKENS_HEADER } from '../../../platform/internal-token';
-import { DEFAULT_PEER_URLS, reachablePeers, type PeerName } from '../../../platform/peers';
+import { defaultPeerUrl } from '../../../platform/manifest';
+import { reachablePeers, type PeerName } from '../../../platform/peers';
 import { logger } from '../../../platform/logger';
 import { GraphQLError } from 'graphql';
 import { badInput, subgraphError } from '../../../platform/errors';
@@ -23,7 +24,7 @@ export interface PeerCaller {
 }
 
 export async function askPeer<T>(ctx: PeerCaller, peer: PeerName, query: string, variables: Record<string, unknown>): Promise<T> {
-  const url = ctx.peers.urls[peer] ?? DEFAULT_PEER_URLS[peer];
+  const url = ctx.peers.urls[peer] ?? defaultPeerUrl(peer);
   const token = ctx.peers.tokens[peer];
   if (!token) {
     logger.error('no gateway token for a peer call', { from: ctx.subgraph, peer });

@@ -35,14 +35,14 @@ import type { JWTVerifyGetKey } from 'jose';
 import type { Request, Response, NextFunction } from 'express';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { parsePeerTokens } from '../../../platform/peers';
+import { defaultPortOf } from '../../../platform/manifest';
 import type { PeerAccess } from './peer';
 import type { PGliteGate } from '../db/pglite-pool';
 import { DEFAULT_AUDIT_RETENTION_MONTHS, startAuditMaintenance } from '../audit/audit-partitions';
 
 export interface SubgraphModule {
-  /** Service name, also its PostgreSQL schema: situations, partners, training, alerts. */
+  /** Service name, also its PostgreSQL schema and token audience: its manifest entry's name (schema/subgraphs.json), which gives its default port. */
   name: string;
-  defaultPort: number;
   entities: SubgraphDatabaseOptions['entities'];
   migrations: SubgraphDatabaseOptions['migrations'];
   buildSchema: () => Promise<GraphQLSchema>;
@@ -195,7 +195,7 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
   process.env.HUB_SERVICE_NAME = module.name;
   let config: ServiceConfig;
   try {
-    config = readServiceConfig(module.name, module.defaultPort, env);
+    config = readServiceConfig(module.name, defaultPortOf(module.name), env);
   } catch (error) {
     logger.error('invalid configuration', { error });
     process.exit(2);

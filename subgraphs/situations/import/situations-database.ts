@@ -1,6 +1,7 @@
 // Opens the situations database for the import and export commands exactly as the situations
 // service opens it: the PostgreSQL server of DATABASE_URL, or PGlite under PGLITE_DIR/situations.
 import type { DataSource } from 'typeorm';
+import { defaultPortOf } from '../../../platform/manifest';
 import { readServiceConfig } from '../../kernel/service/config';
 import { openPGlite, openSubgraphDatabase, type DatabaseTarget } from '../../kernel/db/database';
 import type { FolderInUseError } from '../../kernel/db/folder-lock';
@@ -14,7 +15,7 @@ export interface SituationsDatabase {
 }
 
 export async function openSituationsDatabase(env: NodeJS.ProcessEnv = process.env): Promise<SituationsDatabase> {
-  const config = readServiceConfig(situationsSubgraph.name, situationsSubgraph.defaultPort, env);
+  const config = readServiceConfig(situationsSubgraph.name, defaultPortOf(situationsSubgraph.name), env);
   let target: DatabaseTarget;
   let closeGate = async () => {};
   if (config.databaseUrl) {
