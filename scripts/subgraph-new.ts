@@ -151,12 +151,14 @@ export async function scaffold(options: ScaffoldOptions): Promise<Scaffolded> {
     );
   if (!org) throw new ScaffoldError('--org is required: the code of the organisation that owns the subgraph, e.g. --org IGAD');
   const partner = PARTNERS.find((p) => p.code.toLowerCase() === org.toLowerCase());
-  if (!partner) throw new ScaffoldError(`--org ${JSON.stringify(org)}: no such organisation in the hub; its codes are ${PARTNERS.map((p) => p.code).join(', ')}`);
+  if (!partner)
+    throw new ScaffoldError(`--org ${JSON.stringify(org)}: no such organisation in the hub; its codes are ${PARTNERS.map((p) => p.code).join(', ')}`);
 
   const manifestText = readFileSync(options.manifestFile, 'utf8');
   const current = parseManifest(JSON.parse(manifestText), options.manifestFile);
   const raw = JSON.parse(manifestText) as { gateway: { port: number }; subgraphs: { name: string; port: number }[] };
-  if (raw.subgraphs.some((s) => s.name === name)) throw new ScaffoldError(`--name ${name}: the manifest ${options.manifestFile} already lists a subgraph ${name}`);
+  if (raw.subgraphs.some((s) => s.name === name))
+    throw new ScaffoldError(`--name ${name}: the manifest ${options.manifestFile} already lists a subgraph ${name}`);
 
   let port: number;
   if (options.port === undefined) port = Math.max(current.gateway.port, ...raw.subgraphs.map((s) => s.port)) + 1;
@@ -213,10 +215,14 @@ function nextSteps(made: Scaffolded, manifestFile: string, cwd: string): string 
 async function main(): Promise<void> {
   let values: { name?: string; org?: string; port?: string; dir?: string };
   try {
-    values = parseArgs({ options: { name: { type: 'string' }, org: { type: 'string' }, port: { type: 'string' }, dir: { type: 'string' } }, strict: true })
-      .values;
+    values = parseArgs({
+      options: { name: { type: 'string' }, org: { type: 'string' }, port: { type: 'string' }, dir: { type: 'string' } },
+      strict: true,
+    }).values;
   } catch (error) {
-    console.error(`${(error as Error).message}\nusage: npm run subgraph:new -- --name <name> --org <organisation code> [--port <port>] [--dir <folder>]`);
+    console.error(
+      `${(error as Error).message}\nusage: npm run subgraph:new -- --name <name> --org <organisation code> [--port <port>] [--dir <folder>]`,
+    );
     process.exit(2);
   }
   const manifestFile = manifestPath();

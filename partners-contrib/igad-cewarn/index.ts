@@ -1,10 +1,11 @@
-// An illustrative partner subgraph, and the model for one: IGAD's early warning mechanism (CEWARN)
-// brings its field reports to the hub as a subgraph of its own, built on the hub's kernel as a
-// package (`@hub/kernel`, its only import of the hub's code), composed into the supergraph beside
-// ours. It contributes Country.cewarnReports and Situation.cewarnReports, and IGAD's admins read
-// who read its reports in cewarnAuditTrail. `node dist/partners-contrib/igad-cewarn` runs it; the
-// manifest entry (schema/subgraphs.json, module "partners-contrib/igad-cewarn") has `npm start`
-// start it. README "A partner's own subgraph" walks through it.
+// IGAD's cewarn subgraph: its CEWARN field reports, brought to the hub as a subgraph of
+// its own, built on the hub's kernel as a package (`@hub/kernel`, its only import of the hub's
+// code) and composed into the supergraph beside ours. It contributes Country.cewarnReports and
+// Situation.cewarnReports; IGAD's editors write with reportCewarnField, and its admins read
+// who read its reports in cewarnAuditTrail. Its manifest entry (schema/subgraphs.json) gives its
+// port and has `npm start` start it; alone, it runs from its compiled folder:
+// `node dist/partners-contrib/igad-cewarn`.
+// README "Adding a partner subgraph" and "A partner's own subgraph" walk through it.
 import 'reflect-metadata';
 import { runSubgraph, type SubgraphModule } from '@hub/kernel';
 import { FieldReport } from './entities/field-report.entity';

@@ -49,7 +49,11 @@ function manifestCopy(): { root: string; manifest: string } {
 
 /** Type-checks the generated folder against the kernel's sources and writes its .js next to its .ts (only there). */
 function compile(dir: string): string {
-  const parsed = ts.getParsedCommandLineOfConfigFile(path.join(REPO, 'tsconfig.json'), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} })!;
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    path.join(REPO, 'tsconfig.json'),
+    {},
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => {} },
+  )!;
   const options: ts.CompilerOptions = {
     ...parsed.options,
     incremental: false,
@@ -117,11 +121,14 @@ describe('npm run subgraph:new', () => {
     const generated = require(path.join(dir, 'index.js')) as Record<string, SubgraphModule>;
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     reports = (require(path.join(dir, 'data', 'reports.js')) as { REPORTS: SeededReport[] }).REPORTS;
+    // The gateway reads the manifest copy, with the new entry: its `calls` give the new subgraph its peer tokens.
+    process.env.HUB_MANIFEST = manifest;
     hub = await startPartnerHub([generated.ecowarn]);
   });
 
   afterAll(async () => {
     await hub?.stop();
+    delete process.env.HUB_MANIFEST;
     if (root) rmSync(root, { recursive: true, force: true });
   });
 
@@ -155,7 +162,10 @@ describe('npm run subgraph:new', () => {
   });
 
   it('contributes Country.ecowarnReports and Situation.ecowarnReports to the gateway’s schema', async () => {
-    const answer = await hub.ask(users.anonymous, `{ country: __type(name: "Country") { fields { name } } situation: __type(name: "Situation") { fields { name } } }`);
+    const answer = await hub.ask(
+      users.anonymous,
+      `{ country: __type(name: "Country") { fields { name } } situation: __type(name: "Situation") { fields { name } } }`,
+    );
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.country.fields.map((f: { name: string }) => f.name)).toContain('ecowarnReports');
     expect(answer.data!.situation.fields.map((f: { name: string }) => f.name)).toContain('ecowarnReports');
@@ -165,12 +175,20 @@ describe('npm run subgraph:new', () => {
     const answer = await hub.ask<Walk>(users.ecowasAnalyst, WALK);
     expect(answer.errors).toBeUndefined();
     const walk = answer.data!;
-    expect(countryReports(walk).map((r) => r.title).sort()).toEqual(reports.map((r) => r.title).sort());
+    expect(
+      countryReports(walk)
+        .map((r) => r.title)
+        .sort(),
+    ).toEqual(reports.map((r) => r.title).sort());
     expect(countryReports(walk).every((r) => r.ownerOrg === 'ECOWAS')).toBe(true);
     expect(countryReports(walk).some((r) => r.classification === 'RED')).toBe(true);
     // The reports on an illustrative situation in a member state, under that situation too.
     const onSituation = reports.filter((r) => r.key === 'clear-report' || r.key === 'amber-report').map((r) => r.title);
-    expect(situationReports(walk).map((r) => r.title).sort()).toEqual(onSituation.sort());
+    expect(
+      situationReports(walk)
+        .map((r) => r.title)
+        .sort(),
+    ).toEqual(onSituation.sort());
   });
 
   it('shows an anonymous reader the CLEAR reports only', async () => {
@@ -185,10 +203,47 @@ describe('npm run subgraph:new', () => {
   it('shows another organisation what is shared with it, and no RED', async () => {
     const answer = await hub.ask<Walk>(users.jointOfficeAnalyst, WALK);
     expect(answer.errors).toBeUndefined();
-    const readable = reports.filter((r) => r.sharing.classification !== 'RED' && (r.sharing.classification !== 'AMBER' || r.sharing.sharedWith?.includes('UN-JO')));
-    expect(countryReports(answer.data!).map((r) => r.title).sort()).toEqual(readable.map((r) => r.title).sort());
+    const readable = reports.filter(
+      (r) => r.sharing.classification !== 'RED' && (r.sharing.classification !== 'AMBER' || r.sharing.sharedWith?.includes('UN-JO')),
+    );
+    expect(
+      countryReports(answer.data!)
+        .map((r) => r.title)
+        .sort(),
+    ).toEqual(readable.map((r) => r.title).sort());
     const au = await hub.ask<Walk>(users.auAnalyst, WALK);
-    expect(countryReports(au.data!).map((r) => r.classification).sort()).toEqual(['CLEAR', 'GREEN']);
+    expect(
+      countryReports(au.data!)
+        .map((r) => r.classification)
+        .sort(),
+    ).toEqual(['CLEAR', 'GREEN']);
+  });
+
+  it('lets only the owning organisation write, asking the partners subgraph as the manifest entry allows', async () => {
+    const REPORT = `mutation Report($input: ReportEcowarnFieldInput!) { reportEcowarnField(input: $input) { ownerOrg classification sharedWith countryIso3 } }`;
+    const input = {
+      idempotencyKey: 'scaffold-test-0001',
+      countryIso3: 'gha',
+      reportedOn: '2026-11-20',
+      title: 'Test',
+      summary: 'Written by the test.',
+    };
+    // Without a classification: the partners subgraph's sharing defaults for ECOWAS (GREEN). With
+    // sharedWith: its codes checked by the partners subgraph. Both are peer calls.
+    const defaulted = await hub.ask(users.ecowasEditor, REPORT, { input: { ...input, idempotencyKey: 'scaffold-test-0000' } });
+    expect(defaulted.errors).toBeUndefined();
+    expect(defaulted.data!.reportEcowarnField).toEqual({ ownerOrg: 'ECOWAS', classification: 'GREEN', sharedWith: [], countryIso3: 'GHA' });
+    const written = await hub.ask(users.ecowasEditor, REPORT, { input: { ...input, classification: 'AMBER', sharedWith: ['AU'] } });
+    expect(written.errors).toBeUndefined();
+    expect(written.data!.reportEcowarnField).toEqual({ ownerOrg: 'ECOWAS', classification: 'AMBER', sharedWith: ['AU'], countryIso3: 'GHA' });
+    const unknown = await hub.ask(users.ecowasEditor, REPORT, {
+      input: { ...input, idempotencyKey: 'scaffold-test-0002', classification: 'AMBER', sharedWith: ['NOPE'] },
+    });
+    expect(unknown.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    const other = await hub.ask(users.jointOfficeEditor, REPORT, { input: { ...input, idempotencyKey: 'scaffold-test-0003' } });
+    expect(other.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const au = await hub.ask<Walk>(users.auAnalyst, WALK);
+    expect(countryReports(au.data!).map((r) => r.title)).toContain('Test');
   });
 });
 
@@ -239,7 +294,12 @@ describe('npm run subgraph:new refuses', () => {
       HUB_MANIFEST: manifest,
     });
     expect(run.code).toBe(0);
-    expect(JSON.parse(readFileSync(manifest, 'utf8')).subgraphs.at(-1)).toEqual({ name: 'notes', port: 4100, module: 'elsewhere/notes', calls: ['partners'] });
+    expect(JSON.parse(readFileSync(manifest, 'utf8')).subgraphs.at(-1)).toEqual({
+      name: 'notes',
+      port: 4100,
+      module: 'elsewhere/notes',
+      calls: ['partners'],
+    });
     expect(readFileSync(path.join(root, 'elsewhere', 'notes', 'resolvers', 'field-report.mutation.ts'), 'utf8')).toContain("OWNER_ORG = 'AU'");
   });
 });

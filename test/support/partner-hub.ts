@@ -1,5 +1,5 @@
 // The hub with a partner's subgraph beside ours, for the tests of one (the worked example, and what
-// `npm run subgraph:new` writes): our subgraphs and the partner's started in this process over one
+// `npm run subgraph:new` writes): the manifest's subgraphs and the partner's started in this process over one
 // test database, a supergraph composed here from their SDLs printed from code (schema/supergraph.ts
 // compose()), and the real gateway serving it. Requests go through the gateway over HTTP, as a
 // client's would.
@@ -22,13 +22,20 @@ import { TEST_JWT_SECRET, tokenFor, type TestUser, type users } from './users';
 export interface PartnerHub {
   gateway: RunningGateway;
   /** Sends a query through the gateway as `user`. */
-  ask: <T = Record<string, any>>(user: TestUser | typeof users.anonymous, query: string, variables?: Record<string, unknown>) => Promise<GraphQLResponse<T>>;
+  ask: <T = Record<string, any>>(
+    user: TestUser | typeof users.anonymous,
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => Promise<GraphQLResponse<T>>;
   stop: () => Promise<void>;
 }
 
-/** Starts our subgraphs and `partners` (seeded), and the gateway over a supergraph of them all. */
+/**
+ * Starts the manifest's subgraphs and `partners` (seeded), and the gateway over a supergraph of them
+ * all. A partner's module given here takes the place of the manifest's of the same name.
+ */
 export async function startPartnerHub(partners: readonly SubgraphModule[]): Promise<PartnerHub> {
-  const modules = [...SUBGRAPHS, ...partners];
+  const modules = [...SUBGRAPHS.filter((m) => !partners.some((p) => p.name === m.name)), ...partners];
   const database: TestDatabase = await createTestDatabase();
   const running: RunningSubgraph[] = [];
   const folder = mkdtempSync(path.join(tmpdir(), 'hub-partner-'));

@@ -29,16 +29,20 @@ describe('the subgraph templates', () => {
     for (const code of ['ECOWAS', 'UN-JO']) {
       const partner = PARTNERS.find((p) => p.code === code)!;
       const files = await renderSubgraph(templateValues('notes', partner, 'partners-contrib/x-notes', 1));
-      for (const [file, text] of files) expect({ file, placeholders: `${file}\n${text}`.match(/__[A-Za-z]+__/g) }).toEqual({ file, placeholders: null });
+      for (const [file, text] of files)
+        expect({ file, placeholders: `${file}\n${text}`.match(/__[A-Za-z]+__/g) }).toEqual({ file, placeholders: null });
     }
   });
 });
 
 describe('appendEntry', () => {
   it('adds one line to a manifest laid out one entry a line, and rewrites any other layout whole', () => {
-    const text = '{\n  "gateway": { "port": 4000 },\n  "subgraphs": [\n    { "name": "a", "port": 4001, "module": "x", "calls": ["b", "c"] }\n  ]\n}\n';
+    const text =
+      '{\n  "gateway": { "port": 4000 },\n  "subgraphs": [\n    { "name": "a", "port": 4001, "module": "x", "calls": ["b", "c"] }\n  ]\n}\n';
     const entry = { name: 'z', port: 4002, module: 'partners-contrib/y-z', calls: ['partners'] };
-    expect(appendEntry(text, entry)).toBe(text.replace('] }\n', '] },\n    { "name": "z", "port": 4002, "module": "partners-contrib/y-z", "calls": ["partners"] }\n'));
+    expect(appendEntry(text, entry)).toBe(
+      text.replace('] }\n', '] },\n    { "name": "z", "port": 4002, "module": "partners-contrib/y-z", "calls": ["partners"] }\n'),
+    );
     const compact = JSON.stringify(JSON.parse(text));
     expect(JSON.parse(appendEntry(compact, entry)).subgraphs).toEqual([...JSON.parse(text).subgraphs, entry]);
   });

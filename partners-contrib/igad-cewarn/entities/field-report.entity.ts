@@ -1,11 +1,11 @@
-// A CEWARN field report: what IGAD's Conflict Early Warning and Response Mechanism's field
-// monitors report from a member state, owned by IGAD and classified like every hub record
-// (OwnedRecord: owner, TLP classification, sharedWith), so the kernel's policy decides who reads it.
+// A CEWARN field report: what IGAD's field monitors report from a country, owned by IGAD and
+// classified like every hub record (OwnedRecord: owner, TLP classification, sharedWith), so the
+// kernel's policy decides who reads it.
 import { Field, ID, ObjectType } from 'type-graphql';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { LocalDate, OwnedRecord } from '@hub/kernel';
 
-@ObjectType('CewarnFieldReport', { description: "A field report of IGAD's early warning mechanism (CEWARN) on a member state." })
+@ObjectType('CewarnFieldReport', { description: "A field report of IGAD's CEWARN on a country." })
 @Entity({ name: 'field_report' })
 @Index(['countryIso3', 'reportedOn'])
 @Check('CHK_field_report_country', `country_iso3 ~ '^[A-Z]{3}$'`)
