@@ -2,14 +2,17 @@
 // in a child process, on a copy of the built checkout of the test's own (its schema/ beside its dist/,
 // where the CLI finds it), with and without git; and the git base rule on throwaway repositories.
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { BaseRevisionError, baselines } from '../../schema/compatibility';
 import { compose } from '../../schema/supergraph';
+import { moduleEntries } from '../../platform/manifest';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const SCHEMA_FILES = ['situations', 'partners', 'training', 'alerts'].map((name) => `${name}.graphql`);
+const SCHEMA_FILES = moduleEntries().map((entry) => `${entry.name}.graphql`);
+/** The top folders of the manifest's subgraph code (subgraphs/, partners-contrib/). */
+const CODE_FOLDERS = [...new Set(moduleEntries().map((entry) => entry.module.split('/')[0]))];
 
 interface Run {
   code: number | null;
@@ -42,13 +45,23 @@ function git(cwd: string, ...args: string[]): string {
 /** A folder with the built CLI and the subgraph code it prints from, and a copy of schema/. */
 function checkout(): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'hub-schema-check-'));
-  for (const folder of ['schema', 'scripts', 'subgraphs', 'platform'])
+  for (const folder of new Set(['schema', 'scripts', 'subgraphs', 'platform', ...CODE_FOLDERS]))
     cpSync(path.join(ROOT, 'dist', folder), path.join(root, 'dist', folder), { recursive: true });
   mkdirSync(path.join(root, 'schema'));
+  // The check also compares docker-compose.yml's generated parts with the manifest.
+  cpSync(path.join(ROOT, 'docker-compose.yml'), path.join(root, 'docker-compose.yml'));
   for (const name of [...SCHEMA_FILES, 'supergraph.graphql', 'subgraphs.json', 'intended-changes.json']) {
     cpSync(path.join(ROOT, 'schema', name), path.join(root, 'schema', name));
   }
-  symlinkSync(path.join(ROOT, 'node_modules'), path.join(root, 'node_modules'));
+  // The packages, and the workspace package @hub/kernel as the copy's own kernel (the checkout's
+  // link would load the kernel from this checkout's dist/: a second copy beside the copy's).
+  mkdirSync(path.join(root, 'node_modules', '@hub', 'kernel'), { recursive: true });
+  for (const entry of readdirSync(path.join(ROOT, 'node_modules')))
+    if (entry !== '@hub') symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(root, 'node_modules', entry));
+  writeFileSync(
+    path.join(root, 'node_modules', '@hub', 'kernel', 'index.js'),
+    "module.exports = require('../../../dist/subgraphs/kernel/index.js');\n",
+  );
   return root;
 }
 

@@ -21,6 +21,7 @@ const READS: Record<string, string> = {
   situations: '{ framework(version: "2014") { id year } }',
   training: '{ modules { code } }',
   alerts: '{ alerts(first: 5) { totalCount nodes { id } } }',
+  cewarn: '{ _entities(representations: [{ __typename: "Country", iso3: "ETH" }]) { ... on Country { cewarnReports { id } } } }',
 };
 
 function withDatabase(url: string, database: string): string {

@@ -20,7 +20,8 @@ import { users } from '../support/users';
 
 const ELECTIONS = {
   name: 'elections',
-  port: 4005,
+  // The next port after the checked-in manifest's.
+  port: Math.max(...readManifest(DEFAULT_MANIFEST_PATH).subgraphs.map((entry) => entry.port)) + 1,
   url: 'https://elections.partner.example.org/graphql',
   sdl: 'test/fixtures/elections.graphql',
   calls: ['partners'],
