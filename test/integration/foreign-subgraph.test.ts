@@ -11,7 +11,6 @@ import path from 'node:path';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { SignJWT } from 'jose';
-import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
 import { GATEWAY_JWKS_PATH, startGateway, type RunningGateway } from '../../gateway/server';
 import { generateSigningKey } from '../../platform/gateway-keys';
 import { createInternalSigner } from '../../platform/internal-token';
@@ -22,11 +21,11 @@ import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illust
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { KIVU_SITUATION_ID } from '../support/foreign-subgraph/notes';
 import { SCHEMA_PATH, startForeignSubgraph, type RunningForeignSubgraph } from '../support/foreign-subgraph/server';
-import { postGraphQL, startSubgraphs } from '../support/hub';
+import { postGraphQL, startSubgraphs, testGatewayConfig } from '../support/hub';
 import { testKeys } from '../support/internal-keys';
 import { baseOf, loopback } from '../support/network';
 import { KEY_FILES, KEYS } from '../support/processes';
-import { TEST_JWT_SECRET, tokenFor, users } from '../support/users';
+import { tokenFor, users } from '../support/users';
 
 const OUR_SUBGRAPHS = ['situations', 'partners', 'training', 'alerts'];
 const FOREIGN = 'fieldnotes';
@@ -59,18 +58,9 @@ beforeAll(async () => {
   supergraphDir = mkdtempSync(path.join(os.tmpdir(), 'hub-foreign-supergraph-'));
   const supergraphPath = path.join(supergraphDir, 'supergraph.graphql');
   writeFileSync(supergraphPath, supergraphSdl);
-  gateway = await startGateway({
-    host: '127.0.0.1',
-    port: 0,
-    production: false,
-    supergraphPath,
-    subgraphUrls: {},
-    subgraphTimeoutMs: 10_000,
-    bodyLimit: '1mb',
-    corsOrigins: [],
-    auth: { jwtSecret: TEST_JWT_SECRET, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE },
-    internalKeys: { signingKeyFile: KEY_FILES.signingKeyFile, publicKeysFile: KEY_FILES.publicKeysFile },
-  });
+  gateway = await startGateway(
+    testGatewayConfig({ supergraphPath, internalKeys: { signingKeyFile: KEY_FILES.signingKeyFile, publicKeysFile: KEY_FILES.publicKeysFile } }),
+  );
   foreignByUrl = await startForeignSubgraph({ keys: { url: `${baseOf(gateway.url)}${GATEWAY_JWKS_PATH}` } });
 });
 

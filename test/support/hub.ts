@@ -70,6 +70,21 @@ export async function postGraphQL<T>(
   return { status: response.status, ...body };
 }
 
+/** The gateway the tests run: development mode on an ephemeral loopback port, test tokens, `given` on top. */
+export function testGatewayConfig(given: Pick<GatewayConfig, 'supergraphPath' | 'internalKeys'> & Partial<GatewayConfig>): GatewayConfig {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    production: false,
+    subgraphUrls: {},
+    subgraphTimeoutMs: 10_000,
+    bodyLimit: '1mb',
+    corsOrigins: [],
+    auth: { jwtSecret: TEST_JWT_SECRET, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE },
+    ...given,
+  };
+}
+
 export async function startHub(options: { seed?: boolean; gateway?: Partial<GatewayConfig> } = {}): Promise<Hub> {
   const database: TestDatabase = await createTestDatabase();
   const keys = testKeys();
@@ -95,19 +110,14 @@ export async function startHub(options: { seed?: boolean; gateway?: Partial<Gate
       statements[module.name] = [];
       await start(module.name, 0, options.seed ?? true);
     }
-    const gateway = await startGateway({
-      host: '127.0.0.1',
-      port: 0,
-      production: false,
-      supergraphPath: SUPERGRAPH_PATH,
-      subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, loopback(s.url)])),
-      subgraphTimeoutMs: 10_000,
-      bodyLimit: '1mb',
-      corsOrigins: [],
-      auth: { jwtSecret: TEST_JWT_SECRET, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE },
-      internalKeys: { signingKey: keys.signingKey },
-      ...options.gateway,
-    });
+    const gateway = await startGateway(
+      testGatewayConfig({
+        supergraphPath: SUPERGRAPH_PATH,
+        subgraphUrls: Object.fromEntries(Object.values(subgraphs).map((s) => [s.name, loopback(s.url)])),
+        internalKeys: { signingKey: keys.signingKey },
+        ...options.gateway,
+      }),
+    );
     const resetCounts = () => {
       for (const name of Object.keys(statements)) statements[name].length = 0;
     };

@@ -8,16 +8,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { printSubgraphSchema } from '@apollo/subgraph';
-import { DEVELOPMENT_AUDIENCE, DEVELOPMENT_ISSUER } from '../../gateway/auth';
 import { startGateway, type RunningGateway } from '../../gateway/server';
 import { compose } from '../../schema/supergraph';
 import { SUBGRAPHS } from '../../scripts/subgraphs';
 import { startSubgraph, type RunningSubgraph, type SubgraphModule } from '../../subgraphs/kernel/service/subgraph-service';
 import { createTestDatabase, type TestDatabase } from './database';
-import { postGraphQL, type GraphQLResponse } from './hub';
+import { postGraphQL, testGatewayConfig, type GraphQLResponse } from './hub';
 import { testKeys } from './internal-keys';
 import { loopback } from './network';
-import { TEST_JWT_SECRET, tokenFor, type TestUser, type users } from './users';
+import { tokenFor, type TestUser, type users } from './users';
 
 export interface PartnerHub {
   gateway: RunningGateway;
@@ -64,18 +63,7 @@ export async function startPartnerHub(partners: readonly SubgraphModule[]): Prom
         running.map((s) => ({ name: s.name, url: loopback(s.url) })),
       ),
     );
-    gateway = await startGateway({
-      host: '127.0.0.1',
-      port: 0,
-      production: false,
-      supergraphPath,
-      subgraphUrls: {},
-      subgraphTimeoutMs: 10_000,
-      bodyLimit: '1mb',
-      corsOrigins: [],
-      auth: { jwtSecret: TEST_JWT_SECRET, issuer: DEVELOPMENT_ISSUER, audience: DEVELOPMENT_AUDIENCE },
-      internalKeys: { signingKey: keys.signingKey },
-    });
+    gateway = await startGateway(testGatewayConfig({ supergraphPath, internalKeys: { signingKey: keys.signingKey } }));
   } catch (error) {
     await stop();
     throw error;

@@ -39,9 +39,9 @@ export function appendOnly(s: string, table: string): string[] {
   ];
 }
 
-export async function auditLayoutUp(queryRunner: QueryRunner, s: string): Promise<void> {
-  const statements = [
-    `ALTER TABLE "${s}"."audit_event" RENAME TO "audit_event_uuid"`,
+/** The layout's sequence, both tables, their indexes and append-only triggers, and the partition function. */
+export function layoutStatements(s: string): string[] {
+  return [
     `CREATE SEQUENCE "${s}"."audit_event_seq" AS bigint`,
     `CREATE TABLE "${s}"."audit_event" (${COMMON(s)}, "record_id" character varying(100) NOT NULL, "record_owner_org" character varying(16) NOT NULL, "classification" "${s}"."classification" NOT NULL, CONSTRAINT "audit_event_pkey" PRIMARY KEY ("id", "at"), CONSTRAINT "audit_event_is_change" CHECK ("action" NOT IN ('READ', 'AGGREGATE'))) PARTITION BY RANGE ("at")`,
     `CREATE TABLE "${s}"."audit_read" (${COMMON(s)}, "record_owner_org" character varying(16) NOT NULL, "record_ids" character varying(100)[] NOT NULL, "classifications" "${s}"."classification"[] NOT NULL, CONSTRAINT "audit_read_pkey" PRIMARY KEY ("id", "at"), CONSTRAINT "audit_read_is_read" CHECK ("action" IN ('READ', 'AGGREGATE')), CONSTRAINT "audit_read_parallel" CHECK (cardinality("record_ids") = cardinality("classifications"))) PARTITION BY RANGE ("at")`,
@@ -52,6 +52,13 @@ export async function auditLayoutUp(queryRunner: QueryRunner, s: string): Promis
     ...appendOnly(s, 'audit_event'),
     ...appendOnly(s, 'audit_read'),
     partitionFunction(s),
+  ];
+}
+
+export async function auditLayoutUp(queryRunner: QueryRunner, s: string): Promise<void> {
+  const statements = [
+    `ALTER TABLE "${s}"."audit_event" RENAME TO "audit_event_uuid"`,
+    ...layoutStatements(s),
     PARTITIONS_FOR(s, `SELECT min("at") FROM "${s}"."audit_event_uuid"`),
     // The old rows, oldest first: changes as they were; the reads of one request's flush (one
     // INSERT, so one `at`) grouped as the recorder now writes them.

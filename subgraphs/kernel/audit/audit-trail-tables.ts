@@ -7,7 +7,7 @@
 // The audit entity is synchronize: false (TypeORM does not model partitioned tables), so no
 // generated statement creates these.
 import type { QueryRunner } from 'typeorm';
-import { appendOnly, COMMON, PARTITIONS_FOR, partitionFunction } from './audit-layout';
+import { layoutStatements, PARTITIONS_FOR } from './audit-layout';
 
 export async function createAuditTrail(queryRunner: QueryRunner, s: string): Promise<void> {
   const statements = [
@@ -15,16 +15,7 @@ export async function createAuditTrail(queryRunner: QueryRunner, s: string): Pro
     `DO $$ BEGIN CREATE TYPE "${s}"."classification" AS ENUM('CLEAR', 'GREEN', 'AMBER', 'AMBER_STRICT', 'RED'); EXCEPTION WHEN duplicate_object THEN NULL; END $$`,
     `CREATE TYPE "${s}"."audit_action" AS ENUM('READ', 'AGGREGATE', 'CREATE', 'UPDATE', 'DELETE')`,
     `CREATE FUNCTION "${s}".audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'the audit trail is append-only'; END $$`,
-    `CREATE SEQUENCE "${s}"."audit_event_seq" AS bigint`,
-    `CREATE TABLE "${s}"."audit_event" (${COMMON(s)}, "record_id" character varying(100) NOT NULL, "record_owner_org" character varying(16) NOT NULL, "classification" "${s}"."classification" NOT NULL, CONSTRAINT "audit_event_pkey" PRIMARY KEY ("id", "at"), CONSTRAINT "audit_event_is_change" CHECK ("action" NOT IN ('READ', 'AGGREGATE'))) PARTITION BY RANGE ("at")`,
-    `CREATE TABLE "${s}"."audit_read" (${COMMON(s)}, "record_owner_org" character varying(16) NOT NULL, "record_ids" character varying(100)[] NOT NULL, "classifications" "${s}"."classification"[] NOT NULL, CONSTRAINT "audit_read_pkey" PRIMARY KEY ("id", "at"), CONSTRAINT "audit_read_is_read" CHECK ("action" IN ('READ', 'AGGREGATE')), CONSTRAINT "audit_read_parallel" CHECK (cardinality("record_ids") = cardinality("classifications"))) PARTITION BY RANGE ("at")`,
-    `CREATE INDEX "audit_event_owner_at" ON "${s}"."audit_event" ("record_owner_org", "at")`,
-    `CREATE INDEX "audit_event_record" ON "${s}"."audit_event" ("record_id")`,
-    `CREATE INDEX "audit_read_owner_at" ON "${s}"."audit_read" ("record_owner_org", "at")`,
-    `CREATE INDEX "audit_read_records" ON "${s}"."audit_read" USING gin ("record_ids")`,
-    ...appendOnly(s, 'audit_event'),
-    ...appendOnly(s, 'audit_read'),
-    partitionFunction(s),
+    ...layoutStatements(s),
     PARTITIONS_FOR(s, 'SELECT NULL::timestamptz'),
   ];
   for (const sql of statements) await queryRunner.query(sql);
