@@ -3,7 +3,8 @@
 // our kernel, or the `sdl` file of a service built elsewhere), and the peers it may call on a
 // viewer's behalf. Ports, peer lists, the gateway's <NAME>_URL overrides, `npm start`, the schema
 // commands, docker-compose.yml and the tests all read it through this module, which validates it.
-// HUB_MANIFEST may name another manifest file (tests use it to add an entry).
+// HUB_MANIFEST may name another manifest file (tests use it to add an entry; a partner's subgraph
+// built on the kernel as a package, outside this repository, needs it).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -130,7 +131,9 @@ export function readManifest(file: string): Manifest {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ManifestError(`cannot read the subgraph manifest ${file}: ${(error as Error).message}`);
+    // The kernel as a package (README "The kernel as a package") has no schema/subgraphs.json of its own.
+    const hint = file === DEFAULT_MANIFEST_PATH ? "; outside the hub's repository set HUB_MANIFEST to the hub's manifest file" : '';
+    throw new ManifestError(`cannot read the subgraph manifest ${file}: ${(error as Error).message}${hint}`);
   }
   let raw: unknown;
   try {

@@ -113,7 +113,7 @@ export function composeFileFor(text: string, manifest: Manifest): string {
   );
   roles.set('secrets', flowSeq(doc, ['postgres_password', ...kernel.map((entry) => `db_password_${entry.name}`)]));
 
-  // The subgraph services, before the gateway, which waits until each is ready.
+  // The subgraph services, before the gateway.
   const services = mapAt(doc, ['services']);
   const isSubgraphService = (key: string) => {
     const service = services.get(key, true);
@@ -127,9 +127,12 @@ export function composeFileFor(text: string, manifest: Manifest): string {
     kernel.map((entry) => new Pair(Object.assign(new Scalar(entry.name), { spaceBefore: true }), subgraphService(doc, entry, template, templateEnv))),
     gatewayAt >= 0 ? gatewayAt : undefined,
   );
+  // The gateway waits for each subgraph's container to start, not to be healthy: it serves the
+  // checked-in supergraph, and a subgraph not ready yet (or down later) only degrades the answers
+  // that need it (README "What a client sees when part of the graph is down").
   const dependsOn = new YAMLMap();
   for (const entry of kernel)
-    dependsOn.items.push(pair(doc, entry.name, Object.assign(doc.createNode({ condition: 'service_healthy' }), { flow: true })));
+    dependsOn.items.push(pair(doc, entry.name, Object.assign(doc.createNode({ condition: 'service_started' }), { flow: true })));
   mapAt(doc, ['services', 'gateway']).set('depends_on', dependsOn);
 
   return doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
