@@ -9,6 +9,7 @@ import {
   httpLimitVariables,
   httpLimitsOf,
   httpUrl,
+  metricsVariables,
   noSharedSecret,
   readConfig,
   variablesOf,
@@ -53,6 +54,8 @@ export interface GatewayConfig {
   auth: AuthConfig;
   /** The key the gateway signs subgraph requests with, and the public set it serves at /.well-known/hub-jwks.json. */
   internalKeys: GatewayKeys;
+  /** METRICS_TOKEN: the bearer token GET /metrics asks for; unset: /metrics is open. */
+  metricsToken?: string;
 }
 
 /**
@@ -95,6 +98,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       SUBGRAPH_RESTART_WAIT_MS: wholeNumber('SUBGRAPH_RESTART_WAIT_MS', 0, 600_000, DEFAULT_RESTART_WAIT_MS),
       ...httpLimitVariables,
       ...workerVariables,
+      ...metricsVariables,
       BODY_LIMIT: z.string().default('1mb'),
       CORS_ORIGINS: z.string().default(''),
       MAX_QUERY_COST: wholeNumber('MAX_QUERY_COST', 1, 10_000_000, DEFAULT_MAX_QUERY_COST),
@@ -137,5 +141,6 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       maxLifetimeSeconds: variables.HUB_JWT_MAX_LIFETIME,
     },
     internalKeys: internalKeys(variables.HUB_GATEWAY_SIGNING_KEY_FILE, variables.HUB_GATEWAY_JWKS_FILE, production, env),
+    metricsToken: variables.METRICS_TOKEN || undefined,
   };
 }

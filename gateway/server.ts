@@ -125,6 +125,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     apollo,
     bodyLimit: config.bodyLimit,
     limits: config.limits,
+    metricsToken: config.metricsToken,
     before: [cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 })],
     context: ({ req }) => gatewayContext(req, authenticate),
     ready: () => gatewayReadiness(urls),

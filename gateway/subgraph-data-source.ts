@@ -17,6 +17,8 @@ import { GraphQLError } from 'graphql';
 import { callerError, PASSED_ON_CODES, subgraphError } from '../platform/errors';
 import { logger } from '../platform/logger';
 import { STOPPING_HEADER } from '../platform/http/service';
+import { metricsOf } from '../platform/metrics';
+import { currentRequest, REQUEST_ID_HEADER } from '../platform/request-context';
 
 /**
  * One subgraph call as seen by the fetcher: the deadline shared by its attempts, whether it may be
@@ -26,6 +28,8 @@ interface SubgraphCall {
   signal: AbortSignal;
   retryable: boolean;
   restartWaitMs: number;
+  /** The HTTP status of the answer received, for the request line and the failure count. */
+  status?: number;
 }
 
 // The fetcher is shared by every call to a subgraph, concurrent ones included; each call's own
@@ -229,12 +233,23 @@ export function subgraphFetcher(timeoutMs: number, restartWaitMs = DEFAULT_RESTA
     }
   };
 
-  return (async (url: string, init?: FetcherRequestInit) => {
+  return (async (url: string, given?: FetcherRequestInit) => {
     const call = currentCall.getStore();
+    // The subgraph logs its line under the request's id (platform/request-context.ts).
+    const requestId = currentRequest()?.requestId;
+    const init = requestId ? { ...given, headers: { ...(given?.headers as Record<string, string>), [REQUEST_ID_HEADER]: requestId } } : given;
+    const response = await answerOf(url, init, call);
+    if (call) call.status = response.status;
+    return response;
+  }) as unknown as Fetcher;
+
+  async function answerOf(url: string, init: FetcherRequestInit | undefined, call: SubgraphCall | undefined): Promise<AnswerResponse> {
     const signal = call?.signal ?? (timeoutMs > 0 ? AbortSignal.timeout(timeoutMs) : undefined);
     // Only a query may be merged (call.retryable says so): a mutation runs once per request.
     if (!call?.retryable) return new AnswerResponse(url, await send(url, init, call, signal));
-    const key = JSON.stringify([url, init?.method, init?.headers, typeof init?.body === 'string' ? init.body : init?.body?.toString('base64')]);
+    // The request id is left out: a merged call reaches the subgraph under the first request's id.
+    const { [REQUEST_ID_HEADER]: _requestId, ...headers } = (init?.headers ?? {}) as Record<string, string>;
+    const key = JSON.stringify([url, init?.method, headers, typeof init?.body === 'string' ? init.body : init?.body?.toString('base64')]);
     const sent = inFlight.get(key);
     if (sent) {
       try {
@@ -252,7 +267,7 @@ export function subgraphFetcher(timeoutMs: number, restartWaitMs = DEFAULT_RESTA
     } finally {
       inFlight.delete(key);
     }
-  }) as unknown as Fetcher;
+  }
 }
 
 export class SubgraphDataSource extends RemoteGraphQLDataSource {
@@ -273,11 +288,27 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource {
       retryable: isQuery(options.request.query),
       restartWaitMs: this.restartWaitMs,
     };
+    const started = performance.now();
+    let failed: unknown;
     try {
       return await currentCall.run(call, () => super.process(options));
     } catch (error) {
+      failed = error;
       throw this.failure(error, call.signal);
+    } finally {
+      this.observe(call, performance.now() - started, failed);
     }
+  }
+
+  /** The call's duration and status in the request line and the gateway's metrics, and why it failed if it did. */
+  private observe(call: SubgraphCall, ms: number, failed: unknown): void {
+    const metrics = metricsOf('gateway');
+    metrics.subgraphDuration.observe({ subgraph: this.name }, ms / 1000);
+    currentRequest()?.subgraphs.push({ subgraph: this.name, durationMs: Math.round(ms * 10) / 10, status: call.status ?? 0 });
+    if (failed === undefined) return;
+    const answered = call.status !== undefined && (call.status < 200 || call.status >= 300);
+    const reason = call.signal.aborted ? 'timeout' : answered ? 'http_error' : connectionFailed(failed) ? 'unreachable' : 'bad_response';
+    metrics.subgraphFailures.inc({ subgraph: this.name, reason });
   }
 
   /** Every way a call can fail, as one error that names this subgraph and reveals nothing of it. */

@@ -108,6 +108,14 @@ export const httpLimitVariables = {
   SHUTDOWN_DEADLINE_MS: wholeNumber('SHUTDOWN_DEADLINE_MS', 0, 600_000, undefined),
 };
 
+/** METRICS_TOKEN: when set, GET /metrics answers only `Authorization: Bearer <it>` (platform/metrics.ts). */
+export const metricsVariables = {
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((value) => !value || value.length >= 16, { message: 'METRICS_TOKEN must be at least 16 characters' }),
+};
+
 /** How many workers a service runs on its port (platform/http/cluster.ts): 1 by default, `auto` one per CPU. */
 export const workerVariables = {
   WEB_CONCURRENCY: wholeNumberOrAuto('WEB_CONCURRENCY', 1, 256, 1, () => os.availableParallelism()),

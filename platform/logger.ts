@@ -1,7 +1,10 @@
 // A small structured logger: one JSON line per event on stderr, so logs stay machine-readable
 // in docker-compose and quiet in tests (LOG_LEVEL=silent). A thin wrapper over pino, keeping
 // the lines as they were: {"level":"info","time":"<ISO>","service":…,<fields>,"message":…}.
+// A line written while a request is served carries its requestId (platform/request-context.ts).
+import type { Writable } from 'node:stream';
 import { pino } from 'pino';
+import { currentRequest } from './request-context';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS = new Set(['debug', 'info', 'warn', 'error', 'silent']);
@@ -12,18 +15,33 @@ function configuredLevel(): string {
   return LEVELS.has(configured) ? configured : 'info';
 }
 
-const base = pino(
-  {
-    level: configuredLevel(),
-    base: undefined, // no pid or hostname
-    messageKey: 'message',
-    timestamp: pino.stdTimeFunctions.isoTime,
-    formatters: { level: (label) => ({ level: label }) },
-    mixin: () => ({ service: process.env.HUB_SERVICE_NAME }),
-  },
-  // Synchronous, so the last lines before an exit are not lost.
-  pino.destination({ fd: 2, sync: true }),
-);
+// The request's service first: services started in one process (the tests' hub) tell their lines apart.
+function context(): Record<string, unknown> {
+  const request = currentRequest();
+  return request ? { service: request.service, requestId: request.requestId } : { service: process.env.HUB_SERVICE_NAME };
+}
+
+function build(destination: pino.DestinationStream) {
+  return pino(
+    {
+      level: configuredLevel(),
+      base: undefined, // no pid or hostname
+      messageKey: 'message',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+      mixin: context,
+    },
+    destination,
+  );
+}
+
+// Synchronous, so the last lines before an exit are not lost.
+let base = build(pino.destination({ fd: 2, sync: true }));
+
+/** Sends the log lines to `stream` from now on (tests read them), or back to stderr when null. */
+export function logTo(stream: Writable | null): void {
+  base = build(stream ?? pino.destination({ fd: 2, sync: true }));
+}
 
 // Errors keep the shape they always had, under whatever field they are logged.
 function serialise(value: unknown): unknown {

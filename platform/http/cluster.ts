@@ -6,6 +6,7 @@
 // worker to drain and exits 0 once all of them stopped cleanly within the shutdown deadline.
 import cluster, { type Worker } from 'node:cluster';
 import { logger } from '../logger';
+import { aggregateWorkerMetrics } from '../metrics';
 
 export interface WorkerOptions {
   /** The service's name, in the primary's log lines. */
@@ -101,5 +102,7 @@ function superviseWorkers(options: WorkerOptions): void {
   // Started by a supervisor (npm start) over IPC: when it goes, even by SIGKILL, stop as on a signal.
   if (process.send) process.once('disconnect', () => stop('supervisor exited'));
 
+  // Each worker's /metrics answers for all of them (platform/metrics.ts).
+  aggregateWorkerMetrics();
   for (let i = 0; i < options.workers; i++) fork();
 }

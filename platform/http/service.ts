@@ -12,6 +12,8 @@ import { answerRequestError, operationMustResolve, refuse } from './status';
 import { graphqlHandler, type ContextFactory } from './express-adapter';
 import { drainer, STOPPING_HEADER } from './shutdown';
 import { workerId } from './cluster';
+import { observeRequests, reenterRequest, requestLinePlugin } from './request-log';
+import { metricsEndpoint } from '../metrics';
 
 export { DEFAULT_HTTP_LIMITS, type HttpLimits } from './limits';
 export { MAX_QUERY_NESTING, queryNesting } from './bracket-depth';
@@ -48,6 +50,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   before?: express.RequestHandler[];
   /** Extra GET routes beside /health and /ready (the gateway's public keys). */
   routes?: Record<string, express.RequestHandler>;
+  /** METRICS_TOKEN: when set, GET /metrics answers only a request bearing it. */
+  metricsToken?: string;
   /** Called after the HTTP server stopped accepting and drained, to close pools. */
   onStop?: () => Promise<void>;
 }
@@ -75,6 +79,7 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name, ...(worker === undefined ? {} : { worker }) });
   });
+  app.get('/metrics', metricsEndpoint(options.name, options.metricsToken));
   for (const [route, handler] of Object.entries(options.routes ?? {})) app.get(route, handler);
   app.get('/ready', async (_req, res) => {
     const answer = stopping ? false : await options.ready().catch(() => false);
@@ -123,15 +128,18 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
   };
 
   options.apollo.addPlugin(operationMustResolve as ApolloServerPlugin<TContext>);
+  options.apollo.addPlugin(requestLinePlugin as ApolloServerPlugin<TContext>);
   await options.apollo.start();
   app.use(
     '/graphql',
+    observeRequests(options.name),
     admit,
     ...(options.before ?? []),
     availability,
     requireJson,
     express.json({ limit: options.bodyLimit ?? '1mb' }),
     limitNesting,
+    reenterRequest,
     graphqlHandler(options.apollo, options.context),
   );
   app.use(answerRequestError);

@@ -38,6 +38,7 @@ export interface Answer {
   ms: number;
   text: string;
   body: any;
+  headers: Headers;
 }
 
 /** One request as a client sends it; never throws for an HTTP status, only when the connection fails. */
@@ -51,7 +52,7 @@ export async function send(url: string, init: RequestInit = {}): Promise<Answer>
   } catch {
     body = undefined;
   }
-  return { status: response.status, ms: Date.now() - started, text, body };
+  return { status: response.status, ms: Date.now() - started, text, body, headers: response.headers };
 }
 
 export function postJson(url: string, payload: unknown, headers: Record<string, string> = {}): Promise<Answer> {

@@ -11,6 +11,7 @@ import { DataSource, MigrationExecutor, type EntitySchema, type Migration, type 
 import { lockFolder } from './folder-lock';
 import { PGliteGate, pgliteDriver } from './pglite-pool';
 import { logger } from '../../../platform/logger';
+import { metricsOf, type PoolCounts } from '../../../platform/metrics';
 import { AuditEvent } from '../audit/audit-event.entity';
 import { IdempotencyKey } from '../write/idempotency';
 
@@ -130,13 +131,40 @@ function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, expired]).finally(() => clearTimeout(timer));
 }
 
+type Timed = { query: (...args: unknown[]) => unknown };
+const timedClients = new WeakSet<object>();
+
+/** Makes `client` tell `observe` how long each statement took, in the promise or the callback form pg-pool and TypeORM use. */
+function timeStatements(client: Timed, observe: (seconds: number) => void): void {
+  if (timedClients.has(client)) return;
+  timedClients.add(client);
+  const query = client.query.bind(client);
+  client.query = (...args: unknown[]) => {
+    const started = performance.now();
+    const done = () => observe((performance.now() - started) / 1000);
+    const callback = args[args.length - 1];
+    if (typeof callback === 'function') {
+      args[args.length - 1] = (...results: unknown[]) => {
+        done();
+        return (callback as (...r: unknown[]) => unknown)(...results);
+      };
+      return query(...args);
+    }
+    const result = query(...args);
+    if (result instanceof Promise) result.then(done, done);
+    return result;
+  };
+}
+
 /**
  * node-postgres with a pool that reports every connection attempt to `health`: a server that went
  * away is noticed by the first request that cannot connect, not only by the next readiness check.
+ * Its clients report each statement's duration to `timing`.
  */
-function observedPg(health: DatabaseHealth): typeof pg {
+function observedPg(health: DatabaseHealth, timing: (seconds: number) => void): typeof pg {
   class ObservedPool extends pg.Pool {
-    private observe(error: Error | undefined): void {
+    private observe(error: Error | undefined, client?: unknown): void {
+      if (client) timeStatements(client as Timed, timing);
       if (!error) return health.succeeded();
       // pg-pool reports a wait for a free connection with the same message as a connection
       // attempt that timed out: a pool busy with every connection is load, not an outage.
@@ -149,7 +177,7 @@ function observedPg(health: DatabaseHealth): typeof pg {
       if (!callback) {
         return super.connect().then(
           (client) => {
-            this.observe(undefined);
+            this.observe(undefined, client);
             return client;
           },
           (error: Error) => {
@@ -159,7 +187,7 @@ function observedPg(health: DatabaseHealth): typeof pg {
         );
       }
       return super.connect((error, client, release) => {
-        this.observe(error);
+        this.observe(error, client);
         callback(error, client, release);
       });
     }
@@ -207,6 +235,8 @@ export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
     statementTimeoutMs: given?.statementTimeoutMs ?? DEFAULT_DATABASE_LIMITS.statementTimeoutMs,
   };
   const health = target.kind === 'postgres' ? new DatabaseHealth(options.schema, limits.connectTimeoutMs + 1000) : undefined;
+  const queryDuration = metricsOf(options.schema).dbQueryDuration;
+  const observe = (seconds: number) => queryDuration.observe({ service: options.schema }, seconds);
   const common = {
     type: 'postgres' as const,
     schema: options.schema,
@@ -222,13 +252,13 @@ export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
     logger: new CountingLogger(options.onQuery, health),
     applicationName: `hub-${options.schema}`,
   };
-  if (target.kind === 'pglite') return new DataSource({ ...common, driver: pgliteDriver(target.gate) });
+  if (target.kind === 'pglite') return new DataSource({ ...common, driver: pgliteDriver(target.gate, observe) });
   const dataSource = new DataSource({
     ...common,
     url: target.url,
     poolSize: target.poolSize ?? 10,
     connectTimeoutMS: limits.connectTimeoutMs,
-    driver: observedPg(health!),
+    driver: observedPg(health!, observe),
     // An idle connection the server dropped is an outage sign; pg-pool discards the connection itself.
     poolErrorHandler: (error: unknown) => health!.failed(error),
     extra: {
@@ -350,6 +380,13 @@ export async function runPrepared(dataSource: DataSource, query: PreparedQuery):
     dataSource.logger.logQueryError(error as Error, query.text, query.values);
     throw error;
   }
+}
+
+/** The data source's pool counts (pg's Pool or the PGlite pool), once it is open. */
+export function poolCounts(dataSource: DataSource): PoolCounts | undefined {
+  if (!dataSource.isInitialized) return undefined;
+  const pool = (dataSource.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+  return pool ? { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount } : undefined;
 }
 
 /** True when the database answers a trivial query in time; used by /ready. */

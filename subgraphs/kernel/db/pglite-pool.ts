@@ -49,7 +49,11 @@ function commandOf(sql: string): string {
 }
 
 class PGliteClient extends EventEmitter {
-  constructor(private readonly db: PGlite) {
+  constructor(
+    private readonly db: PGlite,
+    /** Told each statement's duration in seconds (hub_db_query_duration_seconds). */
+    private readonly observe?: (seconds: number) => void,
+  ) {
     super();
   }
 
@@ -62,6 +66,7 @@ class PGliteClient extends EventEmitter {
     const sql = typeof statement === 'string' ? statement : statement.text;
     const cb = typeof params === 'function' ? params : callback;
     const values = typeof statement === 'string' ? (Array.isArray(params) ? params : undefined) : statement.values;
+    const started = performance.now();
     try {
       let result: { rows: unknown[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] };
       if (values && values.length > 0) {
@@ -80,9 +85,11 @@ class PGliteClient extends EventEmitter {
         command: commandOf(sql),
         fields: result.fields,
       };
+      this.observe?.((performance.now() - started) / 1000);
       cb?.(null, shaped);
       return shaped;
     } catch (error) {
+      this.observe?.((performance.now() - started) / 1000);
       cb?.(error as Error);
       throw error;
     }
@@ -92,6 +99,8 @@ class PGliteClient extends EventEmitter {
 /** Serialises access to one PGlite session; shared by every DataSource that uses the instance. */
 export class PGliteGate {
   private tail: Promise<void> = Promise.resolve();
+  /** Borrowers that asked for the session and have not given it back: the holder and those queued. */
+  private borrowers = 0;
 
   constructor(
     readonly db: PGlite,
@@ -108,16 +117,23 @@ export class PGliteGate {
     }
   }
 
+  /** The session as a pool of one connection, in pg's terms (hub_db_pool_connections). */
+  get counts(): { total: number; idle: number; waiting: number } {
+    return { total: 1, idle: this.borrowers === 0 ? 1 : 0, waiting: Math.max(0, this.borrowers - 1) };
+  }
+
   acquire(): Promise<() => void> {
     let release!: () => void;
     const turn = new Promise<void>((resolve) => (release = resolve));
     const previous = this.tail;
     this.tail = previous.then(() => turn);
+    this.borrowers++;
     return previous.then(() => {
       let released = false;
       return () => {
         if (!released) {
           released = true;
+          this.borrowers--;
           release();
         }
       };
@@ -126,9 +142,9 @@ export class PGliteGate {
 }
 
 /** Builds the `driver` object TypeORM expects in place of the `pg` module. */
-export function pgliteDriver(gate: PGliteGate): { Pool: new (options: unknown) => EventEmitter } {
+export function pgliteDriver(gate: PGliteGate, observe?: (seconds: number) => void): { Pool: new (options: unknown) => EventEmitter } {
   class PGlitePool extends EventEmitter {
-    private readonly client = new PGliteClient(gate.db);
+    private readonly client = new PGliteClient(gate.db, observe);
     private ended = false;
 
     // TypeORM passes pg's connection options; a PGlite session has none to use.
@@ -161,6 +177,19 @@ export function pgliteDriver(gate: PGliteGate): { Pool: new (options: unknown) =
       } finally {
         release();
       }
+    }
+
+    // pg's Pool counts, read by the pool gauge.
+    get totalCount(): number {
+      return gate.counts.total;
+    }
+
+    get idleCount(): number {
+      return gate.counts.idle;
+    }
+
+    get waitingCount(): number {
+      return gate.counts.waiting;
     }
 
     end(callback?: (error?: Error | null) => void): Promise<void> | void {

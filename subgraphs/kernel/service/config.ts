@@ -15,6 +15,7 @@ import {
   byName,
   httpLimitVariables,
   httpLimitsOf,
+  metricsVariables,
   httpUrl,
   noSharedSecret,
   readConfig,
@@ -48,6 +49,8 @@ export interface ServiceConfig {
   databaseLimits: Partial<DatabaseLimits>;
   /** AUDIT_RETENTION_MONTHS: audit events older than this many months are dropped, a monthly partition at a time. */
   auditRetentionMonths: number;
+  /** METRICS_TOKEN: the bearer token GET /metrics asks for; unset: /metrics is open. */
+  metricsToken?: string;
 }
 
 /** Where a subgraph finds the gateway's public keys; production refuses to start without them. */
@@ -123,6 +126,7 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
       HUB_GATEWAY_JWKS_URL: httpUrl('HUB_GATEWAY_JWKS_URL'),
       ...httpLimitVariables,
       ...workerVariables,
+      ...metricsVariables,
       DATABASE_CONNECT_TIMEOUT_MS: wholeNumber('DATABASE_CONNECT_TIMEOUT_MS', 100, 600_000, undefined),
       DATABASE_STATEMENT_TIMEOUT_MS: wholeNumber('DATABASE_STATEMENT_TIMEOUT_MS', 0, 3_600_000, undefined),
       AUDIT_RETENTION_MONTHS: wholeNumber('AUDIT_RETENTION_MONTHS', 1, 1200, DEFAULT_AUDIT_RETENTION_MONTHS),
@@ -149,5 +153,6 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
     databaseLimits: { connectTimeoutMs: variables.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: variables.DATABASE_STATEMENT_TIMEOUT_MS },
     peerUrls: byName(peers, '_URL', variables),
     auditRetentionMonths: variables.AUDIT_RETENTION_MONTHS,
+    metricsToken: variables.METRICS_TOKEN || undefined,
   };
 }

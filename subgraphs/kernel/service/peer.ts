@@ -7,6 +7,7 @@ import { INTERNAL_HEADER, PEER_TOKENS_HEADER } from '../../../platform/internal-
 import { defaultPeerUrl } from '../../../platform/manifest';
 import { reachablePeers, type PeerName } from '../../../platform/peers';
 import { logger } from '../../../platform/logger';
+import { currentRequest, REQUEST_ID_HEADER } from '../../../platform/request-context';
 import { GraphQLError } from 'graphql';
 import { badInput, subgraphError } from '../../../platform/errors';
 
@@ -36,10 +37,17 @@ export async function askPeer<T>(ctx: PeerCaller, peer: PeerName, query: string,
       .filter((next) => ctx.peers.tokens[next])
       .map((next) => [next, ctx.peers.tokens[next]]),
   );
+  // The peer logs its line under the request's id, as the gateway's own calls do.
+  const requestId = currentRequest()?.requestId;
   try {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [INTERNAL_HEADER]: token, [PEER_TOKENS_HEADER]: JSON.stringify(onward) },
+      headers: {
+        'content-type': 'application/json',
+        [INTERNAL_HEADER]: token,
+        [PEER_TOKENS_HEADER]: JSON.stringify(onward),
+        ...(requestId ? { [REQUEST_ID_HEADER]: requestId } : {}),
+      },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(ctx.peers.timeoutMs),
     });

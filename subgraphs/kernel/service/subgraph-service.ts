@@ -16,6 +16,7 @@ import {
   databaseAvailable,
   databaseReachable,
   openPGlite,
+  poolCounts,
   openSubgraphDatabase,
   type DatabaseTarget,
   type SubgraphDatabaseOptions,
@@ -23,6 +24,7 @@ import {
 import { errorFormatter } from '../../../platform/errors';
 import { resolveHttpLimits, runWorkers, startHttpService, stopOnSignals, type HttpLimits, type RunningService } from '../../../platform/http/service';
 import { logger } from '../../../platform/logger';
+import { metricsOf } from '../../../platform/metrics';
 import {
   createInternalVerifier,
   INTERNAL_HEADER,
@@ -88,6 +90,8 @@ export interface StartSubgraphOptions {
   production?: boolean;
   /** Months of audit trail kept (AUDIT_RETENTION_MONTHS); older monthly partitions are dropped. */
   auditRetentionMonths?: number;
+  /** METRICS_TOKEN: the bearer token GET /metrics asks for; unset: /metrics is open. */
+  metricsToken?: string;
 }
 
 export interface RunningSubgraph extends RunningService {
@@ -137,6 +141,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
   let stopAuditMaintenance = () => {};
   try {
     stopAuditMaintenance = await startAuditMaintenance(db, module.name, options.auditRetentionMonths ?? DEFAULT_AUDIT_RETENTION_MONTHS);
+    metricsOf(module.name).watchPool(() => poolCounts(db));
     const schema = await module.buildSchema();
     const apollo = new ApolloServer<SubgraphContext>({
       schema,
@@ -162,6 +167,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       apollo,
       bodyLimit: options.bodyLimit,
       limits: options.limits,
+      metricsToken: options.metricsToken,
       available: () => databaseAvailable(db),
       before: [requireGateway(createInternalVerifier(module.name, options.gatewayKeys))],
       context: async ({ req, res }) =>
@@ -219,6 +225,7 @@ async function serveSubgraph(module: SubgraphModule, config: ServiceConfig): Pro
       seed: config.seedOnStart,
       production: config.production,
       auditRetentionMonths: config.auditRetentionMonths,
+      metricsToken: config.metricsToken,
       bodyLimit: config.bodyLimit,
       limits: config.limits,
       gatewayKeys: gatewayKeySet(config.gatewayKeys),
