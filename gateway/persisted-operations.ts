@@ -8,16 +8,15 @@
 // middleware puts the manifest's text in `query` before Apollo reads the request, so Apollo's own
 // automatic persisted queries stay off (server.ts): with them any client could register any text.
 // The rule looks at the text's hash, not at how it was sent: the manifest's text sent in full is the
-// same trusted document, and anything else is refused before it is parsed, so a refused client
+// same trusted document, and anything else is refused before it is parsed (in the context factory,
+// server.ts), so a refused client
 // learns nothing of the schema from validation errors.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { NextFunction, Request, Response } from 'express';
-import type { ApolloServerPlugin } from '@apollo/server';
 import { persistedQueryNotFound, persistedQueryNotInList } from '../platform/errors';
 import { refuse } from '../platform/http/status';
-import { hasRole } from '../platform/identity';
-import type { GatewayContext } from './context';
+import { hasRole, type Viewer } from '../platform/identity';
 
 /** Hash → document text, from every manifest given. */
 export type PersistedOperations = ReadonlyMap<string, string>;
@@ -127,17 +126,14 @@ export function persistedOperationsMiddleware(operations: PersistedOperations) {
 
 /**
  * PERSISTED_ONLY: a document whose text is not one of the manifest's is refused (400,
- * PERSISTED_QUERY_NOT_IN_LIST) unless the viewer is an admin, before it is parsed.
+ * PERSISTED_QUERY_NOT_IN_LIST) unless the viewer is an admin. Checked as the request's context is
+ * built, before the document is parsed: Apollo turns an error thrown from a plugin's hook into a 500.
  */
-export function persistedOnlyPlugin(operations: PersistedOperations): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveSource({ queryHash, contextValue }) {
-          if (operations.has(queryHash) || hasRole(contextValue.viewer, 'admin')) return;
-          throw persistedQueryNotInList();
-        },
-      };
-    },
+export function requirePersisted(operations: PersistedOperations): (req: Request, viewer: Viewer) => void {
+  return (req, viewer) => {
+    const query: unknown = req.method === 'GET' ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    if (typeof query === 'string' && operations.has(sha256Hex(query))) return;
+    if (hasRole(viewer, 'admin')) return;
+    throw persistedQueryNotInList();
   };
 }

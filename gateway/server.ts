@@ -19,7 +19,7 @@ import { createInternalSigner } from '../platform/internal-token';
 import { developmentKeyFiles, publicHalf, readPublicKeys, readSigningKey } from '../platform/gateway-keys';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { explorerPage } from './static-pages';
-import { persistedOnlyPlugin, persistedOperationsMiddleware, readPersistedOperations } from './persisted-operations';
+import { persistedOperationsMiddleware, readPersistedOperations, requirePersisted } from './persisted-operations';
 
 /** Where subgraphs may fetch the keys they accept (HUB_GATEWAY_JWKS_URL). */
 export const GATEWAY_JWKS_PATH = '/.well-known/hub-jwks.json';
@@ -120,11 +120,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...armor.plugins,
       operationNameFromDocument(),
       costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, demandControlOf(supergraphSdl)),
-      ...(config.persistedOnly ? [persistedOnlyPlugin(persisted)] : []),
       ApolloServerPluginLandingPageDisabled(),
     ],
   });
   const authenticate = createAuthenticator(config.auth);
+  const checkPersisted = config.persistedOnly ? requirePersisted(persisted) : undefined;
   const service = await startHttpService<GatewayContext>({
     name: 'gateway',
     host: config.host,
@@ -133,7 +133,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     bodyLimit: config.bodyLimit,
     limits: config.limits,
     before: [cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 })],
-    context: ({ req }) => gatewayContext(req, authenticate),
+    context: async ({ req }) => {
+      const context = await gatewayContext(req, authenticate);
+      checkPersisted?.(req, context.viewer);
+      return context;
+    },
     ready: () => gatewayReadiness(urls),
     routes: {
       [GATEWAY_JWKS_PATH]: (_req, res) => {

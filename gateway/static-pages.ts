@@ -52,7 +52,10 @@ export function pageIndex(dir: string) {
     res.sendFile(index, (error) => {
       if (!error) return;
       if (res.headersSent) return next(error);
-      res.status(404).type('text/plain').send(`This page is not built: run npm run build (no ${path.relative(process.cwd(), index)})`);
+      res
+        .status(404)
+        .type('text/plain')
+        .send(`This page is not built: run npm run build (no ${path.relative(process.cwd(), index)})`);
     });
   };
 }

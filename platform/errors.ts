@@ -74,9 +74,12 @@ export function tooExpensive(estimated: number, max: number): GraphQLError {
 
 /** A persisted operation's hash the gateway's manifest does not hold (gateway/persisted-operations.ts); Apollo's code. */
 export function persistedQueryNotFound(hash: string): GraphQLError {
-  return new GraphQLError(`No persisted operation has the hash ${quoted(hash)}: send the operation's text, or use a client built with this hub's manifest`, {
-    extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
-  });
+  return new GraphQLError(
+    `No persisted operation has the hash ${quoted(hash)}: send the operation's text, or use a client built with this hub's manifest`,
+    {
+      extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
+    },
+  );
 }
 
 /** PERSISTED_ONLY: a document that is not in the manifest, from a viewer who is not an admin; Apollo Router's code. */
@@ -114,6 +117,8 @@ export const REQUEST_FAULT_CODES: ReadonlySet<string> = new Set([
   'BAD_USER_INPUT',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_IN_LIST',
 ]);
 
 /** Of those, the codes a subgraph's 400 may carry that the gateway passes on to the caller as the subgraph phrased them. */

@@ -64,7 +64,8 @@ async function paneShows(page: Page, selector: string, text: string): Promise<vo
 /** Runs the active tab's operation and returns the gateway's answer to it. */
 async function run(page: Page, operation: string): Promise<PageResponse> {
   const answer = page.waitForResponse(
-    (response) => response.url().endsWith('/graphql') && response.request().method() === 'POST' && (response.request().postData() ?? '').includes(operation),
+    (response) =>
+      response.url().endsWith('/graphql') && response.request().method() === 'POST' && (response.request().postData() ?? '').includes(operation),
     { timeout: 30_000 },
   );
   await page.locator('.graphiql-execute-button').click();
@@ -113,8 +114,14 @@ describe('the explorer', () => {
       const docs = page.locator('.graphiql-doc-explorer');
       await docs.getByText('Query', { exact: true }).first().click();
       // The root type's fields, from the gateway's introspection.
-      await docs.locator('.graphiql-doc-explorer-field-name', { hasText: /^situations$/ }).first().waitFor({ timeout: 30_000 });
-      await docs.locator('.graphiql-doc-explorer-field-name', { hasText: /^trainingTotals$/ }).first().waitFor();
+      await docs
+        .locator('.graphiql-doc-explorer-field-name', { hasText: /^situations$/ })
+        .first()
+        .waitFor({ timeout: 30_000 });
+      await docs
+        .locator('.graphiql-doc-explorer-field-name', { hasText: /^trainingTotals$/ })
+        .first()
+        .waitFor();
       expect(external).toEqual([]);
       expect(problems).toEqual([]);
     });
