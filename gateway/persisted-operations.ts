@@ -33,7 +33,7 @@ export function readPersistedOperations(files: readonly string[]): PersistedOper
     try {
       manifest = JSON.parse(readFileSync(file, 'utf8'));
     } catch (error) {
-      throw new Error(`PERSISTED_OPERATIONS: cannot read ${file} as JSON (${(error as Error).message})`);
+      throw new Error(`PERSISTED_OPERATIONS: cannot read ${file} as JSON (${(error as Error).message})`, { cause: error });
     }
     if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
       throw new Error(`PERSISTED_OPERATIONS: ${file} must hold one JSON object of "<sha256 hex>": "<operation text>"`);
