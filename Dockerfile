@@ -6,7 +6,8 @@ COPY package.json package-lock.json ./
 COPY subgraphs/kernel/package.json subgraphs/kernel/package-entry.js subgraphs/kernel/
 COPY partners-contrib partners-contrib
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json ./
+# README.md: the explorer preloads its example operations, read when the bundle is built.
+COPY tsconfig.json README.md ./
 COPY platform platform
 COPY gateway gateway
 COPY subgraphs subgraphs

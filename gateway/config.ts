@@ -1,6 +1,7 @@
 // The gateway's configuration, read and validated once from the environment at start-up: one zod
 // schema of its variables (platform/config.ts), then the rules between them (what production
 // requires of the tokens it accepts, which keys it signs with).
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import {
@@ -12,6 +13,7 @@ import {
   metricsVariables,
   noSharedSecret,
   readConfig,
+  trueOrFalse,
   variablesOf,
   wholeNumber,
   workerVariables,
@@ -56,7 +58,16 @@ export interface GatewayConfig {
   internalKeys: GatewayKeys;
   /** METRICS_TOKEN: the bearer token GET /metrics asks for; unset: /metrics is open. */
   metricsToken?: string;
+  /** EXPLORER: GraphiQL at GET /graphql for browsers (gateway/static-pages.ts); on outside production. */
+  explorer?: boolean;
+  /** PERSISTED_OPERATIONS: the manifests of persisted operations clients may send by hash (gateway/persisted-operations.ts). */
+  persistedOperations?: string[];
+  /** PERSISTED_ONLY: viewers who are not admins run the manifests' operations only. */
+  persistedOnly?: boolean;
 }
+
+/** PERSISTED_OPERATIONS's default: the reference dashboard's manifest, when it is there. */
+export const DASHBOARD_MANIFEST = path.resolve(__dirname, '..', '..', 'dashboard', 'persisted-documents.json');
 
 /**
  * Files (HUB_GATEWAY_SIGNING_KEY_FILE, and HUB_GATEWAY_JWKS_FILE for the set served, e.g. during a
@@ -106,6 +117,9 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       ...noSharedSecret,
       HUB_GATEWAY_SIGNING_KEY_FILE: z.string().optional(),
       HUB_GATEWAY_JWKS_FILE: z.string().optional(),
+      EXPLORER: trueOrFalse('EXPLORER', !production),
+      PERSISTED_OPERATIONS: z.string().optional(),
+      PERSISTED_ONLY: trueOrFalse('PERSISTED_ONLY', false),
     }),
     env,
   );
@@ -117,6 +131,16 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
   if (production && (!variables.HUB_JWT_ISSUER || !variables.HUB_JWT_AUDIENCE)) {
     throw new Error('in production set HUB_JWT_ISSUER and HUB_JWT_AUDIENCE to the issuer and audience your identity provider writes in its tokens');
   }
+  const persistedOperations = variables.PERSISTED_OPERATIONS
+    ? variables.PERSISTED_OPERATIONS.split(',')
+        .map((file) => file.trim())
+        .filter(Boolean)
+    : existsSync(DASHBOARD_MANIFEST)
+      ? [DASHBOARD_MANIFEST]
+      : [];
+  // With no manifest every operation would be refused to all but admins: a mistake, not a policy.
+  if (variables.PERSISTED_ONLY && persistedOperations.length === 0)
+    throw new Error('PERSISTED_ONLY=true needs PERSISTED_OPERATIONS: the manifest files of the operations clients may run');
   return {
     host: variables.HOST,
     port: variables.PORT,
@@ -142,5 +166,8 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     },
     internalKeys: internalKeys(variables.HUB_GATEWAY_SIGNING_KEY_FILE, variables.HUB_GATEWAY_JWKS_FILE, production, env),
     metricsToken: variables.METRICS_TOKEN || undefined,
+    explorer: variables.EXPLORER,
+    persistedOperations,
+    persistedOnly: variables.PERSISTED_ONLY,
   };
 }

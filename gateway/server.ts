@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { errorFormatter } from '../platform/errors';
 import { OperationKindsServed } from './operation-kinds';
 import { startHttpService, type ReadyReport, type RunningService } from '../platform/http/service';
@@ -19,6 +18,8 @@ import { SubgraphTokenCache } from './subgraph-tokens';
 import { createInternalSigner } from '../platform/internal-token';
 import { developmentKeyFiles, publicHalf, readPublicKeys, readSigningKey } from '../platform/gateway-keys';
 import type { JSONWebKeySet, JWK } from 'jose';
+import { explorerPage } from './static-pages';
+import { persistedOperationsMiddleware, readPersistedOperations, requirePersisted } from './persisted-operations';
 
 /** Where subgraphs may fetch the keys they accept (HUB_GATEWAY_JWKS_URL). */
 export const GATEWAY_JWKS_PATH = '/.well-known/hub-jwks.json';
@@ -72,6 +73,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const urls = subgraphUrlsOf(supergraphSdl, config.subgraphUrls);
   const keys = loadGatewayKeys(config.internalKeys);
   const subgraphTokens = new SubgraphTokenCache(await createInternalSigner(keys.signingKey));
+  const persisted = readPersistedOperations(config.persistedOperations ?? []);
+  // GraphiQL from our own files (README "The explorer"); Apollo's landing page would load its own from the internet.
+  const explorer = (config.explorer ?? !config.production) ? explorerPage() : { routes: {}, mounts: {} };
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -108,16 +112,19 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Hashes are the manifests' only (persisted-operations.ts): Apollo's own would let any client register any text.
+    persistedQueries: false,
     validationRules: [OperationKindsServed, ...armor.validationRules],
     parseOptions: { maxTokens: 5000 },
     plugins: [
       ...armor.plugins,
       operationNameFromDocument(),
       costLimitPlugin(config.maxQueryCost ?? DEFAULT_MAX_QUERY_COST, demandControlOf(supergraphSdl)),
-      config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: false }),
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   const authenticate = createAuthenticator(config.auth);
+  const checkPersisted = config.persistedOnly ? requirePersisted(persisted) : undefined;
   const service = await startHttpService<GatewayContext>({
     name: 'gateway',
     host: config.host,
@@ -127,13 +134,20 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     limits: config.limits,
     metricsToken: config.metricsToken,
     before: [cors({ origin: config.corsOrigins.length > 0 ? config.corsOrigins : false, credentials: false, maxAge: 600 })],
-    context: ({ req }) => gatewayContext(req, authenticate),
+    context: async ({ req }) => {
+      const context = await gatewayContext(req, authenticate);
+      checkPersisted?.(req, context.viewer);
+      return context;
+    },
     ready: () => gatewayReadiness(urls),
     routes: {
       [GATEWAY_JWKS_PATH]: (_req, res) => {
         res.set('cache-control', 'public, max-age=300').json(keys.publicKeys);
       },
+      ...explorer.routes,
     },
+    mounts: explorer.mounts,
+    parsed: [persistedOperationsMiddleware(persisted)],
   });
   return { ...service, subgraphUrls: urls, subgraphTokens };
 }

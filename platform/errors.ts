@@ -72,6 +72,23 @@ export function tooExpensive(estimated: number, max: number): GraphQLError {
   });
 }
 
+/** A persisted operation's hash the gateway's manifest does not hold (gateway/persisted-operations.ts); Apollo's code. */
+export function persistedQueryNotFound(hash: string): GraphQLError {
+  return new GraphQLError(
+    `No persisted operation has the hash ${quoted(hash)}: send the operation's text, or use a client built with this hub's manifest`,
+    {
+      extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } },
+    },
+  );
+}
+
+/** PERSISTED_ONLY: a document that is not in the manifest, from a viewer who is not an admin; Apollo Router's code. */
+export function persistedQueryNotInList(): GraphQLError {
+  return new GraphQLError('This hub runs only the persisted operations it was given: send one of them by its hash (documentId), or ask as an admin', {
+    extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST', http: { status: 400 } },
+  });
+}
+
 /** The codes a client may see; formatError masks any other as INTERNAL_SERVER_ERROR. */
 export const CLIENT_CODES: ReadonlySet<string> = new Set([
   'BAD_USER_INPUT',
@@ -83,6 +100,7 @@ export const CLIENT_CODES: ReadonlySet<string> = new Set([
   'GRAPHQL_VALIDATION_FAILED',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
+  'PERSISTED_QUERY_NOT_IN_LIST',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
   'SUBGRAPH_ERROR',
@@ -99,6 +117,8 @@ export const REQUEST_FAULT_CODES: ReadonlySet<string> = new Set([
   'BAD_USER_INPUT',
   'BAD_REQUEST',
   'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_IN_LIST',
 ]);
 
 /** Of those, the codes a subgraph's 400 may carry that the gateway passes on to the caller as the subgraph phrased them. */

@@ -48,10 +48,14 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   limits?: Partial<HttpLimits>;
   /** Extra middleware mounted before /graphql (CORS, authentication). */
   before?: express.RequestHandler[];
-  /** Extra GET routes beside /health and /ready (the gateway's public keys). */
+  /** Extra GET routes beside /health and /ready (the gateway's public keys, its explorer page at GET /graphql). */
   routes?: Record<string, express.RequestHandler>;
   /** METRICS_TOKEN: when set, GET /metrics answers only a request bearing it. */
   metricsToken?: string;
+  /** Middleware mounted under a path prefix (the gateway's page assets, /explorer/assets). */
+  mounts?: Record<string, express.RequestHandler>;
+  /** Middleware on the parsed /graphql body, before the nesting limit (the gateway's persisted operations). */
+  parsed?: express.RequestHandler[];
   /** Called after the HTTP server stopped accepting and drained, to close pools. */
   onStop?: () => Promise<void>;
 }
@@ -81,6 +85,7 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
   });
   app.get('/metrics', metricsEndpoint(options.name, options.metricsToken));
   for (const [route, handler] of Object.entries(options.routes ?? {})) app.get(route, handler);
+  for (const [prefix, handler] of Object.entries(options.mounts ?? {})) app.use(prefix, handler);
   app.get('/ready', async (_req, res) => {
     const answer = stopping ? false : await options.ready().catch(() => false);
     const { ready, ...details } = typeof answer === 'boolean' ? { ready: answer } : answer;
@@ -138,6 +143,7 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
     availability,
     requireJson,
     express.json({ limit: options.bodyLimit ?? '1mb' }),
+    ...(options.parsed ?? []),
     limitNesting,
     reenterRequest,
     graphqlHandler(options.apollo, options.context),

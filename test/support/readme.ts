@@ -1,7 +1,9 @@
 // The README's example operations, as a newcomer would copy them: the ```graphql blocks and the
-// JSON bodies sent with curl, so the tests that run or cost them read the same text.
+// JSON bodies sent with curl, so the tests that run or cost them read the same text (read by
+// gateway/readme-examples.ts, as the explorer's tabs are).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { curlBodies, graphqlBlocks } from '../../gateway/readme-examples';
 
 export interface ReadmeExample {
   name: string;
@@ -10,15 +12,10 @@ export interface ReadmeExample {
 
 const README = readFileSync(path.resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
 
-const nameOf = (block: string) => /(?:query|mutation) (\w+)/.exec(block)?.[1] ?? block.slice(0, 40);
-
 /** The ```graphql blocks that hold no mutation. */
-export const readmeQueries: ReadmeExample[] = [...README.matchAll(/```graphql\n([\s\S]*?)```/g)]
-  .map((m) => m[1])
-  .filter((block) => !/^\s*mutation\b/m.test(block))
-  .map((block) => ({ name: nameOf(block), block }));
+export const readmeQueries: ReadmeExample[] = graphqlBlocks(README)
+  .filter(({ query }) => !/^\s*mutation\b/m.test(query))
+  .map(({ name, query }) => ({ name, block: query }));
 
 /** The `{"query": ...}` bodies of the curl examples. */
-export const readmeRequestBodies: ReadmeExample[] = [...README.matchAll(/^(\{"query": .*\})$/gm)]
-  .map((m) => (JSON.parse(m[1]) as { query: string }).query)
-  .map((block) => ({ name: nameOf(block), block }));
+export const readmeRequestBodies: ReadmeExample[] = curlBodies(README).map(({ name, query }) => ({ name, block: query }));
