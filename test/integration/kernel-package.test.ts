@@ -23,7 +23,7 @@ import { createTestDatabase, type TestDatabase } from '../support/database';
 import { offlineLockfile } from '../support/offline-lockfile';
 import { postGraphQL, startSubgraphs, testGatewayConfig } from '../support/hub';
 import { baseOf, freePort, loopback } from '../support/network';
-import { KEY_FILES, KEYS, kill, waitReady, type ChildService } from '../support/processes';
+import { KEY_FILES, KEYS, kill, waitReady, watchService, type ChildService } from '../support/processes';
 import { member, tokenFor, users } from '../support/users';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -74,11 +74,7 @@ function startPartner(port: number, env: Record<string, string>): ChildService {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout!.on('data', (chunk) => (output += chunk));
-  child.stderr!.on('data', (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, url: `http://127.0.0.1:${port}/graphql`, output: () => output, exited };
+  return watchService(child, port);
 }
 
 beforeAll(async () => {

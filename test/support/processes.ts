@@ -37,6 +37,11 @@ export function spawnService(script: string, port: number, env: Record<string, s
     env: { ...inherited, NODE_ENV: 'test', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: String(port), ...KEY_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return watchService(child, port);
+}
+
+/** A service process already spawned (with piped stdout and stderr) on 127.0.0.1:port: its output kept, its exit awaited. */
+export function watchService(child: ChildProcess, port: number): ChildService {
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
