@@ -1,7 +1,8 @@
 // `npm run import` and `npm run export` as a partner's engineer runs them: separate processes on
 // the situations database (a PostgreSQL database of the test's own when DATABASE_URL is set,
-// otherwise a PGlite folder), their exit codes and reports, a run killed halfway and re-run,
-// a 100,000-row file in bounded memory, and on PGlite a refusal while the hub holds the folder.
+// otherwise a PGlite folder), their exit codes and reports, a run killed halfway and re-run; a
+// 100,000-row file in bounded memory, always on PostgreSQL; a refusal while the hub holds a PGlite
+// folder, always on PGlite.
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -21,7 +22,6 @@ import { externalIdOf, writeGeneratedHxl } from './incident-files';
 
 const DIST = path.resolve(__dirname, '..', '..');
 const SAMPLES = path.resolve(DIST, '..', 'samples');
-const ON_POSTGRES = Boolean(process.env.DATABASE_URL);
 
 interface CliDatabase {
   /** Environment that points the CLI at this database. */
@@ -34,10 +34,11 @@ interface CliDatabase {
 const open = (target: Parameters<typeof openSubgraphDatabase>[0]['target']) =>
   openSubgraphDatabase({ schema: 'situations', entities: situationsSubgraph.entities, migrations: situationsSubgraph.migrations, target });
 
-async function cliDatabase(): Promise<CliDatabase> {
+/** The database the commands work on: the run's engine by default; a test of one engine's behaviour names it. */
+async function cliDatabase(kind: 'pglite' | 'postgres' = process.env.DATABASE_URL ? 'postgres' : 'pglite'): Promise<CliDatabase> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'hub-import-'));
-  if (ON_POSTGRES) {
-    const database = await createTestDatabase();
+  if (kind === 'postgres') {
+    const database = await createTestDatabase('postgres');
     if (database.target.kind !== 'postgres') throw new Error('expected a PostgreSQL test database');
     const db = await open(database.target);
     return {
@@ -146,7 +147,7 @@ describe('the import and export commands', () => {
   });
 
   it('stores every good row exactly once when a run is killed halfway and run again', async () => {
-    const rows = ON_POSTGRES ? 30_000 : 4_000;
+    const rows = process.env.DATABASE_URL ? 30_000 : 4_000;
     const file = path.join(scratch, 'interrupted.csv');
     const written = await writeGeneratedHxl(file, rows, { badEvery: 97 });
     const goodIds = Array.from({ length: rows }, (_, i) => i + 1)
@@ -179,54 +180,66 @@ describe('the import and export commands', () => {
       expect(ids.map((row) => row.external_id)).toEqual(goodIds);
     });
   });
+});
 
-  (ON_POSTGRES ? it.skip : it)(
-    'refuses, writing nothing, while a running situations service holds the PGlite folder, and works silently once it stopped (PGlite only)',
-    async () => {
-      const file = path.join(scratch, 'while-running.csv');
-      await writeGeneratedHxl(file, 20);
-      const exported = path.join(scratch, 'while-running.jsonl');
-      const lock = path.join(scratch, 'situations', FOLDER_LOCK_FILE);
-      const before = await database.use((db) => stored(db, 'SADC'));
-      expect(existsSync(lock)).toBe(false);
+describe('the commands on a PGlite folder, whatever DATABASE_URL says (its lock)', () => {
+  let database: CliDatabase;
+  let scratch: string;
 
-      const service = spawnService('subgraphs/situations/index.js', await freePort(), { PGLITE_DIR: scratch, SEED_ON_START: 'false' });
-      try {
-        await waitReady(service);
-        expect(readFileSync(lock, 'utf8').trim()).toBe(String(service.child.pid));
+  beforeAll(async () => {
+    database = await cliDatabase('pglite');
+    scratch = database.env.PGLITE_DIR!;
+    await database.use((db) => seedSubgraph(situationsSubgraph, db));
+  });
 
-        const refused = await runCli('import', ['--org', 'SADC', '--kind', 'incidents', file], database.env);
-        expect(refused.code).toBe(4);
-        expect(refused.stdout).toBe('');
-        expect(refused.stderr).toMatch(
-          new RegExp(`^import: the hub is running on .*situations \\(process ${service.child.pid} holds it\\), so nothing was imported\\.`),
-        );
-        expect(refused.stderr).toMatch(/importIncidents mutation/);
-        expect(refused.stderr).toMatch(/stop the hub/);
+  afterAll(async () => {
+    await database?.drop();
+  });
 
-        const exportRefused = await runCli('export', ['--org', 'SADC', '--kind', 'incidents', '--out', exported], database.env);
-        expect(exportRefused.code).toBe(4);
-        expect(exportRefused.stderr).toMatch(/^export: the hub is running on .*, so nothing was exported\./);
-        expect(existsSync(exported)).toBe(false);
-      } finally {
-        service.child.kill('SIGTERM');
-      }
-      expect(await service.exited).toBe(0);
-      expect(existsSync(lock)).toBe(false);
-      expect(await database.use((db) => stored(db, 'SADC'))).toBe(before);
+  it('refuses, writing nothing, while a running situations service holds the PGlite folder, and works silently once it stopped', async () => {
+    const file = path.join(scratch, 'while-running.csv');
+    await writeGeneratedHxl(file, 20);
+    const exported = path.join(scratch, 'while-running.jsonl');
+    const lock = path.join(scratch, 'situations', FOLDER_LOCK_FILE);
+    const before = await database.use((db) => stored(db, 'SADC'));
+    expect(existsSync(lock)).toBe(false);
 
-      const imported = await runCli('import', ['--org', 'SADC', '--kind', 'incidents', file], database.env);
-      expect(imported.stderr).toBe('');
-      expect(imported.code).toBe(0);
-      expect(imported.stdout).toMatch(/20 rows, 20 created/);
-      const exportRun = await runCli('export', ['--org', 'SADC', '--kind', 'incidents', '--out', exported], database.env);
-      expect(exportRun.code).toBe(0);
-      expect(exportRun.stderr).toBe(`Exported ${before + 20} incidents of SADC from PGlite ${path.join(scratch, 'situations')} to ${exported}.\n`);
-      expect(existsSync(lock)).toBe(false);
-    },
-  );
+    const service = spawnService('subgraphs/situations/index.js', await freePort(), { PGLITE_DIR: scratch, SEED_ON_START: 'false' });
+    try {
+      await waitReady(service);
+      expect(readFileSync(lock, 'utf8').trim()).toBe(String(service.child.pid));
 
-  (ON_POSTGRES ? it.skip : it)('takes over a PGlite folder lock whose process is gone (PGlite only)', async () => {
+      const refused = await runCli('import', ['--org', 'SADC', '--kind', 'incidents', file], database.env);
+      expect(refused.code).toBe(4);
+      expect(refused.stdout).toBe('');
+      expect(refused.stderr).toMatch(
+        new RegExp(`^import: the hub is running on .*situations \\(process ${service.child.pid} holds it\\), so nothing was imported\\.`),
+      );
+      expect(refused.stderr).toMatch(/importIncidents mutation/);
+      expect(refused.stderr).toMatch(/stop the hub/);
+
+      const exportRefused = await runCli('export', ['--org', 'SADC', '--kind', 'incidents', '--out', exported], database.env);
+      expect(exportRefused.code).toBe(4);
+      expect(exportRefused.stderr).toMatch(/^export: the hub is running on .*, so nothing was exported\./);
+      expect(existsSync(exported)).toBe(false);
+    } finally {
+      service.child.kill('SIGTERM');
+    }
+    expect(await service.exited).toBe(0);
+    expect(existsSync(lock)).toBe(false);
+    expect(await database.use((db) => stored(db, 'SADC'))).toBe(before);
+
+    const imported = await runCli('import', ['--org', 'SADC', '--kind', 'incidents', file], database.env);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/20 rows, 20 created/);
+    const exportRun = await runCli('export', ['--org', 'SADC', '--kind', 'incidents', '--out', exported], database.env);
+    expect(exportRun.code).toBe(0);
+    expect(exportRun.stderr).toBe(`Exported ${before + 20} incidents of SADC from PGlite ${path.join(scratch, 'situations')} to ${exported}.\n`);
+    expect(existsSync(lock)).toBe(false);
+  });
+
+  it('takes over a PGlite folder lock whose process is gone', async () => {
     const lock = path.join(scratch, 'situations', FOLDER_LOCK_FILE);
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
     writeFileSync(lock, `${gone}\n`);
@@ -236,22 +249,33 @@ describe('the import and export commands', () => {
     expect(run.stderr).toMatch(new RegExp(`"previousHolder":${gone}`));
     expect(existsSync(lock)).toBe(false);
   });
+});
 
-  (ON_POSTGRES ? it : it.skip)(
-    'imports 100,000 rows streamed, with peak memory well under 400 MB (PostgreSQL only: runs when DATABASE_URL is set)',
-    async () => {
-      const rows = 100_000;
-      const file = path.join(scratch, 'large.csv');
-      const written = await writeGeneratedHxl(file, rows, { badEvery: 1000 });
-      const good = Array.from({ length: rows }, (_, i) => i + 1).filter(written.good).length;
-      const run = await runCli('import', ['--org', 'ICGLR', '--kind', 'incidents', '--stats', file], database.env);
-      expect(run.code).toBe(1);
-      const stats = JSON.parse(run.stderr.trim().split('\n').pop()!).stats;
-      expect(stats).toMatchObject({ rows, created: good, rejected: rows - good });
-      expect(stats.peakRssMiB).toBeLessThan(400);
-      process.stderr.write(`import of ${rows} rows: ${stats.seconds} s, ${stats.rowsPerSecond} rows/s, peak RSS ${stats.peakRssMiB} MiB\n`);
-      expect(await database.use((db) => generated(db, 'ICGLR'))).toEqual({ n: good, distinct_ids: good, max_version: 1 });
-    },
-    600_000,
-  );
+describe('the commands on PostgreSQL, whatever DATABASE_URL says (a file too large to import on PGlite in a test)', () => {
+  let database: CliDatabase;
+  let scratch: string;
+
+  beforeAll(async () => {
+    database = await cliDatabase('postgres');
+    scratch = database.env.PGLITE_DIR!;
+    await database.use((db) => seedSubgraph(situationsSubgraph, db));
+  });
+
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('imports 100,000 rows streamed, with peak memory well under 400 MB', async () => {
+    const rows = 100_000;
+    const file = path.join(scratch, 'large.csv');
+    const written = await writeGeneratedHxl(file, rows, { badEvery: 1000 });
+    const good = Array.from({ length: rows }, (_, i) => i + 1).filter(written.good).length;
+    const run = await runCli('import', ['--org', 'ICGLR', '--kind', 'incidents', '--stats', file], database.env);
+    expect(run.code).toBe(1);
+    const stats = JSON.parse(run.stderr.trim().split('\n').pop()!).stats;
+    expect(stats).toMatchObject({ rows, created: good, rejected: rows - good });
+    expect(stats.peakRssMiB).toBeLessThan(400);
+    process.stderr.write(`import of ${rows} rows: ${stats.seconds} s, ${stats.rowsPerSecond} rows/s, peak RSS ${stats.peakRssMiB} MiB\n`);
+    expect(await database.use((db) => generated(db, 'ICGLR'))).toEqual({ n: good, distinct_ids: good, max_version: 1 });
+  }, 600_000);
 });

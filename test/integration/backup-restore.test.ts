@@ -15,6 +15,7 @@ import { openPGlite, openSubgraphDatabase, type DatabaseTarget } from '../../sub
 import { Classification } from '../../subgraphs/kernel/policy/ownership';
 import { seedSubgraph, type SubgraphModule } from '../../subgraphs/kernel/service/subgraph-service';
 import { runCli } from '../support/cli';
+import { POSTGRES_SERVER } from '../support/database';
 
 /** The schemas backed up and restored, in the manifest's order: one per subgraph built on our kernel. */
 const SCHEMAS = SUBGRAPHS.map((module) => module.name).join(', ');
@@ -216,7 +217,6 @@ describe('backup and restore on PGlite', () => {
 
 // The development and CI machines run a PostgreSQL server on 5432 (README "Two commands"); its
 // own throwaway databases are created there when DATABASE_URL names no other server.
-const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 
 describe('backup and restore on PostgreSQL', () => {
   let databases: Databases;
@@ -225,7 +225,7 @@ describe('backup and restore on PostgreSQL', () => {
 
   beforeAll(async () => {
     backups = scratch();
-    databases = await postgresDatabase(SERVER!);
+    databases = await postgresDatabase(POSTGRES_SERVER);
     await seedHub(databases);
     original = await digests(databases);
   }, SETUP_TIMEOUT_MS);
@@ -267,7 +267,7 @@ describe('backup and restore on PostgreSQL', () => {
   });
 
   it('restores into an empty database without --force', async () => {
-    const elsewhere = await postgresDatabase(SERVER!);
+    const elsewhere = await postgresDatabase(POSTGRES_SERVER);
     try {
       const run = await runCli('restore', [path.join(backups, 'first')], elsewhere.env);
       expect([run.code, run.stderr]).toEqual([0, expect.stringContaining('Restored')]);

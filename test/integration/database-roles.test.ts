@@ -7,17 +7,17 @@ import { alertsSubgraph } from '../../subgraphs/alerts';
 import { provisionSubgraphRoles, type SubgraphRole } from '../../subgraphs/kernel/db/database-roles';
 import type { RunningSubgraph, SubgraphModule } from '../../subgraphs/kernel/service/subgraph-service';
 import { startSubgraphs } from '../support/hub';
+import { POSTGRES_SERVER } from '../support/database';
 import { vouched } from '../support/processes';
 import { loopback } from '../support/network';
 import { partnersSubgraph } from '../../subgraphs/partners';
 import { trainingSubgraph } from '../../subgraphs/training';
 
-const SERVER = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const UNIQUE = `${process.pid}_${randomBytes(3).toString('hex')}`;
 const DATABASE = `hub_roles_${UNIQUE}`;
 
 function urlOf(database: string, user?: { name: string; password: string }): string {
-  const url = new URL(SERVER);
+  const url = new URL(POSTGRES_SERVER);
   url.pathname = `/${database}`;
   if (user) {
     url.username = user.name;
