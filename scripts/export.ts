@@ -1,7 +1,8 @@
 // `npm run export -- --org ECOWAS --kind incidents --format hxl`: writes an organisation's incidents
 // as an HXL-tagged CSV or JSON lines, in the shape `npm run import` reads back unchanged.
 import 'reflect-metadata';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
@@ -55,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
   if (typeof args === 'number') return args;
   const database = await openForCommand('export');
   if (typeof database === 'number') return database;
+  // --out exports/ecowas.csv makes exports/ (ignored by git, as backups/ is: both hold partners' records).
+  if (args.out) mkdirSync(path.dirname(args.out), { recursive: true });
   const output: Writable = args.out ? createWriteStream(args.out) : process.stdout;
   const org = args.org;
   try {

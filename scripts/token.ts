@@ -10,6 +10,7 @@ import {
 } from '../gateway/auth';
 import { duration, readConfig } from '../platform/config';
 import { viewerFromClaims } from '../platform/identity';
+import { PARTNERS } from '../subgraphs/partners/data/partners';
 
 async function main(): Promise<number> {
   if (process.env.NODE_ENV === 'production') {
@@ -36,6 +37,11 @@ async function main(): Promise<number> {
   const viewer = viewerFromClaims({ sub, org, roles });
   if (typeof viewer === 'string') {
     console.error(`usage: npm run token -- --org ECOWAS --roles viewer|editor|admin[,..] [--sub name] [--ttl 1h]\n${viewer}`);
+    return 2;
+  }
+  // A token for an organisation the hub does not hold would read as anonymous and own nothing: refuse it.
+  if (!PARTNERS.some((partner) => partner.code === org)) {
+    console.error(`--org ${org} is not an organisation of the hub; one of: ${PARTNERS.map((partner) => partner.code).join(', ')}`);
     return 2;
   }
   if (!/^\d+[smhd]$/.test(values.ttl ?? '')) {

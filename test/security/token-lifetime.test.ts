@@ -101,6 +101,15 @@ describe('npm run token', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/HUB_JWT_MAX_LIFETIME/);
   });
+
+  it('refuses an organisation the hub does not hold, naming the ones it does', async () => {
+    const run = await runCli('token', ['--org', 'FOO'], { HUB_JWT_SECRET: TEST_JWT_SECRET });
+    expect([run.code, run.stdout]).toEqual([2, '']);
+    expect(run.stderr).toMatch(/--org FOO is not an organisation of the hub; one of: UN-JO, AU, .*ECOWAS/);
+    // Every organisation the partners subgraph serves is one a token can be minted for.
+    const { data } = await hub.query('{ partners { code } }');
+    for (const { code } of data!.partners as { code: string }[]) expect(run.stderr).toContain(code);
+  });
 });
 
 describe('production configuration', () => {
