@@ -2,8 +2,9 @@
 // newcomer copies from keeps working.
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 import { startHub, type Hub } from '../support/hub';
-import { tokenFor, users } from '../support/users';
-import { readmeQueries as examples } from '../support/readme';
+import { member, tokenFor, users } from '../support/users';
+import { readmeMutations, readmeQueries as examples } from '../support/readme';
+import type { Role } from '../../platform/identity';
 
 let hub: Hub;
 let analyst: string;
@@ -35,5 +36,49 @@ describe('README examples', () => {
     const response = await hub.query(block, undefined, { token: analyst });
     const titles = response.data!.situations.nodes.map((n: { title: string }) => n.title);
     expect(titles).toEqual(['[Illustrative] Armed groups and hate speech in the Kivus']);
+  });
+});
+
+describe('README mutations, run as written with the token the README mints for them', () => {
+  const mutation = (name: string) => readmeMutations.find((example) => example.name === name)!;
+  const tokenOf = (example: { org: string; roles: string }) => tokenFor(member(example.org, example.roles as Role, `readme-${example.org}`));
+
+  it('"How a partner publishes": Report stores the incident, and a retry with its key returns the same one', async () => {
+    const report = mutation('Report');
+    expect([report.org, report.roles]).toEqual(['ECOWAS', 'editor']);
+    const token = await tokenOf(report);
+    const first = await hub.query(report.block, undefined, { token });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.reportIncident).toMatchObject({ version: 1, classification: 'AMBER' });
+    const again = await hub.query(report.block, undefined, { token });
+    expect(again.data!.reportIncident.id).toBe(first.data!.reportIncident.id);
+  });
+
+  it('the alert workflow: Draft, Issue and both escalations as the Joint Office editor, Ack as a recipient, Close', async () => {
+    const workflow = mutation('Draft');
+    expect([workflow.org, workflow.roles]).toEqual(['UN-JO', 'editor']);
+    const editor = await tokenOf(workflow);
+    const run = async (operationName: string, variables?: Record<string, unknown>, token = editor) => {
+      const response = await hub.query(workflow.block, variables, { token, operationName });
+      expect({ operationName, errors: response.errors }).toEqual({ operationName, errors: undefined });
+      return Object.values(response.data!)[0] as Record<string, unknown>;
+    };
+    const draft = await run('Draft');
+    expect(draft.status).toBe('DRAFT');
+    let version = draft.version as number;
+    const id = draft.id as string;
+    for (const [step, status] of [
+      ['Issue', 'ISSUED'],
+      ['ToSG', 'ESCALATED_TO_SECRETARY_GENERAL'],
+      ['ToSC', 'ESCALATED_TO_SECURITY_COUNCIL'],
+    ]) {
+      const moved = await run(step, { id, version });
+      expect(moved.status).toBe(status);
+      version = moved.version as number;
+    }
+    // "as a member of a recipient organisation": the draft's recipientOrgs.
+    const recipient = /recipientOrgs: \["(\w+)"/.exec(workflow.block)![1];
+    expect(await run('Ack', { id }, await tokenFor(member(recipient, 'viewer', 'readme-recipient')))).toMatchObject({ org: recipient });
+    expect(await run('Close', { id, version })).toEqual({ status: 'CLOSED' });
   });
 });

@@ -17,5 +17,14 @@ export const readmeQueries: ReadmeExample[] = graphqlBlocks(README)
   .filter(({ query }) => !/^\s*mutation\b/m.test(query))
   .map(({ name, query }) => ({ name, block: query }));
 
+/** The ```graphql blocks that hold mutations, with the token line the README gives before or in each (`--org X --roles Y`). */
+export const readmeMutations: (ReadmeExample & { org: string; roles: string })[] = graphqlBlocks(README)
+  .filter(({ query }) => /^\s*mutation\b/m.test(query))
+  .map(({ name, query }) => {
+    const upTo = README.slice(0, README.indexOf(query) + query.length);
+    const [, org, roles] = [...upTo.matchAll(/npm run -s token -- --org (\S+) --roles (\w+)/g)].pop()!;
+    return { name, block: query, org, roles };
+  });
+
 /** The `{"query": ...}` bodies of the curl examples. */
 export const readmeRequestBodies: ReadmeExample[] = curlBodies(README).map(({ name, query }) => ({ name, block: query }));
