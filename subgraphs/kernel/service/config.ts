@@ -16,6 +16,7 @@ import {
   httpLimitVariables,
   httpLimitsOf,
   metricsVariables,
+  metricsTokenOf,
   httpUrl,
   noSharedSecret,
   readConfig,
@@ -153,6 +154,6 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
     databaseLimits: { connectTimeoutMs: variables.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: variables.DATABASE_STATEMENT_TIMEOUT_MS },
     peerUrls: byName(peers, '_URL', variables),
     auditRetentionMonths: variables.AUDIT_RETENTION_MONTHS,
-    metricsToken: variables.METRICS_TOKEN || undefined,
+    metricsToken: metricsTokenOf(variables),
   };
 }
