@@ -14,7 +14,6 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { NextFunction, Request, Response } from 'express';
-import { Kind, parse } from 'graphql';
 import { persistedQueryNotFound, persistedQueryNotInList } from '../platform/errors';
 import { refuse } from '../platform/http/status';
 import { hasRole, type Viewer } from '../platform/identity';
@@ -45,21 +44,6 @@ export function readPersistedOperations(files: readonly string[]): PersistedOper
     }
   }
   return operations;
-}
-
-/** The names of the operations the manifests hold (metrics label them by name whatever the cap: platform/metrics.ts). */
-export function persistedOperationNames(operations: PersistedOperations): string[] {
-  const names: string[] = [];
-  for (const [hash, text] of operations) {
-    let definitions;
-    try {
-      ({ definitions } = parse(text));
-    } catch (error) {
-      throw new Error(`PERSISTED_OPERATIONS: the operation ${hash.slice(0, 12)}... does not parse (${(error as Error).message})`, { cause: error });
-    }
-    for (const definition of definitions) if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.push(definition.name.value);
-  }
-  return names;
 }
 
 interface OperationFields {

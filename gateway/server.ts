@@ -19,8 +19,7 @@ import { createInternalSigner } from '../platform/internal-token';
 import { developmentKeyFiles, publicHalf, readPublicKeys, readSigningKey } from '../platform/gateway-keys';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { explorerPage } from './static-pages';
-import { labelOperations } from '../platform/metrics';
-import { persistedOperationNames, persistedOperationsMiddleware, readPersistedOperations, requirePersisted } from './persisted-operations';
+import { persistedOperationsMiddleware, readPersistedOperations, requirePersisted } from './persisted-operations';
 
 /** Where subgraphs may fetch the keys they accept (HUB_GATEWAY_JWKS_URL). */
 export const GATEWAY_JWKS_PATH = '/.well-known/hub-jwks.json';
@@ -75,8 +74,6 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const keys = loadGatewayKeys(config.internalKeys);
   const subgraphTokens = new SubgraphTokenCache(await createInternalSigner(keys.signingKey));
   const persisted = readPersistedOperations(config.persistedOperations ?? []);
-  // Junk names sent first must not push the trusted documents' operations into "other".
-  labelOperations(persistedOperationNames(persisted));
   // GraphiQL from our own files (README "The explorer"); Apollo's landing page would load its own from the internet.
   const explorer = (config.explorer ?? !config.production) ? explorerPage() : { routes: {}, mounts: {} };
   const gateway = new ApolloGateway({

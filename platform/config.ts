@@ -4,7 +4,6 @@
 // the refusal of the retired shared secret; one variable per service (SITUATIONS_URL, ...); the
 // number of workers (WEB_CONCURRENCY, a whole number or `auto`); and readConfig, which parses with a schema and throws a plain Error with the first problem's message.
 // Each service's own config.ts declares its variables with these.
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { z } from 'zod';
 import type { HttpLimits } from './http/service';
@@ -109,31 +108,13 @@ export const httpLimitVariables = {
   SHUTDOWN_DEADLINE_MS: wholeNumber('SHUTDOWN_DEADLINE_MS', 0, 600_000, undefined),
 };
 
-/**
- * METRICS_TOKEN, or the file METRICS_TOKEN_FILE names (a docker secret): when set, GET /metrics
- * answers only `Authorization: Bearer <it>` (platform/metrics.ts). Read with metricsTokenOf.
- */
+/** METRICS_TOKEN: when set, GET /metrics answers only `Authorization: Bearer <it>` (platform/metrics.ts). */
 export const metricsVariables = {
-  METRICS_TOKEN: z.string().optional(),
-  METRICS_TOKEN_FILE: z.string().optional(),
+  METRICS_TOKEN: z
+    .string()
+    .optional()
+    .refine((value) => !value || value.length >= 16, { message: 'METRICS_TOKEN must be at least 16 characters' }),
 };
-
-/** The metrics token of METRICS_TOKEN or METRICS_TOKEN_FILE (not both), at least 16 characters; undefined: /metrics is open. */
-export function metricsTokenOf(variables: { METRICS_TOKEN?: string; METRICS_TOKEN_FILE?: string }): string | undefined {
-  if (variables.METRICS_TOKEN && variables.METRICS_TOKEN_FILE) throw new Error('set METRICS_TOKEN or METRICS_TOKEN_FILE, not both');
-  let token = variables.METRICS_TOKEN || undefined;
-  if (variables.METRICS_TOKEN_FILE) {
-    try {
-      token = readFileSync(variables.METRICS_TOKEN_FILE, 'utf8').trim();
-    } catch (error) {
-      throw new Error(`METRICS_TOKEN_FILE ${variables.METRICS_TOKEN_FILE} cannot be read: ${(error as NodeJS.ErrnoException).code ?? error}`, {
-        cause: error,
-      });
-    }
-  }
-  if (token !== undefined && token.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
-  return token;
-}
 
 /** How many workers a service runs on its port (platform/http/cluster.ts): 1 by default, `auto` one per CPU. */
 export const workerVariables = {

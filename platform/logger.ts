@@ -35,16 +35,12 @@ function build(destination: pino.DestinationStream) {
   );
 }
 
-// Asynchronous: a line is queued and written without blocking the request that logged it (lines
-// logged while a write is in flight go out together). Nothing waits for a buffer to fill, so a line
-// is on stderr moments after it is logged, and pino flushes what is queued, synchronously, when the
-// process exits (an exit, an uncaught exception, SIGINT or SIGTERM).
-const stderr = () => pino.destination({ fd: 2, sync: false });
-let base = build(stderr());
+// Synchronous, so the last lines before an exit are not lost.
+let base = build(pino.destination({ fd: 2, sync: true }));
 
 /** Sends the log lines to `stream` from now on (tests read them), or back to stderr when null. */
 export function logTo(stream: Writable | null): void {
-  base = build(stream ?? stderr());
+  base = build(stream ?? pino.destination({ fd: 2, sync: true }));
 }
 
 // Errors keep the shape they always had, under whatever field they are logged.

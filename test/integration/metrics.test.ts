@@ -1,36 +1,21 @@
 // GET /metrics at the gateway and a subgraph: counters move by the requests made, errors are
-// counted by code, a stopped subgraph shows as failures, operation labels stay bounded (the trusted
-// documents' names always labelled), and METRICS_TOKEN (or its file) guards the endpoint.
+// counted by code, a stopped subgraph shows as failures, and operation labels stay bounded.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { sha256Hex } from '../../gateway/persisted-operations';
 import { OPERATION_LABEL_CAP } from '../../platform/metrics';
 import { startHub, type Hub } from '../support/hub';
-import { freePort, loopback, postJson, send } from '../support/network';
 import { scrape, total } from '../support/observability';
-import { spawnService, waitReady } from '../support/processes';
 import { tokenFor, users } from '../support/users';
-
-const TRUSTED = 'query TrustedPartners { partners { code } }';
-const METRICS_TOKEN = `metrics-${randomBytes(12).toString('hex')}`;
 
 let hub: Hub;
 let analyst: string;
-let dir: string;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'hub-metrics-'));
-  const manifest = path.join(dir, 'persisted-documents.json');
-  writeFileSync(manifest, JSON.stringify({ [sha256Hex(TRUSTED)]: TRUSTED }));
-  hub = await startHub({ gateway: { subgraphRestartWaitMs: 0, persistedOperations: [manifest] } });
+  hub = await startHub({ gateway: { subgraphRestartWaitMs: 0 } });
   analyst = await tokenFor(users.jointOfficeAnalyst);
 });
 
 afterAll(async () => {
   await hub?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('metrics', () => {
@@ -65,11 +50,6 @@ describe('metrics', () => {
     const operations = new Set((await scrape(hub.gateway.url)).filter((s) => s.name === 'hub_http_requests_total').map((s) => s.labels.operation));
     expect(operations.size).toBeLessThanOrEqual(OPERATION_LABEL_CAP + 2);
     expect(operations.has('other')).toBe(true);
-    // The cap is full of junk, and the trusted document's operation still counts under its own name.
-    const answer = await postJson(loopback(hub.gateway.url), { extensions: { persistedQuery: { version: 1, sha256Hash: sha256Hex(TRUSTED) } } });
-    expect([answer.status, answer.body.errors]).toEqual([200, undefined]);
-    const labelled = (await scrape(hub.gateway.url)).filter((s) => s.name === 'hub_http_requests_total' && s.labels.operation === 'TrustedPartners');
-    expect(labelled.map((s) => s.value)).toEqual([1]);
   });
 
   it('shows a stopped subgraph as subgraph failures', async () => {
@@ -80,51 +60,5 @@ describe('metrics', () => {
     const after = await scrape(hub.gateway.url);
     const failures = { subgraph: 'training', reason: 'unreachable' };
     expect(total(after, 'hub_subgraph_request_failures_total', failures) - total(before, 'hub_subgraph_request_failures_total', failures)).toBe(1);
-  });
-});
-
-describe('METRICS_TOKEN', () => {
-  const wrong = `metrics-${randomBytes(12).toString('hex')}`;
-  const statusOf = async (url: string, authorization?: string) =>
-    (await send(`${url}/metrics`, { headers: authorization ? { authorization } : {} })).status;
-
-  it('at the gateway: 401 without the token or with another, 200 with it', async () => {
-    const guarded = await startHub({ gateway: { metricsToken: METRICS_TOKEN } });
-    try {
-      const base = new URL(guarded.gateway.url).origin;
-      expect(await statusOf(base)).toBe(401);
-      expect(await statusOf(base, `Bearer ${wrong}`)).toBe(401);
-      expect(await statusOf(base, METRICS_TOKEN)).toBe(401);
-      expect(await statusOf(base, `Bearer ${METRICS_TOKEN}`)).toBe(200);
-    } finally {
-      await guarded.stop();
-    }
-  });
-
-  it('at a subgraph process, read from METRICS_TOKEN_FILE', async () => {
-    const file = path.join(dir, 'metrics-token');
-    writeFileSync(file, `${METRICS_TOKEN}\n`);
-    const service = spawnService('subgraphs/training/index.js', await freePort(), { METRICS_TOKEN_FILE: file });
-    try {
-      await waitReady(service);
-      const base = new URL(service.url).origin;
-      expect(await statusOf(base)).toBe(401);
-      expect(await statusOf(base, `Bearer ${wrong}`)).toBe(401);
-      expect(await statusOf(base, `Bearer ${METRICS_TOKEN}`)).toBe(200);
-    } finally {
-      service.child.kill('SIGTERM');
-      await service.exited;
-    }
-  });
-
-  it('a subgraph refuses to start on a METRICS_TOKEN_FILE it cannot read, or a token too short', async () => {
-    for (const [env, said] of [
-      [{ METRICS_TOKEN_FILE: path.join(dir, 'missing') }, /METRICS_TOKEN_FILE .*missing cannot be read: ENOENT/],
-      [{ METRICS_TOKEN: 'short' }, /METRICS_TOKEN must be at least 16 characters/],
-    ] as const) {
-      const service = spawnService('subgraphs/training/index.js', await freePort(), env);
-      expect(await service.exited).not.toBe(0);
-      expect(service.output()).toMatch(said);
-    }
   });
 });

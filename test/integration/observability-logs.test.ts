@@ -8,8 +8,6 @@ import { startHub, SUPERGRAPH_PATH, testGatewayConfig, type Hub } from '../suppo
 import { baseOf, loopback, postJson, waitFor } from '../support/network';
 import { captureLogs, type LogLine } from '../support/observability';
 import { tokenFor, users } from '../support/users';
-import { freePort } from '../support/network';
-import { spawnService, vouched, waitReady } from '../support/processes';
 
 const GREAT_LAKES = `query GreatLakes { partner(code: "ICGLR") { name memberStates { iso3 situations { title alerts { title } } trainingSessions { title } } } }`;
 
@@ -160,36 +158,5 @@ describe('lines written while serving a request', () => {
     expect(line.subgraphs).toEqual([expect.objectContaining({ subgraph: 'training', status: 200 })]);
     const warning = logs.lines.find((l) => l.level === 'warn' && l.requestId === 'garbled-training');
     expect(warning).toMatchObject({ service: 'gateway', message: 'subgraph call failed', subgraph: 'training' });
-  });
-});
-
-describe('the log destination (asynchronous)', () => {
-  it("still has a request's line on stderr when SIGTERM stops the service right after the answer", async () => {
-    const service = spawnService('subgraphs/partners/index.js', await freePort(), { LOG_LEVEL: 'info', SEED_ON_START: 'true' });
-    try {
-      await waitReady(service);
-      const requestIds: string[] = [];
-      // A burst, so that lines are still queued when the signal comes.
-      for (let i = 0; i < 20; i++) {
-        const answer = await postJson(
-          service.url,
-          { query: 'query Burst { partners { code } }' },
-          { ...(await vouched('Burst', 'partners')), 'x-request-id': `burst-${i}` },
-        );
-        expect(answer.status).toBe(200);
-        requestIds.push(answer.headers.get('x-request-id')!);
-      }
-      service.child.kill('SIGTERM');
-      expect(await service.exited).toBe(0);
-      const lines = service
-        .output()
-        .split('\n')
-        .filter((line) => line.startsWith('{'))
-        .map((line) => JSON.parse(line) as LogLine);
-      const logged = lines.filter((line) => line.message === 'request').map((line) => line.requestId);
-      expect(logged).toEqual(requestIds);
-    } finally {
-      if (service.child.exitCode === null) service.child.kill('SIGKILL');
-    }
   });
 });

@@ -16,7 +16,6 @@ import {
   httpLimitVariables,
   httpLimitsOf,
   metricsVariables,
-  metricsTokenOf,
   httpUrl,
   noSharedSecret,
   readConfig,
@@ -154,6 +153,6 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
     databaseLimits: { connectTimeoutMs: variables.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: variables.DATABASE_STATEMENT_TIMEOUT_MS },
     peerUrls: byName(peers, '_URL', variables),
     auditRetentionMonths: variables.AUDIT_RETENTION_MONTHS,
-    metricsToken: metricsTokenOf(variables),
+    metricsToken: variables.METRICS_TOKEN || undefined,
   };
 }
