@@ -35,12 +35,15 @@ function build(destination: pino.DestinationStream) {
   );
 }
 
-// Synchronous, so the last lines before an exit are not lost.
-let base = build(pino.destination({ fd: 2, sync: true }));
+// Asynchronous: a request's line is buffered and written in the background, not with a write(2)
+// on the request's path. Pino's destination flushes what is buffered synchronously when the
+// process exits (process.exit after a graceful stop, an uncaught exception), so no line is lost.
+const stderr = pino.destination({ fd: 2, sync: false });
+let base = build(stderr);
 
 /** Sends the log lines to `stream` from now on (tests read them), or back to stderr when null. */
 export function logTo(stream: Writable | null): void {
-  base = build(stream ?? pino.destination({ fd: 2, sync: true }));
+  base = build(stream ?? stderr);
 }
 
 // Errors keep the shape they always had, under whatever field they are logged.
