@@ -12,6 +12,7 @@ import type { RunningSubgraph } from '../../subgraphs/kernel/service/subgraph-se
 import { OPERATION_LABEL_CAP } from '../../platform/metrics';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { startSubgraphs, startTestGateway, subgraphUrlEnv } from '../support/hub';
+import { writePersistedManifest } from '../support/persisted-manifest';
 import { baseOf, loopback, postJson, send } from '../support/network';
 import { scrape, total } from '../support/observability';
 
@@ -28,8 +29,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'hub-metrics-'));
   const tokenFile = path.join(dir, 'metrics-token');
   writeFileSync(tokenFile, `${TOKEN}\n`); // as a secret file is often written: the final newline is not the token's
-  const manifest = path.join(dir, 'persisted-documents.json');
-  writeFileSync(manifest, JSON.stringify({ [sha256Hex(KNOWN)]: KNOWN }));
+  const manifest = writePersistedManifest(dir, [KNOWN]);
   database = await createTestDatabase();
   ({ partners } = await startSubgraphs(database.target, ['partners'], { seed: false, metricsToken: TOKEN }));
   gateway = await startTestGateway({

@@ -1,11 +1,12 @@
 // Trusted documents through a real hub: operations sent by hash (extensions.persistedQuery,
 // documentId) run the manifest's text; with PERSISTED_ONLY a viewer who is not an admin runs those
 // and nothing else, refused with a code and HTTP 400, while an admin may still send free text.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { sha256Hex } from '../../gateway/persisted-operations';
 import { startHub, type Hub } from '../support/hub';
+import { writePersistedManifest } from '../support/persisted-manifest';
 import { postJson, send } from '../support/network';
 import { tokenFor, users } from '../support/users';
 
@@ -23,8 +24,7 @@ let url: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'hub-persisted-'));
-  const manifest = path.join(dir, 'persisted-documents.json');
-  writeFileSync(manifest, JSON.stringify(Object.fromEntries([PARTNER, BY_CODE, MUTATION].map((text) => [sha256Hex(text), text]))));
+  const manifest = writePersistedManifest(dir, [PARTNER, BY_CODE, MUTATION]);
   hub = await startHub({ gateway: { persistedOperations: [manifest], persistedOnly: true } });
   url = hub.gateway.url.replace('localhost', '127.0.0.1');
 });
