@@ -383,6 +383,9 @@ export function renderMarkdown(report: BenchReport): string {
   ].join('\n');
 }
 
+/** bench/results/ in the source tree, beside the compiled bench. */
+export const RESULTS_DIRECTORY = path.resolve(__dirname, '..', '..', 'bench', 'results');
+
 /** Writes <stamp>.json and <stamp>.md under `directory` and copies the Markdown to latest.md. */
 export function writeReport(directory: string, report: BenchReport, markdown: string): { json: string; markdown: string } {
   mkdirSync(directory, { recursive: true });

@@ -3,7 +3,6 @@
 // the raw-SQL floor, the direct subgraph, our gateway and stock @apollo/gateway. Writes
 // bench/results/ (progress on stderr, the report on stdout). See bench/README.md.
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,10 +33,18 @@ import {
   type RunResult,
 } from './measure';
 import { MAIN_DASHBOARD, QUERIES, type BenchQuery } from './queries';
-import { judgeTargets, renderMarkdown, writeReport, type BenchReport, type CapturedQuery, type RoundResult, type StepResult } from './report';
-import { createSecrets, startServices, type BenchSecrets, type RunningServices } from './services';
+import {
+  judgeTargets,
+  renderMarkdown,
+  RESULTS_DIRECTORY,
+  writeReport,
+  type BenchReport,
+  type CapturedQuery,
+  type RoundResult,
+  type StepResult,
+} from './report';
+import { createBenchDatabase, createSecrets, startServices, type BenchSecrets, type RunningServices } from './services';
 
-const RESULTS_DIRECTORY = path.resolve(__dirname, '..', '..', 'bench', 'results');
 const TRAINING_SESSIONS = 3000;
 const WARM_UP_REQUESTS = 10;
 // An audit trail written just after the answer gets this long to reach the capture.
@@ -56,12 +63,6 @@ function commit(): string {
   } catch {
     return 'unknown';
   }
-}
-
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
 }
 
 /** Rotates `items` left by `by`: round r starts at a different query, and a different path. */
@@ -179,16 +180,13 @@ async function main(): Promise<void> {
   }
   const startedAt = new Date().toISOString();
   const loadAverageAtStart = os.loadavg();
-  const database = `bench_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const databaseUrl = withDatabase(serverUrl, database);
-  const admin = new pg.Client({ connectionString: serverUrl, application_name: 'bench-admin' });
-  await admin.connect();
+  const bench = await createBenchDatabase(serverUrl, 'bench');
+  const { database, databaseUrl, admin } = bench;
   const secrets = createSecrets();
   const generator = startLoadGenerator();
   let services: RunningServices | undefined;
   let db: BenchDatabases | undefined;
   try {
-    await admin.query(`CREATE DATABASE "${database}"`);
     const {
       rows: [{ version }],
     } = await admin.query<{ version: string }>('SELECT version() AS version');
@@ -282,8 +280,7 @@ async function main(): Promise<void> {
     generator.stop();
     await services?.stop();
     await db?.close();
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
-    await admin.end();
+    await bench.drop();
     secrets.cleanUp();
   }
 }

@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeKeyFiles, type KeyFiles } from '../platform/gateway-keys';
 import { moduleEntries } from '../platform/manifest';
+import pg from 'pg';
+import { withDatabase } from '../test/support/database';
 import { freePort, waitFor } from '../test/support/network';
 import { startSqlCapture, type SqlCapture } from './sql-capture';
 
@@ -172,4 +174,31 @@ export async function startServices(
     await stopAll();
     throw error;
   }
+}
+
+/** A throwaway database of the run's own on the server at `serverUrl`. */
+export interface BenchDatabase {
+  database: string;
+  databaseUrl: string;
+  /** Connected to the server's own database, so that its backend is not among the bench database's. */
+  admin: pg.Client;
+  /** Drops the database (its connections too) and closes `admin`. */
+  drop: () => Promise<void>;
+}
+
+export async function createBenchDatabase(serverUrl: string, prefix: string): Promise<BenchDatabase> {
+  const database = `${prefix}_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl, application_name: 'bench-admin' });
+  await admin.connect();
+  const drop = async () => {
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`).catch(() => undefined);
+    await admin.end();
+  };
+  try {
+    await admin.query(`CREATE DATABASE "${database}"`);
+  } catch (error) {
+    await drop();
+    throw error;
+  }
+  return { database, databaseUrl: withDatabase(serverUrl, database), admin, drop };
 }

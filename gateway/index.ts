@@ -1,6 +1,7 @@
 // The gateway process: `npm run start:gateway`, or `node dist/gateway` in production; with
 // WEB_CONCURRENCY above 1, the primary of that many gateway workers on one port.
 import { logger } from '../platform/logger';
+import { warnIfMetricsOpen } from '../platform/metrics';
 import { resolveHttpLimits, runWorkers, stopOnSignals } from '../platform/http/service';
 import { readGatewayConfig } from './config';
 import { startGateway } from './server';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     logger.error('invalid configuration', { error });
     process.exit(2);
   }
+  warnIfMetricsOpen('gateway', config.production, config.metricsToken);
   const { shutdownDeadlineMs } = resolveHttpLimits(config.limits);
   await runWorkers({ name: 'gateway', workers: config.workers ?? 1, shutdownDeadlineMs }, async () => {
     try {

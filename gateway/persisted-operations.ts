@@ -14,6 +14,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { NextFunction, Request, Response } from 'express';
+import { Kind, parse } from 'graphql';
 import { persistedQueryNotFound, persistedQueryNotInList } from '../platform/errors';
 import { refuse } from '../platform/http/status';
 import { hasRole, type Viewer } from '../platform/identity';
@@ -44,6 +45,22 @@ export function readPersistedOperations(files: readonly string[]): PersistedOper
     }
   }
   return operations;
+}
+
+/** The names of the manifests' operations (their metrics labels are exempt from the cap, platform/metrics.ts). */
+export function persistedOperationNames(operations: PersistedOperations): string[] {
+  const names: string[] = [];
+  for (const text of operations.values()) {
+    let document;
+    try {
+      document = parse(text);
+    } catch {
+      continue; // not a document: it fails when sent, and has no name to label
+    }
+    for (const definition of document.definitions)
+      if (definition.kind === Kind.OPERATION_DEFINITION && definition.name) names.push(definition.name.value);
+  }
+  return names;
 }
 
 interface OperationFields {

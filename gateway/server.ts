@@ -19,7 +19,8 @@ import { createInternalSigner } from '../platform/internal-token';
 import { developmentKeyFiles, publicHalf, readPublicKeys, readSigningKey } from '../platform/gateway-keys';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { explorerPage } from './static-pages';
-import { persistedOperationsMiddleware, readPersistedOperations, requirePersisted } from './persisted-operations';
+import { persistedOperationNames, persistedOperationsMiddleware, readPersistedOperations, requirePersisted } from './persisted-operations';
+import { labelOperations } from '../platform/metrics';
 
 /** Where subgraphs may fetch the keys they accept (HUB_GATEWAY_JWKS_URL). */
 export const GATEWAY_JWKS_PATH = '/.well-known/hub-jwks.json';
@@ -74,6 +75,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const keys = loadGatewayKeys(config.internalKeys);
   const subgraphTokens = new SubgraphTokenCache(await createInternalSigner(keys.signingKey));
   const persisted = readPersistedOperations(config.persistedOperations ?? []);
+  // Junk names sent first must not push the trusted documents' names into "other".
+  labelOperations(persistedOperationNames(persisted));
   // GraphiQL from our own files (README "The explorer"); Apollo's landing page would load its own from the internet.
   const explorer = (config.explorer ?? !config.production) ? explorerPage() : { routes: {}, mounts: {} };
   const gateway = new ApolloGateway({

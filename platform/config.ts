@@ -4,6 +4,7 @@
 // the refusal of the retired shared secret; one variable per service (SITUATIONS_URL, ...); the
 // number of workers (WEB_CONCURRENCY, a whole number or `auto`); and readConfig, which parses with a schema and throws a plain Error with the first problem's message.
 // Each service's own config.ts declares its variables with these.
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { z } from 'zod';
 import type { HttpLimits } from './http/service';
@@ -108,13 +109,36 @@ export const httpLimitVariables = {
   SHUTDOWN_DEADLINE_MS: wholeNumber('SHUTDOWN_DEADLINE_MS', 0, 600_000, undefined),
 };
 
-/** METRICS_TOKEN: when set, GET /metrics answers only `Authorization: Bearer <it>` (platform/metrics.ts). */
+/** A secret kept in a file (a docker secret under /run/secrets): its content, without the final newline. */
+export function readSecretFile(file: string, variable: string): string {
+  let content: string;
+  try {
+    content = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
+  } catch (error) {
+    throw new Error(`${variable}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
+  }
+  if (!content) throw new Error(`${variable}: ${file} is empty`);
+  return content;
+}
+
+/** METRICS_TOKEN, or METRICS_TOKEN_FILE (the token kept in a file): when set, GET /metrics answers only `Authorization: Bearer <it>` (platform/metrics.ts). */
 export const metricsVariables = {
-  METRICS_TOKEN: z
-    .string()
-    .optional()
-    .refine((value) => !value || value.length >= 16, { message: 'METRICS_TOKEN must be at least 16 characters' }),
+  METRICS_TOKEN: z.string().optional(),
+  METRICS_TOKEN_FILE: z.string().optional(),
 };
+
+const METRICS_TOKEN_MIN_LENGTH = 16;
+
+/** The token those variables give (undefined: /metrics is open); both set, or a token under 16 characters, is refused. */
+export function metricsTokenOf(variables: { METRICS_TOKEN?: string; METRICS_TOKEN_FILE?: string }): string | undefined {
+  if (variables.METRICS_TOKEN && variables.METRICS_TOKEN_FILE) throw new Error('set METRICS_TOKEN or METRICS_TOKEN_FILE, not both');
+  const [variable, token] = variables.METRICS_TOKEN_FILE
+    ? ['METRICS_TOKEN_FILE', readSecretFile(variables.METRICS_TOKEN_FILE, 'METRICS_TOKEN_FILE')]
+    : ['METRICS_TOKEN', variables.METRICS_TOKEN];
+  if (!token) return undefined;
+  if (token.length < METRICS_TOKEN_MIN_LENGTH) throw new Error(`${variable}: the token must be at least ${METRICS_TOKEN_MIN_LENGTH} characters`);
+  return token;
+}
 
 /** How many workers a service runs on its port (platform/http/cluster.ts): 1 by default, `auto` one per CPU. */
 export const workerVariables = {

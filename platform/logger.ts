@@ -35,12 +35,41 @@ function build(destination: pino.DestinationStream) {
   );
 }
 
-// Synchronous, so the last lines before an exit are not lost.
-let base = build(pino.destination({ fd: 2, sync: true }));
+// Off the request's path: a line is only gathered, and what was gathered is written to stderr in
+// one synchronous write after the current turn of the event loop, and at exit (a graceful stop's
+// process.exit or an uncaught exception), so no line is lost. Pino's asynchronous destination
+// (sync: false) loses the chunk it has in flight when the process exits: its exit flush skips it.
+class BatchedStderr {
+  private readonly stderr = pino.destination({ fd: 2, sync: true });
+  private pending: string[] = [];
+  private scheduled = false;
+
+  constructor() {
+    process.on('exit', () => this.flush());
+  }
+
+  write(line: string): void {
+    this.pending.push(line);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  flush(): void {
+    this.scheduled = false;
+    if (this.pending.length === 0) return;
+    const text = this.pending.join('');
+    this.pending = [];
+    this.stderr.write(text);
+  }
+}
+
+const stderr = new BatchedStderr();
+let base = build(stderr);
 
 /** Sends the log lines to `stream` from now on (tests read them), or back to stderr when null. */
 export function logTo(stream: Writable | null): void {
-  base = build(stream ?? pino.destination({ fd: 2, sync: true }));
+  base = build(stream ?? stderr);
 }
 
 // Errors keep the shape they always had, under whatever field they are logged.

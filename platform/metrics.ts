@@ -9,6 +9,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { RequestHandler } from 'express';
 import { AggregatorRegistry, collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { CLIENT_CODES } from './errors';
+import { logger } from './logger';
 
 /** Distinct operation names a service labels on its own; any further one counts as "other". */
 export const OPERATION_LABEL_CAP = 100;
@@ -193,6 +194,15 @@ function clusterMetrics(): Promise<string | undefined> {
     });
     process.send!({ type: ASK, id });
   });
+}
+
+/**
+ * At start: a production service whose /metrics is open says so once. Not refused, since a
+ * deployment may keep /metrics off the public port at its proxy instead (README "Metrics").
+ */
+export function warnIfMetricsOpen(service: string, production: boolean, token: string | undefined): void {
+  if (production && !token)
+    logger.warn('GET /metrics is open to anyone who reaches the port: set METRICS_TOKEN_FILE or block /metrics at the proxy', { service });
 }
 
 const digest = (text: string) => createHash('sha256').update(text).digest();

@@ -1,7 +1,8 @@
 // WEB_CONCURRENCY: the situations subgraph (on a PostgreSQL database of the test's own) and the
 // gateway, each run as a real process with two workers on one port. Answers come from both
 // workers; a worker killed is replaced while the other goes on serving; SIGTERM to a primary
-// drains its workers (a request under way is answered) and exits 0. On embedded PGlite a subgraph refuses to start two workers.
+// drains its workers (a request under way is answered) and exits 0. A scrape of /metrics, by
+// whichever worker answers it, counts the requests both workers served. On embedded PGlite a subgraph refuses to start two workers.
 // Runs on the server of DATABASE_URL when set, otherwise on a PostgreSQL server of the test's own.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { FRAMEWORK, FRAMEWORK_2014 } from './operations';
 import { subgraphUrlEnv } from '../support/hub';
+import { parseMetrics, total } from '../support/observability';
 import { baseOf, freePort, postJson, startSlowRequest, waitFor } from '../support/network';
 import { createPrivatePostgres, findPostgresBinaries, onServer, type PrivatePostgres } from '../support/postgres-server';
 import { type ChildService, kill, spawnService, vouched, waitReady } from '../support/processes';
@@ -22,18 +24,27 @@ if (!runnable && 'missing' in binaries) console.warn(`Skipping the workers tests
 // Short, so that the whole stop fits well inside the test's time.
 const SHUTDOWN_DEADLINE_MS = 3000;
 
-/** /health on a connection of its own, so that the primary hands it to the next worker in turn. */
-function healthOnNewConnection(service: ChildService): Promise<{ status: number; body: { worker?: number } }> {
+/** A request on a connection of its own, so that the primary hands it to the next worker in turn. */
+function onNewConnection(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${baseOf(service.url)}/health`, { agent: false, timeout: 5000 }, (response) => {
+    const request = http.request(url, { method: options.method ?? 'GET', headers: options.headers, agent: false, timeout: 5000 }, (response) => {
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (chunk) => (text += chunk));
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, body: JSON.parse(text) }));
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
     });
     request.on('error', reject);
     request.on('timeout', () => request.destroy(new Error('timed out')));
+    request.end(options.body);
   });
+}
+
+async function healthOnNewConnection(service: ChildService): Promise<{ status: number; body: { worker?: number } }> {
+  const { status, text } = await onNewConnection(`${baseOf(service.url)}/health`);
+  return { status, body: JSON.parse(text) };
 }
 
 /** Asks /health until the workers seen include every one of `wanted` (ids). */
@@ -121,6 +132,29 @@ describeWithPostgres('a subgraph and the gateway with WEB_CONCURRENCY=2', () => 
     const answer = await postJson(gateway!.url, { query: FRAMEWORK });
     expect(answer.status).toBe(200);
     expect(answer.body).toEqual({ data: { framework: FRAMEWORK_2014 } });
+  });
+
+  // Before a worker is killed: a dead worker's counts go with it.
+  it('sums the metrics of both workers of each service in a scrape answered by either', async () => {
+    const requests = 10;
+    const operation = `WorkerSum_${randomBytes(4).toString('hex')}`;
+    const query = `query ${operation} { framework(version: "2014") { id year } }`;
+    for (let i = 0; i < requests; i++) {
+      const answer = await onNewConnection(gateway!.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query }),
+      });
+      expect(answer.status).toBe(200);
+    }
+    for (const service of [gateway!, situations!]) {
+      // Two scrapes on connections of their own: one from each worker, each counting all requests.
+      for (let scrapeNumber = 0; scrapeNumber < 2; scrapeNumber++) {
+        const scraped = await onNewConnection(`${baseOf(service.url)}/metrics`);
+        expect(scraped.status).toBe(200);
+        expect(total(parseMetrics(scraped.text), 'hub_http_requests_total', { operation, status: '200' })).toBe(requests);
+      }
+    }
   });
 
   it.each(['situations', 'gateway'] as const)('replaces a %s worker that dies, while the other goes on serving', async (name) => {

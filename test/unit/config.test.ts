@@ -1,11 +1,15 @@
 // The environment readers (platform/config.ts) and the gateway's and a subgraph's configuration built
 // on them: the message a start-up prints for each kind of bad value, and the defaults that unset or
-// empty variables take. Pure: no files, servers or databases.
+// empty variables take. Pure but for the secret files METRICS_TOKEN_FILE reads: no servers or databases.
 import { DEFAULT_MAX_TOKEN_LIFETIME_SECONDS } from '../../gateway/auth';
 import { DEFAULT_MAX_QUERY_COST, readGatewayConfig } from '../../gateway/config';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { duration, httpUrl, readConfig, trueOrFalse, wholeNumber, wholeNumberOrAuto, workerVariables } from '../../platform/config';
 import { readServiceConfig } from '../../subgraphs/kernel/service/config';
+import { warnIfMetricsOpen } from '../../platform/metrics';
+import { captureLogs } from '../support/observability';
 
 describe('the variable schemas', () => {
   it('read a whole number within its range, the fallback when unset or empty', () => {
@@ -230,5 +234,49 @@ describe('WEB_CONCURRENCY', () => {
     expect(() => readServiceConfig('alerts', 4004, { WEB_CONCURRENCY: '2' })).toThrow(
       'WEB_CONCURRENCY=2 needs PostgreSQL: the embedded PGlite database serves one process only; set DATABASE_URL, or WEB_CONCURRENCY=1',
     );
+  });
+});
+
+describe('METRICS_TOKEN and METRICS_TOKEN_FILE', () => {
+  let dir: string;
+  let file: string;
+  const token = 'a-metrics-token-of-32-characters';
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'hub-metrics-token-'));
+    file = path.join(dir, 'token');
+    writeFileSync(file, `${token}\n`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('takes the token from the variable or from the file, the same at the gateway and at a subgraph', () => {
+    for (const read of [(env: NodeJS.ProcessEnv) => readGatewayConfig(env), (env: NodeJS.ProcessEnv) => readServiceConfig('training', 4003, env)]) {
+      expect(read({}).metricsToken).toBeUndefined();
+      expect(read({ METRICS_TOKEN: token }).metricsToken).toBe(token);
+      expect(read({ METRICS_TOKEN_FILE: file }).metricsToken).toBe(token);
+    }
+  });
+
+  it('refuses both at once, a token under 16 characters, and a file it cannot read', () => {
+    expect(() => readGatewayConfig({ METRICS_TOKEN: token, METRICS_TOKEN_FILE: file })).toThrow('set METRICS_TOKEN or METRICS_TOKEN_FILE, not both');
+    expect(() => readServiceConfig('training', 4003, { METRICS_TOKEN: 'short' })).toThrow('METRICS_TOKEN: the token must be at least 16 characters');
+    const short = path.join(dir, 'short');
+    writeFileSync(short, 'short\n');
+    expect(() => readGatewayConfig({ METRICS_TOKEN_FILE: short })).toThrow('METRICS_TOKEN_FILE: the token must be at least 16 characters');
+    expect(() => readGatewayConfig({ METRICS_TOKEN_FILE: path.join(dir, 'none') })).toThrow(/^METRICS_TOKEN_FILE: cannot read .*none \(ENOENT\)$/);
+  });
+
+  it('has a production service without a token say at start that /metrics is open', () => {
+    const logs = captureLogs('info');
+    try {
+      warnIfMetricsOpen('gateway', false, undefined);
+      warnIfMetricsOpen('partners', true, token);
+      expect(logs.lines).toEqual([]);
+      warnIfMetricsOpen('partners', true, undefined);
+      expect(logs.lines).toEqual([
+        expect.objectContaining({ level: 'warn', service: 'partners', message: expect.stringMatching(/^GET \/metrics is open/) }),
+      ]);
+    } finally {
+      logs.stop();
+    }
   });
 });

@@ -3,7 +3,7 @@
 // tables. Run once per database by an administrator (`npm run db:roles`, or docker-compose's
 // db-roles service); the subgraphs then apply their own migrations as those roles.
 import { Client } from 'pg';
-import { readSecretFile } from '../service/config';
+import { readSecretFile } from '../../../platform/config';
 import { logger } from '../../../platform/logger';
 
 export interface SubgraphRole {

@@ -2,7 +2,6 @@
 // schema of its variables (platform/config.ts), then the rules between them (which gateway keys,
 // what production refuses) and the database URL with its password file. Defaults make `npm start`
 // work on a fresh machine; see README "Configuration".
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { developmentKeysDir, type GatewayKeySource } from '../../../platform/gateway-keys';
@@ -15,10 +14,12 @@ import {
   byName,
   httpLimitVariables,
   httpLimitsOf,
+  metricsTokenOf,
   metricsVariables,
   httpUrl,
   noSharedSecret,
   readConfig,
+  readSecretFile,
   trueOrFalse,
   variablesOf,
   wholeNumber,
@@ -68,18 +69,6 @@ function gatewayKeySource(jwksFile: string | undefined, jwksUrl: string | undefi
 
 // What docker-compose's example used to fall back to; production refuses it.
 export const DEVELOPMENT_DATABASE_PASSWORD = 'hub-dev-password';
-
-/** A secret kept in a file (a docker secret under /run/secrets): its content, without the final newline. */
-export function readSecretFile(file: string, variable: string): string {
-  let content: string;
-  try {
-    content = readFileSync(file, 'utf8').replace(/\r?\n$/, '');
-  } catch (error) {
-    throw new Error(`${variable}: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`, { cause: error });
-  }
-  if (!content) throw new Error(`${variable}: ${file} is empty`);
-  return content;
-}
 
 /**
  * The PostgreSQL URL subgraph `name` logs in with: DATABASE_URL_<NAME> (its own role, see
@@ -153,6 +142,6 @@ export function readServiceConfig(name: string, defaultPort: number, env: NodeJS
     databaseLimits: { connectTimeoutMs: variables.DATABASE_CONNECT_TIMEOUT_MS, statementTimeoutMs: variables.DATABASE_STATEMENT_TIMEOUT_MS },
     peerUrls: byName(peers, '_URL', variables),
     auditRetentionMonths: variables.AUDIT_RETENTION_MONTHS,
-    metricsToken: variables.METRICS_TOKEN || undefined,
+    metricsToken: metricsTokenOf(variables),
   };
 }

@@ -24,7 +24,7 @@ import {
 import { errorFormatter } from '../../../platform/errors';
 import { resolveHttpLimits, runWorkers, startHttpService, stopOnSignals, type HttpLimits, type RunningService } from '../../../platform/http/service';
 import { logger } from '../../../platform/logger';
-import { metricsOf } from '../../../platform/metrics';
+import { metricsOf, warnIfMetricsOpen } from '../../../platform/metrics';
 import {
   createInternalVerifier,
   INTERNAL_HEADER,
@@ -206,6 +206,7 @@ export async function runSubgraph(module: SubgraphModule, env: NodeJS.ProcessEnv
     logger.error('invalid configuration', { error });
     process.exit(2);
   }
+  warnIfMetricsOpen(module.name, config.production, config.metricsToken);
   const { shutdownDeadlineMs } = resolveHttpLimits(config.limits);
   await runWorkers({ name: module.name, workers: config.workers, shutdownDeadlineMs }, () => serveSubgraph(module, config));
 }
