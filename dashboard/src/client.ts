@@ -7,7 +7,7 @@ import { currentToken } from '../../gateway/explorer/bearer-token';
 
 export interface Answer<T> {
   data: T | null;
-  errors: { message: string; path?: (string | number)[]; extensions?: { code?: string } }[];
+  errors: { message: string; path?: (string | number)[]; extensions?: { code?: string; serviceName?: string } }[];
 }
 
 export async function ask<T, V extends Record<string, unknown>>(document: TypedDocumentNode<T, V>, variables?: V): Promise<Answer<T>> {

@@ -37,7 +37,8 @@ export function showError(body: HTMLElement, missing: string[], answer: Answer<u
   const list = document.createElement('ul');
   for (const error of answer.errors) {
     const item = document.createElement('li');
-    item.textContent = error.extensions?.code ? `${error.message} (${error.extensions.code})` : error.message;
+    const from = error.extensions?.serviceName ? `the ${error.extensions.serviceName} subgraph: ` : '';
+    item.textContent = `${from}${error.message}${error.extensions?.code ? ` (${error.extensions.code})` : ''}`;
     list.append(item);
   }
   panel.append(title, list);

@@ -160,6 +160,7 @@ export const trainingPanel = () =>
 /** Fills the situation picker, then draws the first situation's trend. */
 export async function trendPanel(): Promise<void> {
   const picker = document.querySelector<HTMLSelectElement>('#situation-picker')!;
+  reset(panelBody('trend'));
   const answer = await ask(DashboardSituationPickerDocument);
   const nodes = answer.data?.situations?.nodes ?? [];
   const previous = picker.value;
@@ -172,11 +173,7 @@ export async function trendPanel(): Promise<void> {
     }),
   );
   if (nodes.some((node) => node.id === previous)) picker.value = previous;
-  if (answer.data?.situations == null) {
-    const body = panelBody('trend');
-    reset(body);
-    return showError(body, ['situations'], answer);
-  }
+  if (answer.data?.situations == null) return showError(panelBody('trend'), ['situations'], answer);
   return trendOf(picker.value);
 }
 
