@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
-import { pageBuild, REPO_ROOT as ROOT } from '../page-build';
+import { pageBuild, REPO_ROOT as ROOT } from './page-build';
 import { explorerTabs } from '../readme-examples';
 
 /** `virtual:explorer-tabs`: the README's "Asking the hub" operations, read when the bundle is built. */

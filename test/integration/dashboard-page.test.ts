@@ -153,6 +153,9 @@ describe('the dashboard', () => {
       const signedIn = await showsWhatTheEndpointGives(page, analyst);
       // Seeded situations are shared with UN-JO beyond the CLEAR ones: the analyst's grid counts more.
       expect(total(signedIn.situations)).toBeGreaterThan(total(anonymous.situations));
+      // The README's picture of the dashboard (docs/dashboard.png is a copy of it).
+      mkdirSync('test-results', { recursive: true });
+      await page.screenshot({ path: path.join('test-results', 'dashboard.png'), fullPage: true });
       // The token stays for this tab only.
       expect(await page.evaluate('[sessionStorage.length, localStorage.length]')).toEqual([1, 0]);
     });
