@@ -9,10 +9,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DASHBOARD_MANIFEST } from '../../gateway/config';
 import { readPersistedOperations } from '../../gateway/persisted-operations';
-import { startGateway, type RunningGateway } from '../../gateway/server';
+import type { RunningGateway } from '../../gateway/server';
 import { DASHBOARD_CSP, DASHBOARD_DIR } from '../../gateway/static-pages';
-import { blockExternal, launchBrowser, type TestBrowser } from '../support/browser';
-import { startHub, SUPERGRAPH_PATH, testGatewayConfig, type Hub } from '../support/hub';
+import { launchBrowser, onPage as onBrowserPage, type TestBrowser } from '../support/browser';
+import { startHub, startProductionGateway, type Hub } from '../support/hub';
 import { baseOf, send, waitFor } from '../support/network';
 import { tokenFor, users } from '../support/users';
 
@@ -37,27 +37,18 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-/** Runs `check` on a fresh page; on failure a screenshot goes to test-results/ before the error is passed on. */
-async function onPage(name: string, check: (page: Page) => Promise<void>): Promise<void> {
-  const page = await browser.browser.newPage({ viewport: { width: 1400, height: 1000 } });
-  const external = await blockExternal(page);
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  try {
-    await check(page);
-    expect(external).toEqual([]);
-    expect(problems).toEqual([]);
-  } catch (error) {
-    mkdirSync('test-results', { recursive: true });
-    await page.screenshot({ path: path.join('test-results', `dashboard-${name}.png`), fullPage: true }).catch(() => undefined);
-    throw error;
-  } finally {
-    await page.close();
-  }
-}
+/** Runs `check` on a fresh page, which must load nothing from the internet and break no CSP rule. */
+const onPage = (name: string, check: (page: Page) => Promise<void>) =>
+  onBrowserPage(
+    browser,
+    `dashboard-${name}`,
+    async (page, external, problems) => {
+      await check(page);
+      expect(external).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+    { width: 1400, height: 1000 },
+  );
 
 /** Waits until no panel is loading; returns each panel's state. */
 async function settled(page: Page): Promise<Record<string, string>> {
@@ -227,15 +218,7 @@ describe('the dashboard', () => {
 describe('the dashboard in production', () => {
   const started: RunningGateway[] = [];
   const productionGateway = async (dashboard?: boolean) => {
-    const gateway = await startGateway(
-      testGatewayConfig({
-        supergraphPath: SUPERGRAPH_PATH,
-        subgraphUrls: hub.gateway.subgraphUrls,
-        internalKeys: { signingKey: hub.keys.signingKey },
-        production: true,
-        ...(dashboard === undefined ? {} : { dashboard }),
-      }),
-    );
+    const gateway = await startProductionGateway(hub, dashboard === undefined ? {} : { dashboard });
     started.push(gateway);
     return gateway;
   };
