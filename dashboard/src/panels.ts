@@ -68,30 +68,20 @@ export const alertsPanel = () =>
     const sumBy = (key: 'level' | 'status', value: string, month: string) =>
       counts.filter((c) => (c[key] ?? '—') === value && (c.month ?? '—') === month).reduce((sum, c) => sum + c.alerts, 0);
     const stacked = { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } };
-    chart(body, {
-      type: 'bar',
-      data: {
-        labels: months,
-        datasets: distinct(counts.map((c) => c.level)).map((level) => ({
-          label: level,
-          backgroundColor: LEVEL_COLOURS[level] ?? '#999',
-          data: months.map((month) => sumBy('level', level, month)),
-        })),
-      },
-      options: { scales: stacked, plugins: { title: { display: true, text: 'by level' } } },
-    });
-    chart(body, {
-      type: 'bar',
-      data: {
-        labels: months,
-        datasets: distinct(counts.map((c) => c.status)).map((status, i) => ({
-          label: status,
-          backgroundColor: STATUS_COLOURS[i % STATUS_COLOURS.length],
-          data: months.map((month) => sumBy('status', status, month)),
-        })),
-      },
-      options: { scales: stacked, plugins: { title: { display: true, text: 'by status' } } },
-    });
+    // One stacked bar chart per grouping: months along, a bar segment per level (or status).
+    for (const key of ['level', 'status'] as const)
+      chart(body, {
+        type: 'bar',
+        data: {
+          labels: months,
+          datasets: distinct(counts.map((c) => c[key])).map((value, i) => ({
+            label: value,
+            backgroundColor: key === 'level' ? (LEVEL_COLOURS[value] ?? '#999') : STATUS_COLOURS[i % STATUS_COLOURS.length],
+            data: months.map((month) => sumBy(key, value, month)),
+          })),
+        },
+        options: { scales: stacked, plugins: { title: { display: true, text: `by ${key}` } } },
+      });
     table(
       body,
       'Alerts by month, level and status',
