@@ -35,7 +35,7 @@ const KERNEL_IMPORTS = into([...SUBGRAPHS, 'gateway', 'scripts', 'test', 'bench'
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default defineConfig(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/results/**'] },
+  { ignores: ['dist/**', 'dashboard/src/generated/**', 'node_modules/**', 'coverage/**', '.data/**', 'bench/results/**'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   prettier,

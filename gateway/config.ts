@@ -61,6 +61,8 @@ export interface GatewayConfig {
   metricsToken?: string;
   /** EXPLORER: GraphiQL at GET /graphql for browsers (gateway/static-pages.ts); on outside production. */
   explorer?: boolean;
+  /** DASHBOARD: the reference dashboard at /dashboard (gateway/static-pages.ts); on outside production. */
+  dashboard?: boolean;
   /** PERSISTED_OPERATIONS: the manifests of persisted operations clients may send by hash (gateway/persisted-operations.ts). */
   persistedOperations?: string[];
   /** PERSISTED_ONLY: viewers who are not admins run the manifests' operations only. */
@@ -119,6 +121,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
       HUB_GATEWAY_SIGNING_KEY_FILE: z.string().optional(),
       HUB_GATEWAY_JWKS_FILE: z.string().optional(),
       EXPLORER: trueOrFalse('EXPLORER', !production),
+      DASHBOARD: trueOrFalse('DASHBOARD', !production),
       PERSISTED_OPERATIONS: z.string().optional(),
       PERSISTED_ONLY: trueOrFalse('PERSISTED_ONLY', false),
     }),
@@ -168,6 +171,7 @@ export function readGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     internalKeys: internalKeys(variables.HUB_GATEWAY_SIGNING_KEY_FILE, variables.HUB_GATEWAY_JWKS_FILE, production, env),
     metricsToken: metricsTokenOf(variables),
     explorer: variables.EXPLORER,
+    dashboard: variables.DASHBOARD,
     persistedOperations,
     persistedOnly: variables.PERSISTED_ONLY,
   };

@@ -1,5 +1,5 @@
 // Trusted documents: the persisted operations the gateway is given (PERSISTED_OPERATIONS, manifests
-// of `{ "<sha256 hex of the text>": "<text>" }` as graphql-codegen's client preset writes them), the
+// of `{ "<sha256 hex of the text>": "<text>" }` (keys also "sha256:<hex>") as graphql-codegen's client preset writes them), the
 // middleware that lets a client send one by its hash, and PERSISTED_ONLY's rule that a viewer who is
 // not an admin runs those and nothing else.
 //
@@ -38,9 +38,11 @@ export function readPersistedOperations(files: readonly string[]): PersistedOper
     }
     if (typeof manifest !== 'object' || manifest === null || Array.isArray(manifest))
       throw new Error(`PERSISTED_OPERATIONS: ${file} must hold one JSON object of "<sha256 hex>": "<operation text>"`);
-    for (const [hash, text] of Object.entries(manifest)) {
+    // graphql-codegen's client preset writes the keys with their algorithm, "sha256:<hex>".
+    for (const [key, text] of Object.entries(manifest)) {
+      const hash = key.replace(/^sha256:/, '');
       if (typeof text !== 'string' || !SHA256_HEX.test(hash) || sha256Hex(text) !== hash)
-        throw new Error(`PERSISTED_OPERATIONS: in ${file}, "${hash.slice(0, 70)}" is not the sha256 hex of its operation's text`);
+        throw new Error(`PERSISTED_OPERATIONS: in ${file}, "${key.slice(0, 70)}" is not the sha256 hex of its operation's text`);
       operations.set(hash, text);
     }
   }

@@ -18,7 +18,8 @@ import { SubgraphTokenCache } from './subgraph-tokens';
 import { createInternalSigner } from '../platform/internal-token';
 import { developmentKeyFiles, publicHalf, readPublicKeys, readSigningKey } from '../platform/gateway-keys';
 import type { JSONWebKeySet, JWK } from 'jose';
-import { explorerPage } from './static-pages';
+import { dashboardPage, explorerPage, NO_PAGE, pages } from './static-pages';
+import { DEV_TOKENS_PATH, devTokens } from './dev-tokens';
 import { persistedOperationNames, persistedOperationsMiddleware, readPersistedOperations, requirePersisted } from './persisted-operations';
 import { labelOperations } from '../platform/metrics';
 
@@ -78,7 +79,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   // Junk names sent first must not push the trusted documents' names into "other".
   labelOperations(persistedOperationNames(persisted));
   // GraphiQL from our own files (README "The explorer"); Apollo's landing page would load its own from the internet.
-  const explorer = (config.explorer ?? !config.production) ? explorerPage() : { routes: {}, mounts: {} };
+  const explorer = (config.explorer ?? !config.production) ? explorerPage() : NO_PAGE;
+  // The reference dashboard (README "The dashboard"); its token picker signs with the development secret, so never in production.
+  const dashboard = (config.dashboard ?? !config.production) ? dashboardPage() : NO_PAGE;
+  const picker = config.production || config.auth.jwksUrl ? NO_PAGE : { routes: {}, mounts: { [DEV_TOKENS_PATH]: devTokens(config.auth) } };
+  const served = pages(explorer, dashboard, picker);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => {
@@ -147,9 +152,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       [GATEWAY_JWKS_PATH]: (_req, res) => {
         res.set('cache-control', 'public, max-age=300').json(keys.publicKeys);
       },
-      ...explorer.routes,
+      ...served.routes,
     },
-    mounts: explorer.mounts,
+    mounts: served.mounts,
     parsed: [persistedOperationsMiddleware(persisted)],
   });
   return { ...service, subgraphUrls: urls, subgraphTokens };

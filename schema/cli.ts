@@ -1,14 +1,18 @@
-// `npm run schema:print | schema:compose | schema:check`.
+// `npm run schema:print | schema:compose | schema:codegen | schema:check`.
 //   print:   writes schema/<subgraph>.graphql from the code, for every manifest entry with a `module`
-//   compose: writes schema/supergraph.graphql from those files and the `sdl` entries' own files, unless
+//   compose: writes schema/supergraph.graphql (and its API schema, schema/api.graphql) from those files and the `sdl` entries' own files, unless
 //            that would bring in a breaking change for clients that schema/intended-changes.json does
 //            not mark as intended, and the parts of docker-compose.yml that follow the manifest
 //            (scripts/compose-file.ts)
+//   codegen: writes the dashboard's typed client, dashboard/src/generated/ and dashboard/persisted-documents.json,
+//            from its operations and schema/api.graphql (client-codegen.ts)
 //   check:   fails when the checked-in files differ from what the code and the manifest give,
 //            composition fails, a field another subgraph resolves could take its parent down with it
 //            (degradation.ts), or the supergraph the code composes has an unmarked breaking change
-//            against the checked-in supergraph or the one at the git base revision (compatibility.ts)
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+//            against the checked-in supergraph or the one at the git base revision (compatibility.ts),
+//            or the dashboard's operations no longer validate or its generated client is stale
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { buildSchema } from 'graphql';
 import path from 'node:path';
 import {
   INTENDED_CHANGES_FILE,
@@ -25,6 +29,7 @@ import {
 import { degradationProblems } from './degradation';
 import { manifest } from '../platform/manifest';
 import { composeFileIsCurrent, writeComposeFile } from '../scripts/compose-file';
+import { API_SCHEMA_FILE, generateDashboardClient, invalidOperations, printApiSchema, staleClientFiles } from './client-codegen';
 import { SCHEMA_DIR, checkedInSdls, compose, printSubgraphs } from './supergraph';
 
 const file = (name: string) => path.join(SCHEMA_DIR, name);
@@ -79,8 +84,23 @@ async function main(command: string | undefined): Promise<number> {
       }
     }
     writeFileSync(target, supergraph);
+    writeFileSync(API_SCHEMA_FILE, printApiSchema(supergraph));
     writeComposeFile(manifest());
-    console.log('wrote schema/supergraph.graphql, docker-compose.yml');
+    console.log('wrote schema/supergraph.graphql, schema/api.graphql, docker-compose.yml');
+    return 0;
+  }
+  if (command === 'codegen') {
+    const invalid = invalidOperations();
+    if (invalid.length > 0) {
+      console.error(`the dashboard's operations do not validate against schema/api.graphql:\n  ${invalid.join('\n  ')}`);
+      return 1;
+    }
+    const files = await generateDashboardClient();
+    for (const { file, content } of files) {
+      mkdirSync(path.dirname(path.join(SCHEMA_DIR, '..', file)), { recursive: true });
+      writeFileSync(path.join(SCHEMA_DIR, '..', file), content);
+    }
+    console.log(`wrote ${files.map(({ file }) => file).join(', ')}`);
     return 0;
   }
   if (command === 'check') {
@@ -94,9 +114,21 @@ async function main(command: string | undefined): Promise<number> {
     const supergraph = compose(printed);
     const target = file('supergraph.graphql');
     if (!existsSync(target) || readFileSync(target, 'utf8') !== supergraph) stale.push('schema/supergraph.graphql');
+    const api = printApiSchema(supergraph);
+    if (!existsSync(API_SCHEMA_FILE) || readFileSync(API_SCHEMA_FILE, 'utf8') !== api) stale.push('schema/api.graphql');
     if (!composeFileIsCurrent(manifest())) stale.push('docker-compose.yml');
     if (stale.length > 0) {
       problems.push(`stale: ${stale.join(', ')}\nrun \`npm run schema:print && npm run schema:compose\` and commit the result`);
+    }
+    // Against the API schema the code gives, so that a field removed in the code is caught before it is composed.
+    const invalid = invalidOperations(buildSchema(api));
+    if (invalid.length > 0) {
+      problems.push(
+        `the dashboard's operations do not validate against the API schema:\n  ${invalid.join('\n  ')}\nfix the operations under dashboard/src/operations/, then run \`npm run schema:codegen\``,
+      );
+    } else {
+      const client = await staleClientFiles();
+      if (client.length > 0) problems.push(`stale generated client: ${client.join(', ')}\nrun \`npm run schema:codegen\` and commit the result`);
     }
     const fragile = degradationProblems({ ...checkedInSdls(), ...printed });
     if (fragile.length > 0) problems.push(`fields that would drop their parent when another subgraph fails:\n  ${fragile.join('\n  ')}`);
@@ -124,10 +156,10 @@ async function main(command: string | undefined): Promise<number> {
     for (const problem of problems) console.error(problem);
     if (breaking.length > 0) refuse(breaking, 'the check fails');
     if (problems.length > 0 || breaking.length > 0) return 1;
-    console.log('schema files are up to date and compose, with no unmarked breaking change');
+    console.log("schema files and the dashboard's typed client are up to date and compose, with no unmarked breaking change");
     return 0;
   }
-  console.error('usage: schema/cli (print | compose | check)');
+  console.error('usage: schema/cli (print | compose | codegen | check)');
   return 2;
 }
 

@@ -4,9 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { pageBuild, REPO_ROOT as ROOT } from './page-build';
 import { explorerTabs } from '../readme-examples';
-
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 
 /** `virtual:explorer-tabs`: the README's "Asking the hub" operations, read when the bundle is built. */
 function readmeTabs(): Plugin {
@@ -23,24 +22,20 @@ function readmeTabs(): Plugin {
   };
 }
 
-export default defineConfig({
-  root: import.meta.dirname,
-  // The page is served at /graphql, its files under /explorer/ (gateway/static-pages.ts).
-  base: '/explorer/',
-  plugins: [readmeTabs()],
-  logLevel: 'warn',
-  build: {
-    outDir: path.join(ROOT, 'dist', 'explorer'),
-    emptyOutDir: true,
-    // Monaco and GraphiQL are large and loaded once per visit, from the gateway itself.
-    chunkSizeWarningLimit: 4096,
-    reportCompressedSize: false,
-    rolldownOptions: {
-      // GraphiQL's dependencies mark React server-component boundaries ("use client"), which a page bundle does not need.
-      onwarn(warning, warn) {
-        if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+// The page is served at /graphql, its files under /explorer/ (gateway/static-pages.ts).
+export default defineConfig(
+  pageBuild('explorer', import.meta.dirname, {
+    plugins: [readmeTabs()],
+    build: {
+      // Monaco and GraphiQL are large and loaded once per visit, from the gateway itself.
+      chunkSizeWarningLimit: 4096,
+      rolldownOptions: {
+        // GraphiQL's dependencies mark React server-component boundaries ("use client"), which a page bundle does not need.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
       },
     },
-  },
-  worker: { format: 'es' },
-});
+    worker: { format: 'es' },
+  }),
+);

@@ -3,14 +3,14 @@
 // violation, preloads the README's "Asking the hub" operations as tabs, runs one as the token typed
 // into its token field and shows the answer, and opens the schema's docs. A production gateway
 // serves no explorer unless EXPLORER=true.
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, Response as PageResponse } from 'playwright-core';
 import { explorerTabs } from '../../gateway/readme-examples';
-import { startGateway, type RunningGateway } from '../../gateway/server';
+import type { RunningGateway } from '../../gateway/server';
 import { EXPLORER_DIR, PAGE_CSP } from '../../gateway/static-pages';
-import { blockExternal, launchBrowser, type TestBrowser } from '../support/browser';
-import { startHub, SUPERGRAPH_PATH, testGatewayConfig, type Hub } from '../support/hub';
+import { launchBrowser, onPage as onBrowserPage, type TestBrowser } from '../support/browser';
+import { startHub, startProductionGateway, type Hub } from '../support/hub';
 import { baseOf, send, waitFor } from '../support/network';
 import { tokenFor, users } from '../support/users';
 
@@ -33,26 +33,8 @@ afterAll(async () => {
   await hub?.stop();
 });
 
-/** Runs `check` on a fresh page; on failure a screenshot goes to test-results/ before the error is passed on. */
-async function onPage(name: string, check: (page: Page, external: string[], problems: string[]) => Promise<void>): Promise<void> {
-  const page = await browser.browser.newPage();
-  const external = await blockExternal(page);
-  // CSP violations and uncaught errors are reported on the console and as page errors.
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
-  });
-  page.on('pageerror', (error) => problems.push(error.message));
-  try {
-    await check(page, external, problems);
-  } catch (error) {
-    mkdirSync('test-results', { recursive: true });
-    await page.screenshot({ path: path.join('test-results', `explorer-${name}.png`), fullPage: true }).catch(() => undefined);
-    throw error;
-  } finally {
-    await page.close();
-  }
-}
+const onPage = (name: string, check: (page: Page, external: string[], problems: string[]) => Promise<void>) =>
+  onBrowserPage(browser, `explorer-${name}`, check);
 
 /** Waits until GraphiQL's pane `selector` shows `text`, compared without white space (Monaco wraps long lines). */
 async function paneShows(page: Page, selector: string, text: string): Promise<void> {
@@ -154,15 +136,7 @@ describe('the explorer', () => {
 describe('the explorer in production', () => {
   const started: RunningGateway[] = [];
   const productionGateway = async (explorer?: boolean) => {
-    const gateway = await startGateway(
-      testGatewayConfig({
-        supergraphPath: SUPERGRAPH_PATH,
-        subgraphUrls: hub.gateway.subgraphUrls,
-        internalKeys: { signingKey: hub.keys.signingKey },
-        production: true,
-        ...(explorer === undefined ? {} : { explorer }),
-      }),
-    );
+    const gateway = await startProductionGateway(hub, explorer === undefined ? {} : { explorer });
     started.push(gateway);
     return gateway;
   };

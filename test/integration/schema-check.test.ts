@@ -50,9 +50,11 @@ function checkout(): string {
   mkdirSync(path.join(root, 'schema'));
   // The check also compares docker-compose.yml's generated parts with the manifest.
   cpSync(path.join(ROOT, 'docker-compose.yml'), path.join(root, 'docker-compose.yml'));
-  for (const name of [...SCHEMA_FILES, 'supergraph.graphql', 'subgraphs.json', 'intended-changes.json']) {
+  for (const name of [...SCHEMA_FILES, 'supergraph.graphql', 'api.graphql', 'subgraphs.json', 'intended-changes.json']) {
     cpSync(path.join(ROOT, 'schema', name), path.join(root, 'schema', name));
   }
+  // The dashboard's operations and the client generated from them, which the check compares.
+  cpSync(path.join(ROOT, 'dashboard'), path.join(root, 'dashboard'), { recursive: true });
   // The packages, and the workspace package @hub/kernel as the copy's own kernel (the checkout's
   // link would load the kernel from this checkout's dist/: a second copy beside the copy's).
   mkdirSync(path.join(root, 'node_modules', '@hub', 'kernel'), { recursive: true });
@@ -124,6 +126,30 @@ describe('npm run schema:check and schema:compose (the real CLI)', () => {
     expect(marked.code).toBe(0);
     expect(marked.stdout).toContain(`BREAKING  Query.partner: ${REMOVED_MESSAGE}  [intended: partners gives every partner with its code]`);
     expect(readFileSync(file('supergraph.graphql'), 'utf8')).not.toContain('partner(code: String!)');
+  });
+
+  it("check fails when the dashboard's generated client is stale, and when an operation no longer validates", () => {
+    const root = checkout();
+    folders.push(root);
+    const operation = path.join(root, 'dashboard', 'src', 'operations', 'alerts-over-time.graphql');
+    const original = readFileSync(operation, 'utf8');
+
+    writeFileSync(operation, original.replace('    alerts\n', '    alerts\n    type\n'));
+    const stale = cli(root, 'check');
+    expect(stale.code).toBe(1);
+    expect(stale.stderr).toContain(
+      'stale generated client: dashboard/src/generated/gql.ts, dashboard/src/generated/graphql.ts, dashboard/persisted-documents.json',
+    );
+    expect(stale.stderr).toContain('run `npm run schema:codegen` and commit the result');
+    expect(cli(root, 'codegen').code).toBe(0);
+    expect(cli(root, 'check').code).toBe(0);
+
+    writeFileSync(operation, original.replace('    alerts\n', '    alerts\n    removedField\n'));
+    const invalid = cli(root, 'check');
+    expect(invalid.code).toBe(1);
+    expect(invalid.stderr).toContain("the dashboard's operations do not validate against the API schema:");
+    expect(invalid.stderr).toContain('dashboard/src/operations/alerts-over-time.graphql: Cannot query field "removedField" on type "AlertCount".');
+    expect(cli(root, 'codegen').code).toBe(1);
   });
 
   it('check, after a commit, compares with the commit before and fails on an unmarked breaking change; a mark lets it pass', () => {

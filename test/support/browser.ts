@@ -2,6 +2,8 @@
 // names another binary) through playwright-core, headless, with a fresh profile and none of the
 // browser's own traffic. Pages we serve must load nothing from the internet: blockExternal records
 // and aborts every request that leaves loopback, and the tests assert that list stays empty.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.HUB_CHROMIUM ?? '/usr/bin/chromium';
@@ -49,4 +51,34 @@ export async function blockExternal(page: Page): Promise<string[]> {
     return route.abort('blockedbyclient');
   });
   return external;
+}
+
+/**
+ * Runs `check` on a fresh page of `browser` whose external requests are blocked and recorded
+ * (`external`) and whose CSP violations and uncaught errors are collected (`problems`); on failure
+ * a screenshot goes to test-results/<name>.png before the error is passed on.
+ */
+export async function onPage(
+  browser: TestBrowser,
+  name: string,
+  check: (page: Page, external: string[], problems: string[]) => Promise<void>,
+  viewport?: { width: number; height: number },
+): Promise<void> {
+  const page = await browser.browser.newPage(viewport ? { viewport } : {});
+  const external = await blockExternal(page);
+  // CSP violations and uncaught errors are reported on the console and as page errors.
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy|Refused to/i.test(message.text())) problems.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.push(error.message));
+  try {
+    await check(page, external, problems);
+  } catch (error) {
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: path.join('test-results', `${name}.png`), fullPage: true }).catch(() => undefined);
+    throw error;
+  } finally {
+    await page.close();
+  }
 }

@@ -85,6 +85,19 @@ export function testGatewayConfig(given: Pick<GatewayConfig, 'supergraphPath' | 
   };
 }
 
+/** A production gateway (NODE_ENV=production) in front of `hub`'s subgraphs, with `given` on top. */
+export function startProductionGateway(hub: Hub, given: Partial<GatewayConfig> = {}): Promise<RunningGateway> {
+  return startGateway(
+    testGatewayConfig({
+      supergraphPath: SUPERGRAPH_PATH,
+      subgraphUrls: hub.gateway.subgraphUrls,
+      internalKeys: { signingKey: hub.keys.signingKey },
+      production: true,
+      ...given,
+    }),
+  );
+}
+
 export async function startHub(options: { seed?: boolean; gateway?: Partial<GatewayConfig> } = {}): Promise<Hub> {
   const database: TestDatabase = await createTestDatabase();
   const keys = testKeys();

@@ -1,0 +1,66 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+export type AlertStatus =
+  /** No further action expected. */
+  | 'CLOSED'
+  /** Being written; not yet sent to its recipients. */
+  | 'DRAFT'
+  /** Brought to the attention of the Secretary-General. */
+  | 'ESCALATED_TO_SECRETARY_GENERAL'
+  /** Brought, through the Secretary-General, to the Security Council. */
+  | 'ESCALATED_TO_SECURITY_COUNCIL'
+  /** Sent to its recipients. An issued alert is never edited: a correction is a new alert that supersedes it. */
+  | 'ISSUED'
+  /** Replaced by a corrected version (see supersededBy). */
+  | 'SUPERSEDED';
+
+/** The hub's own ordinal risk level. The UN Framework of Analysis has no numeric scale: a partner's own rating is kept beside it (scheme and value). */
+export type RiskLevel =
+  | 'HIGH'
+  | 'LOW'
+  | 'MODERATE'
+  | 'VERY_HIGH';
+
+export type DashboardAlertsOverTimeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardAlertsOverTimeQuery = { alertCounts: Array<{ month: string | null, level: RiskLevel | null, status: AlertStatus | null, alerts: number }> | null };
+
+export type DashboardIncidentsByMonthQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardIncidentsByMonthQuery = { incidentCounts: Array<{ month: string | null, incidents: number, fatalities: number }> | null };
+
+export type DashboardSituationPickerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardSituationPickerQuery = { situations: { nodes: Array<{ id: string, title: string }> } | null };
+
+export type DashboardSituationTrendQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type DashboardSituationTrendQuery = { situation: { id: string, title: string, riskTrend: Array<{ assessedOn: unknown, overallLevel: RiskLevel, factors: Array<{ riskFactor: string, level: RiskLevel | null }> }> } | null };
+
+export type DashboardSituationsByLevelQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardSituationsByLevelQuery = { situationCounts: Array<{ region: string | null, country: string | null, level: RiskLevel | null, situations: number }> | null };
+
+export type DashboardTrainingTotalsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardTrainingTotalsQuery = { trainingTotals: { sessions: number, countries: number, participantsTotal: number, reportedTotals: Array<{ periodFrom: unknown, periodTo: unknown, sessions: number | null, countries: number | null, participants: number | null, source: string }> } | null };
+
+
+export const DashboardAlertsOverTimeDocument = {"__meta__":{"hash":"sha256:294e64562b579ce8b4914ea260689c3e5373955c972784b1486385abe392ce32"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardAlertsOverTime"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alertCounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"MONTH"},{"kind":"EnumValue","value":"LEVEL"},{"kind":"EnumValue","value":"STATUS"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"alerts"}}]}}]}}]} as unknown as DocumentNode<DashboardAlertsOverTimeQuery, DashboardAlertsOverTimeQueryVariables>;
+export const DashboardIncidentsByMonthDocument = {"__meta__":{"hash":"sha256:72cd9795aa7f4a2857ae3c52472ab0adc0006a59322d21e2bf61a6f2d0bdd6a2"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardIncidentsByMonth"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incidentCounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"MONTH"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"incidents"}},{"kind":"Field","name":{"kind":"Name","value":"fatalities"}}]}}]}}]} as unknown as DocumentNode<DashboardIncidentsByMonthQuery, DashboardIncidentsByMonthQueryVariables>;
+export const DashboardSituationPickerDocument = {"__meta__":{"hash":"sha256:7a01060537f685f36eb419f23e290a54b2ef58238f9f59fa267be902264f1d60"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardSituationPicker"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"situations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardSituationPickerQuery, DashboardSituationPickerQueryVariables>;
+export const DashboardSituationTrendDocument = {"__meta__":{"hash":"sha256:f7d11685128a8d7c12cb22a95f3469709a5f4a835788fa06fd1c8226a3081563"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardSituationTrend"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"situation"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}},{"kind":"Field","name":{"kind":"Name","value":"riskTrend"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"assessedOn"}},{"kind":"Field","name":{"kind":"Name","value":"overallLevel"}},{"kind":"Field","name":{"kind":"Name","value":"factors"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"riskFactor"}},{"kind":"Field","name":{"kind":"Name","value":"level"}}]}}]}}]}}]}}]} as unknown as DocumentNode<DashboardSituationTrendQuery, DashboardSituationTrendQueryVariables>;
+export const DashboardSituationsByLevelDocument = {"__meta__":{"hash":"sha256:73d3476bfd76be5f50613833ec00c3e91dfeb61628048e4dfd1cbd6326f36f1b"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardSituationsByLevel"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"situationCounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"REGION"},{"kind":"EnumValue","value":"COUNTRY"},{"kind":"EnumValue","value":"LEVEL"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"region"}},{"kind":"Field","name":{"kind":"Name","value":"country"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"situations"}}]}}]}}]} as unknown as DocumentNode<DashboardSituationsByLevelQuery, DashboardSituationsByLevelQueryVariables>;
+export const DashboardTrainingTotalsDocument = {"__meta__":{"hash":"sha256:b9c03a97b40a64a19c0c3394f43e83646bc34ea5d998212a85ebcdbab6cb300c"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardTrainingTotals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"trainingTotals"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"from"},"value":{"kind":"StringValue","value":"2009-01-01","block":false}},{"kind":"Argument","name":{"kind":"Name","value":"to"},"value":{"kind":"StringValue","value":"2011-12-31","block":false}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sessions"}},{"kind":"Field","name":{"kind":"Name","value":"countries"}},{"kind":"Field","name":{"kind":"Name","value":"participantsTotal"}},{"kind":"Field","name":{"kind":"Name","value":"reportedTotals"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"periodFrom"}},{"kind":"Field","name":{"kind":"Name","value":"periodTo"}},{"kind":"Field","name":{"kind":"Name","value":"sessions"}},{"kind":"Field","name":{"kind":"Name","value":"countries"}},{"kind":"Field","name":{"kind":"Name","value":"participants"}},{"kind":"Field","name":{"kind":"Name","value":"source"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardTrainingTotalsQuery, DashboardTrainingTotalsQueryVariables>;

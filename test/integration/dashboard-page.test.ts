@@ -1,0 +1,250 @@
+// The reference dashboard at /dashboard, in Debian's Chromium against a hub started here: each panel
+// shows the numbers /graphql gives the same viewer for the same operation (read from the table
+// beside each chart), a Joint Office analyst signed in by a pasted token or the development picker
+// sees what was shared with the Joint Office, a stopped subgraph takes out its panel only, and
+// nothing is loaded from the internet nor refused by the page's Content-Security-Policy. A
+// production gateway serves neither the dashboard (unless DASHBOARD=true) nor the token picker.
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { DASHBOARD_MANIFEST } from '../../gateway/config';
+import { readPersistedOperations } from '../../gateway/persisted-operations';
+import type { RunningGateway } from '../../gateway/server';
+import { DASHBOARD_CSP, DASHBOARD_DIR } from '../../gateway/static-pages';
+import { launchBrowser, onPage as onBrowserPage, type TestBrowser } from '../support/browser';
+import { startHub, startProductionGateway, type Hub } from '../support/hub';
+import { baseOf, send, waitFor } from '../support/network';
+import { tokenFor, users } from '../support/users';
+
+const OPERATIONS = path.resolve(__dirname, '..', '..', '..', 'dashboard', 'src', 'operations');
+const operation = (file: string) => readFileSync(path.join(OPERATIONS, `${file}.graphql`), 'utf8');
+const PANELS = ['situations', 'alerts', 'incidents', 'training', 'trend'] as const;
+
+let hub: Hub;
+let browser: TestBrowser;
+let analyst: string;
+let dashboardUrl: string;
+
+beforeAll(async () => {
+  hub = await startHub();
+  browser = await launchBrowser();
+  analyst = await tokenFor(users.jointOfficeAnalyst);
+  dashboardUrl = `${baseOf(hub.gateway.url).replace('localhost', '127.0.0.1')}/dashboard`;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await hub?.stop();
+});
+
+/** Runs `check` on a fresh page, which must load nothing from the internet and break no CSP rule. */
+const onPage = (name: string, check: (page: Page) => Promise<void>) =>
+  onBrowserPage(
+    browser,
+    `dashboard-${name}`,
+    async (page, external, problems) => {
+      await check(page);
+      expect(external).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+    { width: 1400, height: 1000 },
+  );
+
+/** Waits until no panel is loading; returns each panel's state. */
+async function settled(page: Page): Promise<Record<string, string>> {
+  const states = () =>
+    page
+      .locator('[data-panel]')
+      .evaluateAll((panels) =>
+        Object.fromEntries(
+          panels.map((p) => [
+            (p as unknown as { dataset: Record<string, string | undefined> }).dataset.panel,
+            (p as unknown as { dataset: Record<string, string | undefined> }).dataset.state ?? 'loading',
+          ]),
+        ),
+      );
+  await waitFor(async () => Object.values(await states()).every((state) => state !== 'loading'), 30_000, 'every panel drawn');
+  return states();
+}
+
+/** The rows of a panel's table of numbers, as shown. */
+const shownRows = (page: Page, panel: string) =>
+  page
+    .locator(`[data-panel="${panel}"] table.numbers tbody tr`)
+    .evaluateAll((rows) =>
+      rows.map((row) => Array.from((row as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells, (cell) => cell.textContent)),
+    );
+
+const cell = (value: unknown) => (value === null || value === undefined ? '—' : String(value));
+
+/** What each panel should show, from /graphql asked directly with the same operations and token. */
+async function expectedRows(token: string | undefined, situationId: string): Promise<Record<string, string[][]>> {
+  const ask = async (file: string, variables?: Record<string, unknown>) => {
+    const answer = await hub.query(operation(file), variables, { token });
+    expect(answer.errors).toBeUndefined();
+    return answer.data!;
+  };
+  const situations = await ask('situations-by-level');
+  const alerts = await ask('alerts-over-time');
+  const incidents = await ask('incidents-by-month');
+  const training = (await ask('training-totals')).trainingTotals;
+  const trend = (await ask('situation-trend', { id: situationId })).situation;
+  type Row = Record<string, unknown>;
+  return {
+    situations: situations.situationCounts.map((c: Row) => [c.region, c.country, c.level, c.situations].map(cell)),
+    alerts: alerts.alertCounts.map((c: Row) => [c.month, c.level, c.status, c.alerts].map(cell)),
+    incidents: incidents.incidentCounts.map((c: Row) => [c.month, c.incidents, c.fatalities].map(cell)),
+    training: [
+      ['held, as the hub counts (2009–2011)', training.sessions, training.countries, training.participantsTotal].map(cell),
+      ...training.reportedTotals.map((r: Row) =>
+        [`reported ${r.periodFrom} to ${r.periodTo} (${r.source})`, r.sessions, r.countries, r.participants].map(cell),
+      ),
+    ],
+    trend: trend.riskTrend.flatMap((p: { assessedOn: string; factors: Row[] }) =>
+      p.factors.map((f) => [p.assessedOn, f.riskFactor, f.level].map(cell)),
+    ),
+  };
+}
+
+/** Every panel drawn, each showing what /graphql gives `token`. */
+async function showsWhatTheEndpointGives(page: Page, token: string | undefined): Promise<Record<string, string[][]>> {
+  expect(await settled(page)).toEqual(Object.fromEntries(PANELS.map((panel) => [panel, 'ready'])));
+  const situationId = await page.locator('#situation-picker').inputValue();
+  expect(situationId).not.toBe('');
+  const expected = await expectedRows(token, situationId);
+  for (const panel of PANELS) expect([panel, await shownRows(page, panel)]).toEqual([panel, expected[panel]]);
+  return expected;
+}
+
+const total = (rows: string[][]) => rows.reduce((sum, row) => sum + Number(row[row.length - 1]), 0);
+
+describe('the dashboard', () => {
+  let anonymous: Record<string, string[][]>;
+
+  it('shows an anonymous reader the CLEAR picture: every panel with the numbers /graphql gives without a token', async () => {
+    await onPage('anonymous', async (page) => {
+      await page.goto(dashboardUrl);
+      anonymous = await showsWhatTheEndpointGives(page, undefined);
+      await page.locator('#token-viewer', { hasText: 'anonymous reader' }).waitFor();
+      // The grid: a cell per country of the counts, coloured by its highest level.
+      const countries = new Set(anonymous.situations.map((row) => row[1]));
+      expect(await page.locator('[data-panel="situations"] .country').count()).toBe(countries.size);
+      // Beside the hub's own count, the Office's reported 2009–2011 totals.
+      expect(anonymous.training.slice(1).map((row) => row.slice(1))).toContainEqual(['34', '13', '738']);
+    });
+  });
+
+  it('shows a Joint Office analyst signed in with a pasted token what was shared with the Joint Office', async () => {
+    await onPage('pasted-token', async (page) => {
+      await page.goto(dashboardUrl);
+      await settled(page);
+      await page.getByLabel('Bearer token').fill(analyst);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('#token-viewer', { hasText: 'UN-JO · viewer · un-jo-analyst' }).waitFor();
+      const signedIn = await showsWhatTheEndpointGives(page, analyst);
+      // Seeded situations are shared with UN-JO beyond the CLEAR ones: the analyst's grid counts more.
+      expect(total(signedIn.situations)).toBeGreaterThan(total(anonymous.situations));
+      // The README's picture of the dashboard (docs/dashboard.png is a copy of it).
+      mkdirSync('test-results', { recursive: true });
+      await page.screenshot({ path: path.join('test-results', 'dashboard.png'), fullPage: true });
+      // The token stays for this tab only.
+      expect(await page.evaluate('[sessionStorage.length, localStorage.length]')).toEqual([1, 0]);
+    });
+  });
+
+  it('signs in with a development token from the picker, minted as npm run token mints it', async () => {
+    await onPage('dev-picker', async (page) => {
+      await page.goto(dashboardUrl);
+      await settled(page);
+      await page.locator('#dev-org').selectOption('UN-JO');
+      await page.getByLabel('Role').selectOption('viewer');
+      await page.getByRole('button', { name: 'Use' }).click();
+      await page.locator('#token-viewer', { hasText: 'UN-JO · viewer · un-jo-viewer' }).waitFor();
+      const token = await page.locator('#dashboard-token').inputValue();
+      const signedIn = await showsWhatTheEndpointGives(page, token);
+      expect(total(signedIn.situations)).toBeGreaterThan(total(anonymous.situations));
+    });
+  });
+
+  it('refuses a token request for an organisation the hub does not hold', async () => {
+    const url = `${baseOf(hub.gateway.url)}/dashboard/dev-tokens`;
+    const listed = await send(url);
+    expect(listed.body).toMatchObject({
+      roles: ['viewer', 'editor', 'admin'],
+      organisations: expect.arrayContaining([expect.objectContaining({ code: 'UN-JO' })]),
+    });
+    for (const body of ['{"org":"FOO","role":"viewer"}', 'not json']) {
+      const refused = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      expect([refused.status, ((await refused.json()) as { error: { code: string } }).error.code]).toEqual([400, 'BAD_USER_INPUT']);
+    }
+  });
+
+  it('shows an error panel naming what is missing when a subgraph is down, and draws the other panels', async () => {
+    const running = hub.subgraphs.alerts;
+    const port = running.port;
+    await running.stop(1000);
+    try {
+      await onPage('subgraph-down', async (page) => {
+        await page.goto(dashboardUrl);
+        const states = await settled(page);
+        expect(states).toEqual({ situations: 'ready', alerts: 'error', incidents: 'ready', training: 'ready', trend: 'ready' });
+        const error = page.locator('[data-panel="alerts"] .panel-error');
+        expect(await error.textContent()).toContain('Not available: alertCounts');
+        expect(await error.textContent()).toContain('Subgraph alerts could not be reached');
+        expect(await shownRows(page, 'situations')).toEqual(anonymous.situations);
+      });
+    } finally {
+      await hub.restartSubgraph('alerts', port);
+    }
+  });
+
+  it('serves its page under a policy stricter than the explorer, and its operations are in the manifest the gateway loads', async () => {
+    const response = await fetch(dashboardUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(DASHBOARD_CSP);
+    expect(DASHBOARD_CSP).not.toMatch(/https?:|\*|unsafe-/);
+    const manifest = readPersistedOperations([DASHBOARD_MANIFEST]);
+    expect([...manifest.values()].map((text) => /query (\w+)/.exec(text)![1]).sort()).toEqual([
+      'DashboardAlertsOverTime',
+      'DashboardIncidentsByMonth',
+      'DashboardSituationPicker',
+      'DashboardSituationTrend',
+      'DashboardSituationsByLevel',
+      'DashboardTrainingTotals',
+    ]);
+  });
+});
+
+describe('the dashboard in production', () => {
+  const started: RunningGateway[] = [];
+  const productionGateway = async (dashboard?: boolean) => {
+    const gateway = await startProductionGateway(hub, dashboard === undefined ? {} : { dashboard });
+    started.push(gateway);
+    return gateway;
+  };
+  const asset = () => `/dashboard/assets/${readdirSync(path.join(DASHBOARD_DIR, 'assets')).find((file) => file.endsWith('.js'))}`;
+
+  afterAll(async () => {
+    for (const gateway of started) await gateway.stop(1000);
+  });
+
+  it('is off without DASHBOARD=true, and never offers development tokens', async () => {
+    const gateway = await productionGateway();
+    expect((await send(`${baseOf(gateway.url)}/dashboard`)).status).toBe(404);
+    expect((await send(`${baseOf(gateway.url)}${asset()}`)).status).toBe(404);
+    expect((await send(`${baseOf(gateway.url)}/dashboard/dev-tokens`)).status).toBe(404);
+    const mint = await fetch(`${baseOf(gateway.url)}/dashboard/dev-tokens`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"org":"UN-JO","role":"admin"}',
+    });
+    expect(mint.status).toBe(404);
+  });
+
+  it('is served with DASHBOARD=true, still without development tokens', async () => {
+    const gateway = await productionGateway(true);
+    expect((await send(`${baseOf(gateway.url)}/dashboard`)).status).toBe(200);
+    expect((await send(`${baseOf(gateway.url)}${asset()}`)).status).toBe(200);
+    expect((await send(`${baseOf(gateway.url)}/dashboard/dev-tokens`)).status).toBe(404);
+  });
+});
