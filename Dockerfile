@@ -13,6 +13,8 @@ COPY gateway gateway
 COPY subgraphs subgraphs
 COPY schema schema
 COPY scripts scripts
+# The reference dashboard's sources (built into dist/dashboard/) and its persisted-operation manifest.
+COPY dashboard dashboard
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim
@@ -24,5 +26,7 @@ COPY --from=build /hub/node_modules node_modules
 COPY --from=build /hub/subgraphs/kernel/package.json /hub/subgraphs/kernel/package-entry.js subgraphs/kernel/
 COPY --from=build /hub/dist dist
 COPY --from=build /hub/schema schema
+# The gateway's default PERSISTED_OPERATIONS: the dashboard's trusted documents.
+COPY --from=build /hub/dashboard/persisted-documents.json dashboard/
 USER node
 CMD ["node", "dist/gateway/index.js"]
