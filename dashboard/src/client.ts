@@ -1,6 +1,8 @@
 // The dashboard's one way to ask the hub: a typed operation (generated/, from operations/*.graphql)
-// POSTed to the gateway's /graphql with the signed-in viewer's token. The answer is kept whole:
-// a subgraph that is down gives partial data plus errors, and each panel decides what it lacks.
+// POSTed to the gateway's /graphql with the signed-in viewer's token, by its hash (`documentId`, a
+// trusted document of dashboard/persisted-documents.json), so it runs on a gateway with
+// PERSISTED_ONLY=true; a gateway that does not know the hash gets the text instead. The answer is
+// kept whole: a subgraph that is down gives partial data plus errors, and each panel decides what it lacks.
 import { print } from 'graphql';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { currentToken } from '../../gateway/explorer/bearer-token';
@@ -15,8 +17,11 @@ export async function ask<T, V extends Record<string, unknown>>(document: TypedD
   const token = currentToken();
   if (token !== '') headers.authorization = `Bearer ${token}`;
   try {
-    const response = await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ query: print(document), variables }) });
-    const body = (await response.json()) as Partial<Answer<T>>;
+    const post = async (fields: Record<string, unknown>) =>
+      (await (await fetch('/graphql', { method: 'POST', headers, body: JSON.stringify({ ...fields, variables }) })).json()) as Partial<Answer<T>>;
+    const hash = (document as { __meta__?: { hash?: string } }).__meta__?.hash;
+    let body = hash ? await post({ documentId: hash }) : undefined;
+    if (!body || body.errors?.some((error) => error.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND')) body = await post({ query: print(document) });
     return { data: body.data ?? null, errors: body.errors ?? [] };
   } catch (error) {
     return { data: null, errors: [{ message: `the hub did not answer (${(error as Error).message})` }] };

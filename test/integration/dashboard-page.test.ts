@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { DASHBOARD_MANIFEST } from '../../gateway/config';
 import { readPersistedOperations } from '../../gateway/persisted-operations';
 import type { RunningGateway } from '../../gateway/server';
+import type { GatewayConfig } from '../../gateway/config';
 import { DASHBOARD_CSP, DASHBOARD_DIR } from '../../gateway/static-pages';
 import { launchBrowser, onPage as onBrowserPage, type TestBrowser } from '../support/browser';
 import { startHub, startProductionGateway, type Hub } from '../support/hub';
@@ -217,8 +218,8 @@ describe('the dashboard', () => {
 
 describe('the dashboard in production', () => {
   const started: RunningGateway[] = [];
-  const productionGateway = async (dashboard?: boolean) => {
-    const gateway = await startProductionGateway(hub, dashboard === undefined ? {} : { dashboard });
+  const productionGateway = async (dashboard?: boolean, more: Partial<GatewayConfig> = {}) => {
+    const gateway = await startProductionGateway(hub, { ...(dashboard === undefined ? {} : { dashboard }), ...more });
     started.push(gateway);
     return gateway;
   };
@@ -246,5 +247,29 @@ describe('the dashboard in production', () => {
     expect((await send(`${baseOf(gateway.url)}/dashboard`)).status).toBe(200);
     expect((await send(`${baseOf(gateway.url)}${asset()}`)).status).toBe(200);
     expect((await send(`${baseOf(gateway.url)}/dashboard/dev-tokens`)).status).toBe(404);
+  });
+
+  it('draws every panel for a signed-in analyst on a gateway that runs trusted documents only (PERSISTED_ONLY)', async () => {
+    const gateway = await productionGateway(true, { persistedOperations: [DASHBOARD_MANIFEST], persistedOnly: true });
+    // The gateway refuses the analyst any other document.
+    const adHoc = await hub.query('query AdHoc { partners { code } }', undefined, { token: analyst, url: gateway.url });
+    expect(adHoc.errors?.[0].extensions?.code).toBe('PERSISTED_QUERY_NOT_IN_LIST');
+    await onPage('persisted-only', async (page) => {
+      const sent: string[] = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/graphql') && request.method() === 'POST') sent.push(request.postData() ?? '');
+      });
+      await page.goto(`${baseOf(gateway.url).replace('localhost', '127.0.0.1')}/dashboard`);
+      await page.getByLabel('Bearer token').fill(analyst);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.locator('#token-viewer', { hasText: 'UN-JO · viewer · un-jo-analyst' }).waitFor();
+      await showsWhatTheEndpointGives(page, analyst);
+      // Every operation went by its hash alone.
+      expect(sent.length).toBeGreaterThan(0);
+      for (const body of sent) {
+        const fields = JSON.parse(body) as { query?: string; documentId?: string };
+        expect([fields.query, fields.documentId]).toEqual([undefined, expect.stringMatching(/^sha256:[0-9a-f]{64}$/)]);
+      }
+    });
   });
 });
