@@ -67,6 +67,13 @@ async function cliDatabase(kind: 'pglite' | 'postgres' = process.env.DATABASE_UR
   };
 }
 
+/** A seeded database for a describe block, and the scratch folder beside it. */
+async function seededCliDatabase(kind?: 'pglite' | 'postgres'): Promise<{ database: CliDatabase; scratch: string }> {
+  const database = await cliDatabase(kind);
+  await database.use((db) => seedSubgraph(situationsSubgraph, db));
+  return { database, scratch: database.env.PGLITE_DIR! };
+}
+
 /** The generated incidents an organisation holds (the seed gives some organisations others). */
 const generated = (db: DataSource, org: string) =>
   db
@@ -81,16 +88,8 @@ const stored = (db: DataSource, org: string) =>
 describe('the import and export commands', () => {
   let database: CliDatabase;
   let scratch: string;
-
-  beforeAll(async () => {
-    database = await cliDatabase();
-    scratch = database.env.PGLITE_DIR!;
-    await database.use((db) => seedSubgraph(situationsSubgraph, db));
-  });
-
-  afterAll(async () => {
-    await database?.drop();
-  });
+  beforeAll(async () => ({ database, scratch } = await seededCliDatabase()));
+  afterAll(() => database?.drop());
 
   it('imports the HXL sample, reports each row, exits 0, and re-imports it without a change', async () => {
     const report = path.join(scratch, 'report.jsonl');
@@ -185,16 +184,8 @@ describe('the import and export commands', () => {
 describe('the commands on a PGlite folder, whatever DATABASE_URL says (its lock)', () => {
   let database: CliDatabase;
   let scratch: string;
-
-  beforeAll(async () => {
-    database = await cliDatabase('pglite');
-    scratch = database.env.PGLITE_DIR!;
-    await database.use((db) => seedSubgraph(situationsSubgraph, db));
-  });
-
-  afterAll(async () => {
-    await database?.drop();
-  });
+  beforeAll(async () => ({ database, scratch } = await seededCliDatabase('pglite')));
+  afterAll(() => database?.drop());
 
   it('refuses, writing nothing, while a running situations service holds the PGlite folder, and works silently once it stopped', async () => {
     const file = path.join(scratch, 'while-running.csv');
@@ -254,16 +245,8 @@ describe('the commands on a PGlite folder, whatever DATABASE_URL says (its lock)
 describe('the commands on PostgreSQL, whatever DATABASE_URL says (a file too large to import on PGlite in a test)', () => {
   let database: CliDatabase;
   let scratch: string;
-
-  beforeAll(async () => {
-    database = await cliDatabase('postgres');
-    scratch = database.env.PGLITE_DIR!;
-    await database.use((db) => seedSubgraph(situationsSubgraph, db));
-  });
-
-  afterAll(async () => {
-    await database?.drop();
-  });
+  beforeAll(async () => ({ database, scratch } = await seededCliDatabase('postgres')));
+  afterAll(() => database?.drop());
 
   it('imports 100,000 rows streamed, with peak memory well under 400 MB', async () => {
     const rows = 100_000;
