@@ -94,7 +94,7 @@ async function main(command: string | undefined): Promise<number> {
     const supergraph = compose(printed);
     const target = file('supergraph.graphql');
     if (!existsSync(target) || readFileSync(target, 'utf8') !== supergraph) stale.push('schema/supergraph.graphql');
-    if (!composeFileIsCurrent(manifest())) stale.push('docker-compose.yml');
+    if (!composeFileIsCurrent(manifest())) stale.push('docker-compose.yml or deploy/observability/prometheus.yml');
     if (stale.length > 0) {
       problems.push(`stale: ${stale.join(', ')}\nrun \`npm run schema:print && npm run schema:compose\` and commit the result`);
     }
