@@ -147,6 +147,17 @@ describe('traces', () => {
     expect(resources.has('gateway') && resources.has('partners') && resources.has('situations')).toBe(true);
   });
 
+  it('carries the trace on a call from one subgraph to another (situations asking partners for member states)', async () => {
+    const query = 'query PeerTraced { situations(first: 3, filter: { partner: "ICGLR" }) { nodes { title } } }';
+    const answer = await postJson(gateway.url, { query });
+    expect(answer.body.errors).toBeUndefined();
+    const spans = await traceOf('PeerTraced', ['situations', 'partners']);
+    const byId = new Map(spans.map((span) => [span.spanId, span]));
+    // The partners subgraph's request span hangs beneath situations' outgoing call, not the gateway's.
+    const served = spans.filter((span) => span.service === 'partners' && span.attributes['http.request.method'] === 'POST' && span.parentSpanId);
+    expect(served.map((span) => byId.get(span.parentSpanId!)!.service)).toContain('situations');
+  });
+
   it("starts a new trace rather than continuing a client's traceparent", async () => {
     const clientTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
     const answer = await postJson(
