@@ -1,5 +1,7 @@
 // The gateway process: `npm run start:gateway`, or `node dist/gateway` in production; with
 // WEB_CONCURRENCY above 1, the primary of that many gateway workers on one port.
+// Tracing starts first, before the modules it instruments load.
+import '../platform/tracing-start';
 import { logger } from '../platform/logger';
 import { warnIfMetricsOpen } from '../platform/metrics';
 import { resolveHttpLimits, runWorkers, stopOnSignals } from '../platform/http/service';

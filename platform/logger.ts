@@ -1,10 +1,12 @@
 // A small structured logger: one JSON line per event on stderr, so logs stay machine-readable
 // in docker-compose and quiet in tests (LOG_LEVEL=silent). A thin wrapper over pino, keeping
 // the lines as they were: {"level":"info","time":"<ISO>","service":…,<fields>,"message":…}.
-// A line written while a request is served carries its requestId (platform/request-context.ts).
+// A line written while a request is served carries its requestId (platform/request-context.ts),
+// and while a span is active its traceId and spanId (platform/tracing.ts).
 import type { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { currentRequest } from './request-context';
+import { traceIds } from './tracing';
 
 type Level = 'debug' | 'info' | 'warn' | 'error';
 const LEVELS = new Set(['debug', 'info', 'warn', 'error', 'silent']);
@@ -16,9 +18,11 @@ function configuredLevel(): string {
 }
 
 // The request's service first: services started in one process (the tests' hub) tell their lines apart.
+// With tracing on, the active span's traceId and spanId, so a line leads to its trace.
 function context(): Record<string, unknown> {
   const request = currentRequest();
-  return request ? { service: request.service, requestId: request.requestId } : { service: process.env.HUB_SERVICE_NAME };
+  const ids = traceIds();
+  return { ...(request ? { service: request.service, requestId: request.requestId } : { service: process.env.HUB_SERVICE_NAME }), ...ids };
 }
 
 function build(destination: pino.DestinationStream) {

@@ -116,7 +116,7 @@ async function main(command: string | undefined): Promise<number> {
     if (!existsSync(target) || readFileSync(target, 'utf8') !== supergraph) stale.push('schema/supergraph.graphql');
     const api = printApiSchema(supergraph);
     if (!existsSync(API_SCHEMA_FILE) || readFileSync(API_SCHEMA_FILE, 'utf8') !== api) stale.push('schema/api.graphql');
-    if (!composeFileIsCurrent(manifest())) stale.push('docker-compose.yml');
+    if (!composeFileIsCurrent(manifest())) stale.push('docker-compose.yml or deploy/observability/prometheus.yml');
     if (stale.length > 0) {
       problems.push(`stale: ${stale.join(', ')}\nrun \`npm run schema:print && npm run schema:compose\` and commit the result`);
     }

@@ -4,14 +4,18 @@
 //     database role, with its password secret and a readiness check;
 //   - the `<NAME>_URL` of every enabled subgraph, for the subgraphs (x-subgraph) and the gateway
 //     (a service built elsewhere, an `sdl` entry, at its manifest URL);
-//   - the password secrets, what db-roles creates, and what the gateway waits for.
-// `npm run schema:compose` writes the file; `npm run schema:check` fails when it is stale.
+//   - the password secrets, what db-roles creates, and what the gateway waits for;
+//   - deploy/observability/prometheus.yml: the observability profile's scrape of every service's /metrics.
+// `npm run schema:compose` writes the files; `npm run schema:check` fails when they are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Document, isAlias, isMap, isScalar, Pair, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { REPO_ROOT, type Manifest, type SubgraphEntry } from '../platform/manifest';
 
 export const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.yml');
+export const PROMETHEUS_FILE = path.join(REPO_ROOT, 'deploy', 'observability', 'prometheus.yml');
+/** Where Prometheus's container finds the METRICS_TOKEN it scrapes with (the compose secret). */
+const METRICS_TOKEN_SECRET = '/run/secrets/metrics_token';
 
 /** The anchors of docker-compose.yml the generated services merge: the subgraph template and its environment. */
 const SUBGRAPH_ANCHOR = 'subgraph';
@@ -138,13 +142,45 @@ export function composeFileFor(text: string, manifest: Manifest): string {
   return doc.toString({ flowCollectionPadding: false, lineWidth: 0 });
 }
 
-/** Whether the checked-in docker-compose.yml follows `manifest`. */
-export function composeFileIsCurrent(manifest: Manifest): boolean {
-  const text = readFileSync(COMPOSE_FILE, 'utf8');
-  return composeFileFor(text, manifest) === text;
+/** The compose services Prometheus scrapes: the gateway and each subgraph built on our kernel, as host:port. */
+export function scrapeTargets(manifest: Manifest): string[] {
+  return [
+    `gateway:${manifest.gateway.port}`,
+    ...manifest.subgraphs.filter((entry) => entry.module !== undefined).map((entry) => `${entry.name}:${entry.port}`),
+  ];
 }
 
-/** Rewrites docker-compose.yml to follow `manifest`. */
+/** deploy/observability/prometheus.yml for `manifest`. */
+export function prometheusConfigFor(manifest: Manifest): string {
+  const doc = new Document({
+    global: { scrape_interval: '15s', evaluation_interval: '15s' },
+    scrape_configs: [
+      {
+        job_name: 'hub',
+        metrics_path: '/metrics',
+        // The file is empty unless METRICS_TOKEN_FILE named one (docker-compose.yml's metrics_token secret).
+        authorization: { type: 'Bearer', credentials_file: METRICS_TOKEN_SECRET },
+        static_configs: [{ targets: scrapeTargets(manifest) }],
+      },
+    ],
+  });
+  doc.commentBefore =
+    ' The observability profile\'s Prometheus: every service\'s GET /metrics (README "Request logs and metrics").\n' +
+    ' Written by `npm run schema:compose` from schema/subgraphs.json (scripts/compose-file.ts): do not edit.';
+  return doc.toString({ lineWidth: 0 });
+}
+
+const current = (file: string, wanted: string) => readFileSync(file, 'utf8') === wanted;
+
+/** Whether the checked-in docker-compose.yml and prometheus.yml follow `manifest`. */
+export function composeFileIsCurrent(manifest: Manifest): boolean {
+  return (
+    current(COMPOSE_FILE, composeFileFor(readFileSync(COMPOSE_FILE, 'utf8'), manifest)) && current(PROMETHEUS_FILE, prometheusConfigFor(manifest))
+  );
+}
+
+/** Rewrites docker-compose.yml and prometheus.yml to follow `manifest`. */
 export function writeComposeFile(manifest: Manifest): void {
   writeFileSync(COMPOSE_FILE, composeFileFor(readFileSync(COMPOSE_FILE, 'utf8'), manifest));
+  writeFileSync(PROMETHEUS_FILE, prometheusConfigFor(manifest));
 }

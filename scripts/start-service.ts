@@ -1,6 +1,8 @@
 // `npm run start:service -- <name>`: runs one subgraph of the manifest (schema/subgraphs.json) built
 // on our kernel, as `npm start` and docker-compose do, configured from the environment (PORT, else
 // the manifest's port). `npm run start:gateway` runs the gateway.
+// Tracing starts first, before the modules it instruments load.
+import '../platform/tracing-start';
 import 'reflect-metadata';
 import { moduleEntries, subgraphEntries } from '../platform/manifest';
 import { runSubgraph } from '../subgraphs/kernel/service/subgraph-service';

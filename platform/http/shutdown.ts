@@ -4,6 +4,7 @@ import type http from 'node:http';
 import type { Response } from 'express';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { logger } from '../logger';
+import { flushTraces } from '../tracing';
 
 /**
  * Marks a refusal by a service that is stopping: it refused the request before reading it, so the
@@ -63,8 +64,13 @@ export function stopOnSignals(service: { shutdownDeadlineMs: number; stop: () =>
       logger.error('stop did not finish in time; exiting', { service: name });
       process.exit(1);
     }, service.shutdownDeadlineMs + 2000).unref();
+    // The spans still buffered are exported before the process goes (nothing to do with tracing off).
     service.stop().then(
-      () => process.exit(0),
+      () =>
+        flushTraces().then(
+          () => process.exit(0),
+          () => process.exit(0),
+        ),
       (error) => {
         logger.error('stop failed', { error });
         process.exit(1);

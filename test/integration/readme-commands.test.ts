@@ -184,6 +184,10 @@ describe("the README's commands", () => {
       'mkdir -p secrets && chmod 700 secrets',
       'it ends in docker compose up, and no Docker engine runs here; docker-compose.test.ts checks the file it runs',
     ],
+    [
+      'openssl rand -hex 24 > secrets/grafana_admin_password && chmod 644 secrets/grafana_admin_password',
+      'it ends in docker compose --profile observability up, and no Docker engine runs here; observability-profile.test.ts checks the profile',
+    ],
     ['npm run schema:print', "schema-check.test.ts runs the schema CLI's check and compose"],
     [
       'npx hive-gateway supergraph --config-path dist/gateway/routers/hive-gateway.config.js --port 4010',

@@ -48,8 +48,10 @@ function checkout(): string {
   for (const folder of new Set(['schema', 'scripts', 'subgraphs', 'platform', ...CODE_FOLDERS]))
     cpSync(path.join(ROOT, 'dist', folder), path.join(root, 'dist', folder), { recursive: true });
   mkdirSync(path.join(root, 'schema'));
-  // The check also compares docker-compose.yml's generated parts with the manifest.
+  // The check also compares docker-compose.yml's generated parts, and the observability profile's
+  // Prometheus targets, with the manifest.
   cpSync(path.join(ROOT, 'docker-compose.yml'), path.join(root, 'docker-compose.yml'));
+  cpSync(path.join(ROOT, 'deploy'), path.join(root, 'deploy'), { recursive: true });
   for (const name of [...SCHEMA_FILES, 'supergraph.graphql', 'api.graphql', 'subgraphs.json', 'intended-changes.json']) {
     cpSync(path.join(ROOT, 'schema', name), path.join(root, 'schema', name));
   }

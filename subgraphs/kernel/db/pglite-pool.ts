@@ -5,6 +5,9 @@
 // (typeorm-pglite shares a process-wide singleton session without such a queue.)
 import { EventEmitter } from 'node:events';
 import type { PGlite } from '@electric-sql/pglite';
+import { traceStatement } from '../../../platform/tracing';
+
+type PGliteResult = { rows: unknown[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] };
 
 type Callback<T> = (error: Error | null, value?: T) => void;
 
@@ -68,17 +71,18 @@ class PGliteClient extends EventEmitter {
     const values = typeof statement === 'string' ? (Array.isArray(params) ? params : undefined) : statement.values;
     const started = performance.now();
     try {
-      let result: { rows: unknown[]; affectedRows?: number; fields: { name: string; dataTypeID: number }[] };
-      if (values && values.length > 0) {
-        result = await this.db.query(
-          sql,
-          values.map((value) => (Array.isArray(value) ? arrayLiteral(value) : value)),
-        );
-      } else {
+      // No instrumentation sees PGlite: the statement's span is made here, where it is timed.
+      const result = await traceStatement(sql, async (): Promise<PGliteResult> => {
+        if (values && values.length > 0) {
+          return this.db.query(
+            sql,
+            values.map((value) => (Array.isArray(value) ? arrayLiteral(value) : value)),
+          );
+        }
         // exec accepts several statements (migrations send them); TypeORM wants the last result.
         const results = await this.db.exec(sql);
-        result = results[results.length - 1] ?? { rows: [], fields: [] };
-      }
+        return results[results.length - 1] ?? { rows: [], fields: [] };
+      });
       const shaped = {
         rows: asNodePostgresRows(result.rows, result.fields),
         rowCount: result.affectedRows ?? result.rows.length,
