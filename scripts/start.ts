@@ -123,7 +123,8 @@ The hub is ready: ${endpoint}
   }
   health:    http://localhost:${gateway.port}/health   readiness: http://localhost:${gateway.port}/ready
 
-Open ${endpoint} in a browser for the sandbox, or try (anonymous readers see CLEAR records only;
+In a browser: the explorer at ${endpoint}, the dashboard at http://localhost:${gateway.port}/dashboard
+(README "The explorer", "The dashboard"). Or try (anonymous readers see CLEAR records only;
 the token below reads as a Joint Office analyst, see README "Who sees what"):
 
 TOKEN=$(npm run -s token -- --org UN-JO --roles viewer --sub un-jo-analyst)

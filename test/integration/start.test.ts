@@ -70,6 +70,12 @@ describe('npm start', () => {
     expect(members.some((m) => m.situations.length > 0)).toBe(true);
     expect(members.some((m) => m.trainingSessions.length > 0)).toBe(true);
     for (const port of Object.values(ports)) expect((await fetch(`http://127.0.0.1:${port}/ready`)).status).toBe(200);
+    // The two pages it names answer a browser.
+    for (const page of [endpoint, `http://localhost:${ports.GATEWAY}/dashboard`]) {
+      expect(output).toContain(page);
+      const answer = await fetch(page.replace('localhost', '127.0.0.1'), { headers: { accept: 'text/html' } });
+      expect([page, answer.status, answer.headers.get('content-type')]).toEqual([page, 200, expect.stringMatching(/^text\/html/)]);
+    }
     // The development key pair was made on first start, and the gateway serves its public half only.
     expect(existsSync(path.join(dataDir, 'keys', 'hub-gateway-signing-key.json'))).toBe(true);
     const jwks = (await (await fetch(`http://127.0.0.1:${ports.GATEWAY}/.well-known/hub-jwks.json`)).json()) as { keys: Record<string, unknown>[] };
