@@ -1,12 +1,13 @@
 // Seed data for the alerts subgraph: no reference data; illustrative data, loaded only when seeding
 // is on: the alerts of data/alerts.ts with their status histories and acknowledgements, citing the
-// illustrative situations by their shared ids.
+// illustrative situations, and their assessments and incidents, by their shared ids.
 // Idempotent: ids derive from natural keys and rows already present are left alone.
 import type { DataSource } from 'typeorm';
 import { ownership, type Ownership } from '../kernel/policy/ownership';
-import { illustrativeSituationId } from '../kernel/reference/illustrative-situations';
+import { illustrativeAssessmentId, illustrativeIncidentId, illustrativeSituationId } from '../kernel/reference/illustrative-situations';
 import { insertMissing, stableId } from '../kernel/db/seeding';
 import { ILLUSTRATIVE_ALERTS, type IllustrativeAlert } from './data/alerts';
+import { ILLUSTRATIVE_EVIDENCE } from './data/recommendations';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { Alert, AlertStatus } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';
@@ -16,6 +17,16 @@ const alertId = (key: string) => stableId('illustrative-alert', key);
 
 function alertOwnership(alert: IllustrativeAlert): Ownership {
   return { ownerOrg: alert.ownerOrg, classification: alert.classification, sharedWith: alert.sharedWith, sharedWithUsers: alert.sharedWithUsers };
+}
+
+/** What the alert recommends and cites (data/recommendations.ts): only its own situation's assessments and incidents. */
+function evidenceOf(alert: IllustrativeAlert): Pick<Alert, 'recommendations' | 'citedAssessmentIds' | 'citedIncidentIds'> {
+  const evidence = ILLUSTRATIVE_EVIDENCE[alert.key];
+  return {
+    recommendations: (evidence?.recommendations ?? []).map((r) => ({ ...r, addresseeCode: r.addresseeCode ?? null })),
+    citedAssessmentIds: (evidence?.assessments ?? []).map((on) => illustrativeAssessmentId(alert.situation, on)),
+    citedIncidentIds: (evidence?.incidents ?? []).map(([place, n]) => illustrativeIncidentId(alert.situation, place, n)),
+  };
 }
 
 // The seed is hand-written: catch a history or acknowledgement that the workflow could not produce.
@@ -39,6 +50,8 @@ export async function seedReference(): Promise<void> {}
 
 export async function seedIllustrative(db: DataSource): Promise<void> {
   ILLUSTRATIVE_ALERTS.forEach(checkConsistent);
+  for (const key of Object.keys(ILLUSTRATIVE_EVIDENCE))
+    if (!ILLUSTRATIVE_ALERTS.some((a) => a.key === key)) throw new Error(`seed evidence for unknown alert ${key}`);
   await db.transaction(async (manager) => {
     await insertMissing(
       manager,
@@ -58,6 +71,7 @@ export async function seedIllustrative(db: DataSource): Promise<void> {
           citedRiskFactors: a.citedRiskFactors,
           frameworkVersion: '2014',
           situationId: illustrativeSituationId(a.situation),
+          ...evidenceOf(a),
           countryIso3: a.countryIso3,
           issuedAt: issued ? new Date(issued.at) : null,
           supersedesId: a.supersedes ? alertId(a.supersedes) : null,

@@ -52,6 +52,20 @@ function situationLoader(ctx: SubgraphContext) {
   return batchLoader<string, Situation | null>(async (ids) => oneByKey(ids, await readVisibleSql(ctx, SITUATIONS_BY_ID, [ids]), (s) => s.id));
 }
 
+/** Assessments by id, as an alert cites them or the gateway references them. */
+function assessmentLoader(ctx: SubgraphContext) {
+  return batchLoader<string, RiskAssessment | null>(async (ids) =>
+    oneByKey(ids, await findVisible(ctx, RiskAssessment, 'a', (q) => q.andWhere('a.id IN (:...ids)', { ids: [...ids] })), (a) => a.id),
+  );
+}
+
+/** Incidents by id, as an alert cites them or the gateway references them. */
+function incidentLoader(ctx: SubgraphContext) {
+  return batchLoader<string, Incident | null>(async (ids) =>
+    oneByKey(ids, await findVisible(ctx, Incident, 'i', (q) => q.andWhere('i.id IN (:...ids)', { ids: [...ids] })), (i) => i.id),
+  );
+}
+
 function situationsByCountryLoader(ctx: SubgraphContext) {
   return batchLoader<string, Situation[]>(async (codes) =>
     manyByKey(
@@ -178,6 +192,8 @@ export function createLoaders(ctx: SubgraphContext) {
   return {
     situation: situationLoader(ctx),
     situationsByCountry: situationsByCountryLoader(ctx),
+    assessment: assessmentLoader(ctx),
+    incident: incidentLoader(ctx),
     assessmentsBySituation: assessmentsBySituationLoader(ctx),
     assessmentNumber: assessmentNumberLoader(ctx),
     assessmentsByOrg: assessmentsByOrgLoader(ctx),

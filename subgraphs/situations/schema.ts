@@ -1,12 +1,12 @@
 // The situations subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
-import { RiskAssessmentResolver } from './resolvers/assessment.resolver';
+import { resolveAssessmentReference, RiskAssessmentResolver } from './resolvers/assessment.resolver';
 import { RiskAssessmentMutationResolver } from './resolvers/assessment.mutation';
 import { SituationDashboardResolver } from './resolvers/situation.dashboard';
 import { AlertSituationResolver, CountrySituationsResolver, PartnerAssessmentsResolver } from './resolvers/contributed.resolver';
 import { FrameworkResolver, RiskFactorResolver } from './resolvers/framework.resolver';
-import { IncidentResolver } from './resolvers/incident.resolver';
+import { IncidentResolver, resolveIncidentReference } from './resolvers/incident.resolver';
 import { IncidentMutationResolver } from './resolvers/incident.mutation';
 import { ImportMutationResolver } from './resolvers/import.mutation';
 import { SituationResolver, resolveSituationReference } from './resolvers/situation.resolver';
@@ -32,6 +32,8 @@ export function buildSituationsSchema(): Promise<GraphQLSchema> {
     ],
     referenceResolvers: {
       Situation: { __resolveReference: resolveSituationReference },
+      RiskAssessment: { __resolveReference: resolveAssessmentReference },
+      Incident: { __resolveReference: resolveIncidentReference },
     },
   });
 }

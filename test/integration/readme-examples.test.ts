@@ -21,7 +21,14 @@ afterAll(async () => {
 describe('README examples', () => {
   it('has example queries to run', () => {
     expect(examples.map((e) => e.name)).toEqual(
-      expect.arrayContaining(['GreatLakesHigh', 'EcowasMembers', 'Training2009to2011', 'Dashboard', 'SituationTrend']),
+      expect.arrayContaining([
+        'GreatLakesHigh',
+        'EcowasMembers',
+        'Training2009to2011',
+        'Dashboard',
+        'SituationTrend',
+        'PillarThreeToSecurityCouncil',
+      ]),
     );
   });
 
@@ -36,6 +43,22 @@ describe('README examples', () => {
     const response = await hub.query(block, undefined, { token: analyst });
     const titles = response.data!.situations.nodes.map((n: { title: string }) => n.title);
     expect(titles).toEqual(['[Illustrative] Armed groups and hate speech in the Kivus']);
+  });
+});
+
+describe('README recommendations question', () => {
+  it('finds the seeded alerts recommending pillar-3 action to the Security Council, with the evidence they cite', async () => {
+    const block = examples.find((e) => e.name === 'PillarThreeToSecurityCouncil')!.block;
+    const response = await hub.query(block, undefined, { token: analyst });
+    const nodes = response.data!.alerts.nodes as {
+      recommendations: { addressee: string; pillar: string }[];
+      citedAssessments: unknown[];
+      citedIncidents: unknown[];
+    }[];
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes)
+      expect(node.recommendations).toContainEqual(expect.objectContaining({ addressee: 'SECURITY_COUNCIL', pillar: 'PILLAR_3' }));
+    expect(nodes.some((node) => node.citedAssessments.length > 0 && node.citedIncidents.length > 0)).toBe(true);
   });
 });
 

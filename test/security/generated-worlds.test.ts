@@ -114,7 +114,16 @@ type Op =
       sharing: SharingPick;
       fatalities: number;
     }
-  | { t: 'draft'; writer: number; situation: number | null; sharing: SharingPick; recipients: RecipientsPick }
+  | {
+      t: 'draft';
+      writer: number;
+      situation: number | null;
+      sharing: SharingPick;
+      recipients: RecipientsPick;
+      /** An assessment and an incident of the world the alert cites as its evidence. */
+      assessment: number | null;
+      incident: number | null;
+    }
   | { t: 'updateSituation'; target: number; sharing: SharingPick }
   | { t: 'editAlert'; target: number; change: 'dropSituation' | 'sharing'; sharing: SharingPick }
   | { t: 'correctIncident'; target: number; change: 'dropSituation' | 'sharing' | 'cite'; situation: number; sharing: SharingPick }
@@ -187,6 +196,8 @@ const anyOp: fc.Arbitrary<Op> = fc.oneof(
       situation: maybeSituation,
       sharing: sharingPick,
       recipients: recipientsPick,
+      assessment: fc.option(pick, { nil: null, freq: 2 }),
+      incident: fc.option(pick, { nil: null, freq: 2 }),
     }),
   },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('updateSituation' as const), target: pick, sharing: sharingPick }) },
@@ -658,9 +669,17 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
     }
     case 'draft': {
       const situation = op.situation === null || !situations.length ? null : situations[op.situation % situations.length];
-      const writer = chooseWriter(world, op.writer, situation?.sharing ?? null, op.sharing.inherit);
-      const sharing = resolveSharing(world, op.sharing, writer.org!, situation?.sharing ?? null);
-      const recipients = resolveRecipients(world, op.recipients, writer.org!, situation?.sharing ?? null, op.sharing.inherit);
+      const assessments = world.all('assessment');
+      // Incidents reported through the API: an import that later attaches one to a situation does not tell the alerts subgraph (see README).
+      const incidents = world.all('incident').filter((i) => i.externalId === null);
+      const assessment = op.assessment === null || !assessments.length ? null : assessments[op.assessment % assessments.length];
+      const incident = op.incident === null || !incidents.length ? null : incidents[op.incident % incidents.length];
+      const basis = situation?.sharing ?? assessment?.sharing ?? incident?.sharing ?? null;
+      const writer = chooseWriter(world, op.writer, basis, op.sharing.inherit);
+      const sharing = resolveSharing(world, op.sharing, writer.org!, basis);
+      const recipients = resolveRecipients(world, op.recipients, writer.org!, basis, op.sharing.inherit);
+      const citedAssessments = assessment ? [assessment.key] : [];
+      const citedIncidents = incident ? [incident.key] : [];
       const texts = [text(world, `a${step}.title`), text(world, `a${step}.body`)];
       const input = {
         idempotencyKey: `gw-${SEED}-w${world.index}-a${step}`,
@@ -672,10 +691,18 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
         crimes: ['GENOCIDE'],
         countryIso3: world.country,
         ...(situation ? { situationId: situation.id } : {}),
+        citedAssessmentIds: assessment ? [assessment.id] : [],
+        citedIncidentIds: incident ? [incident.id] : [],
         ...sharingInput(sharing),
       };
-      const verdict = world.judgeAlertDraft(writer, situation?.key ?? null, { sharing, recipientOrgs: recipients.recipientOrgs });
-      const context = `${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}] to [${recipients.recipientOrgs}] citing ${situation ? world.describe(situation.key) : 'nothing'}`;
+      const verdict = world.judgeAlertDraft(writer, situation?.key ?? null, {
+        sharing,
+        recipientOrgs: recipients.recipientOrgs,
+        citedAssessments,
+        citedIncidents,
+      });
+      const cites = [situation, assessment, incident].filter((r) => r !== null).map((r) => world.describe(r.key));
+      const context = `${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}] to [${recipients.recipientOrgs}] citing ${cites.join(' and ') || 'nothing'}`;
       const stored = await write(world, step, writer, 'draftAlert', input, verdict, texts, context);
       if (stored) {
         remember(
@@ -690,7 +717,9 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
             status: 'DRAFT',
             recipientOrgs: recipients.recipientOrgs,
             situation: situation?.key ?? null,
-            floor: new Set(situation ? [situation.key] : []),
+            citedAssessments,
+            citedIncidents,
+            floor: world.alertFloor(situation?.key ?? null, [...citedAssessments, ...citedIncidents]),
             supersedes: null,
             supersededBy: null,
             history: [{ toStatus: 'DRAFT', changedBy: writer.sub!, changedByOrg: writer.org!, note: null }],
@@ -781,7 +810,10 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
         [],
         `${world.describe(incident.key)}: ${change} ${cite ? world.describe(cite.key) : ''} ${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}]`,
       );
-      if (stored) Object.assign(incident, { situation, sharing, floor, version: stored.version });
+      if (stored) {
+        Object.assign(incident, { situation, sharing, floor, version: stored.version });
+        world.followIncident(incident.key);
+      }
       return;
     }
     case 'issue': {
@@ -845,6 +877,8 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
         status: old.status,
         recipientOrgs: recipients.recipientOrgs,
         situation: next.situation,
+        citedAssessments: old.citedAssessments,
+        citedIncidents: old.citedIncidents,
         floor: new Set([...old.floor, ...(next.situation ? [next.situation] : [])]),
         supersedes: old.key,
         supersededBy: null,
@@ -1224,12 +1258,15 @@ async function compareImportWithUnknown(
 // ---------------------------------------------------------------------------------------------
 // Reading a world: the catalogue of paths, each with what the model expects.
 
-const ALERT_FIELDS = `id title body status situation { id title summary } statusHistory { toStatus changedBy changedByOrg note }
+const ALERT_FIELDS = `id title body status situation { id title summary } citedAssessments { id summary } citedIncidents { id notes }
+  statusHistory { toStatus changedBy changedByOrg note }
   supersedes { id title body } supersededBy { id title body } acknowledgements { org acknowledgedBy note }`;
 
 interface AlertNode {
   id: string;
   situation: { id: string } | null;
+  citedAssessments?: { id: string }[];
+  citedIncidents?: { id: string }[];
   statusHistory?: { changedBy: string | null; changedByOrg: string }[];
   supersedes: { id: string } | null;
   supersededBy: { id: string } | null;
@@ -1242,6 +1279,24 @@ function checkAlertNode(world: WorldModel, reader: Reader, where: string, node: 
   if (!owner || owner.world !== world || !world.readable(reader, owner.key)) return;
   const alert = world.get(owner.key) as AlertModel;
   expectReference(world, reader, `${where} ${alert.key}.situation`, node.situation, alert.situation);
+  // A reader of the alert may read all it cites (no write-down), so every cited record is there.
+  const cited = (keys: string[]) => keys.map((k) => world.get(k)).filter((r) => world.readable(reader, r.key));
+  if (node.citedAssessments)
+    expectExactly(
+      world,
+      reader,
+      `${where} ${alert.key}.citedAssessments`,
+      node.citedAssessments.map((n) => n.id),
+      cited(alert.citedAssessments),
+    );
+  if (node.citedIncidents)
+    expectExactly(
+      world,
+      reader,
+      `${where} ${alert.key}.citedIncidents`,
+      node.citedIncidents.map((n) => n.id),
+      cited(alert.citedIncidents),
+    );
   expectReference(world, reader, `${where} ${alert.key}.supersedes`, node.supersedes, alert.supersedes);
   expectReference(world, reader, `${where} ${alert.key}.supersededBy`, node.supersededBy, alert.supersededBy);
   for (const entry of node.statusHistory ?? []) {

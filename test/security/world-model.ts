@@ -124,6 +124,9 @@ export interface AlertModel extends RecordBase {
   status: AlertStatus;
   recipientOrgs: string[];
   situation: string | null;
+  /** The assessments and incidents it cites (keys); each, and all each derives from, is in its floor. */
+  citedAssessments: string[];
+  citedIncidents: string[];
   floor: Set<string>;
   supersedes: string | null;
   supersededBy: string | null;
@@ -260,7 +263,20 @@ export class WorldModel {
   }
 
   private citesNow(record: AssessmentModel | IncidentModel | AlertModel, key: string): boolean {
-    return record.situation === key || (record.kind === 'incident' && record.source === key);
+    return (
+      record.situation === key ||
+      (record.kind === 'incident' && record.source === key) ||
+      (record.kind === 'alert' && [...record.citedAssessments, ...record.citedIncidents].includes(key))
+    );
+  }
+
+  /**
+   * A cited incident came to derive from more (a correction citing a situation): the alerts citing
+   * it derive from that too, as the hub's alerts subgraph is told after the correction.
+   */
+  followIncident(incident: string): void {
+    for (const alert of this.all('alert'))
+      if (alert.citedIncidents.includes(incident)) for (const source of this.alertFloor(null, [incident])) alert.floor.add(source);
   }
 
   readableOf<K extends RecordModel['kind']>(reader: Reader, kind: K): Extract<RecordModel, { kind: K }>[] {
@@ -311,11 +327,35 @@ export class WorldModel {
     return this.readable(writer, key) ? null : { accept: false, code: 'NOT_FOUND', fields: [], reason: `${key} is not readable by the writer` };
   }
 
-  judgeAlertDraft(writer: Reader, situation: string | null, alert: { sharing: Sharing; recipientOrgs: string[] }): Verdict {
+  /**
+   * What an alert citing `situation` and the assessments and incidents of `evidence` derives from:
+   * each cited record and everything each of those was ever derived from.
+   */
+  alertFloor(situation: string | null, evidence: string[]): Set<string> {
+    const floor = new Set<string>(situation ? [situation] : []);
+    for (const key of evidence) {
+      floor.add(key);
+      const cited = this.get(key);
+      if ('floor' in cited) for (const source of cited.floor) floor.add(source);
+    }
+    return floor;
+  }
+
+  judgeAlertDraft(
+    writer: Reader,
+    situation: string | null,
+    alert: { sharing: Sharing; recipientOrgs: string[]; citedAssessments?: string[]; citedIncidents?: string[] },
+  ): Verdict {
+    const assessments = alert.citedAssessments ?? [];
+    const incidents = alert.citedIncidents ?? [];
     return this.judgeDerivation(
       writer,
-      situation ? [{ key: situation, field: 'situationId' }] : [],
-      situation ? [situation] : [],
+      [
+        ...(situation ? [{ key: situation, field: 'situationId' }] : []),
+        ...assessments.map((key) => ({ key, field: 'citedAssessmentIds' })),
+        ...incidents.map((key) => ({ key, field: 'citedIncidentIds' })),
+      ],
+      this.alertFloor(situation, [...assessments, ...incidents]),
       alertSharing(alert),
     );
   }

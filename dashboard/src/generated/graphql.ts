@@ -9,9 +9,9 @@ export type AlertStatus =
   | 'CLOSED'
   /** Being written; not yet sent to its recipients. */
   | 'DRAFT'
-  /** Brought to the attention of the Secretary-General. */
+  /** The Office has alerted the Secretary-General. */
   | 'ESCALATED_TO_SECRETARY_GENERAL'
-  /** Brought, through the Secretary-General, to the Security Council. */
+  /** The Office has alerted, through the Secretary-General, the Security Council (the Secretary-General brings the matter to it). */
   | 'ESCALATED_TO_SECURITY_COUNCIL'
   /** Sent to its recipients. An issued alert is never edited: a correction is a new alert that supersedes it. */
   | 'ISSUED'

@@ -4,7 +4,7 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { countryCodes, dateRange, isoDate, partnerCode, uuid } from '../../kernel/write/validation';
 import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
-import { Alert, AlertRecipient, AlertStatus, AlertType } from '../entities/alert.entity';
+import { AddresseeKind, Alert, AlertRecipient, AlertStatus, AlertType, ProtectionPillar } from '../entities/alert.entity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,6 +24,19 @@ export class AlertFilter {
 
   @Field(() => [Crime], { nullable: true, description: 'Alerts concerning any of these crimes.' })
   crimes?: Crime[];
+
+  @Field(() => [ProtectionPillar], {
+    nullable: true,
+    description:
+      'Alerts recommending an action under any of these pillars of the Responsibility to Protect (with recommendationAddressees: the same recommendation).',
+  })
+  recommendationPillars?: ProtectionPillar[];
+
+  @Field(() => [AddresseeKind], {
+    nullable: true,
+    description: 'Alerts recommending an action to any of these addressees (with recommendationPillars: the same recommendation).',
+  })
+  recommendationAddressees?: AddresseeKind[];
 
   @Field(() => ID, { nullable: true, description: 'Only alerts about this situation.' })
   situation?: string;
@@ -55,6 +68,19 @@ export function applyAlertFilter(query: SelectQueryBuilder<Alert>, filter: Alert
   if (filter.recipients?.length)
     query.andWhere('a.recipients && CAST(:filterRecipients AS alerts.alert_recipient[])', { filterRecipients: filter.recipients });
   if (filter.crimes?.length) query.andWhere('a.crimes && CAST(:filterCrimes AS alerts.crime[])', { filterCrimes: filter.crimes });
+  const pillars = filter.recommendationPillars?.length ? filter.recommendationPillars : undefined;
+  const addressees = filter.recommendationAddressees?.length ? filter.recommendationAddressees : undefined;
+  // Both conditions on one recommendation: "a pillar-3 action for the Security Council", not one of each.
+  if (pillars || addressees)
+    query.andWhere(
+      `EXISTS (SELECT 1 FROM jsonb_array_elements(a.recommendations) r WHERE ${[
+        pillars ? "r->>'pillar' IN (:...filterPillars)" : null,
+        addressees ? "r->>'addressee' IN (:...filterAddressees)" : null,
+      ]
+        .filter(Boolean)
+        .join(' AND ')})`,
+      { filterPillars: pillars, filterAddressees: addressees },
+    );
   if (situation) query.andWhere('a.situation_id = :filterSituation', { filterSituation: situation });
   if (countries) query.andWhere('a.country_iso3 IN (:...filterCountries)', { filterCountries: countries });
   if (issuingOrgs) query.andWhere('a.owner_org IN (:...filterIssuers)', { filterIssuers: issuingOrgs });

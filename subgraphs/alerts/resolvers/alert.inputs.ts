@@ -1,13 +1,13 @@
 // Inputs of the alert workflow mutations. class-validator checks each field's shape before the
 // resolver runs (type-graphql validation, reported as BAD_USER_INPUT naming every invalid field);
 // the rules that relate fields or need data are in ../rules/alert.rules.ts.
-import { ArrayMaxSize, ArrayUnique, IsInt, Length, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsInt, Length, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { Classification } from '../../kernel/policy/ownership';
 import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
 import { IDEMPOTENCY_KEY, PARTNER_CODES } from '../../kernel/write/record-inputs';
 import { PARTNER_CODE } from '../../kernel/write/validation';
-import { AlertRecipient, AlertType } from '../entities/alert.entity';
+import { AddresseeKind, AlertRecipient, AlertType, ProtectionPillar } from '../entities/alert.entity';
 
 const RISK_FACTOR_CODE = /^[A-Za-z0-9.-]{1,20}$/;
 
@@ -19,6 +19,29 @@ registerEnumType(EscalationTarget, {
   name: 'EscalationTarget',
   description: 'Whom an issued alert is escalated to: first the Secretary-General, then, through the Secretary-General, the Security Council.',
 });
+
+@InputType({ description: 'A preventive action the alert recommends.' })
+export class RecommendationInput {
+  @Field({ description: 'The recommended action.' })
+  @Length(1, 2000)
+  text: string;
+
+  @Field(() => AddresseeKind, { description: 'Whom the action is addressed to.' })
+  addressee: AddresseeKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For MEMBER_STATE (required): the ISO 3166-1 alpha-3 code of the State; for REGIONAL_ORGANISATION (optional): its partner code. Checked against the reference data.',
+  })
+  @MaxLength(16)
+  addresseeCode: string | null;
+
+  @Field(() => ProtectionPillar, { description: 'The pillar of the Responsibility to Protect the action falls under.' })
+  pillar: ProtectionPillar;
+}
+
+const CITED_IDS = 50;
 
 @InputType({ description: 'A new alert, written as a draft that only its organisation sees until it is issued.' })
 export class DraftAlertInput {
@@ -75,6 +98,27 @@ export class DraftAlertInput {
     description: "The situation the alert is about; its country must be the alert's, and an AMBER_STRICT one limits how the alert is shared.",
   })
   situationId?: string | null;
+
+  @Field(() => [RecommendationInput], { defaultValue: [], description: 'The preventive actions the alert recommends, in order.' })
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  recommendations: RecommendationInput[];
+
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: 'Risk assessments the alert rests on. The alert is read by no one who may not read each of them (no write-down).',
+  })
+  @ArrayMaxSize(CITED_IDS)
+  @ArrayUnique()
+  citedAssessmentIds: string[];
+
+  @Field(() => [ID], {
+    defaultValue: [],
+    description: 'Incidents the alert rests on. The alert is read by no one who may not read each of them (no write-down).',
+  })
+  @ArrayMaxSize(CITED_IDS)
+  @ArrayUnique()
+  citedIncidentIds: string[];
 
   @Field({ description: 'ISO 3166-1 alpha-3 code of the country the alert concerns.' })
   countryIso3: string;
@@ -142,6 +186,29 @@ abstract class AlertChanges {
 
   @Field(() => ID, { nullable: true, description: 'Null: the alert cites no situation.' })
   situationId?: string | null;
+
+  @Field(() => [RecommendationInput], { nullable: true, description: 'Replaces the recommendations; [] removes them.' })
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  recommendations?: RecommendationInput[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Replaces the cited assessments. What the alert cited before stays among its floors: removing a citation does not widen who may read it.',
+  })
+  @ArrayMaxSize(CITED_IDS)
+  @ArrayUnique()
+  citedAssessmentIds?: string[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      'Replaces the cited incidents. What the alert cited before stays among its floors: removing a citation does not widen who may read it.',
+  })
+  @ArrayMaxSize(CITED_IDS)
+  @ArrayUnique()
+  citedIncidentIds?: string[];
 
   @Field({ nullable: true })
   countryIso3?: string;

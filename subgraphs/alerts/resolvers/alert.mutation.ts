@@ -7,7 +7,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { assertCanWrite } from '../../kernel/policy/access-policy';
 import { AuditAction } from '../../kernel/audit/audit-event.entity';
 import type { SubgraphContext } from '../../kernel/service/context';
-import { conflict, forbidden } from '../../../platform/errors';
+import { badInput, conflict, forbidden } from '../../../platform/errors';
 import { ownership } from '../../kernel/policy/ownership';
 import { uuid } from '../../kernel/write/validation';
 import {
@@ -26,10 +26,11 @@ import {
   type MutationScope,
 } from '../../kernel/write/writing';
 import { checkNoWriteDown } from '../../kernel/policy/no-write-down';
-import { citedRecord, floorsOf, moveFloors, raiseFloors, sharingChanged, type CitedRecord } from '../../kernel/policy/record-floor';
+import { citedRecord, floorsOf, moveFloors, raiseFloors, sharingChanged, type CitedRecord, type Citing } from '../../kernel/policy/record-floor';
+import { citationSelection, type CitedAnswer } from '../../kernel/policy/citations';
 import { askPeer } from '../../kernel/service/peer';
-import { checkPartnerCodes } from '../../kernel/write/reference-codes';
-import { applyChanges, checkCitations, checkContent, contentOf, type AlertContent } from '../rules/alert.rules';
+import { checkCountryCodes, checkPartnerCodes } from '../../kernel/write/reference-codes';
+import { applyChanges, checkCitations, checkContent, contentOf, recommendationCodes, type AlertContent } from '../rules/alert.rules';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
 import { Alert, AlertStatus } from '../entities/alert.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
@@ -46,6 +47,13 @@ import {
 } from './alert.inputs';
 
 const KIND = 'alert';
+
+/** Where an alert cites each kind of record the situations subgraph owns. */
+const CITING: Record<string, Citing> = {
+  Situation: { entity: Alert, column: 'situation_id' },
+  RiskAssessment: { entity: Alert, column: 'cited_assessment_ids', array: true },
+  Incident: { entity: Alert, column: 'cited_incident_ids', array: true },
+};
 
 /** The alert as the viewer may change it, checked before any other service is asked. */
 async function writableAlert(ctx: SubgraphContext, rawId: string): Promise<Alert> {
@@ -83,11 +91,19 @@ async function checkedContent(
   before?: AlertContent,
 ): Promise<Checked> {
   const checked = checkContent(problems, content);
+  const addressees = recommendationCodes(checked.recommendations);
+  const storedAddressees = before ? recommendationCodes(before.recommendations) : { countries: [], partners: [] };
   await checkPartnerCodes(
     ctx,
     problems,
-    { recipientOrgs: checked.recipientOrgs, sharedWith: checked.sharedWith },
-    before ? [...before.recipientOrgs, ...before.sharedWith] : [],
+    { recipientOrgs: checked.recipientOrgs, sharedWith: checked.sharedWith, recommendations: addressees.partners },
+    before ? [...before.recipientOrgs, ...before.sharedWith, ...storedAddressees.partners] : [],
+  );
+  await checkCountryCodes(
+    ctx,
+    problems,
+    'recommendations',
+    addressees.countries.filter((code) => !storedAddressees.countries.includes(code)),
   );
   let cited: CitedRecord[] = [];
   if (problems.empty) {
@@ -325,32 +341,39 @@ export class AlertMutationResolver {
   @Directive('@inaccessible')
   @Mutation(() => Int, {
     description:
-      "Internal, called by the situations subgraph after a situation's owner changed who may read it: alerts derived from the situation follow its readership, as the situations subgraph reports it for the caller. Returns how many floors moved.",
+      'Internal, called by the situations subgraph after the owner of a situation, assessment or incident (type Situation, RiskAssessment or Incident) changed who may read it: alerts derived from it follow its readership, as the situations subgraph reports it for the caller. Returns how many floors moved.',
   })
-  async followCitedSituation(@Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<number> {
+  async followCitedRecord(@Arg('type', () => String) type: string, @Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<number> {
     requireSignedIn(ctx.viewer);
-    const answer = await askPeer<{
-      _entities: ({
-        id: string;
-        ownerOrg: string;
-        classification: Alert['classification'];
-        sharedWith: string[];
-        sharedWithUsers: string[] | null;
-      } | null)[];
-    }>(
+    const citing = CITING[type];
+    if (!citing) throw badInput(`type must be one of ${Object.keys(CITING).join(', ')}`, 'type');
+    const answer = await askPeer<{ _entities: CitedAnswer[] }>(
       ctx,
       'situations',
-      'query CitedSituation($situations: [_Any!]!) { _entities(representations: $situations) { ... on Situation { id ownerOrg classification sharedWith sharedWithUsers } } }',
-      { situations: [{ __typename: 'Situation', id: uuid(id, 'id') }] },
+      `query CitedRecord($cited: [_Any!]!) { _entities(representations: $cited) { ${citationSelection([{ field: 'id', type, noun: type, ids: [], withFloors: type !== 'Situation' }])} } }`,
+      { cited: [{ __typename: type, id: uuid(id, 'id') }] },
     );
-    const situation = answer._entities[0];
+    const source = answer._entities[0];
     // Only the owner's change moves floors; anyone else's call changes nothing.
-    if (!situation || situation.ownerOrg !== ctx.viewer.org) return 0;
-    return runMutation(ctx, (tx) =>
-      moveFloors(tx.manager, citedRecord('Situation', { ...situation, sharedWithUsers: situation.sharedWithUsers ?? [] }), [
-        { entity: Alert, column: 'situation_id' },
-      ]),
-    );
+    if (!source || source.ownerOrg !== ctx.viewer.org) return 0;
+    return runMutation(ctx, async (tx) => {
+      const moved = await moveFloors(tx.manager, citedRecord(type, { ...source, sharedWithUsers: source.sharedWithUsers ?? [] }), [citing]);
+      // What the cited record derives from now (a situation a corrected incident newly cites) is the citing alerts' floor too.
+      const inherited = (source.derivedFrom ?? []).map((floor) =>
+        citedRecord(floor.type, { ...floor, sharedWithUsers: floor.sharedWithUsers ?? [] }),
+      );
+      if (citing.array && inherited.length > 0) {
+        const rows: { id: string }[] = await tx.manager.query(
+          `SELECT c.id FROM ${tx.manager.connection.getMetadata(Alert).tablePath} c WHERE CAST($1 AS uuid) = ANY(c.${citing.column})`,
+          [source.id],
+        );
+        await raiseFloors(
+          tx.manager,
+          rows.map((row) => ({ recordId: row.id, cited: inherited })),
+        );
+      }
+      return moved;
+    });
   }
 
   @Mutation(() => Acknowledgement, {

@@ -7,12 +7,13 @@ import type { Classified } from '../../kernel/policy/access-policy';
 import type { SubgraphContext } from '../../kernel/service/context';
 import type { Classification } from '../../kernel/policy/ownership';
 import { askPeer } from '../../kernel/service/peer';
-import { citedRecord, type CitedRecord } from '../../kernel/policy/record-floor';
+import type { CitedRecord } from '../../kernel/policy/record-floor';
+import { citationRepresentations, citationSelection, citedRecords, type CitationRequest } from '../../kernel/policy/citations';
 import { countryCode, uuid } from '../../kernel/write/validation';
 import type { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
 import { InputProblems } from '../../kernel/write/writing';
 import { checkSharing } from '../../kernel/policy/no-write-down';
-import { AlertRecipient, type AlertType } from '../entities/alert.entity';
+import { AddresseeKind, AlertRecipient, CODED_ADDRESSEES, type AlertType, type Recommendation } from '../entities/alert.entity';
 
 /** Everything an author writes in an alert: what draftAlert takes, editAlert and correctAlert change. */
 export interface AlertContent {
@@ -26,6 +27,9 @@ export interface AlertContent {
   citedRiskFactors: string[];
   frameworkVersion: string;
   situationId: string | null;
+  recommendations: Recommendation[];
+  citedAssessmentIds: string[];
+  citedIncidentIds: string[];
   countryIso3: string;
   classification: Classification;
   sharedWith: string[];
@@ -43,6 +47,9 @@ export const CONTENT_FIELDS: readonly (keyof AlertContent)[] = [
   'citedRiskFactors',
   'frameworkVersion',
   'situationId',
+  'recommendations',
+  'citedAssessmentIds',
+  'citedIncidentIds',
   'countryIso3',
   'classification',
   'sharedWith',
@@ -74,6 +81,8 @@ export function applyChanges(
 
 const CHECKED_WITH_PEER: readonly (keyof AlertContent)[] = [
   'situationId',
+  'citedAssessmentIds',
+  'citedIncidentIds',
   'countryIso3',
   'classification',
   'sharedWith',
@@ -94,7 +103,38 @@ export function checkContent(problems: InputProblems, content: AlertContent): Al
     problems.add('recipients', 'recipients must include PARTNER_ORGANISATIONS when recipientOrgs names organisations');
   if (content.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the alert concerns');
   checkSharing(problems, content);
-  return { ...content, countryIso3, situationId };
+  const citedAssessmentIds = content.citedAssessmentIds.map((id, i) => problems.check(() => uuid(id, `citedAssessmentIds[${i}]`)) ?? id);
+  const citedIncidentIds = content.citedIncidentIds.map((id, i) => problems.check(() => uuid(id, `citedIncidentIds[${i}]`)) ?? id);
+  const recommendations = content.recommendations.map((r, i) => checkRecommendation(problems, r, i));
+  return { ...content, countryIso3, situationId, recommendations, citedAssessmentIds, citedIncidentIds };
+}
+
+/**
+ * A recommendation names its State by ISO 3166-1 alpha-3 code (MEMBER_STATE, required) or its
+ * regional organisation by partner code (REGIONAL_ORGANISATION, where it is a partner); other
+ * addressees take no code. Whether the code names a country or partner the hub holds is
+ * checked against the partners subgraph (checkRecommendationCodes).
+ */
+function checkRecommendation(problems: InputProblems, given: Recommendation, index: number): Recommendation {
+  const field = `recommendations[${index}].addresseeCode`;
+  const text = given.text.trim();
+  if (text.length === 0) problems.add(`recommendations[${index}].text`, `recommendations[${index}].text must say what is recommended`);
+  let code = given.addresseeCode ?? null;
+  if (given.addressee === AddresseeKind.MEMBER_STATE) {
+    if (!code) problems.add(field, `${field} must give the ISO 3166-1 alpha-3 code of the Member State`);
+    else code = problems.check(() => countryCode(code!, field)) ?? code;
+  } else if (code && !CODED_ADDRESSEES.has(given.addressee)) {
+    problems.add(field, `${field} applies to MEMBER_STATE and REGIONAL_ORGANISATION addressees only`);
+  }
+  return { text, addressee: given.addressee, addresseeCode: code, pillar: given.pillar };
+}
+
+/** The country and partner codes the recommendations name, for the reference-data check. */
+export function recommendationCodes(recommendations: readonly Recommendation[]): { countries: string[]; partners: string[] } {
+  const codes = (kind: AddresseeKind) => [
+    ...new Set(recommendations.filter((r) => r.addressee === kind && r.addresseeCode).map((r) => r.addresseeCode!)),
+  ];
+  return { countries: codes(AddresseeKind.MEMBER_STATE), partners: codes(AddresseeKind.REGIONAL_ORGANISATION) };
 }
 
 interface CitedSituation extends Classified {
@@ -102,25 +142,38 @@ interface CitedSituation extends Classified {
   countryIso3: string;
 }
 
-// One request answers both questions. `_entities` resolves the situation under the policy for
-// the same viewer, so a situation the viewer may not read comes back null, as a missing one does.
-// Its named users are shown to its owner only: an alert citing a RED situation is the owner's.
-const CITATIONS = `query AlertCitations($situations: [_Any!]!, $framework: String!) {
-  _entities(representations: $situations) { ... on Situation { id ownerOrg classification sharedWith sharedWithUsers countryIso3 } }
+/** What the alert cites in the situations subgraph, in the kernel's citation form (kernel/policy/citations.ts). */
+function citationRequests(content: AlertContent): CitationRequest[] {
+  return [
+    { field: 'situationId', type: 'Situation', noun: 'situation', ids: content.situationId ? [content.situationId] : [] },
+    { field: 'citedAssessmentIds', type: 'RiskAssessment', noun: 'assessment', ids: content.citedAssessmentIds, withFloors: true },
+    { field: 'citedIncidentIds', type: 'Incident', noun: 'incident', ids: content.citedIncidentIds, withFloors: true },
+  ];
+}
+
+// One request answers every question. `_entities` resolves each cited record under the policy for
+// the same viewer, so a record the viewer may not read comes back null, as a missing one does.
+function citationsQuery(requests: CitationRequest[]): string {
+  const selection = citationSelection(requests, { Situation: 'countryIso3' });
+  return `query AlertCitations($cited: [_Any!]!, $framework: String!) {
+  _entities(representations: $cited) { __typename ${selection} }
   framework(version: $framework) { riskFactors { code } }
 }`;
+}
 
 interface CitationsAnswer {
-  _entities: ((Omit<CitedSituation, 'sharedWithUsers'> & { sharedWithUsers: string[] | null }) | null)[];
+  _entities: Parameters<typeof citedRecords>[2];
   framework: { riskFactors: { code: string }[] } | null;
 }
 
 /**
- * Checks what the alert cites against the situations subgraph: the situation exists and the
- * viewer may read it and is in the alert's country; the cited risk factors belong to the framework
- * version. Returns the situation as the alert's floor. Call it outside the mutation's transaction
- * (kernel/write/writing.ts runMutation says why). Skipped when nothing changed that these rules look at:
- * the situation is then among the alert's floors already.
+ * Checks what the alert cites against the situations subgraph: the situation, assessments and
+ * incidents exist and the viewer may read them (one not readable is unknown, like a missing one),
+ * the situation is in the alert's country; the cited risk factors belong to the framework
+ * version. Returns the cited records, and the situations of cited assessments and incidents, as
+ * the alert's floors. Call it outside the mutation's transaction (kernel/write/writing.ts
+ * runMutation says why). Skipped when nothing changed that these rules look at: the cited records
+ * are then among the alert's floors already.
  */
 export async function checkCitations(
   ctx: SubgraphContext,
@@ -129,11 +182,10 @@ export async function checkCitations(
   before?: AlertContent,
 ): Promise<CitedRecord[]> {
   if (before && CHECKED_WITH_PEER.every((field) => isDeepStrictEqual(before[field], content[field]))) return [];
-  if (!content.situationId && content.citedRiskFactors.length === 0) return [];
-  const answer = await askPeer<CitationsAnswer>(ctx, 'situations', CITATIONS, {
-    situations: content.situationId ? [{ __typename: 'Situation', id: content.situationId }] : [],
-    framework: content.frameworkVersion,
-  });
+  const requests = citationRequests(content);
+  const cited = citationRepresentations(requests);
+  if (cited.length === 0 && content.citedRiskFactors.length === 0) return [];
+  const answer = await askPeer<CitationsAnswer>(ctx, 'situations', citationsQuery(requests), { cited, framework: content.frameworkVersion });
   if (content.citedRiskFactors.length > 0) {
     if (!answer.framework)
       problems.add('frameworkVersion', `frameworkVersion: unknown version ${JSON.stringify(content.frameworkVersion)} of the Framework of Analysis`);
@@ -147,13 +199,9 @@ export async function checkCitations(
         );
     }
   }
-  if (!content.situationId) return [];
-  const found = answer._entities[0];
-  if (!found) {
-    problems.add('situationId', `situationId: unknown situation ${JSON.stringify(content.situationId)}`);
-    return [];
-  }
-  if (found.countryIso3 !== content.countryIso3)
-    problems.add('countryIso3', `countryIso3 must be ${found.countryIso3}, the country of the cited situation`);
-  return [citedRecord('Situation', { ...found, sharedWithUsers: found.sharedWithUsers ?? [] })];
+  const { cited: floors, found } = citedRecords(problems, requests, answer._entities);
+  const situation = content.situationId ? (found.get(`Situation:${content.situationId}`) as unknown as CitedSituation | undefined) : undefined;
+  if (situation && situation.countryIso3 !== content.countryIso3)
+    problems.add('countryIso3', `countryIso3 must be ${situation.countryIso3}, the country of the cited situation`);
+  return floors;
 }

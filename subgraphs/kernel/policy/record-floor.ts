@@ -94,11 +94,14 @@ export async function raiseFloors(manager: EntityManager, entries: { recordId: s
   }
 }
 
-/** Where records of this subgraph cite a source: the citing entity and its column holding the source's id. */
+/** Where records of this subgraph cite a source: the citing entity and its column holding the source's id (or ids, `array`). */
 export interface Citing {
   entity: EntityTarget<ObjectLiteral>;
   column: string;
+  array?: boolean;
 }
+
+const citesSource = ({ column, array }: Citing, param: string) => (array ? `CAST(${param} AS uuid) = ANY(c.${column})` : `c.${column} = ${param}`);
 
 /**
  * Floors every record of `citing` that cites a source of `sourceEntity` by its current readership,
@@ -112,10 +115,10 @@ export async function floorCurrentCitations(
   citing: Citing[],
 ): Promise<void> {
   const sources = manager.connection.getMetadata(sourceEntity).tablePath;
-  for (const { entity, column } of citing) {
+  for (const { entity, column, array } of citing) {
     await insertFloorsFrom(
       manager,
-      `SELECT c.id, s.id::text, $1, s.owner_org, s.classification, s.shared_with, s.shared_with_users FROM ${tableOf(manager, entity)} c JOIN ${sources} s ON s.id = c.${column}`,
+      `SELECT c.id, s.id::text, $1, s.owner_org, s.classification, s.shared_with, s.shared_with_users FROM ${tableOf(manager, entity)} c JOIN ${sources} s ON ${array ? `s.id = ANY(c.${column})` : `s.id = c.${column}`}`,
       [sourceType],
     );
   }
@@ -137,16 +140,12 @@ async function insertFloorsFrom(manager: EntityManager, select: string, params: 
  * source's own write path calls this, inside the transaction that changes the source.
  */
 export async function moveFloors(manager: EntityManager, source: CitedRecord, citing: Citing[] = []): Promise<number> {
-  for (const { entity, column } of citing) {
-    await insertFloorsFrom(manager, `SELECT c.id, $1, $2, $3, $4, $5, $6 FROM ${tableOf(manager, entity)} c WHERE c.${column} = $7`, [
-      source.id,
-      source.type,
-      source.ownerOrg,
-      source.classification,
-      source.sharedWith,
-      source.sharedWithUsers,
-      source.id,
-    ]);
+  for (const cites of citing) {
+    await insertFloorsFrom(
+      manager,
+      `SELECT c.id, $1, $2, $3, $4, $5, $6 FROM ${tableOf(manager, cites.entity)} c WHERE ${citesSource(cites, '$7')}`,
+      [source.id, source.type, source.ownerOrg, source.classification, source.sharedWith, source.sharedWithUsers, source.id],
+    );
   }
   const result = await manager
     .createQueryBuilder()
@@ -177,15 +176,18 @@ export function sharingChanged(before: Readership, after: Readership): boolean {
 }
 
 /**
- * Tells `peer`, which keeps records derived from the situation `sourceId`, that its readership
- * changed. The peer asks this subgraph for the situation's readership itself, so the call can
- * only ever bring its floors to the truth. A peer that cannot be reached keeps its floors until
- * the next change; the failure is logged for the operator.
+ * Tells `peer`, which keeps records derived from the record `sourceId` of type `sourceType` (a
+ * situation, assessment or incident), that its readership changed. The peer asks this subgraph
+ * for the record's readership itself, so the call can only ever bring its floors to the truth. A
+ * peer that cannot be reached keeps its floors until the next change; the failure is logged for the operator.
  */
-export async function followInPeer(ctx: SubgraphContext, peer: PeerName, sourceId: string): Promise<void> {
+export async function followInPeer(ctx: SubgraphContext, peer: PeerName, sourceId: string, sourceType = 'Situation'): Promise<void> {
   try {
-    await askPeer(ctx, peer, 'mutation FollowCitedSituation($id: ID!) { followCitedSituation(id: $id) }', { id: sourceId });
+    await askPeer(ctx, peer, 'mutation FollowCitedRecord($type: String!, $id: ID!) { followCitedRecord(type: $type, id: $id) }', {
+      type: sourceType,
+      id: sourceId,
+    });
   } catch (error) {
-    logger.error('derived records could not follow a changed situation', { peer, situation: sourceId, error });
+    logger.error('derived records could not follow a changed record they cite', { peer, type: sourceType, source: sourceId, error });
   }
 }

@@ -20,3 +20,13 @@ export type IllustrativeSituationKey = (typeof ILLUSTRATIVE_SITUATION_KEYS)[numb
 export function illustrativeSituationId(key: IllustrativeSituationKey): string {
   return stableId('illustrative-situation', key);
 }
+
+/** The id the situations seed gives the illustrative situation's assessment dated `on` (YYYY-MM-DD). */
+export function illustrativeAssessmentId(key: IllustrativeSituationKey, on: string): string {
+  return stableId('assessment', key, on);
+}
+
+/** The id the situations seed gives the illustrative situation's `incident`-th incident at its `place`-th place (both from 0). */
+export function illustrativeIncidentId(key: IllustrativeSituationKey, place: number, incident: number): string {
+  return stableId('incident', key, place, incident);
+}

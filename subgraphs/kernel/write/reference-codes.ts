@@ -47,3 +47,14 @@ export async function checkPartnerCodes(
   const known = await knownPartners(ctx, ...Object.values(fields));
   for (const [field, codes] of Object.entries(fields)) noteUnknownPartners(problems, codes, known, field, stored);
 }
+
+const COUNTRY_CODES = 'query CountryCodes { countries { iso3 } }';
+
+/** Checks that each code of `codes` names a country the partners subgraph holds, noting the unknown ones under `field`. */
+export async function checkCountryCodes(ctx: SubgraphContext, problems: InputProblems, field: string, codes: readonly string[]): Promise<void> {
+  if (codes.length === 0) return;
+  const answer = await askPeer<{ countries: { iso3: string }[] | null }>(ctx, 'partners', COUNTRY_CODES, {});
+  const known = new Set((answer.countries ?? []).map((country) => country.iso3));
+  const unknown = codes.filter((code) => !known.has(code));
+  if (unknown.length > 0) problems.add(field, `${field}: unknown country ${unknown.length === 1 ? 'code' : 'codes'} ${unknown.join(', ')}`);
+}

@@ -1,6 +1,6 @@
 // A dated event, recorded as event datasets (ACLED, UCDP) do: place, type, actors, fatalities
 // as low / best / high with the precision of its date and coordinates, and its source.
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { policyOf } from '../../kernel/policy/access-policy';
 import { OwnedRecord } from '../../kernel/policy/ownership';
@@ -22,6 +22,9 @@ export enum GeoPrecision {
 }
 registerEnumType(GeoPrecision, { name: 'GeoPrecision' });
 
+// An entity, so that the alerts subgraph can ask, under this subgraph's policy, for the readership
+// of an incident an alert cites (kernel/policy/citations.ts).
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'An incident report.' })
 @Entity({ name: 'incident' })
 @Index(['situationId', 'occurredOn'])

@@ -15,9 +15,10 @@ export class Partner {
   code: string;
 }
 
-// The alerts subgraph holds which situation an alert cites, but only this subgraph may say whether
-// the viewer may read that situation: Alert.situation is resolved here, from the id the gateway
-// hands over (@requires), so a situation the viewer may not read comes back null, never as an id.
+// The alerts subgraph holds which situation, assessments and incidents an alert cites, but only
+// this subgraph may say whether the viewer may read them: Alert.situation, Alert.citedAssessments
+// and Alert.citedIncidents are resolved here, from the ids the gateway hands over (@requires), so a
+// record the viewer may not read is left out (or null), never shown as an id.
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'An alert (owned by the alerts subgraph).' })
 export class Alert {
@@ -27,4 +28,12 @@ export class Alert {
   @Directive('@external')
   @Field(() => ID, { nullable: true })
   situationId: string | null;
+
+  @Directive('@external')
+  @Field(() => [ID])
+  citedAssessmentIds: string[];
+
+  @Directive('@external')
+  @Field(() => [ID])
+  citedIncidentIds: string[];
 }

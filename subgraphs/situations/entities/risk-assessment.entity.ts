@@ -1,6 +1,6 @@
 // A dated assessment of a situation by one organisation, scored per risk factor with indicator
 // evidence. A new assessment is a new row: the previous one is never overwritten.
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { policyOf } from '../../kernel/policy/access-policy';
 import { OwnedRecord } from '../../kernel/policy/ownership';
@@ -36,6 +36,9 @@ export class RiskFactorScore {
   indicators: IndicatorEvidence[];
 }
 
+// An entity, so that the alerts subgraph can ask, under this subgraph's policy, for the readership
+// of an assessment an alert cites (kernel/policy/citations.ts).
+@Directive('@key(fields: "id")')
 @ObjectType({ description: 'A risk assessment of a situation against a version of the Framework of Analysis.' })
 @Entity({ name: 'risk_assessment' })
 // A situation's assessments in the order "latest" means (situationCounts reads it backwards with DISTINCT ON).

@@ -1,5 +1,7 @@
 // Risk assessments: the situation, framework and organisation each one belongs to.
-import { Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { referenceKey } from '../../kernel/write/validation';
+import { DerivedFrom, derivedFrom } from '../../kernel/policy/citations';
 import { Partner } from '../entities/references';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation } from '../entities/situation.entity';
@@ -26,4 +28,25 @@ export class RiskAssessmentResolver {
   assessedBy(@Root() assessment: RiskAssessment): Partner {
     return { code: assessment.assessedByOrg };
   }
+
+  // Internal, for the alerts subgraph citing the assessment: it is read under all of these, so its citer must be too.
+  @Directive('@inaccessible')
+  @FieldResolver(() => [DerivedFrom], { description: 'Internal: what the assessment was derived from, with who may read it now.' })
+  derivedFrom(@Root() assessment: RiskAssessment, @Ctx() ctx: SituationsContext): Promise<DerivedFrom[]> {
+    return derivedFrom(ctx.db.manager, ctx.viewer.org, assessment.id);
+  }
+
+  @FieldResolver(() => [String], {
+    nullable: true,
+    description: 'The users (JWT subjects) a RED assessment names as its readers; shown only to the owner organisation, null for everyone else.',
+  })
+  sharedWithUsers(@Root() assessment: RiskAssessment, @Ctx() ctx: SituationsContext): string[] | null {
+    return ctx.viewer.org === assessment.ownerOrg ? assessment.sharedWithUsers : null;
+  }
+}
+
+/** Entity references arrive from other subgraphs with ids they hold; a malformed one is simply not found. */
+export async function resolveAssessmentReference(reference: { id: string }, ctx: SituationsContext): Promise<RiskAssessment | null> {
+  const id = referenceKey('uuid', reference.id);
+  return id ? ctx.loaders.assessment.load(id) : null;
 }

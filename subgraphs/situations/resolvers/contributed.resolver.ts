@@ -1,7 +1,8 @@
 // Fields this subgraph contributes to entities other subgraphs own: Country.situations,
-// Partner.assessments and Alert.situation. The gateway sends their keys in one _entities call per plan step.
+// Partner.assessments, Alert.situation and the assessments and incidents an alert cites. The gateway sends their keys in one _entities call per plan step.
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
 import { Alert, Country, Partner } from '../entities/references';
+import { Incident } from '../entities/incident.entity';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation } from '../entities/situation.entity';
 import type { SituationsContext } from '../loaders';
@@ -43,4 +44,32 @@ export class AlertSituationResolver {
     const id = referenceKey('uuid', alert.situationId);
     return id ? ctx.loaders.situation.load(id) : null;
   }
+
+  @ListSize(50)
+  @Directive('@requires(fields: "citedAssessmentIds")')
+  @FieldResolver(() => [RiskAssessment], {
+    description: 'The risk assessments the alert rests on, as far as you may read them: one you may not read is left out.',
+  })
+  async citedAssessments(@Root() alert: Alert, @Ctx() ctx: SituationsContext): Promise<RiskAssessment[]> {
+    return readable(await ctx.loaders.assessment.loadMany(wellFormedIds(alert.citedAssessmentIds)));
+  }
+
+  @ListSize(50)
+  @Directive('@requires(fields: "citedIncidentIds")')
+  @FieldResolver(() => [Incident], {
+    description: 'The incidents the alert rests on, as far as you may read them: one you may not read is left out.',
+  })
+  async citedIncidents(@Root() alert: Alert, @Ctx() ctx: SituationsContext): Promise<Incident[]> {
+    return readable(await ctx.loaders.incident.loadMany(wellFormedIds(alert.citedIncidentIds)));
+  }
+}
+
+// The ids arrive from another subgraph: a malformed one is simply not found.
+function wellFormedIds(ids: readonly string[] | null | undefined): string[] {
+  return (ids ?? []).map((id) => referenceKey('uuid', id)).filter((id): id is string => id !== null);
+}
+
+function readable<T>(rows: (T | null | Error)[]): T[] {
+  for (const row of rows) if (row instanceof Error) throw row;
+  return rows.filter((row): row is T => row !== null && !(row instanceof Error));
 }

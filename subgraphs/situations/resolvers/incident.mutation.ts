@@ -20,7 +20,7 @@ import {
 } from '../../kernel/write/writing';
 import { Incident } from '../entities/incident.entity';
 import { checkNoWriteDown } from '../../kernel/policy/no-write-down';
-import { citedRecord, floorsOf, raiseFloors } from '../../kernel/policy/record-floor';
+import { citedRecord, floorsOf, followInPeer, raiseFloors, sharingChanged } from '../../kernel/policy/record-floor';
 import {
   checkIncident,
   checkIncidentCitations,
@@ -93,7 +93,8 @@ export class IncidentMutationResolver {
   })
   async correctIncident(@Arg('input', () => CorrectIncidentInput) input: CorrectIncidentInput, @Ctx() ctx: SubgraphContext): Promise<Incident> {
     const partners = await knownPartners(ctx, input.sharedWith);
-    return runMutation(ctx, async (tx) => {
+    let moved = false;
+    const corrected = await runMutation(ctx, async (tx) => {
       const incident = await lockForUpdate(tx, Incident, KIND, uuid(input.id, 'id'), input.version);
       const problems = new InputProblems();
       const current = incidentContentOf(incident);
@@ -118,7 +119,13 @@ export class IncidentMutationResolver {
       problems.throwIfAny();
       const updated = await updateVersioned(tx, Incident, 'Incident', incident, content);
       await raiseFloors(tx.manager, [{ recordId: incident.id, cited }]);
+      // Alerts citing it follow a change of who may read it, and anything it now derives from.
+      moved = sharingChanged(incident, updated) || cited.length > 0;
       return updated;
     });
+    // Alerts cite incidents from another subgraph: it is told after the commit, and reads the
+    // incident's readership and floors from here itself, under the viewer's identity.
+    if (moved) await followInPeer(ctx, 'alerts', corrected.id, 'Incident');
+    return corrected;
   }
 }

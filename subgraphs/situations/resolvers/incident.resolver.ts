@@ -1,7 +1,9 @@
 // Incidents and their sources.
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
 import { queryOf } from '../../kernel/read/reading';
+import { referenceKey } from '../../kernel/write/validation';
+import { DerivedFrom, derivedFrom } from '../../kernel/policy/citations';
 import { applyIncidentFilter, IncidentFilter } from './incident.filter';
 import { Incident } from '../entities/incident.entity';
 import { Country } from '../entities/references';
@@ -48,4 +50,25 @@ export class IncidentResolver {
   async source(@Root() incident: Incident, @Ctx() ctx: SituationsContext): Promise<Source | null> {
     return incident.sourceId ? ctx.loaders.source.load(incident.sourceId) : null;
   }
+
+  // Internal, for the alerts subgraph citing the incident: it is read under all of these, so its citer must be too.
+  @Directive('@inaccessible')
+  @FieldResolver(() => [DerivedFrom], { description: 'Internal: what the incident was derived from, with who may read it now.' })
+  derivedFrom(@Root() incident: Incident, @Ctx() ctx: SituationsContext): Promise<DerivedFrom[]> {
+    return derivedFrom(ctx.db.manager, ctx.viewer.org, incident.id);
+  }
+
+  @FieldResolver(() => [String], {
+    nullable: true,
+    description: 'The users (JWT subjects) a RED incident names as its readers; shown only to the owner organisation, null for everyone else.',
+  })
+  sharedWithUsers(@Root() incident: Incident, @Ctx() ctx: SituationsContext): string[] | null {
+    return ctx.viewer.org === incident.ownerOrg ? incident.sharedWithUsers : null;
+  }
+}
+
+/** Entity references arrive from other subgraphs with ids they hold; a malformed one is simply not found. */
+export async function resolveIncidentReference(reference: { id: string }, ctx: SituationsContext): Promise<Incident | null> {
+  const id = referenceKey('uuid', reference.id);
+  return id ? ctx.loaders.incident.load(id) : null;
 }
