@@ -6,4 +6,11 @@ import { Confidentiality1795610000003 } from './1795610000003-Confidentiality';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { CrimeLists1796231636272 } from './1796231636272-CrimeLists';
 
-export const migrations = [Init1795606603920, AuditTrail1795607211982, Idempotency1795607809043, Confidentiality1795610000003, AuditLayout1796200000000, CrimeLists1796231636272];
+export const migrations = [
+  Init1795606603920,
+  AuditTrail1795607211982,
+  Idempotency1795607809043,
+  Confidentiality1795610000003,
+  AuditLayout1796200000000,
+  CrimeLists1796231636272,
+];

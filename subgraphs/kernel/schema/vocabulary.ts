@@ -43,8 +43,7 @@ export function crimeListProblems(lists: { crimes: Crime[]; incitement?: Crime[]
   const problems: [string, string][] = [];
   for (const field of ['incitement', 'crimesOccurring'] as const) {
     const outside = (lists[field] ?? []).filter((crime) => !lists.crimes.includes(crime));
-    if (outside.length > 0)
-      problems.push([field, `${field}: ${outside.join(', ')} must also be among the crimes the record concerns (crimes)`]);
+    if (outside.length > 0) problems.push([field, `${field}: ${outside.join(', ')} must also be among the crimes the record concerns (crimes)`]);
   }
   return problems;
 }

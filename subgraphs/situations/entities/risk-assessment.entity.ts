@@ -82,7 +82,7 @@ export class RiskAssessment extends OwnedRecord {
 
   @Field(() => [Crime], {
     description:
-      "The crimes the assessor states are being committed at the assessment's date (the R2P community's \"current crisis\"); empty when it states none. Apart from the risk level, which is about what may happen.",
+      'The crimes the assessor states are being committed at the assessment\'s date (the R2P community\'s "current crisis"); empty when it states none. Apart from the risk level, which is about what may happen.',
   })
   @Column({ type: 'enum', enum: Crime, enumName: 'crime', array: true, name: 'crimes_occurring', default: () => "'{}'" })
   crimesOccurring: Crime[];

@@ -7,4 +7,12 @@ import { LatestAssessment1796173625344 } from './1796173625344-LatestAssessment'
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { CrimeLists1796231609177 } from './1796231609177-CrimeLists';
 
-export const migrations = [Init1795606346554, AuditTrail1795607206820, Idempotency1795607792612, Confidentiality1795610000000, LatestAssessment1796173625344, AuditLayout1796200000000, CrimeLists1796231609177];
+export const migrations = [
+  Init1795606346554,
+  AuditTrail1795607206820,
+  Idempotency1795607792612,
+  Confidentiality1795610000000,
+  LatestAssessment1796173625344,
+  AuditLayout1796200000000,
+  CrimeLists1796231609177,
+];

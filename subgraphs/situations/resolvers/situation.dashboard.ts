@@ -58,7 +58,8 @@ class SituationCount {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'When grouping by CRIMES_OCCURRING: whether the latest assessment states crimes are being committed (false also when none is assessed).',
+    description:
+      'When grouping by CRIMES_OCCURRING: whether the latest assessment states crimes are being committed (false also when none is assessed).',
   })
   crimesOccurring: boolean | null;
 
