@@ -10,7 +10,7 @@ import { askPeer } from '../../kernel/service/peer';
 import type { CitedRecord } from '../../kernel/policy/record-floor';
 import { citationRepresentations, citationSelection, citedRecords, type CitationRequest } from '../../kernel/policy/citations';
 import { countryCode, uuid } from '../../kernel/write/validation';
-import type { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
+import { crimeListProblems, type Crime, type RiskLevel } from '../../kernel/schema/vocabulary';
 import { InputProblems } from '../../kernel/write/writing';
 import { checkSharing } from '../../kernel/policy/no-write-down';
 import { AddresseeKind, AlertRecipient, CODED_ADDRESSEES, type AlertType, type Recommendation } from '../entities/alert.entity';
@@ -24,6 +24,7 @@ export interface AlertContent {
   recipients: AlertRecipient[];
   recipientOrgs: string[];
   crimes: Crime[];
+  incitement: Crime[];
   citedRiskFactors: string[];
   frameworkVersion: string;
   situationId: string | null;
@@ -44,6 +45,7 @@ export const CONTENT_FIELDS: readonly (keyof AlertContent)[] = [
   'recipients',
   'recipientOrgs',
   'crimes',
+  'incitement',
   'citedRiskFactors',
   'frameworkVersion',
   'situationId',
@@ -102,6 +104,7 @@ export function checkContent(problems: InputProblems, content: AlertContent): Al
   if (!toPartners && content.recipientOrgs.length > 0)
     problems.add('recipients', 'recipients must include PARTNER_ORGANISATIONS when recipientOrgs names organisations');
   if (content.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the alert concerns');
+  for (const [field, message] of crimeListProblems(content)) problems.add(field, message);
   checkSharing(problems, content);
   const citedAssessmentIds = content.citedAssessmentIds.map((id, i) => problems.check(() => uuid(id, `citedAssessmentIds[${i}]`)) ?? id);
   const citedIncidentIds = content.citedIncidentIds.map((id, i) => problems.check(() => uuid(id, `citedIncidentIds[${i}]`)) ?? id);
