@@ -200,6 +200,19 @@ const anyOp: fc.Arbitrary<Op> = fc.oneof(
       incident: fc.option(pick, { nil: null, freq: 2 }),
     }),
   },
+  // Alerts resting on evidence: an assessment and an incident of the world (when there are some), with or without a situation.
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('draft' as const),
+      writer: pick,
+      situation: maybeSituation,
+      sharing: sharingPick,
+      recipients: recipientsPick,
+      assessment: pick,
+      incident: fc.option(pick, { nil: null, freq: 4 }),
+    }),
+  },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('updateSituation' as const), target: pick, sharing: sharingPick }) },
   {
     weight: 2,
@@ -704,6 +717,10 @@ async function runStep(world: WorldModel, step: number, op: Op): Promise<void> {
       const cites = [situation, assessment, incident].filter((r) => r !== null).map((r) => world.describe(r.key));
       const context = `${sharing.classification} [${sharing.sharedWith}] users [${sharing.sharedWithUsers}] to [${recipients.recipientOrgs}] citing ${cites.join(' and ') || 'nothing'}`;
       const stored = await write(world, step, writer, 'draftAlert', input, verdict, texts, context);
+      if (assessment || incident) {
+        const stat = `draftAlert citing evidence ${stored ? 'accepted' : 'refused'}`;
+        writeStats.set(stat, (writeStats.get(stat) ?? 0) + 1);
+      }
       if (stored) {
         remember(
           world,
@@ -1636,7 +1653,8 @@ async function fetchTrail(
   const byRecord = new Map<string, AuditEventNode[]>();
   const truncated: string[] = [];
   const where = (filter: string) => `(limit: ${AUDIT_LIMIT}, filter: { actions: [READ, AGGREGATE]${filter} }) { ${AUDIT_FIELDS} }`;
-  for (const group of chunks(records, 18)) {
+  // 10 records a request keep the query under MAX_QUERY_COST (about 4,500 each at AUDIT_LIMIT).
+  for (const group of chunks(records, 10)) {
     const response = await ask(admin, `{ ${group.map((r, i) => `r${i}: ${trailOf(r)}${where(`, recordId: "${r.id}"`)}`).join(' ')} }`);
     if (response.errors?.length)
       found(

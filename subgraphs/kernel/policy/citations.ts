@@ -24,13 +24,13 @@ export class DerivedFrom {
   @Field({ description: 'Its id.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Code of the organisation that owns it.' })
   ownerOrg: string;
 
-  @Field(() => Classification)
+  @Field(() => Classification, { description: 'Its classification now.' })
   classification: Classification;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The organisations it is shared with now.' })
   sharedWith: string[];
 
   @Field(() => [String], { description: 'Shown to the owner organisation only: [] for everyone else.' })
