@@ -48,7 +48,9 @@ export class AlertSituationResolver {
   @ListSize(50)
   @Directive('@requires(fields: "citedAssessmentIds")')
   @FieldResolver(() => [RiskAssessment], {
-    description: 'The risk assessments the alert rests on, as far as you may read them: one you may not read is left out.',
+    nullable: true,
+    description:
+      'The risk assessments the alert rests on, as far as you may read them: one you may not read is left out (null while the situations subgraph cannot answer).',
   })
   async citedAssessments(@Root() alert: Alert, @Ctx() ctx: SituationsContext): Promise<RiskAssessment[]> {
     return readable(await ctx.loaders.assessment.loadMany(wellFormedIds(alert.citedAssessmentIds)));
@@ -57,7 +59,9 @@ export class AlertSituationResolver {
   @ListSize(50)
   @Directive('@requires(fields: "citedIncidentIds")')
   @FieldResolver(() => [Incident], {
-    description: 'The incidents the alert rests on, as far as you may read them: one you may not read is left out.',
+    nullable: true,
+    description:
+      'The incidents the alert rests on, as far as you may read them: one you may not read is left out (null while the situations subgraph cannot answer).',
   })
   async citedIncidents(@Root() alert: Alert, @Ctx() ctx: SituationsContext): Promise<Incident[]> {
     return readable(await ctx.loaders.incident.loadMany(wellFormedIds(alert.citedIncidentIds)));
