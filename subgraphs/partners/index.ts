@@ -1,5 +1,6 @@
 // The partners subgraph: organisations, member states over time, focal points, engagements,
-// early-warning mechanisms, national committees and national focal points, and the country reference data. `node dist/subgraphs/partners` runs it.
+// early-warning mechanisms, national committees, national focal points and the country reference
+// data. `node dist/subgraphs/partners` runs it.
 import 'reflect-metadata';
 import type { SubgraphModule } from '../kernel/service/subgraph-service';
 import { runSubgraph } from '../kernel/service/subgraph-service';
