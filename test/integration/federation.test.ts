@@ -100,7 +100,7 @@ describe('the federated hub', () => {
     expect(situation.assessments.map((a: { overallLevel: string }) => a.overallLevel)).toEqual(['VERY_HIGH', 'HIGH']);
     expect(situation.assessments[0].assessedBy).toEqual({
       code: 'UN-JO',
-      name: 'UN Joint Office on Genocide Prevention and the Responsibility to Protect',
+      name: 'United Nations Office on Genocide Prevention and the Responsibility to Protect',
     });
   });
 
