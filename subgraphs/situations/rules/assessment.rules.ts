@@ -6,6 +6,7 @@ import { restrictToVisible } from '../../kernel/read/policed-query';
 import type { Viewer } from '../../../platform/identity';
 import { checkNoWriteDown, type Readership } from '../../kernel/policy/no-write-down';
 import { notInFuture } from '../../kernel/write/validation';
+import { crimeListProblems } from '../../kernel/schema/vocabulary';
 import type { InputProblems } from '../../kernel/write/writing';
 import { Framework, Indicator, RiskFactor } from '../entities/framework.entity';
 import type { RiskFactorScore } from '../entities/risk-assessment.entity';
@@ -21,6 +22,7 @@ export function checkAssessmentFields(problems: InputProblems, input: AddRiskAss
     );
   }
   if (input.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the assessment concerns');
+  for (const [field, message] of crimeListProblems(input)) problems.add(field, message);
   const seen = new Set<string>();
   input.factors.forEach((factor, i) => {
     if (seen.has(factor.riskFactor))
