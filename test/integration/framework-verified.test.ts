@@ -7,6 +7,8 @@ import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illust
 import { startHub, type Hub } from '../support/hub';
 import { member, tokenFor, users } from '../support/users';
 import { accepted, countRows, refused, refusedFields } from '../support/writes';
+import { readmeMutations } from '../support/readme';
+import type { Role } from '../../platform/identity';
 
 let hub: Hub;
 let igadAdmin: string;
@@ -314,6 +316,23 @@ describe("a partner's own indicator scheme", () => {
         ASSESS,
         { input: assessment(VERSION_AMBER, [{ riskFactor: 'P1', level: 'LOW', indicators: [] }], { classification: 'AMBER', sharedWith: [] }) },
         { token: ecowasEditor },
+      ),
+      'addRiskAssessment',
+    );
+  });
+
+  it('is loaded as the README shows it, with the token the README mints for it', async () => {
+    const example = readmeMutations.find((e) => e.name === 'LoadScheme')!;
+    expect([example.org, example.roles]).toEqual(['IGAD', 'admin']);
+    const token = await tokenFor(member(example.org, example.roles as Role, 'readme-igad-admin'));
+    const response = await hub.query(example.block, undefined, { token });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.loadFrameworkVersion).toMatchObject({ id: 'IGAD-EXAMPLE-1', ownerOrg: 'IGAD', classification: 'GREEN' });
+    accepted(
+      await hub.query(
+        ASSESS,
+        { input: assessment('IGAD-EXAMPLE-1', [{ riskFactor: 'E1', level: 'LOW', indicators: [{ indicator: 'E1.2', observed: true }] }]) },
+        { token: igadEditor },
       ),
       'addRiskAssessment',
     );
