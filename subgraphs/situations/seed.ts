@@ -7,9 +7,9 @@ import { Classification, ownership, type Ownership } from '../kernel/policy/owne
 import { illustrativeSituationId } from '../kernel/reference/illustrative-situations';
 import { floorCurrentCitations } from '../kernel/policy/record-floor';
 import { insertMissing, stableId } from '../kernel/db/seeding';
-import { FRAMEWORKS } from './data/framework';
+import { FRAMEWORKS, indicatorWording } from './data/framework';
 import { ILLUSTRATIVE_SITUATIONS, ILLUSTRATIVE_SOURCES } from './data/illustrative';
-import { Framework, Indicator, RiskFactor, type CrimeScope } from './entities/framework.entity';
+import { Framework, Indicator, RiskFactor, type CrimeScope, type WordingStatus } from './entities/framework.entity';
 import { DatePrecision, GeoPrecision, Incident } from './entities/incident.entity';
 import { RiskAssessment } from './entities/risk-assessment.entity';
 import { Situation } from './entities/situation.entity';
@@ -17,6 +17,8 @@ import { Source } from './entities/source.entity';
 import { CITING_SITUATION, CITING_SOURCE } from './rules/situation.rules';
 
 const REFERENCE = ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR });
+// What every illustrative situation and incident says of itself (issue 16: exercises, not assessments).
+const NOT_REAL = 'An exercise for trying the hub: its actors and events are invented; not an assessment of a real situation, group or government.';
 const EVENT_TYPES = ['Violence against civilians', 'Battles', 'Riots', 'Explosions/Remote violence'];
 
 export const riskFactorId = (version: string, code: string) => stableId('risk-factor', version, code);
@@ -26,7 +28,16 @@ export async function seedReference(db: DataSource): Promise<void> {
     await insertMissing(
       manager,
       Framework,
-      FRAMEWORKS.map((f) => ({ id: f.version, title: f.title, year: f.year, description: f.description, ...REFERENCE })),
+      FRAMEWORKS.map((f) => ({
+        id: f.version,
+        title: f.title,
+        year: f.year,
+        description: f.description,
+        source: f.source,
+        sourceNote: f.sourceNote ?? null,
+        hubNumbering: f.hubNumbering,
+        ...REFERENCE,
+      })),
     );
     await insertMissing(
       manager,
@@ -40,6 +51,8 @@ export async function seedReference(db: DataSource): Promise<void> {
           title: r.title,
           description: r.description,
           scope: r.scope as CrimeScope,
+          wordingStatus: r.wording as WordingStatus,
+          wordingNote: r.wordingNote ?? null,
           ...REFERENCE,
         })),
       ),
@@ -56,6 +69,8 @@ export async function seedReference(db: DataSource): Promise<void> {
             code: indicator.code,
             position: position + 1,
             text: indicator.text,
+            wordingStatus: indicatorWording(r, indicator) as WordingStatus,
+            wordingNote: indicator.wordingNote ?? null,
             ...REFERENCE,
           })),
         ),
@@ -102,7 +117,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
           id,
           countryIso3: s.countryIso3,
           title: s.title,
-          summary: `${s.title}. Illustrative seed data for trying the hub; not an assessment of a real situation.`,
+          summary: `${s.title}. ${NOT_REAL}`,
           status: s.status,
           crimes: s.crimes,
           incitement: s.incitement ?? [],
@@ -169,7 +184,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
               fatalitiesLow: best - 1,
               fatalitiesBest: best,
               fatalitiesHigh: best + 3,
-              notes: 'Illustrative incident.',
+              notes: `Exercise incident, invented for trying the hub. ${NOT_REAL}`,
               sourceId: sourceIds.get(s.ownerOrg) ?? sourceIds.get('UN-JO') ?? null,
               externalId: `seed-${s.key}-${placeIndex}-${k}`,
               ...ownership(owned),

@@ -27,6 +27,7 @@ describe('README examples', () => {
         'Training2009to2011',
         'Dashboard',
         'SituationTrend',
+        'CurrentCrises',
         'PillarThreeToSecurityCouncil',
       ]),
     );
@@ -42,7 +43,7 @@ describe('README examples', () => {
     const block = examples.find((e) => e.name === 'GreatLakesHigh')!.block;
     const response = await hub.query(block, undefined, { token: analyst });
     const titles = response.data!.situations.nodes.map((n: { title: string }) => n.title);
-    expect(titles).toEqual(['[Illustrative] Armed groups and hate speech in the Kivus']);
+    expect(titles).toEqual(['[Exercise] Scenario A: invented armed groups and hate speech']);
   });
 });
 

@@ -1,5 +1,5 @@
 // What some illustrative alerts (data/alerts.ts, by key) recommend and rest on, for the seed. NOT
-// real recommendations to real States: every text says it is illustrative. Each alert cites only
+// real recommendations to real States: every text says it is an exercise. Each alert cites only
 // assessments and incidents of its own illustrative situation, which share the situation's
 // readership, so an alert written within its situation's readership stays within theirs (no
 // write-down). The pillars are the Responsibility to Protect's three (2005 World Summit Outcome,
@@ -15,7 +15,8 @@ export interface IllustrativeEvidence {
   incidents: [number, number][];
 }
 
-const I = '(Illustrative recommendation.)';
+// Exercises, as the alerts they belong to: addressed to no real State's conduct.
+const I = '(Exercise recommendation: not addressed to a real State or body.)';
 
 export const ILLUSTRATIVE_EVIDENCE: Readonly<Record<string, IllustrativeEvidence>> = {
   'kivu-early-warning': {

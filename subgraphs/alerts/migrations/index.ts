@@ -5,6 +5,7 @@ import { Idempotency1795607809043 } from './1795607809043-Idempotency';
 import { Confidentiality1795610000003 } from './1795610000003-Confidentiality';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { CrimeLists1796231636272 } from './1796231636272-CrimeLists';
+import { ExerciseAlerts1796233000000 } from './1796233000000-ExerciseAlerts';
 import { RecommendationsAndCitations1796310000000 } from './1796310000000-RecommendationsAndCitations';
 
 export const migrations = [
@@ -14,5 +15,6 @@ export const migrations = [
   Confidentiality1795610000003,
   AuditLayout1796200000000,
   CrimeLists1796231636272,
+  ExerciseAlerts1796233000000,
   RecommendationsAndCitations1796310000000,
 ];
