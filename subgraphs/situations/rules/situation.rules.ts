@@ -11,6 +11,8 @@ import type { Citing } from '../../kernel/policy/record-floor';
 import { Incident } from '../entities/incident.entity';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation, SituationStatus } from '../entities/situation.entity';
+import type { ProtectedGroup } from '../entities/protected-group';
+import { checkGroups } from './protected-group.rules';
 
 /** Everything an author writes in a situation: what openSituation takes and updateSituation changes. */
 export interface SituationContent extends Sharing {
@@ -20,6 +22,7 @@ export interface SituationContent extends Sharing {
   status: SituationStatus;
   crimes: Crime[];
   openedOn: string;
+  groups: ProtectedGroup[];
 }
 
 export const SITUATION_FIELDS: readonly (keyof SituationContent)[] = [
@@ -29,6 +32,7 @@ export const SITUATION_FIELDS: readonly (keyof SituationContent)[] = [
   'status',
   'crimes',
   'openedOn',
+  'groups',
   'classification',
   'sharedWith',
   'sharedWithUsers',
@@ -43,8 +47,10 @@ export function checkSituation(problems: InputProblems, content: SituationConten
   const countryIso3 = problems.check(() => countryCode(content.countryIso3, 'countryIso3')) ?? content.countryIso3;
   problems.check(() => notInFuture(content.openedOn, 'openedOn'));
   if (content.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the situation is monitored for');
+  const { groups, problems: groupProblems } = checkGroups(content.groups);
+  for (const problem of groupProblems) problems.add(problem.path, problem.message);
   checkSharing(problems, content);
-  return { ...content, countryIso3 };
+  return { ...content, countryIso3, groups };
 }
 
 /**
