@@ -105,6 +105,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
           summary: `${s.title}. Illustrative seed data for trying the hub; not an assessment of a real situation.`,
           status: s.status,
           crimes: s.crimes,
+          incitement: s.incitement ?? [],
           openedOn: s.openedOn,
           illustrative: true,
           ...ownership(owned),
@@ -125,6 +126,8 @@ async function insertIllustrative(db: DataSource): Promise<void> {
             partnerRatingScheme: `${s.ownerOrg} illustrative scale`,
             partnerRatingValue: `${a.level.toLowerCase().replace('_', ' ')}`,
             crimes: s.crimes,
+            incitement: s.incitement ?? [],
+            crimesOccurring: a.crimesOccurring ?? [],
             summary: `Illustrative assessment ${n + 1} of "${s.title}".`,
             factors: a.factors.map(([riskFactor, level]) => ({
               riskFactor,

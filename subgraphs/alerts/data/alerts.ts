@@ -30,6 +30,8 @@ export interface IllustrativeAlert extends Pick<
 > {
   /** Natural key of the seed alert; its id derives from it. */
   key: string;
+  /** The crimes whose incitement the alert concerns (each also in crimes). */
+  incitement?: AlertContent['incitement'];
   situation: IllustrativeSituationKey;
   /** The situation's country, as the situations seed has it (subgraphs share keys, not code). */
   countryIso3: string;
@@ -58,7 +60,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     body: `Incitement against a protected group is spreading alongside armed group mobilisation; signs of intent are emerging. ${NOT_REAL}`,
     recipients: [AlertRecipient.SECRETARY_GENERAL, AlertRecipient.SECURITY_COUNCIL, AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['ICGLR', 'AU'],
-    crimes: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY, Crime.INCITEMENT],
+    crimes: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY],
+    incitement: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY],
     citedRiskFactors: ['RF1', 'RF9', 'RF10'],
     ownerOrg: 'UN-JO',
     classification: Classification.AMBER,
@@ -128,7 +131,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     body: `Field reports show reprisal attacks and inflammatory messaging across two states. ${NOT_REAL}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['UN-JO'],
-    crimes: [Crime.CRIMES_AGAINST_HUMANITY, Crime.INCITEMENT],
+    crimes: [Crime.CRIMES_AGAINST_HUMANITY],
+    incitement: [Crime.CRIMES_AGAINST_HUMANITY],
     citedRiskFactors: ['RF1', 'RF9', 'RF11'],
     ownerOrg: 'ECOWAS',
     classification: Classification.AMBER_STRICT,

@@ -4,6 +4,7 @@ import { AuditTrail1795607211982 } from './1795607211982-AuditTrail';
 import { Idempotency1795607809043 } from './1795607809043-Idempotency';
 import { Confidentiality1795610000003 } from './1795610000003-Confidentiality';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
+import { CrimeLists1796231636272 } from './1796231636272-CrimeLists';
 
 export const migrations = [
   Init1795606603920,
@@ -11,4 +12,5 @@ export const migrations = [
   Idempotency1795607809043,
   Confidentiality1795610000003,
   AuditLayout1796200000000,
+  CrimeLists1796231636272,
 ];

@@ -13,13 +13,15 @@ export interface IllustrativeSituation {
   title: string;
   status: SituationStatus;
   crimes: Crime[];
+  /** The crimes whose incitement the situation concerns (each also in crimes). */
+  incitement?: Crime[];
   openedOn: string;
   ownerOrg: string;
   classification: Classification;
   sharedWith?: string[];
   sharedWithUsers?: string[];
   /** Overall levels of successive assessments, oldest first, with their dates. */
-  assessments: { on: string; level: RiskLevel; framework?: string; factors: [string, RiskLevel][] }[];
+  assessments: { on: string; level: RiskLevel; framework?: string; factors: [string, RiskLevel][]; crimesOccurring?: Crime[] }[];
   incidentPlaces: { adm1: string; place: string; lat: number; lon: number }[];
 }
 
@@ -31,7 +33,8 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
     countryIso3: 'COD',
     title: `${I} Armed groups and hate speech in the Kivus`,
     status: SituationStatus.ESCALATING,
-    crimes: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY, Crime.INCITEMENT],
+    crimes: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY],
+    incitement: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY],
     openedOn: '2024-03-01',
     ownerOrg: 'ICGLR',
     classification: Classification.AMBER,
@@ -49,6 +52,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
       {
         on: '2026-09-15',
         level: RiskLevel.VERY_HIGH,
+        crimesOccurring: [Crime.CRIMES_AGAINST_HUMANITY],
         factors: [
           ['RF1', RiskLevel.VERY_HIGH],
           ['RF9', RiskLevel.HIGH],
@@ -87,7 +91,8 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
     countryIso3: 'NGA',
     title: `${I} Farmer-herder violence in the Middle Belt`,
     status: SituationStatus.ESCALATING,
-    crimes: [Crime.CRIMES_AGAINST_HUMANITY, Crime.INCITEMENT],
+    crimes: [Crime.CRIMES_AGAINST_HUMANITY],
+    incitement: [Crime.CRIMES_AGAINST_HUMANITY],
     openedOn: '2023-05-01',
     ownerOrg: 'ECOWAS',
     classification: Classification.AMBER_STRICT,
@@ -161,6 +166,8 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
       {
         on: '2026-06-01',
         level: RiskLevel.VERY_HIGH,
+        // The exercise's assessor states crimes occurring, to show a current crisis apart from a risk.
+        crimesOccurring: [Crime.WAR_CRIMES],
         factors: [
           ['RF10', RiskLevel.HIGH],
           ['RF11', RiskLevel.VERY_HIGH],
@@ -196,7 +203,8 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
     countryIso3: 'MDA',
     title: `${I} Minority rights dispute (HCNM confidential)`,
     status: SituationStatus.MONITORING,
-    crimes: [Crime.INCITEMENT],
+    crimes: [Crime.GENOCIDE],
+    incitement: [Crime.GENOCIDE],
     openedOn: '2025-09-01',
     ownerOrg: 'OSCE',
     classification: Classification.RED,
