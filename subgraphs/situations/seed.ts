@@ -8,7 +8,7 @@ import { illustrativeSituationId } from '../kernel/reference/illustrative-situat
 import { floorCurrentCitations } from '../kernel/policy/record-floor';
 import { insertMissing, stableId } from '../kernel/db/seeding';
 import { FRAMEWORKS } from './data/framework';
-import { ILLUSTRATIVE_SITUATIONS, ILLUSTRATIVE_SOURCES } from './data/illustrative';
+import { ILLUSTRATIVE_GROUPS, ILLUSTRATIVE_SITUATIONS, ILLUSTRATIVE_SOURCES, illustrativeDisplacement } from './data/illustrative';
 import { Framework, Indicator, RiskFactor, type CrimeScope } from './entities/framework.entity';
 import { DatePrecision, GeoPrecision, Incident } from './entities/incident.entity';
 import { RiskAssessment } from './entities/risk-assessment.entity';
@@ -108,6 +108,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
           incitement: s.incitement ?? [],
           openedOn: s.openedOn,
           illustrative: true,
+          groups: [...ILLUSTRATIVE_GROUPS[s.key]],
           ...ownership(owned),
         },
       ]);
@@ -140,6 +141,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
               })),
             })),
             assessmentNumber: n + 1,
+            groups: [...ILLUSTRATIVE_GROUPS[s.key]],
             ...ownership(owned),
           };
         }),
@@ -169,6 +171,8 @@ async function insertIllustrative(db: DataSource): Promise<void> {
               fatalitiesLow: best - 1,
               fatalitiesBest: best,
               fatalitiesHigh: best + 3,
+              ...illustrativeDisplacement(best),
+              groups: [...ILLUSTRATIVE_GROUPS[s.key]],
               notes: 'Illustrative incident.',
               sourceId: sourceIds.get(s.ownerOrg) ?? sourceIds.get('UN-JO') ?? null,
               externalId: `seed-${s.key}-${placeIndex}-${k}`,
