@@ -17,6 +17,8 @@ import { Source } from './entities/source.entity';
 import { CITING_SITUATION, CITING_SOURCE } from './rules/situation.rules';
 
 const REFERENCE = ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR });
+// What every illustrative situation and incident says of itself (issue 16: exercises, not assessments).
+const NOT_REAL = 'An exercise for trying the hub: its actors and events are invented; not an assessment of a real situation, group or government.';
 const EVENT_TYPES = ['Violence against civilians', 'Battles', 'Riots', 'Explosions/Remote violence'];
 
 export const riskFactorId = (version: string, code: string) => stableId('risk-factor', version, code);
@@ -102,7 +104,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
           id,
           countryIso3: s.countryIso3,
           title: s.title,
-          summary: `${s.title}. Illustrative seed data for trying the hub; not an assessment of a real situation.`,
+          summary: `${s.title}. ${NOT_REAL}`,
           status: s.status,
           crimes: s.crimes,
           incitement: s.incitement ?? [],
@@ -173,7 +175,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
               fatalitiesHigh: best + 3,
               ...illustrativeDisplacement(best),
               groups: [...ILLUSTRATIVE_GROUPS[s.key]],
-              notes: 'Illustrative incident.',
+              notes: `Exercise incident, invented for trying the hub. ${NOT_REAL}`,
               sourceId: sourceIds.get(s.ownerOrg) ?? sourceIds.get('UN-JO') ?? null,
               externalId: `seed-${s.key}-${placeIndex}-${k}`,
               ...ownership(owned),

@@ -1,5 +1,7 @@
-// Illustrative situations, assessments, incidents and sources for the seed. NOT real
-// assessments of real countries: every title says so and every situation has illustrative=true.
+// Illustrative situations, assessments, incidents and sources for the seed: exercises, NOT real
+// assessments of real countries. They name real countries so that geography, membership and
+// dashboards can be tried, but every title reads as an exercise, every group and actor is invented,
+// no intent or crime is attributed to a real group or government, and every record has illustrative=true.
 // They spread over several regions, owners and every classification level.
 import { Classification } from '../../kernel/policy/ownership';
 import type { IllustrativeSituationKey } from '../../kernel/reference/illustrative-situations';
@@ -26,13 +28,13 @@ export interface IllustrativeSituation {
   incidentPlaces: { adm1: string; place: string; lat: number; lon: number }[];
 }
 
-const I = '[Illustrative]';
+const I = '[Exercise]';
 
 export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'great-lakes-kivu',
     countryIso3: 'COD',
-    title: `${I} Armed groups and hate speech in the Kivus`,
+    title: `${I} Scenario A: invented armed groups and hate speech`,
     status: SituationStatus.ESCALATING,
     crimes: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY],
     incitement: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY],
@@ -69,7 +71,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'great-lakes-burundi',
     countryIso3: 'BDI',
-    title: `${I} Political tension ahead of elections`,
+    title: `${I} Scenario B: political tension ahead of invented elections`,
     status: SituationStatus.MONITORING,
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
     openedOn: '2025-01-15',
@@ -90,7 +92,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'west-africa-middle-belt',
     countryIso3: 'NGA',
-    title: `${I} Farmer-herder violence in the Middle Belt`,
+    title: `${I} Scenario C: violence between two invented communities`,
     status: SituationStatus.ESCALATING,
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
     incitement: [Crime.CRIMES_AGAINST_HUMANITY],
@@ -125,7 +127,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'sahel-central',
     countryIso3: 'BFA',
-    title: `${I} Attacks on civilians in the central Sahel`,
+    title: `${I} Scenario D: an invented armed group attacks civilians`,
     status: SituationStatus.ESCALATING,
     crimes: [Crime.WAR_CRIMES, Crime.CRIMES_AGAINST_HUMANITY],
     openedOn: '2022-02-01',
@@ -147,7 +149,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'horn-darfur',
     countryIso3: 'SDN',
-    title: `${I} Targeted violence against communities in Darfur`,
+    title: `${I} Scenario E: targeted violence against an invented community`,
     status: SituationStatus.ESCALATING,
     crimes: [Crime.GENOCIDE, Crime.WAR_CRIMES, Crime.ETHNIC_CLEANSING],
     openedOn: '2023-04-20',
@@ -181,7 +183,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'horn-south-sudan',
     countryIso3: 'SSD',
-    title: `${I} Localised violence and humanitarian access`,
+    title: `${I} Scenario F: localised violence and humanitarian access`,
     status: SituationStatus.MONITORING,
     crimes: [Crime.WAR_CRIMES],
     openedOn: '2024-09-01',
@@ -202,7 +204,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'europe-minorities',
     countryIso3: 'MDA',
-    title: `${I} Minority rights dispute (HCNM confidential)`,
+    title: `${I} Scenario G: a minority-rights dispute (HCNM confidential)`,
     status: SituationStatus.MONITORING,
     crimes: [Crime.GENOCIDE],
     incitement: [Crime.GENOCIDE],
@@ -216,7 +218,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'asia-rakhine',
     countryIso3: 'MMR',
-    title: `${I} Persecution of a minority group`,
+    title: `${I} Scenario H: discrimination against an invented minority`,
     status: SituationStatus.MONITORING,
     crimes: [Crime.GENOCIDE, Crime.ETHNIC_CLEANSING],
     openedOn: '2021-02-01',
@@ -245,7 +247,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'americas-haiti',
     countryIso3: 'HTI',
-    title: `${I} Gang violence against civilians`,
+    title: `${I} Scenario I: invented gangs and attacks on civilians`,
     status: SituationStatus.MONITORING,
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
     openedOn: '2024-03-10',
@@ -266,7 +268,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'sahel-mali',
     countryIso3: 'MLI',
-    title: `${I} Communal violence in central Mali`,
+    title: `${I} Scenario J: communal violence between invented groups`,
     status: SituationStatus.DE_ESCALATING,
     crimes: [Crime.WAR_CRIMES, Crime.ETHNIC_CLEANSING],
     openedOn: '2019-04-01',

@@ -6,6 +6,7 @@ import { Confidentiality1795610000000 } from './1795610000000-Confidentiality';
 import { LatestAssessment1796173625344 } from './1796173625344-LatestAssessment';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { CrimeLists1796231609177 } from './1796231609177-CrimeLists';
+import { ExerciseSituations1796233000000 } from './1796233000000-ExerciseSituations';
 import { ProtectedGroups1796320000000 } from './1796320000000-ProtectedGroups';
 
 export const migrations = [
@@ -16,5 +17,6 @@ export const migrations = [
   LatestAssessment1796173625344,
   AuditLayout1796200000000,
   CrimeLists1796231609177,
+  ExerciseSituations1796233000000,
   ProtectedGroups1796320000000,
 ];
