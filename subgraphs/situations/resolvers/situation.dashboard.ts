@@ -70,7 +70,8 @@ class SituationCount {
 
   @Field(() => ProtectedGroupKind, {
     nullable: true,
-    description: 'Kind of protected group concerned; when grouping by GROUP_KIND, null for situations naming none, and a situation naming groups of two kinds counts in both.',
+    description:
+      'Kind of protected group concerned; when grouping by GROUP_KIND, null for situations naming none, and a situation naming groups of two kinds counts in both.',
   })
   groupKind: ProtectedGroupKind | null;
 
@@ -94,7 +95,8 @@ class IncidentCount {
 
   @Field(() => ProtectedGroupKind, {
     nullable: true,
-    description: 'Kind of protected group concerned; when grouping by GROUP_KIND, null for incidents naming none, and an incident naming groups of two kinds counts in both.',
+    description:
+      'Kind of protected group concerned; when grouping by GROUP_KIND, null for incidents naming none, and an incident naming groups of two kinds counts in both.',
   })
   groupKind: ProtectedGroupKind | null;
 
@@ -184,7 +186,8 @@ export class SituationDashboardResolver {
     if (groupBy.includes(SituationGrouping.REGION) || groupBy.includes(SituationGrouping.SUB_REGION)) {
       query.leftJoin(GEOGRAPHY_TABLE, 'geography', 'geography.iso3 = CAST(s.country_iso3 AS text)');
     }
-    if (groupBy.includes(SituationGrouping.GROUP_KIND)) query.leftJoin(GROUP_KIND_TABLE, 'group_kind', groupKindJoin('s')).setParameters(groupKindParameters());
+    if (groupBy.includes(SituationGrouping.GROUP_KIND))
+      query.leftJoin(GROUP_KIND_TABLE, 'group_kind', groupKindJoin('s')).setParameters(groupKindParameters());
     const rows = await aggregateByGroups<SituationGrouping, Record<string, string | number | boolean | null>>(
       ctx,
       query,
@@ -228,7 +231,8 @@ export class SituationDashboardResolver {
       .addSelect('COALESCE(SUM(i.displaced_best), 0)::int', 'displaced')
       .setParameters(geographyParameters());
     if (!applyIncidentFilter(ctx, query, filter)) return [];
-    if (groupBy.includes(IncidentGrouping.GROUP_KIND)) query.leftJoin(GROUP_KIND_TABLE, 'group_kind', groupKindJoin('i')).setParameters(groupKindParameters());
+    if (groupBy.includes(IncidentGrouping.GROUP_KIND))
+      query.leftJoin(GROUP_KIND_TABLE, 'group_kind', groupKindJoin('i')).setParameters(groupKindParameters());
     const rows = await aggregateByGroups<IncidentGrouping, Record<string, string | number | null>>(
       ctx,
       query,

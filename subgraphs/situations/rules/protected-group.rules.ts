@@ -10,7 +10,10 @@ export interface GroupProblem {
 }
 
 /** The groups as stored (names trimmed), and what is wrong with them; `field` names the list in messages. */
-export function checkGroups(given: readonly { kind: unknown; name: unknown }[], field = 'groups'): { groups: ProtectedGroup[]; problems: GroupProblem[] } {
+export function checkGroups(
+  given: readonly { kind: unknown; name: unknown }[],
+  field = 'groups',
+): { groups: ProtectedGroup[]; problems: GroupProblem[] } {
   const problems: GroupProblem[] = [];
   if (given.length > LIMIT.groups) problems.push({ path: field, message: `${field}: at most ${LIMIT.groups} groups per record` });
   const seen = new Set<string>();
@@ -19,11 +22,16 @@ export function checkGroups(given: readonly { kind: unknown; name: unknown }[], 
     const kind = typeof group.kind === 'string' ? group.kind.trim().toUpperCase() : '';
     const name = typeof group.name === 'string' ? group.name.trim() : '';
     if (!PROTECTED_GROUP_KINDS.includes(kind as ProtectedGroupKind))
-      problems.push({ path: `${field}.${i}.kind`, message: `${field}.${i}.kind must be one of ${PROTECTED_GROUP_KINDS.join(', ')}, got ${JSON.stringify(group.kind ?? null)}` });
+      problems.push({
+        path: `${field}.${i}.kind`,
+        message: `${field}.${i}.kind must be one of ${PROTECTED_GROUP_KINDS.join(', ')}, got ${JSON.stringify(group.kind ?? null)}`,
+      });
     if (name === '') problems.push({ path: `${field}.${i}.name`, message: `${field}.${i}.name may not be blank` });
-    else if (name.length > LIMIT.name) problems.push({ path: `${field}.${i}.name`, message: `${field}.${i}.name is longer than ${LIMIT.name} characters` });
+    else if (name.length > LIMIT.name)
+      problems.push({ path: `${field}.${i}.name`, message: `${field}.${i}.name is longer than ${LIMIT.name} characters` });
     const key = `${kind}\u0000${name.toLowerCase()}`;
-    if (name !== '' && seen.has(key)) problems.push({ path: `${field}.${i}`, message: `${field}.${i}: ${kind} group ${JSON.stringify(name)} is named twice` });
+    if (name !== '' && seen.has(key))
+      problems.push({ path: `${field}.${i}`, message: `${field}.${i}: ${kind} group ${JSON.stringify(name)} is named twice` });
     seen.add(key);
     groups.push({ kind: kind as ProtectedGroupKind, name });
   });
