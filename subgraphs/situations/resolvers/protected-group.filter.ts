@@ -8,9 +8,11 @@ export function concernsGroupKinds(alias: string): string {
 }
 
 /**
- * A join giving each record aliased `alias` one row per kind of group it names, and one row with a
- * null kind when it names none, for counts by group kind. Kinds come from a parameter, not a
- * lateral join on the record, so the policy on `alias` stays the query's only restriction.
+ * Left-joined on groupKindJoin, the kinds give each record aliased `alias` one row per kind of group
+ * it names (a record naming two groups of one kind still counts once under it), and one row with a
+ * null kind when it names none, for counts by group kind. The kinds are a parameter list matched by
+ * jsonb containment (which the query builder can join without a lateral subquery); the join only
+ * multiplies rows the policy on `alias` already let through.
  */
 export const GROUP_KIND_TABLE = '(SELECT unnest(CAST(:groupKindList AS text[])) AS kind)';
 export function groupKindJoin(alias: string): string {
