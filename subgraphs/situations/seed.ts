@@ -8,7 +8,7 @@ import { illustrativeSituationId } from '../kernel/reference/illustrative-situat
 import { floorCurrentCitations } from '../kernel/policy/record-floor';
 import { insertMissing, stableId } from '../kernel/db/seeding';
 import { FRAMEWORKS, indicatorWording } from './data/framework';
-import { ILLUSTRATIVE_SITUATIONS, ILLUSTRATIVE_SOURCES } from './data/illustrative';
+import { ILLUSTRATIVE_GROUPS, ILLUSTRATIVE_SITUATIONS, ILLUSTRATIVE_SOURCES, illustrativeDisplacement } from './data/illustrative';
 import { Framework, Indicator, RiskFactor, type CrimeScope, type WordingStatus } from './entities/framework.entity';
 import { DatePrecision, GeoPrecision, Incident } from './entities/incident.entity';
 import { RiskAssessment } from './entities/risk-assessment.entity';
@@ -123,6 +123,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
           incitement: s.incitement ?? [],
           openedOn: s.openedOn,
           illustrative: true,
+          groups: [...ILLUSTRATIVE_GROUPS[s.key]],
           ...ownership(owned),
         },
       ]);
@@ -155,6 +156,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
               })),
             })),
             assessmentNumber: n + 1,
+            groups: [...ILLUSTRATIVE_GROUPS[s.key]],
             ...ownership(owned),
           };
         }),
@@ -184,6 +186,8 @@ async function insertIllustrative(db: DataSource): Promise<void> {
               fatalitiesLow: best - 1,
               fatalitiesBest: best,
               fatalitiesHigh: best + 3,
+              ...illustrativeDisplacement(best),
+              groups: [...ILLUSTRATIVE_GROUPS[s.key]],
               notes: `Exercise incident, invented for trying the hub. ${NOT_REAL}`,
               sourceId: sourceIds.get(s.ownerOrg) ?? sourceIds.get('UN-JO') ?? null,
               externalId: `seed-${s.key}-${placeIndex}-${k}`,

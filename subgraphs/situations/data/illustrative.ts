@@ -8,6 +8,7 @@ import type { IllustrativeSituationKey } from '../../kernel/reference/illustrati
 import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
 import { SituationStatus } from '../entities/situation.entity';
 import { SourceType } from '../entities/source.entity';
+import { ProtectedGroupKind, type ProtectedGroup } from '../entities/protected-group';
 
 export interface IllustrativeSituation {
   key: IllustrativeSituationKey;
@@ -305,3 +306,37 @@ export const ILLUSTRATIVE_SOURCES: readonly IllustrativeSource[] = [
   { ownerOrg: 'OSCE', name: 'Illustrative HCNM visit note', type: SourceType.PARTNER_MECHANISM, region: 'Europe' },
   { ownerOrg: 'UN-JO', name: 'Illustrative civil-society network', type: SourceType.NGO, region: 'Asia' },
 ];
+
+/**
+ * The protected groups each illustrative situation concerns, and with it its assessments and
+ * incidents (issue 16, "who is at risk"). Invented names, never a real group: the kinds are the
+ * Genocide Convention's (art. II), the names placeholders. Haiti's illustrative situation names
+ * none, as a situation of armed violence need not concern a protected group.
+ * The migration 1796320000000-ProtectedGroups writes the same groups into databases seeded before.
+ */
+export const ILLUSTRATIVE_GROUPS: Readonly<Record<IllustrativeSituationKey, readonly ProtectedGroup[]>> = {
+  'great-lakes-kivu': [
+    { kind: ProtectedGroupKind.ETHNICAL, name: 'Group A (illustrative)' },
+    { kind: ProtectedGroupKind.ETHNICAL, name: 'Group B (illustrative)' },
+  ],
+  'great-lakes-burundi': [{ kind: ProtectedGroupKind.ETHNICAL, name: 'Group C (illustrative)' }],
+  'west-africa-middle-belt': [
+    { kind: ProtectedGroupKind.RELIGIOUS, name: 'Group D (illustrative)' },
+    { kind: ProtectedGroupKind.ETHNICAL, name: 'Group E (illustrative)' },
+  ],
+  'sahel-central': [{ kind: ProtectedGroupKind.ETHNICAL, name: 'Group F (illustrative)' }],
+  'horn-darfur': [{ kind: ProtectedGroupKind.RACIAL, name: 'Group G (illustrative)' }],
+  'horn-south-sudan': [{ kind: ProtectedGroupKind.ETHNICAL, name: 'Group H (illustrative)' }],
+  'europe-minorities': [{ kind: ProtectedGroupKind.NATIONAL, name: 'Group J (illustrative)' }],
+  'asia-rakhine': [{ kind: ProtectedGroupKind.RELIGIOUS, name: 'Group K (illustrative)' }],
+  'americas-haiti': [],
+  'sahel-mali': [{ kind: ProtectedGroupKind.ETHNICAL, name: 'Group L (illustrative)' }],
+};
+
+/**
+ * People displaced by an illustrative incident whose best fatality estimate is `fatalitiesBest`:
+ * invented figures, low / best / high, so the dashboards have displacement to show.
+ */
+export function illustrativeDisplacement(fatalitiesBest: number): { displacedLow: number; displacedBest: number; displacedHigh: number } {
+  return { displacedLow: fatalitiesBest * 30, displacedBest: fatalitiesBest * 50, displacedHigh: fatalitiesBest * 80 };
+}

@@ -1,10 +1,13 @@
 // A dated event, recorded as event datasets (ACLED, UCDP) do: place, type, actors, fatalities
-// as low / best / high with the precision of its date and coordinates, and its source.
+// as low / best / high with the precision of its date and coordinates, and its source; the people
+// it displaced, counted the same way; and the protected groups it concerns.
 import { Directive, Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { policyOf } from '../../kernel/policy/access-policy';
 import { OwnedRecord } from '../../kernel/policy/ownership';
 import { LocalDate } from '../../kernel/schema/scalars';
+import { ListSize } from '../../kernel/schema/list-size';
+import { ProtectedGroup, PROTECTED_GROUP_LIMITS } from './protected-group';
 
 export enum DatePrecision {
   DAY = 'DAY',
@@ -108,6 +111,23 @@ export class Incident extends OwnedRecord {
   @Field(() => String, { nullable: true, description: "The owner's own id for the incident (imports match on it)." })
   @Column({ type: 'varchar', length: 100, name: 'external_id', nullable: true })
   externalId: string | null;
+
+  @ListSize(PROTECTED_GROUP_LIMITS.groups)
+  @Field(() => [ProtectedGroup], { description: 'The protected groups the incident concerns (who is at risk).' })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  groups: ProtectedGroup[];
+
+  @Field(() => Int, { nullable: true, description: 'People displaced, low estimate; low <= best <= high.' })
+  @Column({ type: 'int', name: 'displaced_low', nullable: true })
+  displacedLow: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'Best estimate of the people the incident displaced.' })
+  @Column({ type: 'int', name: 'displaced_best', nullable: true })
+  displacedBest: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'People displaced, high estimate.' })
+  @Column({ type: 'int', name: 'displaced_high', nullable: true })
+  displacedHigh: number | null;
 }
 
 // An incident follows the situation and the source it cites (no write-down).

@@ -7,6 +7,7 @@ import { OwnedRecord } from '../../kernel/policy/ownership';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { Crime, INCITEMENT_DESCRIPTION, RiskLevel } from '../../kernel/schema/vocabulary';
 import { ListSize } from '../../kernel/schema/list-size';
+import { ProtectedGroup, PROTECTED_GROUP_LIMITS } from './protected-group';
 
 @ObjectType({ description: 'Evidence recorded for one indicator of a risk factor.' })
 export class IndicatorEvidence {
@@ -103,6 +104,11 @@ export class RiskAssessment extends OwnedRecord {
   // position among those they may read (RiskAssessmentResolver.assessmentNumber), never this count.
   @Column({ type: 'int', name: 'assessment_number', default: 1 })
   assessmentNumber: number;
+
+  @ListSize(PROTECTED_GROUP_LIMITS.groups)
+  @Field(() => [ProtectedGroup], { description: 'The protected groups the assessment concerns (who is at risk).' })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  groups: ProtectedGroup[];
 }
 
 // An assessment follows the situation it assesses (no write-down).

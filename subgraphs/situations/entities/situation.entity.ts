@@ -4,6 +4,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OwnedRecord } from '../../kernel/policy/ownership';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { Crime, INCITEMENT_DESCRIPTION } from '../../kernel/schema/vocabulary';
+import { ListSize } from '../../kernel/schema/list-size';
+import { ProtectedGroup, PROTECTED_GROUP_LIMITS } from './protected-group';
 
 export enum SituationStatus {
   MONITORING = 'MONITORING',
@@ -53,4 +55,9 @@ export class Situation extends OwnedRecord {
   @Field({ description: 'True for the illustrative seed data: not a real assessment of a real country.' })
   @Column({ type: 'boolean', default: false })
   illustrative: boolean;
+
+  @ListSize(PROTECTED_GROUP_LIMITS.groups)
+  @Field(() => [ProtectedGroup], { description: 'The protected groups the situation concerns (who is at risk).' })
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  groups: ProtectedGroup[];
 }

@@ -108,6 +108,10 @@ function defaults(
     fatalitiesBest: null,
     fatalitiesHigh: null,
     notes: null,
+    displacedLow: null,
+    displacedBest: null,
+    displacedHigh: null,
+    groups: [],
     sourceId: null,
     ...ownership({
       ownerOrg: settings.org,

@@ -74,16 +74,20 @@ async function insertRows<T>(
   records: Record<string, unknown>[],
 ): Promise<void> {
   const metadata = manager.connection.getMetadata(entity);
-  const columns = properties.map((property) => {
+  const found = properties.map((property) => {
     const column = metadata.findColumnWithPropertyName(property);
     if (!column) throw new Error(`${metadata.name} has no column for ${property}`);
-    return `"${column.databaseName}"`;
+    return column;
   });
+  const columns = found.map((column) => `"${column.databaseName}"`);
+  // node-postgres writes a JavaScript array as a PostgreSQL array: a jsonb column (an incident's groups) is sent as JSON text.
+  const json = new Set(found.filter((column) => column.type === 'jsonb').map((column) => column.propertyName));
   for (let start = 0; start < records.length; start += INSERT_CHUNK) {
     const params: unknown[] = [];
     const rows = records.slice(start, start + INSERT_CHUNK).map((record) => {
       const placeholders = properties.map((property) => {
-        params.push(record[property] ?? null);
+        const value = record[property] ?? null;
+        params.push(value !== null && json.has(property) ? JSON.stringify(value) : value);
         return `$${params.length}`;
       });
       return `(${placeholders.join(', ')})`;

@@ -75,6 +75,10 @@ function recordOf(incident: Incident, source: Source | undefined): ExportRecord 
     source: source?.name ?? null,
     sourceType: source?.type ?? null,
     notes: incident.notes,
+    displacedLow: incident.displacedLow,
+    displacedBest: incident.displacedBest,
+    displacedHigh: incident.displacedHigh,
+    groups: incident.groups.map(({ kind, name }) => ({ kind, name })),
   };
 }
 

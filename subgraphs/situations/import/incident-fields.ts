@@ -23,7 +23,11 @@ export type IncidentField =
   | 'fatalitiesHigh'
   | 'source'
   | 'sourceType'
-  | 'notes';
+  | 'notes'
+  | 'displacedLow'
+  | 'displacedBest'
+  | 'displacedHigh'
+  | 'groups';
 
 export interface FieldSpec {
   field: IncidentField;
@@ -68,10 +72,21 @@ export const INCIDENT_FIELDS: readonly FieldSpec[] = [
   spec('source', '#meta+source', 'Source', { excludes: ['type', 'url', 'id'] }),
   spec('sourceType', '#meta+source+type', 'Source type'),
   spec('notes', '#description', 'Notes'),
+  // #affected+displaced is HXL's own hashtag for displaced people.
+  spec('displacedLow', '#affected+displaced+min', 'Displaced (low)'),
+  spec('displacedBest', '#affected+displaced', 'Displaced (best)', { excludes: ['min', 'max'] }),
+  spec('displacedHigh', '#affected+displaced+max', 'Displaced (high)'),
 ];
 
+/**
+ * Fields only JSON lines carry. A protected group is a kind and a name, a list per incident, which
+ * has no HXL convention: an HXL import leaves an incident's groups as they are, and an HXL export
+ * does not write them.
+ */
+export const JSON_ONLY_FIELDS: readonly IncidentField[] = ['groups'];
+
 /** Field names a JSON-lines record may use. */
-export const FIELD_NAMES: ReadonlySet<string> = new Set(INCIDENT_FIELDS.map((s) => s.field));
+export const FIELD_NAMES: ReadonlySet<string> = new Set([...INCIDENT_FIELDS.map((s) => s.field), ...JSON_ONLY_FIELDS]);
 
 /** Longest text each column of the incident and source tables holds (rules/incident.content.ts). */
 export const MAX_LENGTH: Partial<Record<IncidentField, number>> = {

@@ -8,6 +8,8 @@ import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
 import type { SourceType } from '../entities/source.entity';
 import { INCIDENT_LIMITS, type IncidentValues } from '../rules/incident.content';
 import { incidentValueProblems } from '../rules/incident.rules';
+import { checkGroups } from '../rules/protected-group.rules';
+import type { ProtectedGroup } from '../entities/protected-group';
 import { MAX_LENGTH, type IncidentField, type RawRow } from './incident-fields';
 import { sourceTypeOf } from './source-type';
 
@@ -103,15 +105,14 @@ function coordinate(value: unknown, field: 'latitude' | 'longitude'): number | n
   return parsed;
 }
 
-function count(value: unknown, field: IncidentField): number | null {
+function count(value: unknown, field: IncidentField, max: number = MAX_FATALITIES): number | null {
   if (typeof value === 'number') {
-    if (!Number.isInteger(value) || value < 0 || value > MAX_FATALITIES)
-      throw new Problem(`${field} must be a whole number of 0 or more, got ${value}`);
+    if (!Number.isInteger(value) || value < 0 || value > max) throw new Problem(`${field} must be a whole number of 0 or more, got ${value}`);
     return value;
   }
   const given = text(value, field);
   if (given === null) return null;
-  if (!/^\d+(\.0*)?$/.test(given) || Number(given) > MAX_FATALITIES)
+  if (!/^\d+(\.0*)?$/.test(given) || Number(given) > max)
     throw new Problem(`${field} must be a whole number of 0 or more, got ${JSON.stringify(given)}`);
   return Number(given);
 }
@@ -121,6 +122,16 @@ function actors(value: unknown): string[] {
   const names = list.map((name) => text(name, 'actors')).filter((name): name is string => name !== null);
   if (names.length > MAX_ACTORS) throw new Problem(`actors: at most ${MAX_ACTORS} per incident`);
   return names;
+}
+
+/** JSON lines: a list of { "kind": "ETHNICAL", "name": "..." }, held to the rules reportIncident applies. */
+function groups(value: unknown): ProtectedGroup[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || value.some((g) => g === null || typeof g !== 'object' || Array.isArray(g)))
+    throw new Problem('groups must be a list of objects, each with a kind (NATIONAL, ETHNICAL, RACIAL, RELIGIOUS) and a name');
+  const checked = checkGroups(value as { kind: unknown; name: unknown }[]);
+  if (checked.problems.length > 0) throw new Problem(checked.problems.map((p) => p.message).join('; '));
+  return checked.groups;
 }
 
 /** Checks every field of the row and reports all problems at once, so a partner fixes a row in one go. */
@@ -192,6 +203,15 @@ export function checkIncidentRow(row: RawRow, today: string): RowCheck {
     if (!has(field)) continue;
     const value = read(field, () => count(raw[field], field));
     if (value !== undefined) values[field] = value;
+  }
+  for (const field of ['displacedLow', 'displacedBest', 'displacedHigh'] as const) {
+    if (!has(field)) continue;
+    const value = read(field, () => count(raw[field], field, INCIDENT_LIMITS.displaced));
+    if (value !== undefined) values[field] = value;
+  }
+  if (has('groups')) {
+    const value = read('groups', () => groups(raw.groups));
+    if (value !== undefined) values.groups = value;
   }
   // The rules the values are held to together: the same as reportIncident's, on the fields the row
   // could be read for (a field already refused above is not blamed twice).

@@ -5,6 +5,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import { NewRecordInput } from '../../kernel/write/record-inputs';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { Crime, INCITEMENT_DESCRIPTION, RiskLevel } from '../../kernel/schema/vocabulary';
+import { ProtectedGroupInput } from './protected-group.inputs';
 
 @InputType({ description: 'What the assessor found for one indicator of a risk factor.' })
 export class IndicatorEvidenceInput {
@@ -93,4 +94,7 @@ export class AddRiskAssessmentInput extends NewRecordInput {
   @ArrayMaxSize(30)
   @ValidateNested({ each: true })
   factors: RiskFactorScoreInput[];
+
+  @Field(() => [ProtectedGroupInput], { defaultValue: [], description: 'The protected groups the assessment concerns (who is at risk); each once.' })
+  groups: ProtectedGroupInput[];
 }

@@ -12,6 +12,7 @@ import { checkNoWriteDown, checkSharing, type Sharing } from '../../kernel/polic
 import { citedRecord, raiseFloors } from '../../kernel/policy/record-floor';
 import { citedSituation } from '../rules/situation.rules';
 import { AddRiskAssessmentInput } from './assessment.inputs';
+import type { ProtectedGroup } from '../entities/protected-group';
 
 @Resolver()
 export class RiskAssessmentMutationResolver {
@@ -27,12 +28,13 @@ export class RiskAssessmentMutationResolver {
     const viewer = ctx.viewer;
     let sharing: Sharing;
     let factors: RiskFactorScore[];
+    let groups: ProtectedGroup[];
     return createOnce(ctx, idempotentRequest(viewer, 'addRiskAssessment', 'RiskAssessment', input), {
       prepare: async () => {
         const problems = new InputProblems();
         sharing = await newRecordSharing(ctx, input);
         checkSharing(problems, sharing);
-        checkAssessmentFields(problems, input);
+        groups = checkAssessmentFields(problems, input);
         const situation = await citedSituation(ctx.db.manager, viewer, problems, input.situationId);
         if (situation) checkNoWriteDown(problems, { ownerOrg: org, ...sharing }, [citedRecord('Situation', situation)]);
         factors = await checkAgainstFramework(ctx.db.manager, viewer, problems, input, { ownerOrg: org, ...sharing });
@@ -61,6 +63,7 @@ export class RiskAssessmentMutationResolver {
           crimesOccurring: input.crimesOccurring,
           summary: input.summary,
           factors,
+          groups,
           assessmentNumber: earlier + 1,
           ...ownership({ ownerOrg: org, ...sharing }),
         });

@@ -9,6 +9,8 @@ import { LocalDate } from '../../kernel/schema/scalars';
 import { countryCodes, dateRange, isoDate, uuid } from '../../kernel/write/validation';
 import type { Incident } from '../entities/incident.entity';
 import { Source, SourceType } from '../entities/source.entity';
+import { ProtectedGroupKind } from '../entities/protected-group';
+import { concernsGroupKinds } from './protected-group.filter';
 
 @InputType({ description: 'Narrows incidents; all given conditions must hold.' })
 export class IncidentFilter {
@@ -38,6 +40,12 @@ export class IncidentFilter {
 
   @Field(() => [SourceType], { nullable: true, description: 'Reported by a source of one of these types.' })
   sourceTypes?: SourceType[];
+
+  @Field(() => [ProtectedGroupKind], { nullable: true, description: 'Concerning a protected group of any of these kinds.' })
+  groupKinds?: ProtectedGroupKind[];
+
+  @Field(() => Int, { nullable: true, description: 'Best estimate of people displaced at least this.' })
+  minDisplaced?: number;
 }
 
 /** Adds the filter's conditions to a query over incidents aliased `i`; false when nothing can match. */
@@ -61,6 +69,11 @@ export function applyIncidentFilter(ctx: SubgraphContext, query: SelectQueryBuil
   if (filter.minFatalities !== undefined && filter.minFatalities !== null) {
     if (filter.minFatalities < 0) throw badInput('filter.minFatalities must not be negative', 'filter.minFatalities');
     query.andWhere('i.fatalities_best >= :filterMinFatalities', { filterMinFatalities: filter.minFatalities });
+  }
+  if (filter.groupKinds?.length) query.andWhere(concernsGroupKinds('i'), { filterGroupKinds: filter.groupKinds });
+  if (filter.minDisplaced !== undefined && filter.minDisplaced !== null) {
+    if (filter.minDisplaced < 0) throw badInput('filter.minDisplaced must not be negative', 'filter.minDisplaced');
+    query.andWhere('i.displaced_best >= :filterMinDisplaced', { filterMinDisplaced: filter.minDisplaced });
   }
   if (filter.sourceTypes?.length) {
     const source = query

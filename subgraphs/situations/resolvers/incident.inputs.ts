@@ -8,6 +8,7 @@ import { LocalDate } from '../../kernel/schema/scalars';
 import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
 import { SourceType } from '../entities/source.entity';
 import { INCIDENT_LIMITS as LIMIT } from '../rules/incident.content';
+import { ProtectedGroupInput } from './protected-group.inputs';
 
 @InputType({
   description:
@@ -110,6 +111,27 @@ export class ReportIncidentInput extends NewRecordInput {
   @Field(() => NewSourceInput, { nullable: true })
   @ValidateNested()
   source?: NewSourceInput | null;
+
+  @Field(() => Int, { nullable: true, description: 'People displaced, low estimate; low <= best <= high.' })
+  @IsInt()
+  @Min(0)
+  @Max(LIMIT.displaced)
+  displacedLow?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'People displaced, best estimate.' })
+  @IsInt()
+  @Min(0)
+  @Max(LIMIT.displaced)
+  displacedBest?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'People displaced, high estimate.' })
+  @IsInt()
+  @Min(0)
+  @Max(LIMIT.displaced)
+  displacedHigh?: number | null;
+
+  @Field(() => [ProtectedGroupInput], { defaultValue: [], description: 'The protected groups the incident concerns; each once.' })
+  groups: ProtectedGroupInput[];
 }
 
 @InputType({ description: 'Corrections to an incident report; fields left out stay as they are, null clears an optional one.' })
@@ -184,4 +206,25 @@ export class CorrectIncidentInput extends RecordChangesInput {
 
   @Field(() => ID, { nullable: true, description: 'Null: no source.' })
   sourceId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'People displaced, low estimate; low <= best <= high.' })
+  @IsInt()
+  @Min(0)
+  @Max(LIMIT.displaced)
+  displacedLow?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'People displaced, best estimate.' })
+  @IsInt()
+  @Min(0)
+  @Max(LIMIT.displaced)
+  displacedBest?: number | null;
+
+  @Field(() => Int, { nullable: true, description: 'People displaced, high estimate.' })
+  @IsInt()
+  @Min(0)
+  @Max(LIMIT.displaced)
+  displacedHigh?: number | null;
+
+  @Field(() => [ProtectedGroupInput], { nullable: true, description: 'The protected groups the incident concerns, all of them; [] names none.' })
+  groups?: ProtectedGroupInput[] | null;
 }

@@ -1,5 +1,6 @@
-// What dashboards draw from the situations subgraph: situations counted by level, region, status;
-// incidents and fatalities by month and country; a situation's source diversity and risk trend.
+// What dashboards draw from the situations subgraph: situations counted by level, region, status,
+// protected group kind; incidents, fatalities and people displaced by month, country, group kind;
+// a situation's source diversity and risk trend.
 // Every figure is computed in SQL over the rows the viewer may read.
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { aggregateByGroups, queryOf } from '../../kernel/read/reading';
@@ -9,6 +10,8 @@ import { RISK_LEVELS, RiskLevel } from '../../kernel/schema/vocabulary';
 import { Incident } from '../entities/incident.entity';
 import { Situation, SituationStatus } from '../entities/situation.entity';
 import { SourceType } from '../entities/source.entity';
+import { ProtectedGroupKind } from '../entities/protected-group';
+import { GROUP_KIND_TABLE, groupKindJoin, groupKindParameters } from './protected-group.filter';
 import { applyIncidentFilter, IncidentFilter } from './incident.filter';
 import type { SituationsContext } from '../loaders';
 import { applySituationFilter, latestAssessments, SituationFilter } from './situation.filter';
@@ -21,6 +24,7 @@ export enum SituationGrouping {
   COUNTRY = 'COUNTRY',
   STATUS = 'STATUS',
   CRIMES_OCCURRING = 'CRIMES_OCCURRING',
+  GROUP_KIND = 'GROUP_KIND',
 }
 registerEnumType(SituationGrouping, {
   name: 'SituationGrouping',
@@ -36,6 +40,7 @@ export enum IncidentGrouping {
   COUNTRY = 'COUNTRY',
   REGION = 'REGION',
   EVENT_TYPE = 'EVENT_TYPE',
+  GROUP_KIND = 'GROUP_KIND',
 }
 registerEnumType(IncidentGrouping, { name: 'IncidentGrouping' });
 
@@ -63,11 +68,18 @@ class SituationCount {
   })
   crimesOccurring: boolean | null;
 
+  @Field(() => ProtectedGroupKind, {
+    nullable: true,
+    description:
+      'Kind of protected group concerned; when grouping by GROUP_KIND, null for situations naming none, and a situation naming groups of two kinds counts in both.',
+  })
+  groupKind: ProtectedGroupKind | null;
+
   @Field(() => Int)
   situations: number;
 }
 
-@ObjectType({ description: 'Incidents and fatalities in one group; fields not grouped by are null.' })
+@ObjectType({ description: 'Incidents, fatalities and people displaced in one group; fields not grouped by are null.' })
 class IncidentCount {
   @Field(() => String, { nullable: true, description: 'Month, "YYYY-MM".' })
   month: string | null;
@@ -81,11 +93,21 @@ class IncidentCount {
   @Field(() => String, { nullable: true })
   eventType: string | null;
 
+  @Field(() => ProtectedGroupKind, {
+    nullable: true,
+    description:
+      'Kind of protected group concerned; when grouping by GROUP_KIND, null for incidents naming none, and an incident naming groups of two kinds counts in both.',
+  })
+  groupKind: ProtectedGroupKind | null;
+
   @Field(() => Int)
   incidents: number;
 
   @Field(() => Int, { description: 'Sum of best estimates (incidents without one count 0).' })
   fatalities: number;
+
+  @Field(() => Int, { description: 'People displaced: sum of best estimates (incidents without one count 0).' })
+  displaced: number;
 }
 
 @ObjectType({ description: "Share of a situation's incident reports that come from one kind of source in one region." })
@@ -164,6 +186,8 @@ export class SituationDashboardResolver {
     if (groupBy.includes(SituationGrouping.REGION) || groupBy.includes(SituationGrouping.SUB_REGION)) {
       query.leftJoin(GEOGRAPHY_TABLE, 'geography', 'geography.iso3 = CAST(s.country_iso3 AS text)');
     }
+    if (groupBy.includes(SituationGrouping.GROUP_KIND))
+      query.leftJoin(GROUP_KIND_TABLE, 'group_kind', groupKindJoin('s')).setParameters(groupKindParameters());
     const rows = await aggregateByGroups<SituationGrouping, Record<string, string | number | boolean | null>>(
       ctx,
       query,
@@ -174,6 +198,7 @@ export class SituationDashboardResolver {
         { grouping: SituationGrouping.COUNTRY, sql: 's.country_iso3', alias: 'country' },
         { grouping: SituationGrouping.STATUS, sql: 's.status', alias: 'status' },
         { grouping: SituationGrouping.CRIMES_OCCURRING, sql: 'coalesce(latest.crimes_occurring, false)', alias: 'crimes_occurring' },
+        { grouping: SituationGrouping.GROUP_KIND, sql: 'group_kind.kind', alias: 'group_kind' },
       ],
       groupBy,
     );
@@ -184,13 +209,17 @@ export class SituationDashboardResolver {
       country: (row.country as string) ?? null,
       status: (row.status as SituationStatus) ?? null,
       crimesOccurring: (row.crimes_occurring as boolean) ?? null,
+      groupKind: (row.group_kind as ProtectedGroupKind) ?? null,
       situations: row.situations as number,
     }));
   }
 
   @ListSize(AGGREGATE_GROUPS)
   @Cost(AGGREGATE_WEIGHT)
-  @Query(() => [IncidentCount], { nullable: true, description: 'Incidents and fatalities matching the filter, by the chosen groupings.' })
+  @Query(() => [IncidentCount], {
+    nullable: true,
+    description: 'Incidents, fatalities and people displaced matching the filter, by the chosen groupings.',
+  })
   async incidentCounts(
     @Arg('groupBy', () => [IncidentGrouping]) groupBy: IncidentGrouping[],
     @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | undefined,
@@ -199,8 +228,11 @@ export class SituationDashboardResolver {
     const query = queryOf(ctx, Incident, 'i')
       .select('COUNT(*)::int', 'incidents')
       .addSelect('COALESCE(SUM(i.fatalities_best), 0)::int', 'fatalities')
+      .addSelect('COALESCE(SUM(i.displaced_best), 0)::int', 'displaced')
       .setParameters(geographyParameters());
     if (!applyIncidentFilter(ctx, query, filter)) return [];
+    if (groupBy.includes(IncidentGrouping.GROUP_KIND))
+      query.leftJoin(GROUP_KIND_TABLE, 'group_kind', groupKindJoin('i')).setParameters(groupKindParameters());
     const rows = await aggregateByGroups<IncidentGrouping, Record<string, string | number | null>>(
       ctx,
       query,
@@ -209,6 +241,7 @@ export class SituationDashboardResolver {
         { grouping: IncidentGrouping.COUNTRY, sql: 'i.country_iso3', alias: 'country' },
         { grouping: IncidentGrouping.REGION, sql: regionOf('i.country_iso3'), alias: 'region' },
         { grouping: IncidentGrouping.EVENT_TYPE, sql: 'i.event_type', alias: 'event_type' },
+        { grouping: IncidentGrouping.GROUP_KIND, sql: 'group_kind.kind', alias: 'group_kind' },
       ],
       groupBy,
     );
@@ -217,8 +250,10 @@ export class SituationDashboardResolver {
       country: (row.country as string) ?? null,
       region: (row.region as string) ?? null,
       eventType: (row.event_type as string) ?? null,
+      groupKind: (row.group_kind as ProtectedGroupKind) ?? null,
       incidents: row.incidents as number,
       fatalities: row.fatalities as number,
+      displaced: row.displaced as number,
     }));
   }
 

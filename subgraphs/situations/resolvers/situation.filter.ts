@@ -13,6 +13,8 @@ import { countryCodes, isoDate, partnerCode } from '../../kernel/write/validatio
 import { Crime, RISK_LEVELS, RiskLevel } from '../../kernel/schema/vocabulary';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation, SituationStatus } from '../entities/situation.entity';
+import { ProtectedGroupKind } from '../entities/protected-group';
+import { concernsGroupKinds } from './protected-group.filter';
 
 @InputType({ description: 'Narrows situations; all given conditions must hold.' })
 export class SituationFilter {
@@ -55,6 +57,9 @@ export class SituationFilter {
 
   @Field(() => [String], { nullable: true, description: 'Risk factor codes (e.g. "RF9") scored in the latest assessment; any of them.' })
   riskFactors?: string[];
+
+  @Field(() => [ProtectedGroupKind], { nullable: true, description: 'Situations concerning a protected group of any of these kinds.' })
+  groupKinds?: ProtectedGroupKind[];
 }
 
 /** SQL for a column of the latest assessment of situation `s` that the viewer may read. */
@@ -129,6 +134,7 @@ export async function applySituationFilter(
     if (countries.length === 0) return false;
     query.andWhere('s.country_iso3 IN (:...filterCountries)', { filterCountries: countries });
   }
+  if (filter.groupKinds?.length) query.andWhere(concernsGroupKinds('s'), { filterGroupKinds: filter.groupKinds });
   if (filter.statuses?.length) query.andWhere('s.status IN (:...filterStatuses)', { filterStatuses: filter.statuses });
   if (filter.crimes?.length) query.andWhere('s.crimes && CAST(:filterCrimes AS situations.crime[])', { filterCrimes: filter.crimes });
   if (filter.minLevel && filter.maxLevel && RISK_LEVELS.indexOf(filter.minLevel) > RISK_LEVELS.indexOf(filter.maxLevel)) {

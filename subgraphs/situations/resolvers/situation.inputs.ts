@@ -6,6 +6,7 @@ import { NewRecordInput, RecordChangesInput } from '../../kernel/write/record-in
 import { LocalDate } from '../../kernel/schema/scalars';
 import { Crime, INCITEMENT_DESCRIPTION } from '../../kernel/schema/vocabulary';
 import { SituationStatus } from '../entities/situation.entity';
+import { ProtectedGroupInput } from './protected-group.inputs';
 
 @InputType({ description: 'A country situation your organisation starts monitoring, owned by your organisation.' })
 export class OpenSituationInput extends NewRecordInput {
@@ -35,6 +36,9 @@ export class OpenSituationInput extends NewRecordInput {
 
   @Field(() => LocalDate, { description: 'When monitoring began; not in the future.' })
   openedOn: string;
+
+  @Field(() => [ProtectedGroupInput], { defaultValue: [], description: 'The protected groups the situation concerns (who is at risk); each once.' })
+  groups: ProtectedGroupInput[];
 }
 
 @InputType({ description: 'Changes to a situation; fields left out stay as they are. Its country is fixed: open another situation instead.' })
@@ -62,4 +66,7 @@ export class UpdateSituationInput extends RecordChangesInput {
 
   @Field(() => LocalDate, { nullable: true })
   openedOn?: string | null;
+
+  @Field(() => [ProtectedGroupInput], { nullable: true, description: 'The protected groups the situation concerns, all of them; [] names none.' })
+  groups?: ProtectedGroupInput[] | null;
 }

@@ -25,7 +25,7 @@ import { OpenSituationInput, UpdateSituationInput } from './situation.inputs';
 
 const KIND = 'situation';
 // A situation is a country's: its country is not among what an update changes. Sharing changes go through changedSharing.
-const CHANGEABLE: readonly (keyof SituationContent)[] = ['title', 'summary', 'status', 'crimes', 'incitement', 'openedOn'];
+const CHANGEABLE: readonly (keyof SituationContent)[] = ['title', 'summary', 'status', 'crimes', 'incitement', 'openedOn', 'groups'];
 
 @Resolver()
 export class SituationMutationResolver {
@@ -50,6 +50,7 @@ export class SituationMutationResolver {
           crimes: input.crimes,
           incitement: input.incitement,
           openedOn: input.openedOn,
+          groups: input.groups,
           ...sharing,
         });
         await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });

@@ -10,10 +10,12 @@ import { crimeListProblems } from '../../kernel/schema/vocabulary';
 import type { InputProblems } from '../../kernel/write/writing';
 import { Framework, Indicator, RiskFactor } from '../entities/framework.entity';
 import type { RiskFactorScore } from '../entities/risk-assessment.entity';
+import type { ProtectedGroup } from '../entities/protected-group';
+import { checkGroups } from './protected-group.rules';
 import type { AddRiskAssessmentInput } from '../resolvers/assessment.inputs';
 
-/** Notes what is wrong with the assessment's own fields, before any framework is read. */
-export function checkAssessmentFields(problems: InputProblems, input: AddRiskAssessmentInput): void {
+/** Notes what is wrong with the assessment's own fields, before any framework is read; returns its groups as stored. */
+export function checkAssessmentFields(problems: InputProblems, input: AddRiskAssessmentInput): ProtectedGroup[] {
   problems.check(() => notInFuture(input.assessedOn, 'assessedOn'));
   if (!input.partnerRatingScheme !== !input.partnerRatingValue) {
     problems.add(
@@ -38,6 +40,9 @@ export function checkAssessmentFields(problems: InputProblems, input: AddRiskAss
       indicators.add(evidence.indicator);
     });
   });
+  const { groups, problems: groupProblems } = checkGroups(input.groups ?? []);
+  for (const problem of groupProblems) problems.add(problem.path, problem.message);
+  return groups;
 }
 
 /**

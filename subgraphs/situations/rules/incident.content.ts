@@ -1,10 +1,11 @@
 // What an incident report says, apart from who owns it and who may read it: the fields that
 // reportIncident, correctIncident and the importer all write, named once for all three.
 import type { DatePrecision, GeoPrecision } from '../entities/incident.entity';
+import type { ProtectedGroup } from '../entities/protected-group';
 
 /**
  * How long an incident's texts may be (characters, the columns' own sizes), how many actors it
- * names and how many fatalities an estimate may count: the same for reportIncident,
+ * names and how many fatalities or displaced people an estimate may count: the same for reportIncident,
  * correctIncident and the importer.
  */
 export const INCIDENT_LIMITS = {
@@ -19,6 +20,7 @@ export const INCIDENT_LIMITS = {
   notes: 20_000,
   sourceName: 300,
   fatalities: 10_000_000,
+  displaced: 100_000_000,
 } as const;
 
 /** The incident columns an author sets (ownership comes from the writer: a mutation's viewer, an import's options). */
@@ -40,6 +42,10 @@ export interface IncidentValues {
   fatalitiesBest: number | null;
   fatalitiesHigh: number | null;
   notes: string | null;
+  displacedLow: number | null;
+  displacedBest: number | null;
+  displacedHigh: number | null;
+  groups: ProtectedGroup[];
 }
 
 export const INCIDENT_VALUE_FIELDS: readonly (keyof IncidentValues)[] = [
@@ -60,4 +66,8 @@ export const INCIDENT_VALUE_FIELDS: readonly (keyof IncidentValues)[] = [
   'fatalitiesBest',
   'fatalitiesHigh',
   'notes',
+  'displacedLow',
+  'displacedBest',
+  'displacedHigh',
+  'groups',
 ];

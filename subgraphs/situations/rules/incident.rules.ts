@@ -1,6 +1,7 @@
 // The rules an incident report must meet before it is stored, beyond its fields' shapes: its place,
-// date and fatality estimates make sense together, and the situation and source it cites are ones
-// the author may read and does not re-share wider than they allow.
+// date, fatality and displacement estimates make sense together, its protected groups are named
+// once each, and the situation and source it cites are ones the author may read and does not
+// re-share wider than they allow.
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { AuditAction } from '../../kernel/audit/audit-event.entity';
@@ -15,6 +16,7 @@ import type { Incident } from '../entities/incident.entity';
 import { INCIDENT_VALUE_FIELDS, type IncidentValues } from './incident.content';
 import { Source, type SourceType } from '../entities/source.entity';
 import { citedSituation } from './situation.rules';
+import { checkGroups } from './protected-group.rules';
 
 /** Everything an author writes in an incident: what reportIncident takes and correctIncident changes. */
 export interface IncidentContent extends IncidentValues, Sharing {
@@ -37,6 +39,9 @@ export const CLEARABLE_INCIDENT_FIELDS: readonly (keyof IncidentContent)[] = [
   'fatalitiesHigh',
   'notes',
   'sourceId',
+  'displacedLow',
+  'displacedBest',
+  'displacedHigh',
 ];
 
 export function incidentContentOf(incident: Incident): IncidentContent {
@@ -44,19 +49,22 @@ export function incidentContentOf(incident: Incident): IncidentContent {
   return Object.fromEntries(fields.map((field) => [field, incident[field]])) as unknown as IncidentContent;
 }
 
+type Estimate = 'fatalities' | 'displaced';
+type EstimateField = `${Estimate}${'Low' | 'Best' | 'High'}`;
+
 /** A rule an incident's values break, and the field to blame. */
 export interface IncidentValueProblem {
-  field: 'latitude' | 'longitude' | 'fatalitiesLow' | 'fatalitiesBest' | 'fatalitiesHigh';
+  field: 'latitude' | 'longitude' | EstimateField;
   message: string;
 }
 
-type CheckedValues = Partial<Pick<IncidentValues, 'latitude' | 'longitude' | 'fatalitiesLow' | 'fatalitiesBest' | 'fatalitiesHigh'>>;
+type CheckedValues = Partial<Pick<IncidentValues, 'latitude' | 'longitude' | EstimateField>>;
 
 /**
- * The rules an incident's place and fatality estimates are held to together, pure, the same for
- * reportIncident, correctIncident and every imported row (import/incident-row.ts), so each mistake
- * is blamed on the same field with the same words whichever way the incident arrives. A value not
- * given (null or undefined) breaks none of them, except that a coordinate needs its partner.
+ * The rules an incident's place, fatality and displacement estimates are held to together, pure,
+ * the same for reportIncident, correctIncident and every imported row (import/incident-row.ts), so
+ * each mistake is blamed on the same field with the same words whichever way the incident arrives.
+ * A value not given (null or undefined) breaks none of them, except that a coordinate needs its partner.
  */
 export function incidentValueProblems(values: CheckedValues): IncidentValueProblem[] {
   const problems: IncidentValueProblem[] = [];
@@ -67,19 +75,27 @@ export function incidentValueProblems(values: CheckedValues): IncidentValueProbl
     problems.push({ field: 'latitude', message: `latitude must be between -90 and 90, got ${latitude}` });
   if (longitude != null && !(longitude >= -180 && longitude <= 180))
     problems.push({ field: 'longitude', message: `longitude must be between -180 and 180, got ${longitude}` });
-  for (const field of ['fatalitiesLow', 'fatalitiesBest', 'fatalitiesHigh'] as const) {
+  for (const counted of ['fatalities', 'displaced'] as const) problems.push(...estimateProblems(values, counted));
+  return problems;
+}
+
+/** Low / best / high estimates (as UCDP counts fatalities): none negative, low <= best <= high. */
+function estimateProblems(values: CheckedValues, counted: Estimate): IncidentValueProblem[] {
+  const problems: IncidentValueProblem[] = [];
+  const [lowField, bestField, highField] = [`${counted}Low`, `${counted}Best`, `${counted}High`] as const;
+  for (const field of [lowField, bestField, highField]) {
     const value = values[field];
     if (value != null && value < 0) problems.push({ field, message: `${field} may not be negative` });
   }
   // A negative estimate is wrong by itself: it is blamed alone, not also the estimates beside it.
   const estimate = (value: number | null | undefined) => (value != null && value >= 0 ? value : null);
-  const [low, best, high] = [estimate(values.fatalitiesLow), estimate(values.fatalitiesBest), estimate(values.fatalitiesHigh)];
+  const [low, best, high] = [estimate(values[lowField]), estimate(values[bestField]), estimate(values[highField])];
   if (low !== null && best !== null && low > best)
-    problems.push({ field: 'fatalitiesLow', message: `fatalitiesLow (${low}) may not exceed fatalitiesBest (${best})` });
+    problems.push({ field: lowField, message: `${lowField} (${low}) may not exceed ${bestField} (${best})` });
   if (best !== null && high !== null && best > high)
-    problems.push({ field: 'fatalitiesHigh', message: `fatalitiesHigh (${high}) may not be below fatalitiesBest (${best})` });
+    problems.push({ field: highField, message: `${highField} (${high}) may not be below ${bestField} (${best})` });
   if (low !== null && high !== null && low > high && best === null)
-    problems.push({ field: 'fatalitiesLow', message: `fatalitiesLow (${low}) may not exceed fatalitiesHigh (${high})` });
+    problems.push({ field: lowField, message: `${lowField} (${low}) may not exceed ${highField} (${high})` });
   return problems;
 }
 
@@ -90,8 +106,10 @@ export function checkIncident(problems: InputProblems, content: IncidentContent)
   const sourceId = content.sourceId === null ? null : (problems.check(() => uuid(content.sourceId!, 'sourceId')) ?? content.sourceId);
   problems.check(() => notInFuture(content.occurredOn, 'occurredOn'));
   for (const problem of incidentValueProblems(content)) problems.add(problem.field, problem.message);
+  const { groups, problems: groupProblems } = checkGroups(content.groups ?? []);
+  for (const problem of groupProblems) problems.add(problem.path, problem.message);
   checkSharing(problems, content);
-  return { ...content, countryIso3, situationId, sourceId };
+  return { ...content, countryIso3, situationId, sourceId, groups };
 }
 
 /**

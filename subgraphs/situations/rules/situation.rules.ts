@@ -11,6 +11,8 @@ import type { Citing } from '../../kernel/policy/record-floor';
 import { Incident } from '../entities/incident.entity';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation, SituationStatus } from '../entities/situation.entity';
+import type { ProtectedGroup } from '../entities/protected-group';
+import { checkGroups } from './protected-group.rules';
 
 /** Everything an author writes in a situation: what openSituation takes and updateSituation changes. */
 export interface SituationContent extends Sharing {
@@ -21,6 +23,7 @@ export interface SituationContent extends Sharing {
   crimes: Crime[];
   incitement: Crime[];
   openedOn: string;
+  groups: ProtectedGroup[];
 }
 
 export const SITUATION_FIELDS: readonly (keyof SituationContent)[] = [
@@ -31,6 +34,7 @@ export const SITUATION_FIELDS: readonly (keyof SituationContent)[] = [
   'crimes',
   'incitement',
   'openedOn',
+  'groups',
   'classification',
   'sharedWith',
   'sharedWithUsers',
@@ -46,8 +50,10 @@ export function checkSituation(problems: InputProblems, content: SituationConten
   problems.check(() => notInFuture(content.openedOn, 'openedOn'));
   if (content.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the situation is monitored for');
   for (const [field, message] of crimeListProblems(content)) problems.add(field, message);
+  const { groups, problems: groupProblems } = checkGroups(content.groups);
+  for (const problem of groupProblems) problems.add(problem.path, problem.message);
   checkSharing(problems, content);
-  return { ...content, countryIso3 };
+  return { ...content, countryIso3, groups };
 }
 
 /**
