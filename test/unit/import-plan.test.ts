@@ -12,6 +12,7 @@ import type { IncidentDraft } from '../../subgraphs/situations/import/incident-r
 const SITUATION: SituationFacts = {
   id: '11111111-1111-4111-8111-111111111111',
   countryIso3: 'NGA',
+  countryCodes: ['NGA'],
   ownerOrg: 'ECOWAS',
   classification: Classification.AMBER,
   sharedWith: ['UN-JO'],

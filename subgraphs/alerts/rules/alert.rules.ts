@@ -100,13 +100,15 @@ export function checkContent(problems: InputProblems, content: AlertContent): Al
 interface CitedSituation extends Classified {
   id: string;
   countryIso3: string;
+  /** Every country the situation concerns; an alert about it is about one of them (the alert keeps its own country). */
+  countryCodes: string[];
 }
 
 // One request answers both questions. `_entities` resolves the situation under the policy for
 // the same viewer, so a situation the viewer may not read comes back null, as a missing one does.
 // Its named users are shown to its owner only: an alert citing a RED situation is the owner's.
 const CITATIONS = `query AlertCitations($situations: [_Any!]!, $framework: String!) {
-  _entities(representations: $situations) { ... on Situation { id ownerOrg classification sharedWith sharedWithUsers countryIso3 } }
+  _entities(representations: $situations) { ... on Situation { id ownerOrg classification sharedWith sharedWithUsers countryIso3 countryCodes } }
   framework(version: $framework) { riskFactors { code } }
 }`;
 
@@ -117,7 +119,7 @@ interface CitationsAnswer {
 
 /**
  * Checks what the alert cites against the situations subgraph: the situation exists and the
- * viewer may read it and is in the alert's country; the cited risk factors belong to the framework
+ * viewer may read it and concerns the alert's country; the cited risk factors belong to the framework
  * version. Returns the situation as the alert's floor. Call it outside the mutation's transaction
  * (kernel/write/writing.ts runMutation says why). Skipped when nothing changed that these rules look at:
  * the situation is then among the alert's floors already.
@@ -153,7 +155,12 @@ export async function checkCitations(
     problems.add('situationId', `situationId: unknown situation ${JSON.stringify(content.situationId)}`);
     return [];
   }
-  if (found.countryIso3 !== content.countryIso3)
-    problems.add('countryIso3', `countryIso3 must be ${found.countryIso3}, the country of the cited situation`);
+  if (!found.countryCodes.includes(content.countryIso3))
+    problems.add(
+      'countryIso3',
+      found.countryCodes.length === 1
+        ? `countryIso3 must be ${found.countryIso3}, the country of the cited situation`
+        : `countryIso3 must be one of ${found.countryCodes.join(', ')}, the countries of the cited situation`,
+    );
   return [citedRecord('Situation', { ...found, sharedWithUsers: found.sharedWithUsers ?? [] })];
 }

@@ -14,7 +14,10 @@ import { Crime, RISK_LEVELS, RiskLevel } from '../../kernel/schema/vocabulary';
 import { RiskAssessment } from '../entities/risk-assessment.entity';
 import { Situation, SituationStatus } from '../entities/situation.entity';
 
-@InputType({ description: 'Narrows situations; all given conditions must hold.' })
+@InputType({
+  description:
+    'Narrows situations; all given conditions must hold. The geographic conditions (countries, regions, subRegions, partner) together name a set of countries, and a situation matches when any country it concerns is in that set.',
+})
 export class SituationFilter {
   @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-3 codes.' })
   countries?: string[];
@@ -25,7 +28,10 @@ export class SituationFilter {
   @Field(() => [String], { nullable: true, description: 'UN M49 sub-regions, by name or code ("Eastern Africa", "014").' })
   subRegions?: string[];
 
-  @Field(() => String, { nullable: true, description: 'Only situations in member states of this partner on `memberOn`.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only situations concerning at least one member state of this partner on `memberOn`.',
+  })
   partner?: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Date for `partner` membership (default today).' })
@@ -115,7 +121,8 @@ export async function applySituationFilter(
   );
   if (countries !== undefined) {
     if (countries.length === 0) return false;
-    query.andWhere('s.country_iso3 IN (:...filterCountries)', { filterCountries: countries });
+    // Any of the situation's countries: a cross-border situation is found through each of them (GIN index on country_codes).
+    query.andWhere('s.country_codes && CAST(:filterCountries AS char(3)[])', { filterCountries: countries });
   }
   if (filter.statuses?.length) query.andWhere('s.status IN (:...filterStatuses)', { filterStatuses: filter.statuses });
   if (filter.crimes?.length) query.andWhere('s.crimes && CAST(:filterCrimes AS situations.crime[])', { filterCrimes: filter.crimes });
