@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { startHub, type Hub } from '../support/hub';
 import { member, tokenFor, users } from '../support/users';
+import { readmeQueries } from '../support/readme';
 import { accepted, refusedFields } from '../support/writes';
 
 let hub: Hub;
@@ -349,5 +350,17 @@ describe('sourceOrigin', () => {
         { baseRegion: null, withinSituationRegion: null, incidents: 2, share: 2 / 6 },
       ],
     });
+  });
+});
+
+describe("the README's cross-border example", () => {
+  it('finds the illustrative central Sahel exercise through Niger, with its three countries', async () => {
+    const block = readmeQueries.find((example) => example.name === 'CrossBorder')!.block;
+    const response = await hub.query(block, undefined, { token: analyst });
+    expect(response.errors).toBeUndefined();
+    const sahel = response.data!.situations.nodes.find((n: { countryIso3: string }) => n.countryIso3 === 'BFA');
+    expect(sahel).toMatchObject({ countryCodes: ['BFA', 'MLI', 'NER'], countries: [{ name: 'Burkina Faso' }, { name: 'Mali' }, { name: 'Niger' }] });
+    expect(sahel.sourceOrigin).toMatchObject({ situationRegions: ['Africa'], outsideRegion: 0 });
+    expect(sahel.sourceOrigin.withinRegion).toBeGreaterThan(0);
   });
 });

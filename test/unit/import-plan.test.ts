@@ -89,7 +89,9 @@ describe('the import plan', () => {
   it('creates an unknown external id with the defaults, its situation as floor and the source it names', () => {
     const plan = planBatch(SETTINGS, known(), [row(2, draft('e1', {}, { name: 'Radio Kaduna', type: null }))], ids());
     expect(plan.outcomes).toEqual([{ line: 2, externalId: 'e1', status: 'created', id: '00000000-0000-4000-8000-000000000002' }]);
-    expect(plan.sources).toEqual([{ id: '00000000-0000-4000-8000-000000000001', name: 'Radio Kaduna', type: 'OTHER', region: 'Africa' }]);
+    expect(plan.sources).toEqual([
+      { id: '00000000-0000-4000-8000-000000000001', name: 'Radio Kaduna', type: 'OTHER', region: 'Africa', baseCountryIso3: null },
+    ]);
     expect(plan.creates).toHaveLength(1);
     expect(plan.creates[0]).toMatchObject({
       externalId: 'e1',

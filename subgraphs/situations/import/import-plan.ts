@@ -70,7 +70,10 @@ export interface NewSource {
   id: string;
   name: string;
   type: SourceType;
+  /** The region it covers: that of the first row's country. */
   region: string;
+  /** Where it is based, when the row says (#meta+source+country). */
+  baseCountryIso3: string | null;
 }
 
 export interface BatchPlan {
@@ -186,6 +189,7 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
           name,
           type: draft.source.type ?? SourceType.OTHER,
           region: regionOfCountry(draft.values.countryIso3 ?? '') ?? 'Global',
+          baseCountryIso3: draft.source.baseCountryIso3 ?? null,
           used: false,
         });
       }
