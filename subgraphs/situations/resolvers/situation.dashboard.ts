@@ -21,8 +21,16 @@ export enum SituationGrouping {
   SUB_REGION = 'SUB_REGION',
   COUNTRY = 'COUNTRY',
   STATUS = 'STATUS',
+  CRIMES_OCCURRING = 'CRIMES_OCCURRING',
 }
-registerEnumType(SituationGrouping, { name: 'SituationGrouping' });
+registerEnumType(SituationGrouping, {
+  name: 'SituationGrouping',
+  valuesConfig: {
+    CRIMES_OCCURRING: {
+      description: 'Whether the latest assessment states atrocity crimes are being committed (a current crisis), apart from its level.',
+    },
+  },
+});
 
 export enum IncidentGrouping {
   MONTH = 'MONTH',
@@ -48,6 +56,13 @@ class SituationCount {
 
   @Field(() => SituationStatus, { nullable: true })
   status: SituationStatus | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'When grouping by CRIMES_OCCURRING: whether the latest assessment states crimes are being committed (false also when none is assessed).',
+  })
+  crimesOccurring: boolean | null;
 
   @Field(() => Int)
   situations: number;
@@ -248,13 +263,14 @@ export class SituationDashboardResolver {
     const query = queryOf(ctx, Situation, 's').select('COUNT(DISTINCT s.id)::int', 'situations').setParameters(geographyParameters());
     if (!(await applySituationFilter(ctx, query, filter))) return [];
     // The latest visible assessment gives each situation at most one row.
-    if (groupBy.includes(SituationGrouping.LEVEL)) query.leftJoin((sub) => latestAssessments(ctx, sub), 'latest', 'latest.situation_id = s.id');
+    if (groupBy.includes(SituationGrouping.LEVEL) || groupBy.includes(SituationGrouping.CRIMES_OCCURRING))
+      query.leftJoin((sub) => latestAssessments(ctx, sub), 'latest', 'latest.situation_id = s.id');
     if (GEOGRAPHIC.some((g) => groupBy.includes(g))) {
       // One row per country of the situation, then its region: joined on s.id, so the policy on s still decides every row.
       query.leftJoin(situationCountriesTable(ctx), 'concerns', 'concerns.situation_id = s.id');
       query.leftJoin(GEOGRAPHY_TABLE, 'geography', 'geography.iso3 = concerns.iso3');
     }
-    const rows = await aggregateByGroups<SituationGrouping, Record<string, string | number | null>>(
+    const rows = await aggregateByGroups<SituationGrouping, Record<string, string | number | boolean | null>>(
       ctx,
       query,
       [
@@ -263,6 +279,7 @@ export class SituationDashboardResolver {
         { grouping: SituationGrouping.SUB_REGION, sql: 'geography.sub_region', alias: 'sub_region' },
         { grouping: SituationGrouping.COUNTRY, sql: 'concerns.iso3', alias: 'country' },
         { grouping: SituationGrouping.STATUS, sql: 's.status', alias: 'status' },
+        { grouping: SituationGrouping.CRIMES_OCCURRING, sql: 'coalesce(latest.crimes_occurring, false)', alias: 'crimes_occurring' },
       ],
       groupBy,
     );
@@ -272,6 +289,7 @@ export class SituationDashboardResolver {
       subRegion: (row.sub_region as string) ?? null,
       country: (row.country as string) ?? null,
       status: (row.status as SituationStatus) ?? null,
+      crimesOccurring: (row.crimes_occurring as boolean) ?? null,
       situations: row.situations as number,
     }));
   }

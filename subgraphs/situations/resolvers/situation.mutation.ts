@@ -32,7 +32,7 @@ import { OpenSituationInput, UpdateSituationInput } from './situation.inputs';
 
 const KIND = 'situation';
 // An update may add countries (checkCountriesKept), never change the primary one. Sharing changes go through changedSharing.
-const CHANGEABLE: readonly (keyof SituationContent)[] = ['countryCodes', 'title', 'summary', 'status', 'crimes', 'openedOn'];
+const CHANGEABLE: readonly (keyof SituationContent)[] = ['countryCodes', 'title', 'summary', 'status', 'crimes', 'incitement', 'openedOn'];
 
 @Resolver()
 export class SituationMutationResolver {
@@ -57,6 +57,7 @@ export class SituationMutationResolver {
           summary: input.summary,
           status: input.status,
           crimes: input.crimes,
+          incitement: input.incitement,
           openedOn: input.openedOn,
           ...sharing,
         });

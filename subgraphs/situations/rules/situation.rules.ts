@@ -4,7 +4,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../../platform/identity';
 import { countryCode, notInFuture, uuid } from '../../kernel/write/validation';
-import type { Crime } from '../../kernel/schema/vocabulary';
+import { crimeListProblems, type Crime } from '../../kernel/schema/vocabulary';
 import { InputProblems, visibleRecord } from '../../kernel/write/writing';
 import { checkSharing, type Sharing } from '../../kernel/policy/no-write-down';
 import type { Citing } from '../../kernel/policy/record-floor';
@@ -21,6 +21,7 @@ export interface SituationContent extends Sharing {
   summary: string;
   status: SituationStatus;
   crimes: Crime[];
+  incitement: Crime[];
   openedOn: string;
 }
 
@@ -31,6 +32,7 @@ export const SITUATION_FIELDS: readonly (keyof SituationContent)[] = [
   'summary',
   'status',
   'crimes',
+  'incitement',
   'openedOn',
   'classification',
   'sharedWith',
@@ -76,6 +78,7 @@ export function checkSituation(problems: InputProblems, content: SituationConten
     problems.add('countryCodes', `countryCodes names at most ${MAX_SITUATION_COUNTRIES} countries, got ${countryCodes.length}`);
   problems.check(() => notInFuture(content.openedOn, 'openedOn'));
   if (content.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the situation is monitored for');
+  for (const [field, message] of crimeListProblems(content)) problems.add(field, message);
   checkSharing(problems, content);
   return { ...content, countryCodes, countryIso3: countryCodes[0] ?? content.countryIso3 };
 }
