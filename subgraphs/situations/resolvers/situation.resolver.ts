@@ -63,7 +63,7 @@ export class SituationResolver {
 
   @ListSize(20)
   @FieldResolver(() => [Country], {
-    nullable: true,
+    nullable: 'itemsAndList',
     description:
       'Every country the situation concerns, the primary country first: more than one for a cross-border or regional situation (null while the partners subgraph cannot answer; countryCodes stays).',
   })
