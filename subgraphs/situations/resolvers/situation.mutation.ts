@@ -50,17 +50,21 @@ export class SituationMutationResolver {
           problems.add('status', 'status: a situation is opened MONITORING, ESCALATING or DE_ESCALATING, not CLOSED');
         const sharing = await newRecordSharing(ctx, input);
         const countryCodes = situationCountries(problems, input.countryIso3, input.countryCodes);
-        content = checkSituation(problems, {
-          countryIso3: countryCodes[0] ?? '',
-          countryCodes,
-          title: input.title,
-          summary: input.summary,
-          status: input.status,
-          crimes: input.crimes,
-          incitement: input.incitement,
-          openedOn: input.openedOn,
-          ...sharing,
-        });
+        content = checkSituation(
+          problems,
+          {
+            countryIso3: countryCodes[0] ?? '',
+            countryCodes,
+            title: input.title,
+            summary: input.summary,
+            status: input.status,
+            crimes: input.crimes,
+            incitement: input.incitement,
+            openedOn: input.openedOn,
+            ...sharing,
+          },
+          input.countryCodes?.length ? 'countryCodes' : 'countryIso3',
+        );
         await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });
         problems.throwIfAny();
       },

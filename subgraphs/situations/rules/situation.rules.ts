@@ -69,10 +69,17 @@ export function situationCountries(
   return [];
 }
 
-/** Normalises `content` and notes what is wrong with it. */
-export function checkSituation(problems: InputProblems, content: SituationContent): SituationContent {
+/**
+ * Normalises `content` and notes what is wrong with it. An unknown country is named under the
+ * input field the caller gave it in: countryCodes, or countryIso3 for a client that gave only that.
+ */
+export function checkSituation(
+  problems: InputProblems,
+  content: SituationContent,
+  countryField: 'countryCodes' | 'countryIso3' = 'countryCodes',
+): SituationContent {
   // Each unknown code is named: the message says which of the countries to fix.
-  const countryCodes = content.countryCodes.map((code) => problems.check(() => countryCode(code, 'countryCodes')) ?? code);
+  const countryCodes = content.countryCodes.map((code) => problems.check(() => countryCode(code, countryField)) ?? code);
   if (new Set(countryCodes).size !== countryCodes.length) problems.add('countryCodes', 'countryCodes names a country more than once');
   if (countryCodes.length > MAX_SITUATION_COUNTRIES)
     problems.add('countryCodes', `countryCodes names at most ${MAX_SITUATION_COUNTRIES} countries, got ${countryCodes.length}`);
