@@ -181,6 +181,29 @@ describe('a situation concerning several countries', () => {
     expect(error.message).toContain('COD, RWA, UGA');
   });
 
+  it('is cited by an alert about any of its countries, the alert keeping its own country', async () => {
+    const DRAFT = 'mutation Draft($input: DraftAlertInput!) { draftAlert(input: $input) { id countryIso3 situation { id } } }';
+    const alert = (countryIso3: string) => ({
+      idempotencyKey: randomUUID(),
+      type: 'ADVISORY_NOTE',
+      level: 'HIGH',
+      title: '[Test] Advisory note on a cross-border exercise',
+      body: 'Written by the multi-country test.',
+      recipients: ['SECRETARY_GENERAL'],
+      crimes: ['WAR_CRIMES'],
+      citedRiskFactors: [],
+      situationId: id,
+      countryIso3,
+      classification: 'GREEN',
+    });
+    expect(accepted(await hub.query(DRAFT, { input: alert('UGA') }, { token: editor }), 'draftAlert')).toMatchObject({
+      countryIso3: 'UGA',
+      situation: { id },
+    });
+    const error = refusedFields(await hub.query(DRAFT, { input: alert('KEN') }, { token: editor }), ['countryIso3']);
+    expect(error.message).toContain('COD, RWA, UGA');
+  });
+
   it('gains a country through updateSituation, and keeps every one it had', async () => {
     const current = (await hub.query('query($id: ID!) { situation(id: $id) { version } }', { id }, { token: editor })).data!.situation;
     const grown = accepted(
