@@ -145,6 +145,7 @@ async function insertSituationChunk(situations: DataSource, alerts: DataSource, 
     situationRows.push({
       id: situationId(n),
       countryIso3: country.iso3,
+      countryCodes: [country.iso3],
       title: `[Bench] Situation ${n} in ${country.name}`,
       summary: 'Generated for the benchmark.',
       status: [SituationStatus.MONITORING, SituationStatus.ESCALATING, SituationStatus.DE_ESCALATING][pick(n, 5, 3)],

@@ -48,6 +48,21 @@ const SOURCE_DIVERSITY = aggregateStatement<{
     ' ORDER BY i.situation_id ASC, COUNT(*) DESC, src.type ASC NULLS LAST, src.region ASC NULLS LAST',
 );
 
+// The same incidents by the country their source is based in: a hidden source, or one whose base
+// is not recorded, counts as an unknown base.
+const SOURCE_BASES = aggregateStatement<{ situation_id: string; base: string | null; incidents: number }>(
+  'source_bases',
+  Incident,
+  'i',
+  (p) =>
+    'SELECT i.situation_id AS situation_id, CAST(src.base_country_iso3 AS text) AS base, COUNT(*)::int AS incidents,' +
+    ` ${p.contributors('i', 'id')}` +
+    ` FROM ${p.table(Incident)} i LEFT JOIN ${p.table(Source)} src ON src.id = i.source_id AND ${p.visible(Source, 'src')}` +
+    ` WHERE i.situation_id = ANY($1::uuid[]) AND ${p.visible(Incident, 'i')}` +
+    ' GROUP BY i.situation_id, src.base_country_iso3' +
+    ' ORDER BY i.situation_id ASC, src.base_country_iso3 ASC NULLS LAST',
+);
+
 function situationLoader(ctx: SubgraphContext) {
   return batchLoader<string, Situation | null>(async (ids) => oneByKey(ids, await readVisibleSql(ctx, SITUATIONS_BY_ID, [ids]), (s) => s.id));
 }
@@ -66,16 +81,14 @@ function incidentLoader(ctx: SubgraphContext) {
   );
 }
 
+/** The situations concerning each country: a cross-border situation is listed under each of its countries. */
 function situationsByCountryLoader(ctx: SubgraphContext) {
-  return batchLoader<string, Situation[]>(async (codes) =>
-    manyByKey(
-      codes,
-      await findVisible(ctx, Situation, 's', (q) =>
-        q.andWhere('s.country_iso3 IN (:...codes)', { codes }).orderBy('s.opened_on', 'DESC').addOrderBy('s.id', 'ASC'),
-      ),
-      (s) => s.countryIso3,
-    ),
-  );
+  return batchLoader<string, Situation[]>(async (codes) => {
+    const situations = await findVisible(ctx, Situation, 's', (q) =>
+      q.andWhere('s.country_codes && CAST(:codes AS char(3)[])', { codes }).orderBy('s.opened_on', 'DESC').addOrderBy('s.id', 'ASC'),
+    );
+    return codes.map((code) => situations.filter((s) => s.countryCodes.includes(code)));
+  });
 }
 
 /** A situation's assessments, oldest first. */
@@ -183,6 +196,19 @@ function sourceDiversityLoader(ctx: SubgraphContext) {
   });
 }
 
+/** A situation's visible incidents counted by the base country of their source (null: unknown). */
+export interface SourceBaseRow {
+  base: string | null;
+  incidents: number;
+}
+
+function sourceBasesLoader(ctx: SubgraphContext) {
+  return batchLoader<string, SourceBaseRow[]>(async (ids) => {
+    const rows = await aggregateVisibleSql(ctx, SOURCE_BASES, [ids]);
+    return manyByKey(ids, rows, (r) => r.situation_id).map((group) => group.map(({ base, incidents }) => ({ base, incidents })));
+  });
+}
+
 /**
  * The request's loaders, one typed object built by the context factory for every request (the
  * dataloader README's "new DataLoader per request"): a loader's cache holds rows one viewer may
@@ -202,6 +228,7 @@ export function createLoaders(ctx: SubgraphContext) {
     riskFactorsByFramework: riskFactorsByFrameworkLoader(ctx),
     indicatorsByRiskFactor: indicatorsByRiskFactorLoader(ctx),
     sourceDiversity: sourceDiversityLoader(ctx),
+    sourceBases: sourceBasesLoader(ctx),
   };
 }
 

@@ -12,6 +12,7 @@ import { IncidentMutationResolver } from './resolvers/incident.mutation';
 import { ImportMutationResolver } from './resolvers/import.mutation';
 import { SituationResolver, resolveSituationReference } from './resolvers/situation.resolver';
 import { SituationMutationResolver } from './resolvers/situation.mutation';
+import { SourceResolver } from './resolvers/source.resolver';
 
 export function buildSituationsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -21,6 +22,7 @@ export function buildSituationsSchema(): Promise<GraphQLSchema> {
       SituationDashboardResolver,
       RiskAssessmentResolver,
       IncidentResolver,
+      SourceResolver,
       FrameworkResolver,
       RiskFactorResolver,
       IndicatorResolver,

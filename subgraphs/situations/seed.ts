@@ -99,6 +99,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
           name: s.name,
           type: s.type,
           region: s.region,
+          baseCountryIso3: s.baseCountryIso3,
           url: null,
           ...ownership({ ownerOrg: s.ownerOrg, classification: Classification.GREEN }),
         };
@@ -116,6 +117,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
         {
           id,
           countryIso3: s.countryIso3,
+          countryCodes: s.countryCodes ?? [s.countryIso3],
           title: s.title,
           summary: `${s.title}. ${NOT_REAL}`,
           status: s.status,
@@ -171,7 +173,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
             return {
               id: stableId('incident', s.key, placeIndex, k),
               situationId: id,
-              countryIso3: s.countryIso3,
+              countryIso3: p.countryIso3 ?? s.countryIso3,
               occurredOn: `2026-${month}-1${k}`,
               datePrecision: k === 2 ? DatePrecision.MONTH : DatePrecision.DAY,
               adm1: p.adm1,

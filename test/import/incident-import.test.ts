@@ -367,7 +367,7 @@ describe('export of incidents', () => {
     const lines = (await exportText('ICGLR', 'hxl')).split('\r\n');
     expect(lines[0]).toMatch(/^Incident ID,Situation ID,Date,Date precision,Country code,/);
     expect(lines[1]).toBe(
-      '#meta+id,#meta+situation,#date,#date+precision,#country+code,#adm1+name,#adm2+name,#loc+name,#geo+lat,#geo+lon,#geo+precision,#event+type,#event+type+sub,#actor+name,#actor+name,#actor+name,#affected+killed+min,#affected+killed,#affected+killed+max,#meta+source,#meta+source+type,#description,#affected+displaced+min,#affected+displaced,#affected+displaced+max',
+      '#meta+id,#meta+situation,#date,#date+precision,#country+code,#adm1+name,#adm2+name,#loc+name,#geo+lat,#geo+lon,#geo+precision,#event+type,#event+type+sub,#actor+name,#actor+name,#actor+name,#affected+killed+min,#affected+killed,#affected+killed+max,#meta+source,#meta+source+type,#meta+source+country,#description,#affected+displaced+min,#affected+displaced,#affected+displaced+max',
     );
     const row = lines.find((l) => l.startsWith('RT-1,'))!;
     expect(row).toContain(`,'-minus group,'@at group,"Group, with ""quotes""",`);
@@ -402,6 +402,7 @@ describe('export of incidents', () => {
       fatalitiesHigh: null,
       source: 'RT source',
       sourceType: 'MEDIA',
+      sourceCountry: null,
       notes: 'two\nlines, and "quotes"',
       displacedLow: null,
       displacedBest: null,

@@ -135,3 +135,17 @@ describe('source types', () => {
     expect(sourceTypeOf(null)).toBe(SourceType.OTHER);
   });
 });
+
+describe("a source's base country (#meta+source+country)", () => {
+  it('is kept, upper-cased, beside the source it names, and unknown when left empty', () => {
+    expect(check({ ...GOOD, source: 'Radio A', sourceType: 'radio', sourceCountry: 'fra' })).toMatchObject({
+      ok: true,
+      draft: { source: { name: 'Radio A', type: SourceType.MEDIA, baseCountryIso3: 'FRA' } },
+    });
+    expect(check({ ...GOOD, source: 'Radio A', sourceCountry: '' })).toMatchObject({ ok: true, draft: { source: { baseCountryIso3: null } } });
+  });
+
+  it('refuses a code that is no country, naming the field', () => {
+    expect(problems({ ...GOOD, source: 'Radio A', sourceCountry: 'QQQ' })).toEqual({ sourceCountry: expect.stringContaining('"QQQ"') });
+  });
+});

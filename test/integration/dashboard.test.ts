@@ -237,6 +237,7 @@ describe('SQL statements per request', () => {
       range.map((n) => ({
         id: id(n),
         countryIso3: COUNTRY,
+        countryCodes: [COUNTRY],
         title: `Load ${n}`,
         summary: 'x',
         openedOn: '2030-01-01',

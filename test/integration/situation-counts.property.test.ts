@@ -3,7 +3,8 @@
 // assessment floors with random owners, classifications and sharing, straight in the situations
 // database; every reader then asks situationCounts for a random set of groupings through the
 // subgraph, and the answer is compared with the former SQL, kept here as the reference: the
-// latest visible assessment in a correlated subquery, regions by array_position.
+// latest visible assessment in a correlated subquery, regions by array_position. Situations concern
+// one to three countries, and the reference counts each once per country it concerns.
 import 'reflect-metadata';
 import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
@@ -53,7 +54,8 @@ const assessment = fc.record({
 });
 
 const situation = fc.record({
-  country: fc.constantFrom(...COUNTRIES),
+  // One country, or several for a cross-border situation (the first is its primary country).
+  countries: fc.uniqueArray(fc.constantFrom(...COUNTRIES), { minLength: 1, maxLength: 3 }),
   status: fc.constantFrom(...Object.values(SituationStatus)),
   owner: readership,
   assessments: fc.array(assessment, { maxLength: 4 }),
@@ -83,7 +85,8 @@ async function store(db: DataSource, situations: SituationModel[]): Promise<void
     const id = randomUUID();
     await db.manager.insert(Situation, {
       id,
-      countryIso3: s.country,
+      countryIso3: s.countries[0],
+      countryCodes: s.countries,
       title: 'Generated',
       summary: 'Generated',
       status: s.status,
@@ -115,9 +118,23 @@ async function store(db: DataSource, situations: SituationModel[]): Promise<void
   }
 }
 
-/** The former situationCounts statement, as it was before the joins replaced its subquery and array lookups. */
+const GEOGRAPHIC: readonly (typeof GROUPINGS)[number][] = ['REGION', 'SUB_REGION', 'COUNTRY'];
+
+/**
+ * The former situationCounts statement, as it was before the joins replaced its subquery and array
+ * lookups. For a geographic grouping it reads, in place of the situation table, one row per
+ * situation and country it concerns (the documented rule: a cross-border situation counts once in
+ * each country and region it concerns), and counts distinct situations.
+ */
 async function reference(db: DataSource, viewer: Viewer, groupBy: readonly (typeof GROUPINGS)[number][]): Promise<Record<string, unknown>[]> {
-  const query = db.getRepository(Situation).createQueryBuilder('s').select('COUNT(*)::int', 'situations').setParameters(geographyParameters());
+  const perCountry = GEOGRAPHIC.some((g) => groupBy.includes(g));
+  const query = perCountry
+    ? db
+        .createQueryBuilder()
+        .from('(SELECT s0.*, CAST(unnest(s0.country_codes) AS text) AS code FROM situations.situation s0)', 's')
+        .select('COUNT(DISTINCT s.id)::int', 'situations')
+        .setParameters(geographyParameters())
+    : db.getRepository(Situation).createQueryBuilder('s').select('COUNT(*)::int', 'situations').setParameters(geographyParameters());
   const level = query
     .subQuery()
     .select('la.overall_level')
@@ -131,9 +148,9 @@ async function reference(db: DataSource, viewer: Viewer, groupBy: readonly (type
     .getQuery();
   const sql: Record<(typeof GROUPINGS)[number], string> = {
     LEVEL: level,
-    REGION: regionOf('s.country_iso3'),
-    SUB_REGION: '(CAST(:geoSubRegion AS text[]))[array_position(CAST(:geoIso3 AS text[]), CAST(s.country_iso3 AS text))]',
-    COUNTRY: 's.country_iso3',
+    REGION: regionOf('s.code'),
+    SUB_REGION: '(CAST(:geoSubRegion AS text[]))[array_position(CAST(:geoIso3 AS text[]), s.code)]',
+    COUNTRY: 's.code',
     STATUS: 's.status',
   };
   const chosen = GROUPINGS.filter((g) => groupBy.includes(g));

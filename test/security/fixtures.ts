@@ -42,6 +42,7 @@ export async function createFixtures(hub: Hub): Promise<Fixture[]> {
     fixtures.map((f) => ({
       id: f.situationId,
       countryIso3: FIXTURE_COUNTRY,
+      countryCodes: [FIXTURE_COUNTRY],
       title: `Security fixture ${f.level}`,
       summary: `Owned by ${FIXTURE_OWNER} at ${f.level}.`,
       openedOn: '2031-01-01',

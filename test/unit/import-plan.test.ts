@@ -12,6 +12,7 @@ import type { IncidentDraft } from '../../subgraphs/situations/import/incident-r
 const SITUATION: SituationFacts = {
   id: '11111111-1111-4111-8111-111111111111',
   countryIso3: 'NGA',
+  countryCodes: ['NGA'],
   ownerOrg: 'ECOWAS',
   classification: Classification.AMBER,
   sharedWith: ['UN-JO'],
@@ -92,7 +93,9 @@ describe('the import plan', () => {
   it('creates an unknown external id with the defaults, its situation as floor and the source it names', () => {
     const plan = planBatch(SETTINGS, known(), [row(2, draft('e1', {}, { name: 'Radio Kaduna', type: null }))], ids());
     expect(plan.outcomes).toEqual([{ line: 2, externalId: 'e1', status: 'created', id: '00000000-0000-4000-8000-000000000002' }]);
-    expect(plan.sources).toEqual([{ id: '00000000-0000-4000-8000-000000000001', name: 'Radio Kaduna', type: 'OTHER', region: 'Africa' }]);
+    expect(plan.sources).toEqual([
+      { id: '00000000-0000-4000-8000-000000000001', name: 'Radio Kaduna', type: 'OTHER', region: 'Africa', baseCountryIso3: null },
+    ]);
     expect(plan.creates).toHaveLength(1);
     expect(plan.creates[0]).toMatchObject({
       externalId: 'e1',

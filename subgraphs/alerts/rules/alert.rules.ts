@@ -143,6 +143,8 @@ export function recommendationCodes(recommendations: readonly Recommendation[]):
 interface CitedSituation extends Classified {
   id: string;
   countryIso3: string;
+  /** Every country the situation concerns; an alert about it is about one of them (the alert keeps its own country). */
+  countryCodes: string[];
 }
 
 /** What the alert cites in the situations subgraph, in the kernel's citation form (kernel/policy/citations.ts). */
@@ -157,7 +159,7 @@ function citationRequests(content: AlertContent): CitationRequest[] {
 // One request answers every question. `_entities` resolves each cited record under the policy for
 // the same viewer, so a record the viewer may not read comes back null, as a missing one does.
 function citationsQuery(requests: CitationRequest[]): string {
-  const selection = citationSelection(requests, { Situation: 'countryIso3' });
+  const selection = citationSelection(requests, { Situation: 'countryIso3 countryCodes' });
   return `query AlertCitations($cited: [_Any!]!, $framework: String!) {
   _entities(representations: $cited) { __typename ${selection} }
   framework(version: $framework) { riskFactors { code } }
@@ -172,7 +174,7 @@ interface CitationsAnswer {
 /**
  * Checks what the alert cites against the situations subgraph: the situation, assessments and
  * incidents exist and the viewer may read them (one not readable is unknown, like a missing one),
- * the situation is in the alert's country; the cited risk factors belong to the framework
+ * the alert's country is one of the situation's countries; the cited risk factors belong to the framework
  * version. Returns the cited records, and the situations of cited assessments and incidents, as
  * the alert's floors. Call it outside the mutation's transaction (kernel/write/writing.ts
  * runMutation says why). Skipped when nothing changed that these rules look at: the cited records
@@ -204,7 +206,12 @@ export async function checkCitations(
   }
   const { cited: floors, found } = citedRecords(problems, requests, answer._entities);
   const situation = content.situationId ? (found.get(`Situation:${content.situationId}`) as unknown as CitedSituation | undefined) : undefined;
-  if (situation && situation.countryIso3 !== content.countryIso3)
-    problems.add('countryIso3', `countryIso3 must be ${situation.countryIso3}, the country of the cited situation`);
+  if (situation && !situation.countryCodes.includes(content.countryIso3))
+    problems.add(
+      'countryIso3',
+      situation.countryCodes.length === 1
+        ? `countryIso3 must be ${situation.countryIso3}, the country of the cited situation`
+        : `countryIso3 must be one of ${situation.countryCodes.join(', ')}, the countries of the cited situation`,
+    );
   return floors;
 }

@@ -29,6 +29,13 @@ export function countriesInSubRegions(subRegions: string[], field: string): stri
   });
 }
 
+const REGION_BY_ISO3: ReadonlyMap<string, string> = new Map(COUNTRIES.map((c) => [c.iso3, c.region]));
+
+/** The UN M49 region of a country the hub knows, by its alpha-3 code; undefined for any other code. */
+export function regionOfCountry(iso3: string): string | undefined {
+  return REGION_BY_ISO3.get(iso3);
+}
+
 /** The country-to-region table as query parameters, for regionOf and GEOGRAPHY_TABLE. */
 export function geographyParameters(): { geoIso3: string[]; geoRegion: string[]; geoSubRegion: string[] } {
   return {

@@ -12,7 +12,10 @@ import { ProtectedGroupKind, type ProtectedGroup } from '../entities/protected-g
 
 export interface IllustrativeSituation {
   key: IllustrativeSituationKey;
+  /** The primary country. */
   countryIso3: string;
+  /** Every country a cross-border situation concerns, the primary first; left out for one country. */
+  countryCodes?: string[];
   title: string;
   status: SituationStatus;
   crimes: Crime[];
@@ -25,7 +28,8 @@ export interface IllustrativeSituation {
   sharedWithUsers?: string[];
   /** Overall levels of successive assessments, oldest first, with their dates. */
   assessments: { on: string; level: RiskLevel; framework?: string; factors: [string, RiskLevel][]; crimesOccurring?: Crime[] }[];
-  incidentPlaces: { adm1: string; place: string; lat: number; lon: number }[];
+  /** Places of its incidents; in the primary country unless countryIso3 says otherwise. */
+  incidentPlaces: { adm1: string; place: string; lat: number; lon: number; countryIso3?: string }[];
 }
 
 const I = '[Exercise]';
@@ -127,6 +131,9 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'sahel-central',
     countryIso3: 'BFA',
+    // The illustrative cross-border situation: three neighbouring countries of Western Africa (the
+    // central Sahel's border area), so that queries by any of them find it. An exercise, not an assessment.
+    countryCodes: ['BFA', 'MLI', 'NER'],
     title: `${I} Scenario D: an invented armed group attacks civilians`,
     status: SituationStatus.ESCALATING,
     crimes: [Crime.WAR_CRIMES, Crime.CRIMES_AGAINST_HUMANITY],
@@ -144,7 +151,10 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
         ],
       },
     ],
-    incidentPlaces: [{ adm1: 'Centre-Nord', place: 'Illustrative commune E', lat: 13.1, lon: -1.08 }],
+    incidentPlaces: [
+      { adm1: 'Centre-Nord', place: 'Illustrative commune E', lat: 13.1, lon: -1.08 },
+      { adm1: 'Tillabéri', place: 'Illustrative commune N', lat: 14.21, lon: 1.45, countryIso3: 'NER' },
+    ],
   },
   {
     key: 'horn-darfur',
@@ -293,18 +303,25 @@ export interface IllustrativeSource {
   ownerOrg: string;
   name: string;
   type: SourceType;
+  /** The UN M49 region it covers, or "Global". */
   region: string;
+  /** Where it is based, apart from what it covers. */
+  baseCountryIso3: string;
 }
 
+// Bases: the partners' mechanisms sit where the organisations say they do (ECOWAS Commission and
+// ECOWARN in Abuja; ICGLR Conference Secretariat in Bujumbura; AU Commission and its CEWS, and
+// IGAD's CEWARN unit, in Addis Ababa; the OSCE HCNM in The Hague); the UN field report is filed at
+// UN Headquarters in New York. The radio monitor's and the civil-society network's bases are illustrative.
 export const ILLUSTRATIVE_SOURCES: readonly IllustrativeSource[] = [
-  { ownerOrg: 'UN-JO', name: 'Illustrative UN field report', type: SourceType.UN, region: 'Global' },
-  { ownerOrg: 'UN-JO', name: 'Illustrative local radio monitor', type: SourceType.MEDIA, region: 'Africa' },
-  { ownerOrg: 'ECOWAS', name: 'Illustrative ECOWARN field reporter', type: SourceType.PARTNER_MECHANISM, region: 'Africa' },
-  { ownerOrg: 'ICGLR', name: 'Illustrative national committee report', type: SourceType.PARTNER_MECHANISM, region: 'Africa' },
-  { ownerOrg: 'AU', name: 'Illustrative CEWS situation room', type: SourceType.PARTNER_MECHANISM, region: 'Africa' },
-  { ownerOrg: 'IGAD', name: 'Illustrative CEWARN field monitor', type: SourceType.PARTNER_MECHANISM, region: 'Africa' },
-  { ownerOrg: 'OSCE', name: 'Illustrative HCNM visit note', type: SourceType.PARTNER_MECHANISM, region: 'Europe' },
-  { ownerOrg: 'UN-JO', name: 'Illustrative civil-society network', type: SourceType.NGO, region: 'Asia' },
+  { ownerOrg: 'UN-JO', name: 'Illustrative UN field report', type: SourceType.UN, region: 'Global', baseCountryIso3: 'USA' },
+  { ownerOrg: 'UN-JO', name: 'Illustrative local radio monitor', type: SourceType.MEDIA, region: 'Africa', baseCountryIso3: 'KEN' },
+  { ownerOrg: 'ECOWAS', name: 'Illustrative ECOWARN field reporter', type: SourceType.PARTNER_MECHANISM, region: 'Africa', baseCountryIso3: 'NGA' },
+  { ownerOrg: 'ICGLR', name: 'Illustrative national committee report', type: SourceType.PARTNER_MECHANISM, region: 'Africa', baseCountryIso3: 'BDI' },
+  { ownerOrg: 'AU', name: 'Illustrative CEWS situation room', type: SourceType.PARTNER_MECHANISM, region: 'Africa', baseCountryIso3: 'ETH' },
+  { ownerOrg: 'IGAD', name: 'Illustrative CEWARN field monitor', type: SourceType.PARTNER_MECHANISM, region: 'Africa', baseCountryIso3: 'ETH' },
+  { ownerOrg: 'OSCE', name: 'Illustrative HCNM visit note', type: SourceType.PARTNER_MECHANISM, region: 'Europe', baseCountryIso3: 'NLD' },
+  { ownerOrg: 'UN-JO', name: 'Illustrative civil-society network', type: SourceType.NGO, region: 'Asia', baseCountryIso3: 'THA' },
 ];
 
 /**

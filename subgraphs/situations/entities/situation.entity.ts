@@ -1,4 +1,5 @@
-// A country situation under monitoring: what assessments, incidents and alerts attach to.
+// A situation under monitoring, in one country or across several (a cross-border or regional
+// situation): what assessments, incidents and alerts attach to.
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OwnedRecord } from '../../kernel/policy/ownership';
@@ -16,17 +17,34 @@ export enum SituationStatus {
 registerEnumType(SituationStatus, { name: 'SituationStatus' });
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: 'A country situation monitored against the Framework of Analysis.' })
+@ObjectType({
+  description:
+    'A situation monitored against the Framework of Analysis: in one country, or across several for a cross-border or regional situation and its regional implications.',
+})
 @Entity({ name: 'situation' })
 @Index(['countryIso3'])
+// A GIN index over country_codes, so that "situations concerning any of these countries" (&&) is
+// an index scan. TypeORM cannot declare a GIN index: the migration creates it, and synchronize:
+// false keeps the schema builder from dropping it.
+@Index('situation_country_codes_gin', { synchronize: false })
 export class Situation extends OwnedRecord {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Field({ description: 'ISO 3166-1 alpha-3 code of the country the situation is in.' })
+  @Field({
+    description:
+      'ISO 3166-1 alpha-3 code of the primary country of the situation: the first of countryCodes (for a situation in one country, its only one). Kept for clients written before situations could concern several countries.',
+  })
   @Column({ type: 'char', length: 3, name: 'country_iso3' })
   countryIso3: string;
+
+  @Field(() => [String], {
+    description:
+      'ISO 3166-1 alpha-3 codes of every country the situation concerns, the primary country (countryIso3) first. Queries by country, region and partner membership find the situation through any of them.',
+  })
+  @Column({ type: 'char', length: 3, array: true, name: 'country_codes' })
+  countryCodes: string[];
 
   @Field()
   @Column({ type: 'varchar', length: 300 })

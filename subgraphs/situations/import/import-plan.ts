@@ -7,12 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { checkNoWriteDown } from '../../kernel/policy/no-write-down';
 import { citedRecord, type CitedRecord } from '../../kernel/policy/record-floor';
 import { Classification, ownership } from '../../kernel/policy/ownership';
-import { COUNTRIES } from '../../kernel/reference/countries';
+import { regionOfCountry } from '../../kernel/reference/regions';
 import { DatePrecision, GeoPrecision, type Incident } from '../entities/incident.entity';
 import type { Situation } from '../entities/situation.entity';
 import { SourceType } from '../entities/source.entity';
 import { INCIDENT_VALUE_FIELDS } from '../rules/incident.content';
 import { incidentValueProblems } from '../rules/incident.rules';
+import { countriesOf } from '../rules/situation.rules';
 import { DEFAULT_CLASSIFICATION, type RowOutcome, type Settings } from './import-options';
 import type { FieldProblem, IncidentDraft } from './incident-row';
 
@@ -25,7 +26,10 @@ export type StoredValues = Pick<Incident, Compared>;
 export type StoredIncident = StoredValues & Pick<Incident, 'id' | 'version' | 'sharedWithUsers'>;
 
 /** What the rules for an incident's situation need to know of it. */
-export type SituationFacts = Pick<Situation, 'id' | 'countryIso3' | 'ownerOrg' | 'classification' | 'sharedWith' | 'sharedWithUsers'>;
+export type SituationFacts = Pick<
+  Situation,
+  'id' | 'countryIso3' | 'countryCodes' | 'ownerOrg' | 'classification' | 'sharedWith' | 'sharedWithUsers'
+>;
 
 /** A row read from the file: either a draft to store or the reasons it cannot be. */
 export interface Pending {
@@ -66,7 +70,10 @@ export interface NewSource {
   id: string;
   name: string;
   type: SourceType;
+  /** The region it covers: that of the first row's country. */
   region: string;
+  /** Where it is based, when the row says (#meta+source+country). */
+  baseCountryIso3: string | null;
 }
 
 export interface BatchPlan {
@@ -81,8 +88,6 @@ export interface BatchPlan {
   /** Each stored incident keeps the situation it was imported against as its floor (no write-down). */
   floors: { recordId: string; cited: CitedRecord[] }[];
 }
-
-const REGION_BY_ISO3: ReadonlyMap<string, string> = new Map(COUNTRIES.map((c) => [c.iso3, c.region]));
 
 const unknownSituation = (id: string | null | undefined): FieldProblem => ({
   field: 'situationId',
@@ -123,7 +128,7 @@ function defaults(
 
 /**
  * The rules the mutations apply to an incident's situation, applied to the incident as it will be
- * stored: it lies in the situation's country, and it reaches no reader the situation, or anything
+ * stored: it lies in one of the situation's countries, and it reaches no reader the situation, or anything
  * the stored incident was derived from before (`floors`), does not (kernel/policy/no-write-down.ts).
  * A situation outside the caller's scope is not known, so no message can quote it.
  */
@@ -134,8 +139,8 @@ function citationProblems(
   floors: CitedRecord[] = [],
 ): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  if (situation && situation.countryIso3 !== incident.countryIso3) {
-    problems.push({ field: 'countryIso3', message: `countryIso3 must be ${situation.countryIso3}, the country of situation ${situation.id}` });
+  if (situation && !situation.countryCodes.includes(incident.countryIso3)) {
+    problems.push({ field: 'countryIso3', message: `countryIso3 must be ${countriesOf(situation)} of situation ${situation.id}` });
   }
   const derived = {
     ownerOrg: settings.org,
@@ -187,7 +192,8 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
           id: newId(),
           name,
           type: draft.source.type ?? SourceType.OTHER,
-          region: REGION_BY_ISO3.get(draft.values.countryIso3 ?? '') ?? 'Global',
+          region: regionOfCountry(draft.values.countryIso3 ?? '') ?? 'Global',
+          baseCountryIso3: draft.source.baseCountryIso3 ?? null,
           used: false,
         });
       }

@@ -99,8 +99,8 @@ async function insertRows<T>(
 /**
  * Creates the sources stored rows cite that the organisation does not have yet. A new source
  * gets the import's classification: a source's name can itself be sensitive, so it is shared no
- * wider than the incidents citing it. Its type comes from the first row naming it, its region
- * from that row's country; a source already stored keeps its own.
+ * wider than the incidents citing it. Its type and base come from the first row naming it, the region
+ * it covers from that row's country; a source already stored keeps its own.
  */
 async function createSources(
   manager: EntityManager,
@@ -114,11 +114,12 @@ async function createSources(
     .insert()
     .into(Source)
     .values(
-      sources.map(({ id, name, type, region }) => ({
+      sources.map(({ id, name, type, region, baseCountryIso3 }) => ({
         id,
         name,
         type,
         region,
+        baseCountryIso3,
         url: null,
         ...ownership({ ownerOrg: settings.org, classification, sharedWith: settings.sharedWith ?? [] }),
       })),

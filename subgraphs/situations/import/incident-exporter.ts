@@ -74,6 +74,7 @@ function recordOf(incident: Incident, source: Source | undefined): ExportRecord 
     fatalitiesHigh: incident.fatalitiesHigh,
     source: source?.name ?? null,
     sourceType: source?.type ?? null,
+    sourceCountry: source?.baseCountryIso3 ?? null,
     notes: incident.notes,
     displacedLow: incident.displacedLow,
     displacedBest: incident.displacedBest,

@@ -23,6 +23,7 @@ export type IncidentField =
   | 'fatalitiesHigh'
   | 'source'
   | 'sourceType'
+  | 'sourceCountry'
   | 'notes'
   | 'displacedLow'
   | 'displacedBest'
@@ -69,8 +70,10 @@ export const INCIDENT_FIELDS: readonly FieldSpec[] = [
   spec('fatalitiesLow', '#affected+killed+min', 'Fatalities (low)'),
   spec('fatalitiesBest', '#affected+killed', 'Fatalities (best)', { excludes: ['min', 'max'] }),
   spec('fatalitiesHigh', '#affected+killed+max', 'Fatalities (high)'),
-  spec('source', '#meta+source', 'Source', { excludes: ['type', 'url', 'id'] }),
+  spec('source', '#meta+source', 'Source', { excludes: ['type', 'url', 'id', 'country'] }),
   spec('sourceType', '#meta+source+type', 'Source type'),
+  // Where a new source is based (ISO 3166-1 alpha-3), apart from the region it covers.
+  spec('sourceCountry', '#meta+source+country', 'Source base country'),
   spec('notes', '#description', 'Notes'),
   // #affected+displaced is HXL's own hashtag for displaced people.
   spec('displacedLow', '#affected+displaced+min', 'Displaced (low)'),

@@ -20,7 +20,7 @@ export interface IncidentDraft {
   /** Only the fields the file carries: a column or key it leaves out keeps the stored value. */
   values: Partial<IncidentValues>;
   /** Undefined when the file has no source column; null when the row names no source. */
-  source?: { name: string; type: SourceType | null } | null;
+  source?: { name: string; type: SourceType | null; baseCountryIso3?: string | null } | null;
 }
 
 export interface FieldProblem {
@@ -231,7 +231,12 @@ export function checkIncidentRow(row: RawRow, today: string): RowCheck {
   if (has('source')) {
     const name = read('source', () => text(raw.source, 'source'));
     const type = read('sourceType', () => text(raw.sourceType, 'sourceType'));
-    if (name !== undefined && type !== undefined) source = name === null ? null : { name, type: type === null ? null : sourceTypeOf(type) };
+    const base = read('sourceCountry', () => {
+      const given = text(raw.sourceCountry, 'sourceCountry');
+      return given === null ? null : countryCode(given, 'sourceCountry');
+    });
+    if (name !== undefined && type !== undefined && base !== undefined)
+      source = name === null ? null : { name, type: type === null ? null : sourceTypeOf(type), baseCountryIso3: base };
   }
 
   if (problems.length > 0) return { ok: false, externalId: externalId ?? null, problems };

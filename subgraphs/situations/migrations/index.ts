@@ -8,6 +8,7 @@ import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { CrimeLists1796231609177 } from './1796231609177-CrimeLists';
 import { ExerciseSituations1796233000000 } from './1796233000000-ExerciseSituations';
 import { ProtectedGroups1796320000000 } from './1796320000000-ProtectedGroups';
+import { RegionsAndSourceBases1796330000000 } from './1796330000000-RegionsAndSourceBases';
 import { FrameworkWording1796340000000 } from './1796340000000-FrameworkWording';
 
 export const migrations = [
@@ -20,5 +21,6 @@ export const migrations = [
   CrimeLists1796231609177,
   ExerciseSituations1796233000000,
   ProtectedGroups1796320000000,
+  RegionsAndSourceBases1796330000000,
   FrameworkWording1796340000000,
 ];

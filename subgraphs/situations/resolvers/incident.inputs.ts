@@ -22,9 +22,15 @@ export class NewSourceInput {
   @Field(() => SourceType)
   type: SourceType;
 
-  @Field({ description: 'UN M49 region the source reports from ("Africa", "Americas", "Asia", "Europe", "Oceania"), or "Global".' })
+  @Field({ description: 'UN M49 region the source covers ("Africa", "Americas", "Asia", "Europe", "Oceania"), or "Global".' })
   @Length(1, 60)
   region: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-3 code of the country the source is based in, apart from what it covers; leave it out when not known.',
+  })
+  baseCountryIso3?: string | null;
 
   @Field(() => String, { nullable: true })
   @MaxLength(500)

@@ -60,6 +60,7 @@ export class IncidentMutationResolver {
             name: input.source.name,
             type: input.source.type,
             region: input.source.region,
+            baseCountryIso3: input.source.baseCountryIso3 ?? null,
             url: input.source.url ?? null,
           });
         }

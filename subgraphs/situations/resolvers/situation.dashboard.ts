@@ -1,10 +1,11 @@
 // What dashboards draw from the situations subgraph: situations counted by level, region, status,
 // protected group kind; incidents, fatalities and people displaced by month, country, group kind;
-// a situation's source diversity and risk trend.
+// a situation's source diversity, the base of its sources (inside or outside its regions) and its
+// risk trend.
 // Every figure is computed in SQL over the rows the viewer may read.
 import { Arg, Ctx, Field, FieldResolver, Float, ID, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import { aggregateByGroups, queryOf } from '../../kernel/read/reading';
-import { GEOGRAPHY_TABLE, geographyParameters, regionOf } from '../../kernel/reference/regions';
+import { GEOGRAPHY_TABLE, geographyParameters, regionOf, regionOfCountry } from '../../kernel/reference/regions';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { RISK_LEVELS, RiskLevel } from '../../kernel/schema/vocabulary';
 import { Incident } from '../entities/incident.entity';
@@ -13,7 +14,7 @@ import { SourceType } from '../entities/source.entity';
 import { ProtectedGroupKind } from '../entities/protected-group';
 import { GROUP_KIND_TABLE, groupKindJoin, groupKindParameters } from './protected-group.filter';
 import { applyIncidentFilter, IncidentFilter } from './incident.filter';
-import type { SituationsContext } from '../loaders';
+import type { SituationsContext, SourceBaseRow } from '../loaders';
 import { applySituationFilter, latestAssessments, SituationFilter } from './situation.filter';
 import { AGGREGATE_GROUPS, AGGREGATE_WEIGHT, Cost, ListSize } from '../../kernel/schema/list-size';
 
@@ -115,7 +116,10 @@ class SourceShare {
   @Field(() => SourceType, { nullable: true, description: 'Null for incidents without a (visible) source.' })
   type: SourceType | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: 'UN M49 region (or "Global") the sources cover; null for incidents without a (visible) source.',
+  })
   region: string | null;
 
   @Field(() => Int)
@@ -123,6 +127,55 @@ class SourceShare {
 
   @Field(() => Float, { description: "Fraction of the situation's visible incidents, 0 to 1." })
   share: number;
+}
+
+@ObjectType({ description: "Share of a situation's incident reports whose sources are based in one UN M49 region." })
+class SourceBaseShare {
+  @Field(() => String, {
+    nullable: true,
+    description: 'UN M49 region the sources are based in; null when the base is unknown (not recorded, or the source is not visible to you).',
+  })
+  baseRegion: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'True when the region is one the situation concerns; null when the base is unknown.' })
+  withinSituationRegion: boolean | null;
+
+  @Field(() => Int)
+  incidents: number;
+
+  @Field(() => Float, { description: "Fraction of the situation's visible incidents, 0 to 1." })
+  share: number;
+}
+
+@ObjectType({
+  description:
+    'Where the sources of a situation\'s incident reports are based, against the regions the situation concerns: the roundtable\'s concern that the Office not become overly dependent on sources based outside the region ("traditional western sources"). The breakdown of sourceDiversity by base, not by coverage.',
+})
+class SourceOrigin {
+  @Field(() => [String], { description: 'UN M49 regions of the countries the situation concerns.' })
+  situationRegions: string[];
+
+  @Field(() => Int, { description: 'Incident reports counted (those you may read).' })
+  incidents: number;
+
+  @Field(() => Int, { description: 'Reports whose source is based in a region the situation concerns.' })
+  withinRegion: number;
+
+  @Field(() => Int, { description: 'Reports whose source is based outside every region the situation concerns.' })
+  outsideRegion: number;
+
+  @Field(() => Int, { description: 'Reports without a source, or whose source has no recorded base, or one you may not read.' })
+  unknownBase: number;
+
+  @Field(() => Float, { description: 'outsideRegion as a fraction of incidents, 0 to 1 (0 when there are none).' })
+  outsideShare: number;
+
+  @Field(() => Float, { description: 'unknownBase as a fraction of incidents, 0 to 1 (0 when there are none).' })
+  unknownShare: number;
+
+  @ListSize(10)
+  @Field(() => [SourceBaseShare], { description: 'The same reports by the region their source is based in, largest first, unknown last.' })
+  byBaseRegion: SourceBaseShare[];
 }
 
 @ObjectType({ description: "One risk factor's level in an assessment and its change since the previous assessment." })
@@ -165,6 +218,51 @@ class RiskTrendPoint {
   factors: RiskFactorChange[];
 }
 
+const GEOGRAPHIC = [SituationGrouping.REGION, SituationGrouping.SUB_REGION, SituationGrouping.COUNTRY];
+
+/** Each situation's countries as rows (situation_id, iso3), a subquery to join on situation_id. */
+function situationCountriesTable(ctx: SituationsContext): string {
+  return `(SELECT c.id AS situation_id, CAST(unnest(c.country_codes) AS text) AS iso3 FROM ${ctx.db.getMetadata(Situation).tablePath} c)`;
+}
+
+/** Counts by base country folded into regions, each inside or outside the situation's regions. */
+export function sourceOriginOf(countryCodes: readonly string[], rows: readonly SourceBaseRow[]): SourceOrigin {
+  const situationRegions = [...new Set(countryCodes.flatMap((code) => regionOfCountry(code) ?? []))].sort();
+  const incidents = rows.reduce((sum, row) => sum + row.incidents, 0);
+  const byRegion = new Map<string | null, number>();
+  for (const row of rows) {
+    const region = (row.base && regionOfCountry(row.base)) || null;
+    byRegion.set(region, (byRegion.get(region) ?? 0) + row.incidents);
+  }
+  const fraction = (n: number) => (incidents === 0 ? 0 : n / incidents);
+  const byBaseRegion = [...byRegion.entries()]
+    .map(([baseRegion, n]) => ({
+      baseRegion,
+      withinSituationRegion: baseRegion === null ? null : situationRegions.includes(baseRegion),
+      incidents: n,
+      share: fraction(n),
+    }))
+    .sort(
+      (a, b) =>
+        Number(a.baseRegion === null) - Number(b.baseRegion === null) ||
+        b.incidents - a.incidents ||
+        String(a.baseRegion).localeCompare(String(b.baseRegion)),
+    );
+  const sum = (within: boolean | null) => byBaseRegion.filter((r) => r.withinSituationRegion === within).reduce((total, r) => total + r.incidents, 0);
+  const outsideRegion = sum(false);
+  const unknownBase = sum(null);
+  return {
+    situationRegions,
+    incidents,
+    withinRegion: sum(true),
+    outsideRegion,
+    unknownBase,
+    outsideShare: fraction(outsideRegion),
+    unknownShare: fraction(unknownBase),
+    byBaseRegion,
+  };
+}
+
 const rank = (level: RiskLevel | null | undefined) => (level ? RISK_LEVELS.indexOf(level) : null);
 const difference = (a: RiskLevel | null, b: RiskLevel | null) => (a && b ? rank(a)! - rank(b)! : null);
 
@@ -172,19 +270,27 @@ const difference = (a: RiskLevel | null, b: RiskLevel | null) => (a && b ? rank(
 export class SituationDashboardResolver {
   @ListSize(AGGREGATE_GROUPS)
   @Cost(AGGREGATE_WEIGHT)
-  @Query(() => [SituationCount], { nullable: true, description: 'Situations matching the filter, counted by the chosen groupings.' })
+  @Query(() => [SituationCount], {
+    nullable: true,
+    description:
+      'Situations matching the filter, counted by the chosen groupings. A situation concerning several countries counts once in each country, region and sub-region it concerns, and once in every other group (so groups by country or region can add up to more than the total).',
+  })
   async situationCounts(
     @Arg('groupBy', () => [SituationGrouping]) groupBy: SituationGrouping[],
     @Arg('filter', () => SituationFilter, { nullable: true }) filter: SituationFilter | undefined,
     @Ctx() ctx: SituationsContext,
   ): Promise<SituationCount[]> {
-    const query = queryOf(ctx, Situation, 's').select('COUNT(*)::int', 'situations').setParameters(geographyParameters());
+    // Distinct situations: a cross-border situation, joined once per country it concerns, counts
+    // once in each country and region it concerns and once in any group that is not geographic.
+    const query = queryOf(ctx, Situation, 's').select('COUNT(DISTINCT s.id)::int', 'situations').setParameters(geographyParameters());
     if (!(await applySituationFilter(ctx, query, filter))) return [];
-    // Left joins that give each situation at most one row: its latest visible assessment, its region.
+    // The latest visible assessment gives each situation at most one row.
     if (groupBy.includes(SituationGrouping.LEVEL) || groupBy.includes(SituationGrouping.CRIMES_OCCURRING))
       query.leftJoin((sub) => latestAssessments(ctx, sub), 'latest', 'latest.situation_id = s.id');
-    if (groupBy.includes(SituationGrouping.REGION) || groupBy.includes(SituationGrouping.SUB_REGION)) {
-      query.leftJoin(GEOGRAPHY_TABLE, 'geography', 'geography.iso3 = CAST(s.country_iso3 AS text)');
+    if (GEOGRAPHIC.some((g) => groupBy.includes(g))) {
+      // One row per country of the situation, then its region: joined on s.id, so the policy on s still decides every row.
+      query.leftJoin(situationCountriesTable(ctx), 'concerns', 'concerns.situation_id = s.id');
+      query.leftJoin(GEOGRAPHY_TABLE, 'geography', 'geography.iso3 = concerns.iso3');
     }
     if (groupBy.includes(SituationGrouping.GROUP_KIND))
       query.leftJoin(GROUP_KIND_TABLE, 'group_kind', groupKindJoin('s')).setParameters(groupKindParameters());
@@ -195,7 +301,7 @@ export class SituationDashboardResolver {
         { grouping: SituationGrouping.LEVEL, sql: 'latest.overall_level', alias: 'level' },
         { grouping: SituationGrouping.REGION, sql: 'geography.region', alias: 'region' },
         { grouping: SituationGrouping.SUB_REGION, sql: 'geography.sub_region', alias: 'sub_region' },
-        { grouping: SituationGrouping.COUNTRY, sql: 's.country_iso3', alias: 'country' },
+        { grouping: SituationGrouping.COUNTRY, sql: 'concerns.iso3', alias: 'country' },
         { grouping: SituationGrouping.STATUS, sql: 's.status', alias: 'status' },
         { grouping: SituationGrouping.CRIMES_OCCURRING, sql: 'coalesce(latest.crimes_occurring, false)', alias: 'crimes_occurring' },
         { grouping: SituationGrouping.GROUP_KIND, sql: 'group_kind.kind', alias: 'group_kind' },
@@ -258,9 +364,20 @@ export class SituationDashboardResolver {
   }
 
   @ListSize(50)
-  @FieldResolver(() => [SourceShare], { description: "Where the situation's incident reports come from, by source type and region." })
+  @FieldResolver(() => [SourceShare], {
+    description:
+      "Where the situation's incident reports come from, by source type and the region the source covers; sourceOrigin breaks the same reports down by where their sources are based.",
+  })
   async sourceDiversity(@Root() situation: Situation, @Ctx() ctx: SituationsContext): Promise<SourceShare[]> {
     return ctx.loaders.sourceDiversity.load(situation.id);
+  }
+
+  @FieldResolver(() => SourceOrigin, {
+    description:
+      "Where the sources of the situation's incident reports are based (not what they cover), inside or outside the regions the situation concerns.",
+  })
+  async sourceOrigin(@Root() situation: Situation, @Ctx() ctx: SituationsContext): Promise<SourceOrigin> {
+    return sourceOriginOf(situation.countryCodes, await ctx.loaders.sourceBases.load(situation.id));
   }
 
   @ListSize(20)

@@ -16,7 +16,10 @@ import { Situation, SituationStatus } from '../entities/situation.entity';
 import { ProtectedGroupKind } from '../entities/protected-group';
 import { concernsGroupKinds } from './protected-group.filter';
 
-@InputType({ description: 'Narrows situations; all given conditions must hold.' })
+@InputType({
+  description:
+    'Narrows situations; all given conditions must hold. The geographic conditions (countries, regions, subRegions, partner) together name a set of countries, and a situation matches when any country it concerns is in that set.',
+})
 export class SituationFilter {
   @Field(() => [String], { nullable: true, description: 'ISO 3166-1 alpha-3 codes.' })
   countries?: string[];
@@ -27,7 +30,10 @@ export class SituationFilter {
   @Field(() => [String], { nullable: true, description: 'UN M49 sub-regions, by name or code ("Eastern Africa", "014").' })
   subRegions?: string[];
 
-  @Field(() => String, { nullable: true, description: 'Only situations in member states of this partner on `memberOn`.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only situations concerning at least one member state of this partner on `memberOn`.',
+  })
   partner?: string;
 
   @Field(() => LocalDate, { nullable: true, description: 'Date for `partner` membership (default today).' })
@@ -132,7 +138,8 @@ export async function applySituationFilter(
   );
   if (countries !== undefined) {
     if (countries.length === 0) return false;
-    query.andWhere('s.country_iso3 IN (:...filterCountries)', { filterCountries: countries });
+    // Any of the situation's countries: a cross-border situation is found through each of them (GIN index on country_codes).
+    query.andWhere('s.country_codes && CAST(:filterCountries AS char(3)[])', { filterCountries: countries });
   }
   if (filter.groupKinds?.length) query.andWhere(concernsGroupKinds('s'), { filterGroupKinds: filter.groupKinds });
   if (filter.statuses?.length) query.andWhere('s.status IN (:...filterStatuses)', { filterStatuses: filter.statuses });

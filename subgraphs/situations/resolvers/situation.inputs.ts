@@ -7,11 +7,23 @@ import { LocalDate } from '../../kernel/schema/scalars';
 import { Crime, INCITEMENT_DESCRIPTION } from '../../kernel/schema/vocabulary';
 import { SituationStatus } from '../entities/situation.entity';
 import { ProtectedGroupInput } from './protected-group.inputs';
+import { MAX_SITUATION_COUNTRIES } from '../rules/situation.rules';
 
-@InputType({ description: 'A country situation your organisation starts monitoring, owned by your organisation.' })
+@InputType({ description: 'A situation your organisation starts monitoring, in one country or across several, owned by your organisation.' })
 export class OpenSituationInput extends NewRecordInput {
-  @Field({ description: 'ISO 3166-1 alpha-3 code of the country the situation is in.' })
-  countryIso3: string;
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 3166-1 alpha-3 code of the primary country; enough for a situation in one country. With countryCodes, it must be their first.',
+  })
+  countryIso3?: string | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description:
+      'ISO 3166-1 alpha-3 codes of every country the situation concerns, the primary country first (a cross-border or regional situation); at most 20.',
+  })
+  @ArrayMaxSize(MAX_SITUATION_COUNTRIES)
+  countryCodes?: string[] | null;
 
   @Field()
   @Length(1, 300)
@@ -41,8 +53,18 @@ export class OpenSituationInput extends NewRecordInput {
   groups: ProtectedGroupInput[];
 }
 
-@InputType({ description: 'Changes to a situation; fields left out stay as they are. Its country is fixed: open another situation instead.' })
+@InputType({
+  description:
+    'Changes to a situation; fields left out stay as they are. Its countries may grow (a situation found to reach across a border), never shrink: open another situation instead.',
+})
 export class UpdateSituationInput extends RecordChangesInput {
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Every country the situation concerns after the change: the ones it concerns now, primary first, and any added.',
+  })
+  @ArrayMaxSize(MAX_SITUATION_COUNTRIES)
+  countryCodes?: string[] | null;
+
   @Field(() => String, { nullable: true })
   @Length(1, 300)
   title?: string | null;

@@ -20,12 +20,19 @@ import {
   visibleRecord,
 } from '../../kernel/write/writing';
 import { Situation, SituationStatus } from '../entities/situation.entity';
-import { checkSituation, CITING_SITUATION, situationContentOf, type SituationContent } from '../rules/situation.rules';
+import {
+  checkCountriesKept,
+  checkSituation,
+  CITING_SITUATION,
+  situationContentOf,
+  situationCountries,
+  type SituationContent,
+} from '../rules/situation.rules';
 import { OpenSituationInput, UpdateSituationInput } from './situation.inputs';
 
 const KIND = 'situation';
-// A situation is a country's: its country is not among what an update changes. Sharing changes go through changedSharing.
-const CHANGEABLE: readonly (keyof SituationContent)[] = ['title', 'summary', 'status', 'crimes', 'incitement', 'openedOn', 'groups'];
+// An update may add countries (checkCountriesKept), never change the primary one. Sharing changes go through changedSharing.
+const CHANGEABLE: readonly (keyof SituationContent)[] = ['countryCodes', 'title', 'summary', 'status', 'crimes', 'incitement', 'openedOn', 'groups'];
 
 @Resolver()
 export class SituationMutationResolver {
@@ -42,17 +49,23 @@ export class SituationMutationResolver {
         if (input.status === SituationStatus.CLOSED)
           problems.add('status', 'status: a situation is opened MONITORING, ESCALATING or DE_ESCALATING, not CLOSED');
         const sharing = await newRecordSharing(ctx, input);
-        content = checkSituation(problems, {
-          countryIso3: input.countryIso3,
-          title: input.title,
-          summary: input.summary,
-          status: input.status,
-          crimes: input.crimes,
-          incitement: input.incitement,
-          openedOn: input.openedOn,
-          groups: input.groups,
-          ...sharing,
-        });
+        const countryCodes = situationCountries(problems, input.countryIso3, input.countryCodes);
+        content = checkSituation(
+          problems,
+          {
+            countryIso3: countryCodes[0] ?? '',
+            countryCodes,
+            title: input.title,
+            summary: input.summary,
+            status: input.status,
+            crimes: input.crimes,
+            incitement: input.incitement,
+            openedOn: input.openedOn,
+            groups: input.groups,
+            ...sharing,
+          },
+          input.countryCodes?.length ? 'countryCodes' : 'countryIso3',
+        );
         await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });
         problems.throwIfAny();
       },
@@ -74,6 +87,7 @@ export class SituationMutationResolver {
       const problems = new InputProblems();
       const current = situationContentOf(situation);
       const changed = applyChanges(problems, current, input, CHANGEABLE);
+      if (input.countryCodes) checkCountriesKept(problems, situation.countryCodes, input.countryCodes);
       const content = checkSituation(problems, { ...changed, ...changedSharing(problems, current, input) });
       noteUnknownPartners(problems, input.sharedWith, partners, 'sharedWith', situation.sharedWith);
       problems.throwIfAny();

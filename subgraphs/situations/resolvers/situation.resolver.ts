@@ -1,4 +1,4 @@
-// Situations: root lookups and the links from a situation to its country, assessments and incidents.
+// Situations: root lookups and the links from a situation to its countries, assessments and incidents.
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import {
   connectionType,
@@ -54,10 +54,21 @@ export class SituationResolver {
 
   @FieldResolver(() => Country, {
     nullable: true,
-    description: 'The country of the situation (null while the partners subgraph cannot answer; countryIso3 stays).',
+    description:
+      'The primary country of the situation, the first of `countries` (null while the partners subgraph cannot answer; countryIso3 stays).',
   })
   country(@Root() situation: Situation): Country {
     return { iso3: situation.countryIso3 };
+  }
+
+  @ListSize(20)
+  @FieldResolver(() => [Country], {
+    nullable: 'itemsAndList',
+    description:
+      'Every country the situation concerns, the primary country first: more than one for a cross-border or regional situation (null while the partners subgraph cannot answer; countryCodes stays).',
+  })
+  countries(@Root() situation: Situation): Country[] {
+    return situation.countryCodes.map((iso3) => ({ iso3 }));
   }
 
   @ListSize(20)

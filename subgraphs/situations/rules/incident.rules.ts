@@ -15,7 +15,7 @@ import { visibleRecord, type InputProblems, type MutationScope } from '../../ker
 import type { Incident } from '../entities/incident.entity';
 import { INCIDENT_VALUE_FIELDS, type IncidentValues } from './incident.content';
 import { Source, type SourceType } from '../entities/source.entity';
-import { citedSituation } from './situation.rules';
+import { citedSituation, countriesOf } from './situation.rules';
 import { checkGroups } from './protected-group.rules';
 
 /** Everything an author writes in an incident: what reportIncident takes and correctIncident changes. */
@@ -131,8 +131,8 @@ export async function checkIncidentCitations(
   if (content.situationId) {
     const situation = await citedSituation(manager, viewer, problems, content.situationId, options.lock);
     if (situation) {
-      if (situation.countryIso3 !== content.countryIso3)
-        problems.add('countryIso3', `countryIso3 must be ${situation.countryIso3}, the country of the situation`);
+      if (!situation.countryCodes.includes(content.countryIso3))
+        problems.add('countryIso3', `countryIso3 must be ${countriesOf(situation)} of the situation`);
       cited.push(citedRecord('Situation', situation));
     }
   }
@@ -156,7 +156,10 @@ const REGIONS = new Map([...new Set(COUNTRIES.map((c) => c.region)), 'Global'].m
 export interface NewSource {
   name: string;
   type: SourceType;
+  /** The UN M49 region it covers, or "Global". */
   region: string;
+  /** The country it is based in; null when not known. */
+  baseCountryIso3: string | null;
   url: string | null;
 }
 
@@ -170,13 +173,16 @@ export function checkNewSource(problems: InputProblems, source: NewSource): NewS
       'source.region',
       `source.region must be a UN M49 region (${[...REGIONS.values()].join(', ')}), got ${JSON.stringify(source.region)}`,
     );
-  return { ...source, name, region: region ?? source.region };
+  const baseCountryIso3 = source.baseCountryIso3
+    ? (problems.check(() => countryCode(source.baseCountryIso3!, 'source.baseCountryIso3')) ?? source.baseCountryIso3)
+    : null;
+  return { ...source, name, region: region ?? source.region, baseCountryIso3 };
 }
 
 /**
  * The owner's source named `source.name`: recorded now, shared as the incident citing it, or the
  * one recorded before (a source's name is unique per owner; ON CONFLICT makes two concurrent
- * reports of one new source record it once). An existing source keeps its type and region.
+ * reports of one new source record it once). An existing source keeps its type, region and base.
  */
 export async function sourceFor(
   tx: MutationScope,
@@ -193,6 +199,7 @@ export async function sourceFor(
       name: source.name,
       type: source.type,
       region: source.region,
+      baseCountryIso3: source.baseCountryIso3,
       url: source.url,
       ...ownership({ ownerOrg, ...sharing }),
     })

@@ -16,7 +16,9 @@ import { checkGroups } from './protected-group.rules';
 
 /** Everything an author writes in a situation: what openSituation takes and updateSituation changes. */
 export interface SituationContent extends Sharing {
+  /** The primary country: always the first of countryCodes. */
   countryIso3: string;
+  countryCodes: string[];
   title: string;
   summary: string;
   status: SituationStatus;
@@ -28,6 +30,7 @@ export interface SituationContent extends Sharing {
 
 export const SITUATION_FIELDS: readonly (keyof SituationContent)[] = [
   'countryIso3',
+  'countryCodes',
   'title',
   'summary',
   'status',
@@ -44,16 +47,66 @@ export function situationContentOf(situation: SituationContent): SituationConten
   return Object.fromEntries(SITUATION_FIELDS.map((field) => [field, situation[field]])) as unknown as SituationContent;
 }
 
-/** Normalises `content` and notes what is wrong with it. */
-export function checkSituation(problems: InputProblems, content: SituationContent): SituationContent {
-  const countryIso3 = problems.check(() => countryCode(content.countryIso3, 'countryIso3')) ?? content.countryIso3;
+/** The most countries one situation concerns: a regional situation, not a list of every State. */
+export const MAX_SITUATION_COUNTRIES = 20;
+
+/**
+ * The countries a new situation concerns, from its input: `countryCodes` (primary first), or the
+ * one `countryIso3` of a client written before situations could concern several countries. When
+ * both are given, countryIso3 must be the first of countryCodes.
+ */
+export function situationCountries(
+  problems: InputProblems,
+  countryIso3: string | null | undefined,
+  countryCodes: string[] | null | undefined,
+): string[] {
+  if (countryCodes?.length) {
+    if (countryIso3 && countryIso3.trim().toUpperCase() !== countryCodes[0].trim().toUpperCase())
+      problems.add(
+        'countryIso3',
+        `countryIso3 must be the first of countryCodes (the primary country), ${JSON.stringify(countryCodes[0])}, or be left out`,
+      );
+    return countryCodes;
+  }
+  if (countryIso3) return [countryIso3];
+  problems.add('countryCodes', 'countryCodes must name at least one country (or give countryIso3 for a situation in one country)');
+  return [];
+}
+
+/**
+ * Normalises `content` and notes what is wrong with it. An unknown country is named under the
+ * input field the caller gave it in: countryCodes, or countryIso3 for a client that gave only that.
+ */
+export function checkSituation(
+  problems: InputProblems,
+  content: SituationContent,
+  countryField: 'countryCodes' | 'countryIso3' = 'countryCodes',
+): SituationContent {
+  // Each unknown code is named: the message says which of the countries to fix.
+  const countryCodes = content.countryCodes.map((code) => problems.check(() => countryCode(code, countryField)) ?? code);
+  if (new Set(countryCodes).size !== countryCodes.length) problems.add('countryCodes', 'countryCodes names a country more than once');
+  if (countryCodes.length > MAX_SITUATION_COUNTRIES)
+    problems.add('countryCodes', `countryCodes names at most ${MAX_SITUATION_COUNTRIES} countries, got ${countryCodes.length}`);
   problems.check(() => notInFuture(content.openedOn, 'openedOn'));
   if (content.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the situation is monitored for');
   for (const [field, message] of crimeListProblems(content)) problems.add(field, message);
   const { groups, problems: groupProblems } = checkGroups(content.groups);
   for (const problem of groupProblems) problems.add(problem.path, problem.message);
   checkSharing(problems, content);
-  return { ...content, countryIso3, groups };
+  return { ...content, countryCodes, countryIso3: countryCodes[0] ?? content.countryIso3, groups };
+}
+
+/**
+ * An update may add countries to a situation, not take any away: its incidents and alerts lie in
+ * the countries it concerned, some of them records the editor may not read (so a refusal naming
+ * them would reveal them). The primary country stays first.
+ */
+export function checkCountriesKept(problems: InputProblems, before: readonly string[], after: readonly string[]): void {
+  const normalised = after.map((code) => code.trim().toUpperCase());
+  const dropped = before.filter((code) => !normalised.includes(code));
+  if (dropped.length > 0)
+    problems.add('countryCodes', `countryCodes must keep every country the situation concerns (${before.join(', ')}); it may only add countries`);
+  else if (normalised[0] !== before[0]) problems.add('countryCodes', `countryCodes must keep the primary country ${before[0]} first`);
 }
 
 /**
@@ -77,6 +130,13 @@ export async function citedSituation(
     problems.add('situationId', `situationId: unknown situation ${JSON.stringify(rawId)}`);
     return null;
   }
+}
+
+/** The situation's countries as a refusal names them: "COD, the country" or "one of COD, RWA, the countries". */
+export function countriesOf(situation: Pick<Situation, 'countryCodes'>): string {
+  return situation.countryCodes.length === 1
+    ? `${situation.countryCodes[0]}, the country`
+    : `one of ${situation.countryCodes.join(', ')}, the countries`;
 }
 
 /** Where this subgraph's records cite a situation: they follow it when its owner changes who may read it. */
