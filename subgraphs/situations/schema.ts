@@ -9,6 +9,7 @@ import { FrameworkResolver, RiskFactorResolver } from './resolvers/framework.res
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { IncidentMutationResolver } from './resolvers/incident.mutation';
 import { ImportMutationResolver } from './resolvers/import.mutation';
+import { ExportQueryResolver } from './resolvers/export.query';
 import { SituationResolver, resolveSituationReference } from './resolvers/situation.resolver';
 import { SituationMutationResolver } from './resolvers/situation.mutation';
 
@@ -29,6 +30,7 @@ export function buildSituationsSchema(): Promise<GraphQLSchema> {
       RiskAssessmentMutationResolver,
       IncidentMutationResolver,
       ImportMutationResolver,
+      ExportQueryResolver,
     ],
     referenceResolvers: {
       Situation: { __resolveReference: resolveSituationReference },

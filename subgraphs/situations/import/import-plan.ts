@@ -13,7 +13,7 @@ import type { Situation } from '../entities/situation.entity';
 import { SourceType } from '../entities/source.entity';
 import { INCIDENT_VALUE_FIELDS } from '../rules/incident.content';
 import { incidentValueProblems } from '../rules/incident.rules';
-import { DEFAULT_CLASSIFICATION, type RowOutcome, type Settings } from './import-options';
+import type { RowOutcome, Settings } from './import-options';
 import type { FieldProblem, IncidentDraft } from './incident-row';
 
 /** Columns compared to decide between updated and unchanged. */
@@ -103,17 +103,15 @@ function defaults(
     longitude: null,
     geoPrecision: GeoPrecision.EXACT,
     subEventType: null,
+    eventTypeCode: null,
+    subEventTypeCode: null,
     actors: [],
     fatalitiesLow: null,
     fatalitiesBest: null,
     fatalitiesHigh: null,
     notes: null,
     sourceId: null,
-    ...ownership({
-      ownerOrg: settings.org,
-      classification: settings.classification ?? DEFAULT_CLASSIFICATION,
-      sharedWith: settings.sharedWith ?? [],
-    }),
+    ...ownership({ ownerOrg: settings.org, ...settings.created }),
   };
 }
 
@@ -169,6 +167,8 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
     }
     const { draft, line } = pending;
     const { externalId } = draft;
+    // What the row kept as written but the hub could not read is reported with its outcome.
+    const warned = draft.warnings ? { warnings: draft.warnings } : {};
     if (draft.values.situationId && !known.nameable(draft.values.situationId)) {
       reject(pending, [unknownSituation(draft.values.situationId)]);
       continue;
@@ -216,7 +216,7 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
       floorOf(record.id, record.situationId);
       planned.set(externalId, record);
       plan.seen.set(externalId, line);
-      plan.outcomes.push({ line, externalId, status: 'created', id: record.id });
+      plan.outcomes.push({ line, externalId, status: 'created', id: record.id, ...warned });
       continue;
     }
     const changes: Partial<StoredValues> = {};
@@ -227,7 +227,7 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
     const firstLine = plan.seen.get(externalId) ?? known.seenOn(externalId);
     if (Object.keys(changes).length === 0) {
       if (firstLine === undefined) plan.seen.set(externalId, line);
-      plan.outcomes.push({ line, externalId, status: 'unchanged', id: current.id });
+      plan.outcomes.push({ line, externalId, status: 'unchanged', id: current.id, ...warned });
       continue;
     }
     if (firstLine !== undefined) {
@@ -254,7 +254,7 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
     floorOf(stored!.id, merged.situationId);
     planned.set(externalId, merged);
     plan.seen.set(externalId, line);
-    plan.outcomes.push({ line, externalId, status: 'updated', id: stored!.id });
+    plan.outcomes.push({ line, externalId, status: 'updated', id: stored!.id, ...warned });
   }
   plan.sources = [...newSources.values()].filter((source) => source.used).map(({ used: _used, ...source }) => source);
   return plan;

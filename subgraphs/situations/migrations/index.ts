@@ -5,6 +5,7 @@ import { Idempotency1795607792612 } from './1795607792612-Idempotency';
 import { Confidentiality1795610000000 } from './1795610000000-Confidentiality';
 import { LatestAssessment1796173625344 } from './1796173625344-LatestAssessment';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
+import { EventTypeCodes1796350000000 } from './1796350000000-EventTypeCodes';
 
 export const migrations = [
   Init1795606346554,
@@ -13,4 +14,5 @@ export const migrations = [
   Confidentiality1795610000000,
   LatestAssessment1796173625344,
   AuditLayout1796200000000,
+  EventTypeCodes1796350000000,
 ];
