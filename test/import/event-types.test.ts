@@ -51,7 +51,7 @@ describe('reportIncident with event type codes', () => {
     });
     expect(
       accepted<Incident>(await report({ eventType: 'Unrest', eventTypeCode: 'RIOTS', subEventTypeCode: 'MOB_VIOLENCE' }), 'reportIncident'),
-    ).toMatchObject({ eventType: 'Unrest', eventTypeCode: 'RIOTS', subEventType: 'Mob violence', subEventTypeCode: 'MOB_VIOLENCE' });
+    ).toMatchObject({ eventType: 'Unrest', eventTypeCode: 'RIOTS', subEventType: null, subEventTypeCode: 'MOB_VIOLENCE' });
   });
 
   it('keeps text the typology does not know, with no code', async () => {

@@ -15,7 +15,7 @@ import type { Incident } from '../entities/incident.entity';
 import { INCIDENT_VALUE_FIELDS, type IncidentValues } from './incident.content';
 import { Source, type SourceType } from '../entities/source.entity';
 import { citedSituation } from './situation.rules';
-import { eventTypeLabel, eventTypeOf, subEventTypeLabel, subEventTypeOf, typeOfSubEventType } from '../data/event-types';
+import { eventTypeLabel, eventTypeOf, subEventTypeOf, typeOfSubEventType } from '../data/event-types';
 
 /** Everything an author writes in an incident: what reportIncident takes and correctIncident changes. */
 export interface IncidentContent extends IncidentValues, Sharing {
@@ -100,8 +100,8 @@ export interface EventTypeReading {
 /**
  * Reads an incident's event type the same way for reportIncident, correctIncident and every
  * imported row: a code given is checked (a sub-type must be one of its type's); text given without
- * a code is mapped to one where the typology knows it ("protests", "Armed clash"); a code given
- * without text gets the typology's label as its text, so every incident says its type in words.
+ * a code is mapped to one where the typology knows it ("protests", "Armed clash"); an event type code
+ * given without text gets the typology's label as its text, so every incident says its type in words.
  */
 export function readEventType(given: Partial<Record<keyof EventTypeValues, string | null>>): EventTypeReading {
   const problems: EventTypeReading['problems'] = [];
@@ -143,9 +143,9 @@ export function readEventType(given: Partial<Record<keyof EventTypeValues, strin
     values: {
       eventType: text ?? (code ? eventTypeLabel(code)! : ''),
       eventTypeCode: code,
-      // A sub-type code given without text is written in the typology's words; one read from the
-      // event type's text ("Armed clash") adds no text of its own.
-      subEventType: subText ?? (given.subEventTypeCode && problems.length === 0 ? subEventTypeLabel(subCode!)! : null),
+      // The sub-type's text stays what the reporter wrote (the column may be empty), so an export
+      // imports back unchanged; its code says it in the typology's words.
+      subEventType: subText,
       subEventTypeCode: problems.length === 0 ? subCode : null,
     },
     problems,
@@ -169,8 +169,6 @@ export function correctedEventType<T extends EventTypeValues>(
     next.eventType = '';
   const typeMoved = next.eventTypeCode !== current.eventTypeCode || input.eventType !== undefined;
   if (input.subEventTypeCode === undefined && (input.subEventType !== undefined || typeMoved)) next.subEventTypeCode = null;
-  if (input.subEventTypeCode != null && input.subEventType === undefined && labelled(current.subEventType, subEventTypeLabel(current.subEventTypeCode ?? '')))
-    next.subEventType = null;
   return next;
 }
 
