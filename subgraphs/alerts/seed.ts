@@ -55,6 +55,7 @@ export async function seedIllustrative(db: DataSource): Promise<void> {
           recipients: a.recipients,
           recipientOrgs: a.recipientOrgs,
           crimes: a.crimes,
+          incitement: a.incitement ?? [],
           citedRiskFactors: a.citedRiskFactors,
           frameworkVersion: '2014',
           situationId: illustrativeSituationId(a.situation),

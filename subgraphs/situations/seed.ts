@@ -18,6 +18,8 @@ import { Source } from './entities/source.entity';
 import { CITING_SITUATION, CITING_SOURCE } from './rules/situation.rules';
 
 const REFERENCE = ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR });
+// What every illustrative situation and incident says of itself (issue 16: exercises, not assessments).
+const NOT_REAL = 'An exercise for trying the hub: its actors and events are invented; not an assessment of a real situation, group or government.';
 const EVENT_TYPES = ['Violence against civilians', 'Battles', 'Riots', 'Explosions/Remote violence'];
 
 export const riskFactorId = (version: string, code: string) => stableId('risk-factor', version, code);
@@ -103,9 +105,10 @@ async function insertIllustrative(db: DataSource): Promise<void> {
           id,
           countryIso3: s.countryIso3,
           title: s.title,
-          summary: `${s.title}. Illustrative seed data for trying the hub; not an assessment of a real situation.`,
+          summary: `${s.title}. ${NOT_REAL}`,
           status: s.status,
           crimes: s.crimes,
+          incitement: s.incitement ?? [],
           openedOn: s.openedOn,
           illustrative: true,
           ...ownership(owned),
@@ -126,6 +129,8 @@ async function insertIllustrative(db: DataSource): Promise<void> {
             partnerRatingScheme: `${s.ownerOrg} illustrative scale`,
             partnerRatingValue: `${a.level.toLowerCase().replace('_', ' ')}`,
             crimes: s.crimes,
+            incitement: s.incitement ?? [],
+            crimesOccurring: a.crimesOccurring ?? [],
             summary: `Illustrative assessment ${n + 1} of "${s.title}".`,
             factors: a.factors.map(([riskFactor, level]) => ({
               riskFactor,
@@ -169,7 +174,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
               fatalitiesLow: best - 1,
               fatalitiesBest: best,
               fatalitiesHigh: best + 3,
-              notes: 'Illustrative incident.',
+              notes: `Exercise incident, invented for trying the hub. ${NOT_REAL}`,
               sourceId: sourceIds.get(s.ownerOrg) ?? sourceIds.get('UN-JO') ?? null,
               externalId: `seed-${s.key}-${placeIndex}-${k}`,
               ...ownership(owned),

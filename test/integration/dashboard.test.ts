@@ -51,9 +51,9 @@ describe('filters', () => {
     const response = await ask('{ situations(filter: { crimes: [GENOCIDE], riskFactors: ["RF10"] }) { nodes { title } } }');
     expect(response.errors).toBeUndefined();
     expect(titles(response.data!.situations).sort()).toEqual([
-      '[Illustrative] Armed groups and hate speech in the Kivus',
-      '[Illustrative] Persecution of a minority group',
-      '[Illustrative] Targeted violence against communities in Darfur',
+      '[Exercise] Scenario A: invented armed groups and hate speech',
+      '[Exercise] Scenario H: discrimination against an invented minority',
+      '[Exercise] Scenario E: targeted violence against an invented community',
     ]);
   });
 

@@ -15,7 +15,7 @@ import { baseOf, send, waitFor } from '../support/network';
 import { tokenFor, users } from '../support/users';
 
 const README = readFileSync(path.resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
-const KIVU = '[Illustrative] Armed groups and hate speech in the Kivus';
+const KIVU = '[Exercise] Scenario A: invented armed groups and hate speech';
 const HTML = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8' };
 
 let hub: Hub;

@@ -122,7 +122,7 @@ describe('the supergraph served by Hive Gateway', () => {
     const signedIn = await postGraphQL<any>(hiveUrl, block, undefined, { token: analyst });
     const anonymous = await postGraphQL<any>(hiveUrl, block);
     expect(signedIn.data!.situations.nodes.map((n: { title: string }) => n.title)).toEqual([
-      '[Illustrative] Armed groups and hate speech in the Kivus',
+      '[Exercise] Scenario A: invented armed groups and hate speech',
     ]);
     expect(anonymous.data!.situations.nodes).toEqual([]);
   });

@@ -222,7 +222,7 @@ describe('sharing defaults', () => {
           countryIso3: 'NGA',
           title: '[Test] Defaults',
           summary: 'x',
-          crimes: ['INCITEMENT'],
+          crimes: ['GENOCIDE'],
           openedOn: '2026-02-01',
         },
       },

@@ -21,7 +21,7 @@ afterAll(async () => {
 describe('README examples', () => {
   it('has example queries to run', () => {
     expect(examples.map((e) => e.name)).toEqual(
-      expect.arrayContaining(['GreatLakesHigh', 'EcowasMembers', 'Training2009to2011', 'Dashboard', 'SituationTrend']),
+      expect.arrayContaining(['GreatLakesHigh', 'EcowasMembers', 'Training2009to2011', 'Dashboard', 'SituationTrend', 'CurrentCrises']),
     );
   });
 
@@ -35,7 +35,7 @@ describe('README examples', () => {
     const block = examples.find((e) => e.name === 'GreatLakesHigh')!.block;
     const response = await hub.query(block, undefined, { token: analyst });
     const titles = response.data!.situations.nodes.map((n: { title: string }) => n.title);
-    expect(titles).toEqual(['[Illustrative] Armed groups and hate speech in the Kivus']);
+    expect(titles).toEqual(['[Exercise] Scenario A: invented armed groups and hate speech']);
   });
 });
 

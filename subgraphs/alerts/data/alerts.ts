@@ -30,6 +30,8 @@ export interface IllustrativeAlert extends Pick<
 > {
   /** Natural key of the seed alert; its id derives from it. */
   key: string;
+  /** The crimes whose incitement the alert concerns (each also in crimes). */
+  incitement?: AlertContent['incitement'];
   situation: IllustrativeSituationKey;
   /** The situation's country, as the situations seed has it (subgraphs share keys, not code). */
   countryIso3: string;
@@ -44,8 +46,8 @@ export interface IllustrativeAlert extends Pick<
   acknowledgements: IllustrativeAcknowledgement[];
 }
 
-const I = '[Illustrative]';
-const NOT_REAL = 'Illustrative seed data for trying the hub; not an alert about a real situation.';
+const I = '[Exercise]';
+const NOT_REAL = 'An exercise for trying the hub: its actors and events are invented; not an alert about a real situation, group or government.';
 
 export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
   {
@@ -54,11 +56,12 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'COD',
     type: AlertType.EARLY_WARNING,
     level: RiskLevel.VERY_HIGH,
-    title: `${I} Early warning: hate speech and armed group mobilisation in the Kivus`,
-    body: `Incitement against a protected group is spreading alongside armed group mobilisation; signs of intent are emerging. ${NOT_REAL}`,
+    title: `${I} Early warning (scenario A): hate speech and mobilisation by invented armed groups`,
+    body: `In this exercise, incitement against an invented group spreads alongside the mobilisation of invented armed groups; the scenario's signs of intent are emerging. ${NOT_REAL}`,
     recipients: [AlertRecipient.SECRETARY_GENERAL, AlertRecipient.SECURITY_COUNCIL, AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['ICGLR', 'AU'],
-    crimes: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY, Crime.INCITEMENT],
+    crimes: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY],
+    incitement: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY],
     citedRiskFactors: ['RF1', 'RF9', 'RF10'],
     ownerOrg: 'UN-JO',
     classification: Classification.AMBER,
@@ -85,8 +88,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'BDI',
     type: AlertType.ADVISORY_NOTE,
     level: RiskLevel.MODERATE,
-    title: `${I} Advisory note: political tension ahead of elections`,
-    body: `Weak State structures and possible triggering events around the electoral calendar call for close monitoring. ${NOT_REAL}`,
+    title: `${I} Advisory note (scenario B): political tension ahead of elections`,
+    body: `In this exercise, weak State structures and possible triggering events around an electoral calendar call for close monitoring. ${NOT_REAL}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['ICGLR', 'AU'],
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
@@ -105,8 +108,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'BDI',
     type: AlertType.EARLY_WARNING,
     level: RiskLevel.HIGH,
-    title: `${I} Draft early warning: youth militia recruitment reported`,
-    body: `Draft for the national committee's review; not yet sent. ${NOT_REAL}`,
+    title: `${I} Draft early warning (scenario B): recruitment by an invented youth militia`,
+    body: `Exercise draft for the national committee's review; not yet sent. ${NOT_REAL}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['UN-JO', 'AU'],
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
@@ -124,11 +127,12 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'NGA',
     type: AlertType.EARLY_WARNING,
     level: RiskLevel.HIGH,
-    title: `${I} Early warning: reprisal attacks between farming and herding communities`,
-    body: `Field reports show reprisal attacks and inflammatory messaging across two states. ${NOT_REAL}`,
+    title: `${I} Early warning (scenario C): reprisal attacks between two invented communities`,
+    body: `In this exercise, invented field reports show reprisal attacks and inflammatory messaging across two areas. ${NOT_REAL}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['UN-JO'],
-    crimes: [Crime.CRIMES_AGAINST_HUMANITY, Crime.INCITEMENT],
+    crimes: [Crime.CRIMES_AGAINST_HUMANITY],
+    incitement: [Crime.CRIMES_AGAINST_HUMANITY],
     citedRiskFactors: ['RF1', 'RF9', 'RF11'],
     ownerOrg: 'ECOWAS',
     classification: Classification.AMBER_STRICT,
@@ -145,8 +149,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'BFA',
     type: AlertType.BRIEFING,
     level: RiskLevel.HIGH,
-    title: `${I} Briefing: attacks on civilians and humanitarian access in the central Sahel`,
-    body: `Situation-room briefing for partner organisations on attacks against civilians and threats to those protected under international humanitarian law. ${NOT_REAL}`,
+    title: `${I} Briefing (scenario D): attacks on civilians and humanitarian access`,
+    body: `Exercise situation-room briefing for partner organisations on an invented armed group's attacks against civilians and threats to those protected under international humanitarian law. ${NOT_REAL}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['ECOWAS', 'UN-JO'],
     crimes: [Crime.WAR_CRIMES, Crime.CRIMES_AGAINST_HUMANITY],
@@ -169,8 +173,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'SDN',
     type: AlertType.EARLY_WARNING,
     level: RiskLevel.VERY_HIGH,
-    title: `${I} Early warning: targeted killings of a protected group`,
-    body: `Confidential: field monitors report killings targeting members of one community and attacks on humanitarian operations. ${NOT_REAL}`,
+    title: `${I} Early warning (scenario E): targeted killings of members of an invented community`,
+    body: `Confidential exercise: invented field monitors report killings targeting members of an invented community and attacks on humanitarian operations. ${NOT_REAL}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['UN-JO'],
     crimes: [Crime.GENOCIDE, Crime.WAR_CRIMES, Crime.ETHNIC_CLEANSING],
@@ -190,8 +194,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'SSD',
     type: AlertType.PUBLIC_STATEMENT,
     level: RiskLevel.MODERATE,
-    title: `${I} Statement on localised violence and humanitarian access`,
-    body: `The Office calls on all parties to protect civilians and allow humanitarian access. ${NOT_REAL}`,
+    title: `${I} Statement (scenario F) on localised violence and humanitarian access`,
+    body: `Exercise statement: the Office calls on all parties to protect civilians and allow humanitarian access. ${NOT_REAL}`,
     recipients: [AlertRecipient.PUBLIC],
     recipientOrgs: [],
     crimes: [Crime.WAR_CRIMES],
@@ -210,8 +214,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'MMR',
     type: AlertType.PUBLIC_STATEMENT,
     level: RiskLevel.HIGH,
-    title: `${I} Statement on the persecution of a minority group`,
-    body: `The Office is alarmed by continued discrimination and violence against a protected group. ${NOT_REAL}`,
+    title: `${I} Statement (scenario H) on discrimination against an invented minority`,
+    body: `Exercise statement: the Office is alarmed by continued discrimination and violence against an invented minority. ${NOT_REAL}`,
     recipients: [AlertRecipient.PUBLIC],
     recipientOrgs: [],
     crimes: [Crime.GENOCIDE, Crime.ETHNIC_CLEANSING],
@@ -231,8 +235,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'MMR',
     type: AlertType.PUBLIC_STATEMENT,
     level: RiskLevel.HIGH,
-    title: `${I} Statement on the persecution of a minority group (corrected)`,
-    body: `Corrects the date of the events cited in the earlier statement. The Office is alarmed by continued discrimination and violence against a protected group. ${NOT_REAL}`,
+    title: `${I} Statement (scenario H) on discrimination against an invented minority (corrected)`,
+    body: `Corrects the date of the events cited in the earlier exercise statement. The Office is alarmed by continued discrimination and violence against an invented minority. ${NOT_REAL}`,
     recipients: [AlertRecipient.PUBLIC],
     recipientOrgs: [],
     crimes: [Crime.GENOCIDE, Crime.ETHNIC_CLEANSING],
@@ -252,8 +256,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'HTI',
     type: AlertType.BRIEFING,
     level: RiskLevel.HIGH,
-    title: `${I} Briefing: widespread gang attacks on civilians`,
-    body: `Weak State structures and a pattern of attacks on the civilian population; briefing for the Secretary-General. ${NOT_REAL}`,
+    title: `${I} Briefing (scenario I): widespread attacks on civilians by invented gangs`,
+    body: `Exercise briefing for the Secretary-General: weak State structures and a pattern of attacks by invented gangs on the civilian population. ${NOT_REAL}`,
     recipients: [AlertRecipient.SECRETARY_GENERAL],
     recipientOrgs: [],
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
@@ -273,8 +277,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'MLI',
     type: AlertType.ADVISORY_NOTE,
     level: RiskLevel.HIGH,
-    title: `${I} Advisory note: communal violence in central Mali`,
-    body: `Reprisals between communities and the targeting of civilians by armed groups; local mediation under way. ${NOT_REAL}`,
+    title: `${I} Advisory note (scenario J): communal violence between invented groups`,
+    body: `In this exercise, reprisals between invented communities and the targeting of civilians by invented armed groups; local mediation under way. ${NOT_REAL}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['UN-JO', 'AU'],
     crimes: [Crime.WAR_CRIMES, Crime.ETHNIC_CLEANSING],

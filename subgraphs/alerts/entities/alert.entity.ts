@@ -4,7 +4,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { policyOf } from '../../kernel/policy/access-policy';
 import { OwnedRecord } from '../../kernel/policy/ownership';
-import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
+import { Crime, INCITEMENT_DESCRIPTION, RiskLevel } from '../../kernel/schema/vocabulary';
 
 export enum AlertType {
   EARLY_WARNING = 'EARLY_WARNING',
@@ -97,6 +97,10 @@ export class Alert extends OwnedRecord {
   @Field(() => [Crime], { description: 'The crimes the alert concerns.' })
   @Column({ type: 'enum', enum: Crime, enumName: 'crime', array: true, default: () => "'{}'" })
   crimes: Crime[];
+
+  @Field(() => [Crime], { description: INCITEMENT_DESCRIPTION })
+  @Column({ type: 'enum', enum: Crime, enumName: 'crime', array: true, default: () => "'{}'" })
+  incitement: Crime[];
 
   @Field(() => [String], { description: 'Risk-factor codes of the framework the alert cites, e.g. "RF1".' })
   @Column({ type: 'varchar', array: true, name: 'cited_risk_factors', default: () => "'{}'" })

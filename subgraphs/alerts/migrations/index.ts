@@ -4,6 +4,8 @@ import { AuditTrail1795607211982 } from './1795607211982-AuditTrail';
 import { Idempotency1795607809043 } from './1795607809043-Idempotency';
 import { Confidentiality1795610000003 } from './1795610000003-Confidentiality';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
+import { CrimeLists1796231636272 } from './1796231636272-CrimeLists';
+import { ExerciseAlerts1796233000000 } from './1796233000000-ExerciseAlerts';
 
 export const migrations = [
   Init1795606603920,
@@ -11,4 +13,6 @@ export const migrations = [
   Idempotency1795607809043,
   Confidentiality1795610000003,
   AuditLayout1796200000000,
+  CrimeLists1796231636272,
+  ExerciseAlerts1796233000000,
 ];

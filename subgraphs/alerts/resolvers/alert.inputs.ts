@@ -4,7 +4,7 @@
 import { ArrayMaxSize, ArrayUnique, IsInt, Length, Matches, MaxLength, Min } from 'class-validator';
 import { Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
 import { Classification } from '../../kernel/policy/ownership';
-import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
+import { Crime, INCITEMENT_DESCRIPTION, RiskLevel } from '../../kernel/schema/vocabulary';
 import { IDEMPOTENCY_KEY, PARTNER_CODES } from '../../kernel/write/record-inputs';
 import { PARTNER_CODE } from '../../kernel/write/validation';
 import { AlertRecipient, AlertType } from '../entities/alert.entity';
@@ -59,6 +59,11 @@ export class DraftAlertInput {
   @Field(() => [Crime])
   @ArrayUnique()
   crimes: Crime[];
+
+  @Field(() => [Crime], { defaultValue: [], description: INCITEMENT_DESCRIPTION })
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  incitement: Crime[];
 
   @Field(() => [String], { defaultValue: [], description: 'Risk-factor codes of the framework version, e.g. "RF1".' })
   @ArrayMaxSize(30)
@@ -129,6 +134,11 @@ abstract class AlertChanges {
   @Field(() => [Crime], { nullable: true })
   @ArrayUnique()
   crimes?: Crime[];
+
+  @Field(() => [Crime], { nullable: true, description: INCITEMENT_DESCRIPTION })
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  incitement?: Crime[];
 
   @Field(() => [String], { nullable: true })
   @ArrayMaxSize(30)

@@ -9,7 +9,7 @@ import type { Classification } from '../../kernel/policy/ownership';
 import { askPeer } from '../../kernel/service/peer';
 import { citedRecord, type CitedRecord } from '../../kernel/policy/record-floor';
 import { countryCode, uuid } from '../../kernel/write/validation';
-import type { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
+import { crimeListProblems, type Crime, type RiskLevel } from '../../kernel/schema/vocabulary';
 import { InputProblems } from '../../kernel/write/writing';
 import { checkSharing } from '../../kernel/policy/no-write-down';
 import { AlertRecipient, type AlertType } from '../entities/alert.entity';
@@ -23,6 +23,7 @@ export interface AlertContent {
   recipients: AlertRecipient[];
   recipientOrgs: string[];
   crimes: Crime[];
+  incitement: Crime[];
   citedRiskFactors: string[];
   frameworkVersion: string;
   situationId: string | null;
@@ -40,6 +41,7 @@ export const CONTENT_FIELDS: readonly (keyof AlertContent)[] = [
   'recipients',
   'recipientOrgs',
   'crimes',
+  'incitement',
   'citedRiskFactors',
   'frameworkVersion',
   'situationId',
@@ -93,6 +95,7 @@ export function checkContent(problems: InputProblems, content: AlertContent): Al
   if (!toPartners && content.recipientOrgs.length > 0)
     problems.add('recipients', 'recipients must include PARTNER_ORGANISATIONS when recipientOrgs names organisations');
   if (content.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the alert concerns');
+  for (const [field, message] of crimeListProblems(content)) problems.add(field, message);
   checkSharing(problems, content);
   return { ...content, countryIso3, situationId };
 }

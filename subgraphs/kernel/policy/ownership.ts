@@ -14,13 +14,19 @@ export enum Classification {
 
 registerEnumType(Classification, {
   name: 'Classification',
-  description: 'Traffic Light Protocol 2.0 level of a record',
+  description:
+    "Traffic Light Protocol 2.0 level of a record. Against the UN's information sensitivity levels (ST/SGB/2007/6), as the hub maps them: RED is strictly confidential, AMBER_STRICT and AMBER are confidential, GREEN and CLEAR are unclassified (GREEN within the hub's community, CLEAR public).",
   valuesConfig: {
-    CLEAR: { description: 'Anyone may read it, also without a token.' },
-    GREEN: { description: 'The community: any authenticated member of the hub.' },
-    AMBER: { description: 'The owner organisation and the organisations listed in sharedWith.' },
-    AMBER_STRICT: { description: 'As AMBER; recipients may not derive anything classified lower or shared wider.' },
-    RED: { description: 'The owner organisation and the individual users it names.' },
+    CLEAR: { description: 'Anyone may read it, also without a token. UN sensitivity: unclassified, public.' },
+    GREEN: {
+      description:
+        "The community: any authenticated member of the hub (the hub's organisations, not the public). UN sensitivity: unclassified, not for public disclosure.",
+    },
+    AMBER: { description: 'The owner organisation and the organisations listed in sharedWith. UN sensitivity: confidential.' },
+    AMBER_STRICT: {
+      description: 'As AMBER; recipients may not derive anything classified lower or shared wider. UN sensitivity: confidential.',
+    },
+    RED: { description: 'The owner organisation and the individual users it names. UN sensitivity: strictly confidential.' },
   },
 });
 

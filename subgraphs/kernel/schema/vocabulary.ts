@@ -8,12 +8,16 @@ export enum Crime {
   WAR_CRIMES = 'WAR_CRIMES',
   ETHNIC_CLEANSING = 'ETHNIC_CLEANSING',
   CRIMES_AGAINST_HUMANITY = 'CRIMES_AGAINST_HUMANITY',
-  INCITEMENT = 'INCITEMENT',
 }
 registerEnumType(Crime, {
   name: 'Crime',
-  description: 'Atrocity crimes, and their incitement, that a situation, assessment or alert concerns.',
+  description:
+    'The four atrocity crimes a situation, assessment or alert concerns. Incitement is not a fifth crime: it is of a crime (incitement to genocide), recorded in the `incitement` list beside `crimes`.',
 });
+
+/** The field description every record with an `incitement` list shares (situations, assessments, alerts). */
+export const INCITEMENT_DESCRIPTION =
+  'The crimes whose incitement the record concerns (e.g. GENOCIDE for incitement to genocide); each is also in `crimes`.';
 
 /** Ordered from lowest to highest; PostgreSQL enums keep this order, so ranges compare in SQL. */
 export enum RiskLevel {
@@ -29,3 +33,17 @@ registerEnumType(RiskLevel, {
 });
 
 export const RISK_LEVELS: readonly RiskLevel[] = [RiskLevel.LOW, RiskLevel.MODERATE, RiskLevel.HIGH, RiskLevel.VERY_HIGH];
+
+/**
+ * What is wrong with a record's crime lists, keyed by field: incitement is of a crime the record
+ * concerns, and so are the crimes it states are occurring. One rule for situations, assessments
+ * and alerts.
+ */
+export function crimeListProblems(lists: { crimes: Crime[]; incitement?: Crime[]; crimesOccurring?: Crime[] }): [string, string][] {
+  const problems: [string, string][] = [];
+  for (const field of ['incitement', 'crimesOccurring'] as const) {
+    const outside = (lists[field] ?? []).filter((crime) => !lists.crimes.includes(crime));
+    if (outside.length > 0) problems.push([field, `${field}: ${outside.join(', ')} must also be among the crimes the record concerns (crimes)`]);
+  }
+  return problems;
+}

@@ -1,5 +1,7 @@
-// Illustrative situations, assessments, incidents and sources for the seed. NOT real
-// assessments of real countries: every title says so and every situation has illustrative=true.
+// Illustrative situations, assessments, incidents and sources for the seed: exercises, NOT real
+// assessments of real countries. They name real countries so that geography, membership and
+// dashboards can be tried, but every title reads as an exercise, every group and actor is invented,
+// no intent or crime is attributed to a real group or government, and every record has illustrative=true.
 // They spread over several regions, owners and every classification level.
 import { Classification } from '../../kernel/policy/ownership';
 import type { IllustrativeSituationKey } from '../../kernel/reference/illustrative-situations';
@@ -13,25 +15,28 @@ export interface IllustrativeSituation {
   title: string;
   status: SituationStatus;
   crimes: Crime[];
+  /** The crimes whose incitement the situation concerns (each also in crimes). */
+  incitement?: Crime[];
   openedOn: string;
   ownerOrg: string;
   classification: Classification;
   sharedWith?: string[];
   sharedWithUsers?: string[];
   /** Overall levels of successive assessments, oldest first, with their dates. */
-  assessments: { on: string; level: RiskLevel; framework?: string; factors: [string, RiskLevel][] }[];
+  assessments: { on: string; level: RiskLevel; framework?: string; factors: [string, RiskLevel][]; crimesOccurring?: Crime[] }[];
   incidentPlaces: { adm1: string; place: string; lat: number; lon: number }[];
 }
 
-const I = '[Illustrative]';
+const I = '[Exercise]';
 
 export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'great-lakes-kivu',
     countryIso3: 'COD',
-    title: `${I} Armed groups and hate speech in the Kivus`,
+    title: `${I} Scenario A: invented armed groups and hate speech`,
     status: SituationStatus.ESCALATING,
-    crimes: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY, Crime.INCITEMENT],
+    crimes: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY],
+    incitement: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY],
     openedOn: '2024-03-01',
     ownerOrg: 'ICGLR',
     classification: Classification.AMBER,
@@ -49,6 +54,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
       {
         on: '2026-09-15',
         level: RiskLevel.VERY_HIGH,
+        crimesOccurring: [Crime.CRIMES_AGAINST_HUMANITY],
         factors: [
           ['RF1', RiskLevel.VERY_HIGH],
           ['RF9', RiskLevel.HIGH],
@@ -64,7 +70,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'great-lakes-burundi',
     countryIso3: 'BDI',
-    title: `${I} Political tension ahead of elections`,
+    title: `${I} Scenario B: political tension ahead of invented elections`,
     status: SituationStatus.MONITORING,
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
     openedOn: '2025-01-15',
@@ -85,9 +91,10 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'west-africa-middle-belt',
     countryIso3: 'NGA',
-    title: `${I} Farmer-herder violence in the Middle Belt`,
+    title: `${I} Scenario C: violence between two invented communities`,
     status: SituationStatus.ESCALATING,
-    crimes: [Crime.CRIMES_AGAINST_HUMANITY, Crime.INCITEMENT],
+    crimes: [Crime.CRIMES_AGAINST_HUMANITY],
+    incitement: [Crime.CRIMES_AGAINST_HUMANITY],
     openedOn: '2023-05-01',
     ownerOrg: 'ECOWAS',
     classification: Classification.AMBER_STRICT,
@@ -119,7 +126,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'sahel-central',
     countryIso3: 'BFA',
-    title: `${I} Attacks on civilians in the central Sahel`,
+    title: `${I} Scenario D: an invented armed group attacks civilians`,
     status: SituationStatus.ESCALATING,
     crimes: [Crime.WAR_CRIMES, Crime.CRIMES_AGAINST_HUMANITY],
     openedOn: '2022-02-01',
@@ -141,7 +148,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'horn-darfur',
     countryIso3: 'SDN',
-    title: `${I} Targeted violence against communities in Darfur`,
+    title: `${I} Scenario E: targeted violence against an invented community`,
     status: SituationStatus.ESCALATING,
     crimes: [Crime.GENOCIDE, Crime.WAR_CRIMES, Crime.ETHNIC_CLEANSING],
     openedOn: '2023-04-20',
@@ -161,6 +168,8 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
       {
         on: '2026-06-01',
         level: RiskLevel.VERY_HIGH,
+        // The exercise's assessor states crimes occurring, to show a current crisis apart from a risk.
+        crimesOccurring: [Crime.WAR_CRIMES],
         factors: [
           ['RF10', RiskLevel.HIGH],
           ['RF11', RiskLevel.VERY_HIGH],
@@ -173,7 +182,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'horn-south-sudan',
     countryIso3: 'SSD',
-    title: `${I} Localised violence and humanitarian access`,
+    title: `${I} Scenario F: localised violence and humanitarian access`,
     status: SituationStatus.MONITORING,
     crimes: [Crime.WAR_CRIMES],
     openedOn: '2024-09-01',
@@ -194,9 +203,10 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'europe-minorities',
     countryIso3: 'MDA',
-    title: `${I} Minority rights dispute (HCNM confidential)`,
+    title: `${I} Scenario G: a minority-rights dispute (HCNM confidential)`,
     status: SituationStatus.MONITORING,
-    crimes: [Crime.INCITEMENT],
+    crimes: [Crime.GENOCIDE],
+    incitement: [Crime.GENOCIDE],
     openedOn: '2025-09-01',
     ownerOrg: 'OSCE',
     classification: Classification.RED,
@@ -207,7 +217,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'asia-rakhine',
     countryIso3: 'MMR',
-    title: `${I} Persecution of a minority group`,
+    title: `${I} Scenario H: discrimination against an invented minority`,
     status: SituationStatus.MONITORING,
     crimes: [Crime.GENOCIDE, Crime.ETHNIC_CLEANSING],
     openedOn: '2021-02-01',
@@ -236,7 +246,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'americas-haiti',
     countryIso3: 'HTI',
-    title: `${I} Gang violence against civilians`,
+    title: `${I} Scenario I: invented gangs and attacks on civilians`,
     status: SituationStatus.MONITORING,
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
     openedOn: '2024-03-10',
@@ -257,7 +267,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'sahel-mali',
     countryIso3: 'MLI',
-    title: `${I} Communal violence in central Mali`,
+    title: `${I} Scenario J: communal violence between invented groups`,
     status: SituationStatus.DE_ESCALATING,
     crimes: [Crime.WAR_CRIMES, Crime.ETHNIC_CLEANSING],
     openedOn: '2019-04-01',

@@ -5,7 +5,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { policyOf } from '../../kernel/policy/access-policy';
 import { OwnedRecord } from '../../kernel/policy/ownership';
 import { LocalDate } from '../../kernel/schema/scalars';
-import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
+import { Crime, INCITEMENT_DESCRIPTION, RiskLevel } from '../../kernel/schema/vocabulary';
 import { ListSize } from '../../kernel/schema/list-size';
 
 @ObjectType({ description: 'Evidence recorded for one indicator of a risk factor.' })
@@ -75,6 +75,17 @@ export class RiskAssessment extends OwnedRecord {
   @Field(() => [Crime])
   @Column({ type: 'enum', enum: Crime, enumName: 'crime', array: true, default: () => "'{}'" })
   crimes: Crime[];
+
+  @Field(() => [Crime], { description: INCITEMENT_DESCRIPTION })
+  @Column({ type: 'enum', enum: Crime, enumName: 'crime', array: true, default: () => "'{}'" })
+  incitement: Crime[];
+
+  @Field(() => [Crime], {
+    description:
+      'The crimes the assessor states are being committed at the assessment\'s date (the R2P community\'s "current crisis"); empty when it states none. Apart from the risk level, which is about what may happen.',
+  })
+  @Column({ type: 'enum', enum: Crime, enumName: 'crime', array: true, name: 'crimes_occurring', default: () => "'{}'" })
+  crimesOccurring: Crime[];
 
   @Field()
   @Column({ type: 'text' })

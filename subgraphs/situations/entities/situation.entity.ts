@@ -3,7 +3,7 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OwnedRecord } from '../../kernel/policy/ownership';
 import { LocalDate } from '../../kernel/schema/scalars';
-import { Crime } from '../../kernel/schema/vocabulary';
+import { Crime, INCITEMENT_DESCRIPTION } from '../../kernel/schema/vocabulary';
 
 export enum SituationStatus {
   MONITORING = 'MONITORING',
@@ -41,6 +41,10 @@ export class Situation extends OwnedRecord {
   @Field(() => [Crime], { description: 'The crimes the situation is monitored for.' })
   @Column({ type: 'enum', enum: Crime, enumName: 'crime', array: true, default: () => "'{}'" })
   crimes: Crime[];
+
+  @Field(() => [Crime], { description: INCITEMENT_DESCRIPTION })
+  @Column({ type: 'enum', enum: Crime, enumName: 'crime', array: true, default: () => "'{}'" })
+  incitement: Crime[];
 
   @Field(() => LocalDate)
   @Column({ type: 'date', name: 'opened_on' })

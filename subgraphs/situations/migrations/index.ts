@@ -5,6 +5,8 @@ import { Idempotency1795607792612 } from './1795607792612-Idempotency';
 import { Confidentiality1795610000000 } from './1795610000000-Confidentiality';
 import { LatestAssessment1796173625344 } from './1796173625344-LatestAssessment';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
+import { CrimeLists1796231609177 } from './1796231609177-CrimeLists';
+import { ExerciseSituations1796233000000 } from './1796233000000-ExerciseSituations';
 import { EventTypeCodes1796350000000 } from './1796350000000-EventTypeCodes';
 
 export const migrations = [
@@ -14,5 +16,7 @@ export const migrations = [
   Confidentiality1795610000000,
   LatestAssessment1796173625344,
   AuditLayout1796200000000,
+  CrimeLists1796231609177,
+  ExerciseSituations1796233000000,
   EventTypeCodes1796350000000,
 ];

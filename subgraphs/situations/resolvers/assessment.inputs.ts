@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, ArrayUnique, Length, MaxLength, ValidateNes
 import { Field, ID, InputType } from 'type-graphql';
 import { NewRecordInput } from '../../kernel/write/record-inputs';
 import { LocalDate } from '../../kernel/schema/scalars';
-import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
+import { Crime, INCITEMENT_DESCRIPTION, RiskLevel } from '../../kernel/schema/vocabulary';
 
 @InputType({ description: 'What the assessor found for one indicator of a risk factor.' })
 export class IndicatorEvidenceInput {
@@ -66,9 +66,23 @@ export class AddRiskAssessmentInput extends NewRecordInput {
   partnerRatingValue?: string | null;
 
   @Field(() => [Crime], { description: 'The crimes the assessment concerns; at least one.' })
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(4)
   @ArrayUnique()
   crimes: Crime[];
+
+  @Field(() => [Crime], { defaultValue: [], description: INCITEMENT_DESCRIPTION })
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  incitement: Crime[];
+
+  @Field(() => [Crime], {
+    defaultValue: [],
+    description:
+      'The crimes you state are being committed at the assessment\'s date (a "current crisis"); leave empty when you state none. Apart from the risk level.',
+  })
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  crimesOccurring: Crime[];
 
   @Field()
   @Length(1, 20000)

@@ -57,6 +57,8 @@ export class RiskAssessmentMutationResolver {
           partnerRatingScheme: input.partnerRatingScheme ?? null,
           partnerRatingValue: input.partnerRatingValue ?? null,
           crimes: input.crimes,
+          incitement: input.incitement,
+          crimesOccurring: input.crimesOccurring,
           summary: input.summary,
           factors,
           assessmentNumber: earlier + 1,

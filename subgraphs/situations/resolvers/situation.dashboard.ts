@@ -21,8 +21,16 @@ export enum SituationGrouping {
   SUB_REGION = 'SUB_REGION',
   COUNTRY = 'COUNTRY',
   STATUS = 'STATUS',
+  CRIMES_OCCURRING = 'CRIMES_OCCURRING',
 }
-registerEnumType(SituationGrouping, { name: 'SituationGrouping' });
+registerEnumType(SituationGrouping, {
+  name: 'SituationGrouping',
+  valuesConfig: {
+    CRIMES_OCCURRING: {
+      description: 'Whether the latest assessment states atrocity crimes are being committed (a current crisis), apart from its level.',
+    },
+  },
+});
 
 export enum IncidentGrouping {
   MONTH = 'MONTH',
@@ -48,6 +56,13 @@ class SituationCount {
 
   @Field(() => SituationStatus, { nullable: true })
   status: SituationStatus | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'When grouping by CRIMES_OCCURRING: whether the latest assessment states crimes are being committed (false also when none is assessed).',
+  })
+  crimesOccurring: boolean | null;
 
   @Field(() => Int)
   situations: number;
@@ -151,11 +166,12 @@ export class SituationDashboardResolver {
     const query = queryOf(ctx, Situation, 's').select('COUNT(*)::int', 'situations').setParameters(geographyParameters());
     if (!(await applySituationFilter(ctx, query, filter))) return [];
     // Left joins that give each situation at most one row: its latest visible assessment, its region.
-    if (groupBy.includes(SituationGrouping.LEVEL)) query.leftJoin((sub) => latestAssessments(ctx, sub), 'latest', 'latest.situation_id = s.id');
+    if (groupBy.includes(SituationGrouping.LEVEL) || groupBy.includes(SituationGrouping.CRIMES_OCCURRING))
+      query.leftJoin((sub) => latestAssessments(ctx, sub), 'latest', 'latest.situation_id = s.id');
     if (groupBy.includes(SituationGrouping.REGION) || groupBy.includes(SituationGrouping.SUB_REGION)) {
       query.leftJoin(GEOGRAPHY_TABLE, 'geography', 'geography.iso3 = CAST(s.country_iso3 AS text)');
     }
-    const rows = await aggregateByGroups<SituationGrouping, Record<string, string | number | null>>(
+    const rows = await aggregateByGroups<SituationGrouping, Record<string, string | number | boolean | null>>(
       ctx,
       query,
       [
@@ -164,6 +180,7 @@ export class SituationDashboardResolver {
         { grouping: SituationGrouping.SUB_REGION, sql: 'geography.sub_region', alias: 'sub_region' },
         { grouping: SituationGrouping.COUNTRY, sql: 's.country_iso3', alias: 'country' },
         { grouping: SituationGrouping.STATUS, sql: 's.status', alias: 'status' },
+        { grouping: SituationGrouping.CRIMES_OCCURRING, sql: 'coalesce(latest.crimes_occurring, false)', alias: 'crimes_occurring' },
       ],
       groupBy,
     );
@@ -173,6 +190,7 @@ export class SituationDashboardResolver {
       subRegion: (row.sub_region as string) ?? null,
       country: (row.country as string) ?? null,
       status: (row.status as SituationStatus) ?? null,
+      crimesOccurring: (row.crimes_occurring as boolean) ?? null,
       situations: row.situations as number,
     }));
   }

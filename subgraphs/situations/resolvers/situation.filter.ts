@@ -37,6 +37,13 @@ export class SituationFilter {
   @Field(() => [Crime], { nullable: true, description: 'Situations monitored for any of these crimes.' })
   crimes?: Crime[];
 
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: situations whose latest assessment states atrocity crimes are being committed (a current crisis); false: those whose latest assessment states none, or that have no assessment. Apart from minLevel and maxLevel.',
+  })
+  crimesOccurring?: boolean | null;
+
   @Field(() => RiskLevel, { nullable: true, description: 'Current level (latest assessment) at least this.' })
   minLevel?: RiskLevel;
 
@@ -51,7 +58,11 @@ export class SituationFilter {
 }
 
 /** SQL for a column of the latest assessment of situation `s` that the viewer may read. */
-export function latestAssessment(ctx: SubgraphContext, query: SelectQueryBuilder<ObjectLiteral>, column: 'overall_level' | 'factors'): string {
+export function latestAssessment(
+  ctx: SubgraphContext,
+  query: SelectQueryBuilder<ObjectLiteral>,
+  column: 'overall_level' | 'factors' | 'crimes_occurring',
+): string {
   return query
     .subQuery()
     .select(`la.${column}`)
@@ -67,7 +78,7 @@ export function latestAssessment(ctx: SubgraphContext, query: SelectQueryBuilder
 
 /**
  * The latest assessment the viewer may read of each situation, as a subquery with columns
- * situation_id and overall_level to join on: one ordered pass over the assessments (DISTINCT ON,
+ * situation_id, overall_level and crimes_occurring (whether it states crimes occurring) to join on: one ordered pass over the assessments (DISTINCT ON,
  * over the index on situation_id, assessed_on, created_at, id) instead of a lookup per situation.
  * It picks, per situation, the same row as latestAssessment: the same policy, the same order.
  */
@@ -75,6 +86,7 @@ export function latestAssessments(ctx: SubgraphContext, subQuery: SelectQueryBui
   return subQuery
     .select('la.situation_id', 'situation_id')
     .addSelect('la.overall_level', 'overall_level')
+    .addSelect('cardinality(la.crimes_occurring) > 0', 'crimes_occurring')
     .from(RiskAssessment, 'la')
     .where(visibleTo(ctx, RiskAssessment, 'la'))
     .distinctOn(['la.situation_id'])
@@ -126,6 +138,10 @@ export async function applySituationFilter(
     const level = latestAssessment(ctx, query, 'overall_level');
     if (filter.minLevel) query.andWhere(`${level} >= :filterMinLevel`, { filterMinLevel: filter.minLevel });
     if (filter.maxLevel) query.andWhere(`${level} <= :filterMaxLevel`, { filterMaxLevel: filter.maxLevel });
+  }
+  if (filter.crimesOccurring != null) {
+    const occurring = `coalesce(cardinality(${latestAssessment(ctx, query, 'crimes_occurring')}), 0) > 0`;
+    query.andWhere(filter.crimesOccurring ? occurring : `NOT ${occurring}`);
   }
   if (filter.assessedSince) {
     const since = query

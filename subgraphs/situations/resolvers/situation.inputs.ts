@@ -4,7 +4,7 @@ import { ArrayMaxSize, ArrayUnique, Length } from 'class-validator';
 import { Field, InputType } from 'type-graphql';
 import { NewRecordInput, RecordChangesInput } from '../../kernel/write/record-inputs';
 import { LocalDate } from '../../kernel/schema/scalars';
-import { Crime } from '../../kernel/schema/vocabulary';
+import { Crime, INCITEMENT_DESCRIPTION } from '../../kernel/schema/vocabulary';
 import { SituationStatus } from '../entities/situation.entity';
 
 @InputType({ description: 'A country situation your organisation starts monitoring, owned by your organisation.' })
@@ -24,9 +24,14 @@ export class OpenSituationInput extends NewRecordInput {
   status: SituationStatus;
 
   @Field(() => [Crime], { description: 'The crimes the situation is monitored for; at least one.' })
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(4)
   @ArrayUnique()
   crimes: Crime[];
+
+  @Field(() => [Crime], { defaultValue: [], description: INCITEMENT_DESCRIPTION })
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  incitement: Crime[];
 
   @Field(() => LocalDate, { description: 'When monitoring began; not in the future.' })
   openedOn: string;
@@ -46,9 +51,14 @@ export class UpdateSituationInput extends RecordChangesInput {
   status?: SituationStatus | null;
 
   @Field(() => [Crime], { nullable: true })
-  @ArrayMaxSize(5)
+  @ArrayMaxSize(4)
   @ArrayUnique()
   crimes?: Crime[] | null;
+
+  @Field(() => [Crime], { nullable: true, description: INCITEMENT_DESCRIPTION })
+  @ArrayMaxSize(4)
+  @ArrayUnique()
+  incitement?: Crime[] | null;
 
   @Field(() => LocalDate, { nullable: true })
   openedOn?: string | null;

@@ -25,7 +25,7 @@ import { OpenSituationInput, UpdateSituationInput } from './situation.inputs';
 
 const KIND = 'situation';
 // A situation is a country's: its country is not among what an update changes. Sharing changes go through changedSharing.
-const CHANGEABLE: readonly (keyof SituationContent)[] = ['title', 'summary', 'status', 'crimes', 'openedOn'];
+const CHANGEABLE: readonly (keyof SituationContent)[] = ['title', 'summary', 'status', 'crimes', 'incitement', 'openedOn'];
 
 @Resolver()
 export class SituationMutationResolver {
@@ -48,6 +48,7 @@ export class SituationMutationResolver {
           summary: input.summary,
           status: input.status,
           crimes: input.crimes,
+          incitement: input.incitement,
           openedOn: input.openedOn,
           ...sharing,
         });

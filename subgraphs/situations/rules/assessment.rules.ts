@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { restrictToVisible } from '../../kernel/read/policed-query';
 import type { Viewer } from '../../../platform/identity';
 import { notInFuture } from '../../kernel/write/validation';
+import { crimeListProblems } from '../../kernel/schema/vocabulary';
 import type { InputProblems } from '../../kernel/write/writing';
 import { Framework, Indicator, RiskFactor } from '../entities/framework.entity';
 import type { RiskFactorScore } from '../entities/risk-assessment.entity';
@@ -20,6 +21,7 @@ export function checkAssessmentFields(problems: InputProblems, input: AddRiskAss
     );
   }
   if (input.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the assessment concerns');
+  for (const [field, message] of crimeListProblems(input)) problems.add(field, message);
   const seen = new Set<string>();
   input.factors.forEach((factor, i) => {
     if (seen.has(factor.riskFactor))

@@ -4,7 +4,7 @@
 import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../../platform/identity';
 import { countryCode, notInFuture, uuid } from '../../kernel/write/validation';
-import type { Crime } from '../../kernel/schema/vocabulary';
+import { crimeListProblems, type Crime } from '../../kernel/schema/vocabulary';
 import { InputProblems, visibleRecord } from '../../kernel/write/writing';
 import { checkSharing, type Sharing } from '../../kernel/policy/no-write-down';
 import type { Citing } from '../../kernel/policy/record-floor';
@@ -19,6 +19,7 @@ export interface SituationContent extends Sharing {
   summary: string;
   status: SituationStatus;
   crimes: Crime[];
+  incitement: Crime[];
   openedOn: string;
 }
 
@@ -28,6 +29,7 @@ export const SITUATION_FIELDS: readonly (keyof SituationContent)[] = [
   'summary',
   'status',
   'crimes',
+  'incitement',
   'openedOn',
   'classification',
   'sharedWith',
@@ -43,6 +45,7 @@ export function checkSituation(problems: InputProblems, content: SituationConten
   const countryIso3 = problems.check(() => countryCode(content.countryIso3, 'countryIso3')) ?? content.countryIso3;
   problems.check(() => notInFuture(content.openedOn, 'openedOn'));
   if (content.crimes.length === 0) problems.add('crimes', 'crimes must name at least one crime the situation is monitored for');
+  for (const [field, message] of crimeListProblems(content)) problems.add(field, message);
   checkSharing(problems, content);
   return { ...content, countryIso3 };
 }
