@@ -26,7 +26,11 @@ let hub: Hub;
 let editor: string;
 
 const report = (input: Record<string, unknown>) =>
-  hub.query(REPORT, { input: { idempotencyKey: randomUUID(), countryIso3: 'GMB', occurredOn: '2021-04-02', classification: 'GREEN', ...input } }, { token: editor });
+  hub.query(
+    REPORT,
+    { input: { idempotencyKey: randomUUID(), countryIso3: 'GMB', occurredOn: '2021-04-02', classification: 'GREEN', ...input } },
+    { token: editor },
+  );
 
 beforeAll(async () => {
   hub = await startHub();
@@ -98,7 +102,10 @@ describe('importing event types', () => {
   });
 
   it('maps what partners write to codes, case- and space-insensitively', async () => {
-    const listed = accepted<{ nodes: (Incident & { externalId: string })[] }>(await hub.query(LIST, { filter: WINDOW }, { token: editor }), 'incidents');
+    const listed = accepted<{ nodes: (Incident & { externalId: string })[] }>(
+      await hub.query(LIST, { filter: WINDOW }, { token: editor }),
+      'incidents',
+    );
     const byId = Object.fromEntries(listed.nodes.map((n) => [n.externalId, [n.eventTypeCode, n.subEventTypeCode]]));
     expect(byId).toEqual({
       'ET-1': ['PROTESTS', null],

@@ -98,7 +98,7 @@ export class Incident extends OwnedRecord {
 
   @Field(() => IncidentEventType, {
     nullable: true,
-    description: 'The event type in the typology incidents are counted by; null when the reporter\'s text names none of its types.',
+    description: "The event type in the typology incidents are counted by; null when the reporter's text names none of its types.",
   })
   @Column({ type: 'varchar', length: 60, name: 'event_type_code', nullable: true })
   eventTypeCode: string | null;
@@ -107,7 +107,7 @@ export class Incident extends OwnedRecord {
   @Column({ type: 'varchar', length: 100, name: 'sub_event_type', nullable: true })
   subEventType: string | null;
 
-  @Field(() => IncidentSubEventType, { nullable: true, description: 'The sub-event type in the typology, one of eventTypeCode\'s.' })
+  @Field(() => IncidentSubEventType, { nullable: true, description: "The sub-event type in the typology, one of eventTypeCode's." })
   @Column({ type: 'varchar', length: 60, name: 'sub_event_type_code', nullable: true })
   subEventTypeCode: string | null;
 

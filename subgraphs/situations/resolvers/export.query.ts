@@ -32,15 +32,16 @@ class IncidentExport {
 export class ExportQueryResolver {
   @Cost(100)
   @Query(() => IncidentExport, {
+    nullable: true,
     description: `The incidents your organisation owns (that you may read), oldest first, as a file to keep or to import elsewhere; at most ${MAX_EXPORTED_INCIDENTS} (narrow the filter for more, or use \`npm run export\` on the server).`,
   })
   async exportIncidents(
     @Arg('format', () => ImportFormat) format: ImportFormat,
     @Arg('filter', () => IncidentFilter, { nullable: true }) filter: IncidentFilter | undefined,
     @Ctx() ctx: SituationsContext,
-  ): Promise<IncidentExport> {
+  ): Promise<IncidentExport | null> {
     const { viewer } = ctx;
-    if (!isAuthenticated(viewer) || !viewer.org) throw unauthenticated('Sign in to export your organisation\'s incidents');
+    if (!isAuthenticated(viewer) || !viewer.org) throw unauthenticated("Sign in to export your organisation's incidents");
     const org = viewer.org;
     // Owned by the viewer's organisation, readable by the viewer (a RED incident names its readers),
     // and matching the filter: the filter's query is the incidents query's own, taken as a subquery.

@@ -30,7 +30,8 @@ class ImportIncidentsInput {
 
   @Field(() => Classification, {
     nullable: true,
-    description: "Applied to every row; omitted: new incidents get your organisation's sharing defaults (as reportIncident), stored ones keep theirs.",
+    description:
+      "Applied to every row; omitted: new incidents get your organisation's sharing defaults (as reportIncident), stored ones keep theirs.",
   })
   classification?: Classification;
 

@@ -30,7 +30,10 @@ export class IncidentFilter {
   @Field(() => String, { nullable: true, description: 'First- or second-level administrative area, by name (case-insensitive).' })
   adminArea?: string;
 
-  @Field(() => [String], { nullable: true, description: 'Event types as the reporters wrote them, exactly; to count or compare, use eventTypeCodes.' })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Event types as the reporters wrote them, exactly; to count or compare, use eventTypeCodes.',
+  })
   eventTypes?: string[];
 
   @Field(() => [IncidentEventType], { nullable: true, description: 'Of one of these event types of the typology.' })
@@ -64,7 +67,8 @@ export function applyIncidentFilter(ctx: SubgraphContext, query: SelectQueryBuil
   if (filter.adminArea)
     query.andWhere('(lower(i.adm1) = lower(:filterArea) OR lower(i.adm2) = lower(:filterArea))', { filterArea: filter.adminArea.trim() });
   if (filter.eventTypes?.length) query.andWhere('i.event_type IN (:...filterEventTypes)', { filterEventTypes: filter.eventTypes });
-  if (filter.eventTypeCodes?.length) query.andWhere('i.event_type_code IN (:...filterEventTypeCodes)', { filterEventTypeCodes: filter.eventTypeCodes });
+  if (filter.eventTypeCodes?.length)
+    query.andWhere('i.event_type_code IN (:...filterEventTypeCodes)', { filterEventTypeCodes: filter.eventTypeCodes });
   if (filter.subEventTypeCodes?.length)
     query.andWhere('i.sub_event_type_code IN (:...filterSubEventTypeCodes)', { filterSubEventTypeCodes: filter.subEventTypeCodes });
   if (filter.minFatalities !== undefined && filter.minFatalities !== null) {

@@ -77,7 +77,10 @@ export class ReportIncidentInput extends NewRecordInput {
   @Length(1, LIMIT.eventType)
   eventType?: string | null;
 
-  @Field(() => IncidentEventType, { nullable: true, description: 'The event type in the typology; omitted, it is read from eventType where it can be.' })
+  @Field(() => IncidentEventType, {
+    nullable: true,
+    description: 'The event type in the typology; omitted, it is read from eventType where it can be.',
+  })
   eventTypeCode?: string | null;
 
   @Field(() => String, { nullable: true, description: 'The sub-event type in your words; mapped to subEventTypeCode when it names one of the type.' })

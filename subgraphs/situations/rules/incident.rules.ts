@@ -120,13 +120,18 @@ export function readEventType(given: Partial<Record<keyof EventTypeValues, strin
       code = match.type;
       // "Armed clash" written as the event type names the sub-type too.
       if (subCode === null && subText === null) subCode = match.subType;
-    } else unmapped.push({ field: 'eventType', message: `event type ${JSON.stringify(text)} not mapped to an ACLED event type: kept as written, counted under no event type` });
+    } else
+      unmapped.push({
+        field: 'eventType',
+        message: `event type ${JSON.stringify(text)} not mapped to an ACLED event type: kept as written, counted under no event type`,
+      });
   }
   if (text === null && code === null && problems.length === 0)
     problems.push({ field: 'eventType', message: 'eventType is required (the event type as written, or eventTypeCode)' });
   if (subCode !== null) {
     const owner = typeOfSubEventType(subCode);
-    if (!owner) problems.push({ field: 'subEventTypeCode', message: `subEventTypeCode ${JSON.stringify(subCode)} is not a sub-event type of the typology` });
+    if (!owner)
+      problems.push({ field: 'subEventTypeCode', message: `subEventTypeCode ${JSON.stringify(subCode)} is not a sub-event type of the typology` });
     else if (code === null)
       problems.push({ field: 'subEventTypeCode', message: `subEventTypeCode ${subCode} needs its event type, ${owner}, as eventTypeCode` });
     else if (owner !== code)
