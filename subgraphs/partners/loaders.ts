@@ -8,6 +8,8 @@ import { EarlyWarningMechanism } from './entities/early-warning-mechanism.entity
 import { Engagement } from './entities/engagement.entity';
 import { FocalPoint } from './entities/focal-point.entity';
 import { Membership, MembershipStatus } from './entities/membership.entity';
+import { NationalCommittee } from './entities/national-committee.entity';
+import { NationalFocalPoint } from './entities/national-focal-point.entity';
 import { Partner } from './entities/partner.entity';
 
 // The statements the dashboard and entity references run, written once (kernel/read/prebuilt.ts).
@@ -39,7 +41,9 @@ function membershipsOn(ctx: SubgraphContext, column: 'partner_code' | 'country_i
     q
       .andWhere(`m.${column} IN (:...keys)`, { keys })
       .andWhere('m.status = :status', { status: MembershipStatus.MEMBER })
-      .andWhere('(m.valid_from IS NULL OR m.valid_from <= :on)', { on })
+      // A period with no recorded start counts from before the hub's records, unless its start is known
+      // to be no earlier than start_not_before (South Sudan in the ICGLR): then only from that day.
+      .andWhere('(m.valid_from <= :on OR (m.valid_from IS NULL AND (m.start_not_before IS NULL OR m.start_not_before <= :on)))', { on })
       .andWhere('(m.valid_to IS NULL OR m.valid_to > :on)', { on })
       .orderBy('m.country_iso3')
       .addOrderBy('m.partner_code'),
@@ -115,6 +119,32 @@ function mechanismsLoader(ctx: SubgraphContext) {
   );
 }
 
+function nationalCommitteesLoader(ctx: SubgraphContext, column: 'partnerCode' | 'countryIso3') {
+  const sqlColumn = column === 'partnerCode' ? 'partner_code' : 'country_iso3';
+  return batchLoader<string, NationalCommittee[]>(async (codes) =>
+    manyByKey(
+      codes,
+      await findVisible(ctx, NationalCommittee, 'n', (q) =>
+        q.andWhere(`n.${sqlColumn} IN (:...codes)`, { codes }).orderBy('n.country_iso3', 'ASC').addOrderBy('n.partner_code', 'ASC'),
+      ),
+      (n) => n[column],
+    ),
+  );
+}
+
+function nationalFocalPointsLoader(ctx: SubgraphContext, column: 'networkCode' | 'countryIso3') {
+  const sqlColumn = column === 'networkCode' ? 'network_code' : 'country_iso3';
+  return batchLoader<string, NationalFocalPoint[]>(async (codes) =>
+    manyByKey(
+      codes,
+      await findVisible(ctx, NationalFocalPoint, 'f', (q) =>
+        q.andWhere(`f.${sqlColumn} IN (:...codes)`, { codes }).orderBy('f.country_iso3', 'ASC').addOrderBy('f.id', 'ASC'),
+      ),
+      (f) => f[column] ?? '',
+    ),
+  );
+}
+
 /**
  * The request's loaders, one typed object built by the context factory for every request (the
  * dataloader README's "new DataLoader per request"): a loader's cache holds rows one viewer may
@@ -131,6 +161,10 @@ export function createLoaders(ctx: SubgraphContext) {
     focalPoints: focalPointsLoader(ctx),
     engagements: engagementsLoader(ctx),
     mechanisms: mechanismsLoader(ctx),
+    nationalCommitteesByPartner: nationalCommitteesLoader(ctx, 'partnerCode'),
+    nationalCommitteesByCountry: nationalCommitteesLoader(ctx, 'countryIso3'),
+    nationalFocalPointsByNetwork: nationalFocalPointsLoader(ctx, 'networkCode'),
+    nationalFocalPointsByCountry: nationalFocalPointsLoader(ctx, 'countryIso3'),
   };
 }
 

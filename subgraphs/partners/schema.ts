@@ -9,6 +9,13 @@ import { FocalPointMutationResolver } from './resolvers/focal-point.mutation';
 import { MembershipMutationResolver } from './resolvers/membership.mutation';
 import { PartnerMutationResolver } from './resolvers/partner.mutation';
 import { PartnerSharingDefaultsResolver } from './resolvers/sharing-defaults.resolver';
+import { PartnerMembersOnResolver } from './resolvers/members-on.resolver';
+import {
+  CountryNationalBodiesResolver,
+  NationalCommitteeResolver,
+  NationalFocalPointResolver,
+  PartnerNationalBodiesResolver,
+} from './resolvers/national-body.resolver';
 
 export function buildPartnersSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -19,6 +26,11 @@ export function buildPartnersSchema(): Promise<GraphQLSchema> {
       MembershipResolver,
       EngagementResolver,
       PartnerSharingDefaultsResolver,
+      PartnerMembersOnResolver,
+      NationalCommitteeResolver,
+      NationalFocalPointResolver,
+      PartnerNationalBodiesResolver,
+      CountryNationalBodiesResolver,
       PartnerMutationResolver,
       FocalPointMutationResolver,
       EngagementMutationResolver,

@@ -5,7 +5,8 @@ import { RiskAssessmentResolver } from './resolvers/assessment.resolver';
 import { RiskAssessmentMutationResolver } from './resolvers/assessment.mutation';
 import { SituationDashboardResolver } from './resolvers/situation.dashboard';
 import { AlertSituationResolver, CountrySituationsResolver, PartnerAssessmentsResolver } from './resolvers/contributed.resolver';
-import { FrameworkResolver, RiskFactorResolver } from './resolvers/framework.resolver';
+import { FrameworkResolver, IndicatorResolver, RiskFactorResolver } from './resolvers/framework.resolver';
+import { FrameworkMutationResolver } from './resolvers/framework.mutation';
 import { IncidentResolver } from './resolvers/incident.resolver';
 import { IncidentMutationResolver } from './resolvers/incident.mutation';
 import { ImportMutationResolver } from './resolvers/import.mutation';
@@ -23,6 +24,7 @@ export function buildSituationsSchema(): Promise<GraphQLSchema> {
       IncidentResolver,
       FrameworkResolver,
       RiskFactorResolver,
+      IndicatorResolver,
       CountrySituationsResolver,
       PartnerAssessmentsResolver,
       AlertSituationResolver,
@@ -31,6 +33,7 @@ export function buildSituationsSchema(): Promise<GraphQLSchema> {
       IncidentMutationResolver,
       ImportMutationResolver,
       ExportQueryResolver,
+      FrameworkMutationResolver,
     ],
     referenceResolvers: {
       Situation: { __resolveReference: resolveSituationReference },

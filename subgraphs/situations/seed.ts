@@ -7,9 +7,9 @@ import { Classification, ownership, type Ownership } from '../kernel/policy/owne
 import { illustrativeSituationId } from '../kernel/reference/illustrative-situations';
 import { floorCurrentCitations } from '../kernel/policy/record-floor';
 import { insertMissing, stableId } from '../kernel/db/seeding';
-import { FRAMEWORKS } from './data/framework';
+import { FRAMEWORKS, indicatorWording } from './data/framework';
 import { ILLUSTRATIVE_SITUATIONS, ILLUSTRATIVE_SOURCES } from './data/illustrative';
-import { Framework, Indicator, RiskFactor, type CrimeScope } from './entities/framework.entity';
+import { Framework, Indicator, RiskFactor, type CrimeScope, type WordingStatus } from './entities/framework.entity';
 import { DatePrecision, GeoPrecision, Incident } from './entities/incident.entity';
 import { eventTypeOf } from './data/event-types';
 import { RiskAssessment } from './entities/risk-assessment.entity';
@@ -29,7 +29,16 @@ export async function seedReference(db: DataSource): Promise<void> {
     await insertMissing(
       manager,
       Framework,
-      FRAMEWORKS.map((f) => ({ id: f.version, title: f.title, year: f.year, description: f.description, ...REFERENCE })),
+      FRAMEWORKS.map((f) => ({
+        id: f.version,
+        title: f.title,
+        year: f.year,
+        description: f.description,
+        source: f.source,
+        sourceNote: f.sourceNote ?? null,
+        hubNumbering: f.hubNumbering,
+        ...REFERENCE,
+      })),
     );
     await insertMissing(
       manager,
@@ -43,6 +52,8 @@ export async function seedReference(db: DataSource): Promise<void> {
           title: r.title,
           description: r.description,
           scope: r.scope as CrimeScope,
+          wordingStatus: r.wording as WordingStatus,
+          wordingNote: r.wordingNote ?? null,
           ...REFERENCE,
         })),
       ),
@@ -59,6 +70,8 @@ export async function seedReference(db: DataSource): Promise<void> {
             code: indicator.code,
             position: position + 1,
             text: indicator.text,
+            wordingStatus: indicatorWording(r, indicator) as WordingStatus,
+            wordingNote: indicator.wordingNote ?? null,
             ...REFERENCE,
           })),
         ),

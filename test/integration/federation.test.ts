@@ -95,12 +95,12 @@ describe('the federated hub', () => {
     expect(response.errors).toBeUndefined();
     const situation = response.data!.situation;
     expect(situation.illustrative).toBe(true);
-    expect(situation.title).toMatch(/^\[Illustrative\]/);
+    expect(situation.title).toMatch(/^\[Exercise\] Scenario H: /);
     expect(situation.country).toMatchObject({ iso3: 'MMR', name: 'Myanmar', region: 'Asia' });
     expect(situation.assessments.map((a: { overallLevel: string }) => a.overallLevel)).toEqual(['VERY_HIGH', 'HIGH']);
     expect(situation.assessments[0].assessedBy).toEqual({
       code: 'UN-JO',
-      name: 'UN Joint Office on Genocide Prevention and the Responsibility to Protect',
+      name: 'United Nations Office on Genocide Prevention and the Responsibility to Protect',
     });
   });
 

@@ -156,6 +156,16 @@ export const ENGAGEMENTS: readonly EngagementRecord[] = [
     countryIso3: null,
     source: RECORD,
   },
+  {
+    partnerCode: 'LATAM-NET',
+    kind: EngagementKind.MISSION,
+    title: "Work with Paraguay, whose Ombudsman's office was to act as national focal point in the Latin American Network",
+    startDate: '2013-04-17',
+    endDate: '2013-04-19',
+    city: null,
+    countryIso3: 'PRY',
+    source: `${RECORD}, "Corrections and additions"; the record gives no city`,
+  },
 ];
 
 export interface FocalPointRecord {

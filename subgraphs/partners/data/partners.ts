@@ -3,7 +3,9 @@
 
 export interface MembershipPeriod {
   iso3: string; // ISO 3166-1 alpha-3, present in COUNTRIES
-  validFrom: string | null; // YYYY-MM-DD the period starts; null = since before the hub's records
+  validFrom: string | null; // YYYY-MM-DD the period starts; null = not recorded (since before the hub's records, or after startNotBefore)
+  startNotBefore?: string; // YYYY-MM-DD: with validFrom null, the period began on or after this day, which the records do not give
+  seededFrom?: string | null; // the validFrom the period was first seeded with, when since corrected: its stable id derives from it
   validTo: string | null; // YYYY-MM-DD, exclusive: first day it no longer holds; null = current
   status: 'MEMBER' | 'SUSPENDED'; // SUSPENDED = membership or participation suspended or frozen
   note?: string; // source or explanation
@@ -12,7 +14,9 @@ export interface MembershipPeriod {
 export interface PartnerRecord {
   code: string; // hub code
   name: string;
-  kind: 'UN_OFFICE' | 'REGIONAL' | 'SUB_REGIONAL';
+  kind: 'UN_OFFICE' | 'REGIONAL' | 'SUB_REGIONAL' | 'NETWORK_OF_STATES' | 'CIVIL_SOCIETY' | 'RESEARCH_INSTITUTION' | 'UN_INTER_AGENCY';
+  memberTerm?: string; // what it calls its members, when not "Member States"
+  about?: string; // what the hub records about the organisation beyond its members, with the source
   headquartersIso3: string | null;
   headquartersCity: string | null;
   website: string | null;
@@ -24,7 +28,9 @@ export interface PartnerRecord {
 export const PARTNERS: readonly PartnerRecord[] = [
   {
     code: 'UN-JO',
-    name: 'UN Joint Office on Genocide Prevention and the Responsibility to Protect',
+    // The name the Office uses for itself (its record; shared/domain.md, "Corrections and additions"). It was
+    // formed as a joint office of the two Special Advisers, hence the hub code.
+    name: 'United Nations Office on Genocide Prevention and the Responsibility to Protect',
     kind: 'UN_OFFICE',
     headquartersIso3: 'USA',
     headquartersCity: 'New York',
@@ -391,7 +397,14 @@ export const PARTNERS: readonly PartnerRecord[] = [
       { iso3: 'KEN', validFrom: null, validTo: null, status: 'MEMBER' },
       { iso3: 'RWA', validFrom: null, validTo: null, status: 'MEMBER' },
       { iso3: 'SDN', validFrom: null, validTo: null, status: 'MEMBER' },
-      { iso3: 'SSD', validFrom: null, validTo: null, status: 'MEMBER', note: 'Joined after independence (July 2011); admission date not recorded' },
+      {
+        iso3: 'SSD',
+        validFrom: null,
+        startNotBefore: '2012-05-18',
+        validTo: null,
+        status: 'MEMBER',
+        note: 'Independent from 9 July 2011; admitted after 17 May 2012, on a day the records do not give. The Office\'s record speaks of "the eleven Member States" in December 2011 and February 2012 (shared/domain.md, "Corrections and additions")',
+      },
       { iso3: 'TZA', validFrom: null, validTo: null, status: 'MEMBER' },
       { iso3: 'UGA', validFrom: null, validTo: null, status: 'MEMBER' },
       { iso3: 'ZMB', validFrom: null, validTo: null, status: 'MEMBER' },
@@ -401,6 +414,8 @@ export const PARTNERS: readonly PartnerRecord[] = [
     code: 'OSCE',
     name: 'Organization for Security and Co-operation in Europe',
     kind: 'REGIONAL',
+    // Its members are participating States (shared/domain.md, Partners), and the hub says so wherever it shows them.
+    memberTerm: 'participating States',
     headquartersIso3: 'AUT',
     headquartersCity: 'Vienna',
     website: 'https://www.osce.org',
@@ -764,10 +779,11 @@ export const PARTNERS: readonly PartnerRecord[] = [
       { iso3: 'COD', validFrom: null, validTo: null, status: 'MEMBER' },
       {
         iso3: 'COM',
-        validFrom: '2017-08-01',
+        validFrom: '2017-08-20',
+        seededFrom: '2017-08-01',
         validTo: null,
         status: 'MEMBER',
-        note: 'Admitted at the 37th SADC Summit, Pretoria, August 2017 (date approximate to the month)',
+        note: 'Admitted at the 37th SADC Summit, Pretoria, 19-20 August 2017 (shared/domain.md, "Corrections and additions")',
       },
       { iso3: 'LSO', validFrom: null, validTo: null, status: 'MEMBER' },
       { iso3: 'MDG', validFrom: null, validTo: '2009-03-30', status: 'MEMBER' },
@@ -861,5 +877,45 @@ export const PARTNERS: readonly PartnerRecord[] = [
       { iso3: 'TUN', validFrom: null, validTo: null, status: 'MEMBER' },
       { iso3: 'YEM', validFrom: null, validTo: null, status: 'MEMBER' },
     ],
+  },
+  // Partners of other kinds the Office works with (shared/domain.md, "Corrections and additions" and the
+  // training record). They are organisations of the hub like the others: their members can be given tokens
+  // and records can be shared with them. None runs an early-warning mechanism the hub records.
+  {
+    code: 'LATAM-NET',
+    name: 'Latin American Network for Genocide and Mass Atrocity Prevention',
+    kind: 'NETWORK_OF_STATES',
+    memberTerm: 'participating States',
+    about:
+      'A network of States, launched on 28-30 March 2012 with 18 participating States; the Office trained its officials with the Auschwitz Institute in November 2012 and worked with Paraguay in April 2013 (shared/domain.md). The hub does not list the participating States: the record does not name them all.',
+    headquartersIso3: null,
+    headquartersCity: null,
+    website: null,
+    earlyWarningMechanisms: [],
+    memberships: [],
+  },
+  {
+    code: 'AIPR',
+    name: 'Auschwitz Institute for Peace and Reconciliation',
+    kind: 'RESEARCH_INSTITUTION',
+    about:
+      'Trains government officials in genocide and mass atrocity prevention; with the Office it trained the Latin American Network in Buenos Aires and Montevideo in November 2012 (shared/domain.md). Now the Auschwitz Institute for the Prevention of Genocide and Mass Atrocities.',
+    headquartersIso3: 'USA',
+    headquartersCity: 'New York',
+    website: 'https://www.auschwitzinstitute.org',
+    earlyWarningMechanisms: [],
+    memberships: [],
+  },
+  {
+    code: 'UN-FT',
+    name: 'United Nations Interagency Framework Team for Preventive Action',
+    kind: 'UN_INTER_AGENCY',
+    about:
+      'The UN inter-agency Framework Team, which brings United Nations departments, agencies and programmes together on early warning and preventive action (shared/domain.md, "Corrections and additions").',
+    headquartersIso3: 'USA',
+    headquartersCity: 'New York',
+    website: null,
+    earlyWarningMechanisms: [],
+    memberships: [],
   },
 ];

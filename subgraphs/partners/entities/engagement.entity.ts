@@ -10,8 +10,18 @@ export enum EngagementKind {
   SEMINAR = 'SEMINAR',
   BRIEFING = 'BRIEFING',
   SESSION = 'SESSION',
+  QUIET_DIPLOMACY = 'QUIET_DIPLOMACY',
 }
-registerEnumType(EngagementKind, { name: 'EngagementKind' });
+registerEnumType(EngagementKind, {
+  name: 'EngagementKind',
+  description: 'What kind of engagement it was.',
+  valuesConfig: {
+    QUIET_DIPLOMACY: {
+      description:
+        'Quiet diplomacy: contacts the Office keeps confidential to be effective. Always RED: recorded RED when classification is left out, and refused at any other level.',
+    },
+  },
+});
 
 @ObjectType({ description: 'An engagement between the Joint Office and a partner.' })
 @Entity({ name: 'engagement' })

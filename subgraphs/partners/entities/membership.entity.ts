@@ -39,6 +39,14 @@ export class Membership extends OwnedRecord {
   @Column({ type: 'date', name: 'valid_from', nullable: true })
   validFrom: string | null;
 
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      "When validFrom is null: the period began on or after this date, on a day the hub's records do not give (South Sudan's admission to the ICGLR, after 17 May 2012). Null when nothing is known of its start.",
+  })
+  @Column({ type: 'date', name: 'start_not_before', nullable: true })
+  startNotBefore: string | null;
+
   @Field(() => LocalDate, { nullable: true, description: 'First day the period no longer holds; null while it is current.' })
   @Column({ type: 'date', name: 'valid_to', nullable: true })
   validTo: string | null;

@@ -3,12 +3,35 @@ import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Classification, OwnedRecord } from '../../kernel/policy/ownership';
 
+// The first three values predate issue 16 and keep their names (clients and stored rows use them);
+// the others name the kinds of body the Office also works with.
 export enum PartnerKind {
   UN_OFFICE = 'UN_OFFICE',
   REGIONAL = 'REGIONAL',
   SUB_REGIONAL = 'SUB_REGIONAL',
+  NETWORK_OF_STATES = 'NETWORK_OF_STATES',
+  CIVIL_SOCIETY = 'CIVIL_SOCIETY',
+  RESEARCH_INSTITUTION = 'RESEARCH_INSTITUTION',
+  UN_INTER_AGENCY = 'UN_INTER_AGENCY',
 }
-registerEnumType(PartnerKind, { name: 'PartnerKind' });
+registerEnumType(PartnerKind, {
+  name: 'PartnerKind',
+  description: 'What kind of body a partner is.',
+  valuesConfig: {
+    UN_OFFICE: {
+      description: 'An office of the United Nations Secretariat, such as the Office on Genocide Prevention and the Responsibility to Protect.',
+    },
+    REGIONAL: { description: 'A regional organisation (the African Union, the OSCE, the European Union, the OAS, ...).' },
+    SUB_REGIONAL: { description: 'A sub-regional organisation (ECOWAS, the ICGLR, IGAD, SADC, ...).' },
+    NETWORK_OF_STATES: { description: 'A network of States, such as the Latin American Network for Genocide and Mass Atrocity Prevention.' },
+    CIVIL_SOCIETY: { description: 'A civil-society organisation or non-governmental organisation.' },
+    RESEARCH_INSTITUTION: { description: 'A research or training institution, such as the Auschwitz Institute.' },
+    UN_INTER_AGENCY: { description: 'A body of several United Nations entities, such as the UN inter-agency Framework Team.' },
+  },
+});
+
+/** What the hub calls a partner's members when it names none of its own: "Member States". */
+export const DEFAULT_MEMBER_TERM = 'Member States';
 
 @Directive('@key(fields: "code")')
 @ObjectType({ description: 'An organisation that shares early-warning information through the hub.' })
@@ -37,6 +60,17 @@ export class Partner extends OwnedRecord {
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 300, nullable: true })
   website: string | null;
+
+  @Field({
+    description:
+      'What the organisation calls its members, as the hub shows them: "Member States" for most, "participating States" for the OSCE and the Latin American Network.',
+  })
+  @Column({ type: 'varchar', length: 60, name: 'member_term', default: DEFAULT_MEMBER_TERM })
+  memberTerm: string;
+
+  @Field(() => String, { nullable: true, description: 'What the hub records about the organisation beyond its members, and where that comes from.' })
+  @Column({ type: 'text', nullable: true })
+  about: string | null;
 
   // The sharing the organisation's new records get when a create leaves classification out. Not a
   // field of its own: who an organisation shares with by default is its own business (Partner.sharingDefaults).

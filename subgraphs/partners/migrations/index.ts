@@ -5,6 +5,7 @@ import { Idempotency1795607798530 } from './1795607798530-Idempotency';
 import { SharingDefaults1795609095412 } from './1795609095412-SharingDefaults';
 import { Confidentiality1795610000001 } from './1795610000001-Confidentiality';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
+import { PartnersModel1796360000000 } from './1796360000000-PartnersModel';
 
 export const migrations = [
   Init1795606343722,
@@ -13,4 +14,5 @@ export const migrations = [
   SharingDefaults1795609095412,
   Confidentiality1795610000001,
   AuditLayout1796200000000,
+  PartnersModel1796360000000,
 ];

@@ -4,11 +4,12 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/service/context';
 import { forbidden } from '../../../platform/errors';
 import { ownership } from '../../kernel/policy/ownership';
-import { HUB_SHARING_DEFAULTS, sharingOf } from '../../kernel/policy/sharing-defaults';
+import { HUB_SHARING_DEFAULTS } from '../../kernel/policy/sharing-defaults';
 import { countryCode, dateRange, isoDate, partnerCode } from '../../kernel/write/validation';
 import { assertCanCreate, createOnce, idempotentRequest, InputProblems, insertAudited, visibleRecord } from '../../kernel/write/writing';
 import { checkSharing, type Sharing } from '../../kernel/policy/no-write-down';
 import { checkPartnerCodes, findPartner, sharingDefaultsOf } from '../rules/partner.rules';
+import { engagementSharing } from '../rules/engagement.rules';
 import { Engagement } from '../entities/engagement.entity';
 import { RecordEngagementInput } from './engagement.inputs';
 
@@ -18,7 +19,7 @@ const JOINT_OFFICE = 'UN-JO';
 export class EngagementMutationResolver {
   @Mutation(() => Engagement, {
     description:
-      "Records an engagement between the Joint Office and a partner (editors of UN-JO for any partner, a partner's editors for their own). Your organisation owns the record. Retrying with the same idempotencyKey returns the first record.",
+      "Records an engagement between the Joint Office and a partner (editors of UN-JO for any partner, a partner's editors for their own). Your organisation owns the record. Quiet diplomacy is always RED: RED when classification is left out, refused at any other level. Retrying with the same idempotencyKey returns the first record.",
   })
   async recordEngagement(@Arg('input', () => RecordEngagementInput) input: RecordEngagementInput, @Ctx() ctx: SubgraphContext): Promise<Engagement> {
     const org = assertCanCreate(ctx.viewer);
@@ -35,7 +36,12 @@ export class EngagementMutationResolver {
         problems.check(() => isoDate(input.startDate, 'startDate'));
         if (input.endDate) problems.check(() => dateRange(input.startDate, input.endDate, 'endDate'));
         const countryIso3 = input.countryIso3 ? (problems.check(() => countryCode(input.countryIso3!, 'countryIso3')) ?? null) : null;
-        const sharing = sharingOf(input, sharingDefaultsOf(await findPartner(ctx.db.manager, viewer, org)) ?? HUB_SHARING_DEFAULTS);
+        const sharing = engagementSharing(
+          problems,
+          input.kind,
+          input,
+          sharingDefaultsOf(await findPartner(ctx.db.manager, viewer, org)) ?? HUB_SHARING_DEFAULTS,
+        );
         checkSharing(problems, sharing);
         await checkPartnerCodes(ctx.db.manager, problems, input.sharedWith ?? [], 'sharedWith');
         problems.throwIfAny();

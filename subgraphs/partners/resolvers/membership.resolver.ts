@@ -17,6 +17,14 @@ export class MembershipResolver {
   async country(@Root() membership: Membership, @Ctx() ctx: PartnersContext): Promise<Country | null> {
     return ctx.loaders.country.load(membership.countryIso3);
   }
+
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the hub holds the day the period began (validFrom). False for a period that began before the hub's records, or on an unrecorded day no earlier than startNotBefore.",
+  })
+  startKnown(@Root() membership: Membership): boolean {
+    return membership.validFrom !== null;
+  }
 }
 
 @Resolver(() => Engagement)

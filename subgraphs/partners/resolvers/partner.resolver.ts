@@ -27,7 +27,10 @@ export class PartnerResolver {
   }
 
   @ListSize(60)
-  @FieldResolver(() => [Country], { description: 'Member states on a date (default today), suspended members excluded.' })
+  @FieldResolver(() => [Country], {
+    description:
+      "Members on a date (default today), suspended members excluded: the partner's Member States, or what memberTerm names (the OSCE's participating States). membersOn says whether the date is before the hub's records.",
+  })
   async memberStates(
     @Root() partner: Partner,
     @Arg('on', () => LocalDate, { nullable: true }) on: string | undefined,

@@ -60,3 +60,22 @@ export function planMembershipChange<P extends Period>(problems: InputProblems, 
   }
   return { close };
 }
+
+/** The dates a period's facts give: its start, its end, and the day its unrecorded start is known to be no earlier than. */
+function datedFacts(period: { validFrom: string | null; validTo: string | null; startNotBefore?: string | null }): string[] {
+  return [period.validFrom, period.validTo, period.startNotBefore ?? null].filter((d): d is string => d !== null);
+}
+
+/** The earliest day any of an organisation's membership facts gives; null when none is dated. */
+export function recordsBegin(periods: { validFrom: string | null; validTo: string | null; startNotBefore?: string | null }[]): string | null {
+  return periods.flatMap(datedFacts).sort()[0] ?? null;
+}
+
+/**
+ * Whether an answer for `on` reaches back before the hub's records: some period counted has no
+ * recorded start, and `on` comes before the first dated fact (or none is dated). Such periods are
+ * counted as holding "since before the records", which the records do not show for that day.
+ */
+export function answersBeforeRecords(counted: { validFrom: string | null }[], begin: string | null, on: string): boolean {
+  return counted.some((p) => p.validFrom === null) && (begin === null || on < begin);
+}

@@ -1,11 +1,18 @@
 // Risk factors and indicators of the UN "Framework of Analysis for Atrocity Crimes: A tool for prevention"
 // (United Nations, 2014) and the categories of the Office's 2009 genocide analysis framework, as loadable data.
+// Each factor and indicator says how far its wording was checked (WordingStatus): the hub holds the
+// 2014 text only in part (domain.md, "Corrections and additions"). A correction to rows already in a
+// database is a migration that UPDATEs them, made together with the change here (README "The Framework").
 
-export type CrimeScope = 'ALL' | 'GENOCIDE' | 'CRIMES_AGAINST_HUMANITY' | 'WAR_CRIMES';
+export type CrimeScope = 'COMMON' | 'GENOCIDE' | 'CRIMES_AGAINST_HUMANITY' | 'WAR_CRIMES';
+export type WordingStatus = 'VERIFIED' | 'PARAPHRASED' | 'RECONSTRUCTED';
 
 export interface IndicatorRecord {
   code: string;
   text: string;
+  /** Overrides the factor's indicatorWording for this indicator. */
+  wording?: WordingStatus;
+  wordingNote?: string;
 }
 
 export interface RiskFactorRecord {
@@ -14,6 +21,11 @@ export interface RiskFactorRecord {
   title: string;
   description: string;
   scope: CrimeScope;
+  /** How far the factor's title and description were checked against the source. */
+  wording: WordingStatus;
+  /** How far its indicators were checked, unless an indicator says otherwise. */
+  indicatorWording: WordingStatus;
+  wordingNote?: string;
   indicators: IndicatorRecord[];
 }
 
@@ -22,8 +34,20 @@ export interface FrameworkRecord {
   title: string;
   year: number;
   description: string;
+  source: string;
+  sourceNote?: string;
+  /** The indicator codes are the hub's numbering, not the source's. */
+  hubNumbering: boolean;
   riskFactors: RiskFactorRecord[];
 }
+
+/** The wording status an indicator of `factor` carries. */
+export const indicatorWording = (factor: RiskFactorRecord, indicator: IndicatorRecord): WordingStatus => indicator.wording ?? factor.indicatorWording;
+
+// domain.md, "Corrections and additions": risk factors 7, 8, 9 and 13 were checked against partial
+// copies of the 2014 text; the other factors' indicators are paraphrased or reconstructed.
+export const FRAMEWORK_2014_NOTE =
+  "The hub holds the 2014 text only in part: risk factors 7, 8, 9 and 13 were checked against partial copies of the official text; the other factors' titles follow the official list, but their descriptions and indicators are paraphrased or reconstructed (see each one's wordingStatus) and must not be quoted as the official wording.";
 
 export const FRAMEWORK_2014: FrameworkRecord = {
   version: '2014',
@@ -31,13 +55,19 @@ export const FRAMEWORK_2014: FrameworkRecord = {
   year: 2014,
   description:
     'Fourteen risk factors, eight common to all atrocity crimes and six specific to genocide, crimes against humanity or war crimes, each with indicators. It has no numeric scale: the more factors and indicators present, the greater the risk.',
+  source: 'United Nations, Framework of Analysis for Atrocity Crimes: A Tool for Prevention, 2014',
+  sourceNote: FRAMEWORK_2014_NOTE,
+  hubNumbering: false,
   riskFactors: [
     {
       code: 'RF1',
       number: 1,
       title: 'Situations of armed conflict or other forms of instability',
       description: 'Situations that place a State under stress and generate an environment conducive to atrocity crimes.',
-      scope: 'ALL',
+      scope: 'COMMON',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
+      wordingNote: 'Title as the official list names it; the description and the indicators were not checked against the 2014 text.',
       indicators: [
         { code: '1.1', text: 'International or non-international armed conflict.' },
         {
@@ -61,7 +91,10 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       title: 'Record of serious violations of international human rights and humanitarian law',
       description:
         'Past or current serious violations of international human rights and humanitarian law, particularly if assuming an early pattern of conduct, including those amounting to atrocity crimes, that have not been prevented, punished or adequately addressed and so create a risk of further violations.',
-      scope: 'ALL',
+      scope: 'COMMON',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
+      wordingNote: 'Title as the official list names it; the description and the indicators were not checked against the 2014 text.',
       indicators: [
         {
           code: '2.1',
@@ -93,7 +126,10 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       number: 3,
       title: 'Weakness of State structures',
       description: 'Circumstances that negatively affect the capacity of a State to prevent or halt atrocity crimes.',
-      scope: 'ALL',
+      scope: 'COMMON',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
+      wordingNote: 'Title as the official list names it; the description and the indicators were not checked against the 2014 text.',
       indicators: [
         {
           code: '3.1',
@@ -125,7 +161,10 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       title: 'Motives or incentives',
       description:
         'Reasons, aims or drivers that justify the use of violence against protected groups, populations or individuals, including by actors outside of State borders.',
-      scope: 'ALL',
+      scope: 'COMMON',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
+      wordingNote: 'Title as the official list names it; the description and the indicators were not checked against the 2014 text.',
       indicators: [
         { code: '4.1', text: 'Political motives, particularly those aimed at the attainment or consolidation of power.' },
         {
@@ -154,7 +193,10 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       number: 5,
       title: 'Capacity to commit atrocity crimes',
       description: 'Conditions that indicate the ability of relevant actors to commit atrocity crimes.',
-      scope: 'ALL',
+      scope: 'COMMON',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
+      wordingNote: 'Title as the official list names it; the description and the indicators were not checked against the 2014 text.',
       indicators: [
         {
           code: '5.1',
@@ -184,12 +226,18 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       title: 'Absence of mitigating factors',
       description:
         'Absence of elements that, if present, could contribute to preventing or to lessening the impact of serious acts of violence against protected groups, populations or individuals.',
-      scope: 'ALL',
+      scope: 'COMMON',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
+      wordingNote:
+        'Title as the official list names it; the description and the indicators were not checked against the 2014 text. The end of 6.1 is from memory.',
       // 6.1: the end of the sentence is from memory, not checked against the 2014 text.
       indicators: [
         {
           code: '6.1',
           text: 'Limited or lack of empowerment processes, institutions or mechanisms that support protected groups, populations or individuals.',
+          wording: 'RECONSTRUCTED',
+          wordingNote: 'The end of the sentence is from memory, not checked against the 2014 text.',
         },
         {
           code: '6.2',
@@ -227,7 +275,10 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       title: 'Enabling circumstances or preparatory action',
       description:
         'Events or measures, whether gradual or sudden, which provide an environment conducive to the commission of atrocity crimes, or which suggest a trajectory towards their perpetration.',
-      scope: 'ALL',
+      scope: 'COMMON',
+      wording: 'VERIFIED',
+      indicatorWording: 'VERIFIED',
+      wordingNote: 'Checked against a partial copy of the 2014 text.',
       indicators: [
         { code: '7.1', text: 'Imposition of emergency laws or extraordinary security measures that erode fundamental rights.' },
         {
@@ -275,7 +326,10 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       title: 'Triggering factors',
       description:
         'Events or circumstances that, even if seemingly unrelated to atrocity crimes, may seriously exacerbate existing conditions or may spark their onset.',
-      scope: 'ALL',
+      scope: 'COMMON',
+      wording: 'VERIFIED',
+      indicatorWording: 'VERIFIED',
+      wordingNote: 'Checked against a partial copy of the 2014 text.',
       indicators: [
         { code: '8.1', text: 'Sudden deployment of security forces or commencement of armed hostilities.' },
         { code: '8.2', text: 'Spillover of armed conflicts or serious tensions in neighboring countries.' },
@@ -313,6 +367,9 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       description:
         'Past or present conduct that reveals serious prejudice against protected groups and that creates stress in the relationship among groups or with the State, generating an environment conducive to atrocity crimes.',
       scope: 'GENOCIDE',
+      wording: 'VERIFIED',
+      indicatorWording: 'VERIFIED',
+      wordingNote: 'Checked against a partial copy of the 2014 text.',
       indicators: [
         {
           code: '9.1',
@@ -338,6 +395,10 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       description:
         'Facts or circumstances that suggest an intent, by action or omission, to destroy all or part of a protected group based on its national, ethnical, racial or religious identity, or the perception of this identity.',
       scope: 'GENOCIDE',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'RECONSTRUCTED',
+      wordingNote:
+        'Title as the official list names it; the indicators are from memory, not checked against the 2014 text, and the official list may be longer.',
       // From memory, not checked against the 2014 text; the official list may be longer.
       indicators: [
         {
@@ -374,6 +435,10 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       description:
         'Signs of violent conduct, including an early pattern of conduct, suggesting a widespread or systematic attack against any civilian population.',
       scope: 'CRIMES_AGAINST_HUMANITY',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'RECONSTRUCTED',
+      wordingNote:
+        'Title as the official list names it; the indicators are from memory, not checked against the 2014 text, and the official list is likely longer.',
       // From memory, not checked against the 2014 text; the official list is likely longer.
       indicators: [
         {
@@ -402,6 +467,10 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       description:
         'Facts or evidence suggestive of a State or organizational policy, even if not explicitly stipulated or formally adopted, to commit serious acts of violence directed against any civilian population.',
       scope: 'CRIMES_AGAINST_HUMANITY',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'RECONSTRUCTED',
+      wordingNote:
+        'Title as the official list names it; the indicators are from memory, not checked against the 2014 text (12.4 is paraphrased), and the official list is longer.',
       // From memory, not checked against the 2014 text; 12.4 is paraphrased and the official list is longer.
       indicators: [
         {
@@ -427,6 +496,10 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       description:
         'Conflict-related conduct that seriously threatens the life and physical integrity of those protected under international humanitarian law.',
       scope: 'WAR_CRIMES',
+      wording: 'VERIFIED',
+      indicatorWording: 'VERIFIED',
+      wordingNote:
+        '13.1 to 13.9 checked against a partial copy of the 2014 text; the end of 13.10 is from memory, and the official list continues beyond it.',
       // 13.1-13.9 checked against a public copy; the end of 13.10 is from memory and the official list continues beyond it.
       indicators: [
         { code: '13.1', text: 'Fragmentation of parties to the conflict or disintegration or absence of chains of command within them.' },
@@ -459,6 +532,8 @@ export const FRAMEWORK_2014: FrameworkRecord = {
         {
           code: '13.10',
           text: 'Evidence of conduct related to the planning, development, production, storage, acquisition, availability or transfer of weapons whose use is prohibited under international humanitarian law.',
+          wording: 'RECONSTRUCTED',
+          wordingNote: 'The end of the sentence is from memory, not checked against the 2014 text.',
         },
       ],
     },
@@ -469,7 +544,10 @@ export const FRAMEWORK_2014: FrameworkRecord = {
       description:
         'Conflict-related conduct that threatens the protection provided by international humanitarian law to humanitarian assistance or peacekeeping personnel not taking direct part in hostilities.',
       scope: 'WAR_CRIMES',
-      // Paraphrased from memory of the framework's themes, NOT its wording or numbering: replace from the 2014 text.
+      wording: 'PARAPHRASED',
+      indicatorWording: 'RECONSTRUCTED',
+      wordingNote:
+        "Title as the official list names it; the indicators paraphrase from memory the framework's themes, not its wording or numbering: replace them from the 2014 text.",
       indicators: [
         {
           code: '14.1',
@@ -497,13 +575,21 @@ export const FRAMEWORK_2014: FrameworkRecord = {
   ],
 };
 
-// 2009 category titles follow the framework as summarized in UN doc A/69/266, paras. 51-52; the indicators paraphrase its questions.
+// 2009 category titles follow the framework as summarized in UN doc A/69/266, paras. 51-52 (domain.md,
+// "Corrections and additions": category 4 without "political", the trigger items listed separately);
+// the indicators paraphrase its questions, and their numbering is the hub's own.
+export const FRAMEWORK_2009_NOTE =
+  "Category titles as United Nations document A/69/266 lists them; the indicators paraphrase the framework's questions. The indicator numbering (1.1 ... 8.6) is the hub's own, not the Office's: cite an indicator by its text outside the hub.";
+
 export const FRAMEWORK_2009: FrameworkRecord = {
   version: '2009',
   title: 'Analysis Framework of the Office of the Special Adviser on the Prevention of Genocide',
   year: 2009,
   description:
     'Eight categories of factors for determining the risk of genocide, used by the Office until the 2014 Framework of Analysis for Atrocity Crimes replaced it.',
+  source: 'Office of the Special Adviser on the Prevention of Genocide, Analysis Framework (2009), as summarized in United Nations document A/69/266',
+  sourceNote: FRAMEWORK_2009_NOTE,
+  hubNumbering: true,
   riskFactors: [
     {
       code: 'C1',
@@ -512,6 +598,8 @@ export const FRAMEWORK_2009: FrameworkRecord = {
       description:
         'The relations between national, ethnical, racial or religious groups, and how a group has been treated in the past and is treated now.',
       scope: 'GENOCIDE',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
       indicators: [
         {
           code: '1.1',
@@ -528,6 +616,8 @@ export const FRAMEWORK_2009: FrameworkRecord = {
       title: 'Circumstances that affect the capacity to prevent genocide',
       description: 'Whether national and international actors are able to protect a group and to prevent or halt violence against it.',
       scope: 'GENOCIDE',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
       indicators: [
         { code: '2.1', text: 'Weak, partial or non-independent judiciary, police and national human rights institutions.' },
         { code: '2.2', text: 'Weak or restricted civil society and media able to report on and respond to threats against a group.' },
@@ -541,6 +631,8 @@ export const FRAMEWORK_2009: FrameworkRecord = {
       title: 'Presence of illegal arms and armed elements',
       description: 'Whether arms and armed groups are available that could be used against a group.',
       scope: 'GENOCIDE',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
       indicators: [
         { code: '3.1', text: 'Illegal arms, particularly small arms and light weapons, circulating or flowing into the country or region.' },
         { code: '3.2', text: 'Militias, paramilitary or other armed groups outside effective State control, or acting with State support.' },
@@ -550,10 +642,11 @@ export const FRAMEWORK_2009: FrameworkRecord = {
     {
       code: 'C4',
       number: 4,
-      title:
-        'Political motivation of leading actors in the State/region; acts which serve to encourage divisions between national, racial, ethnic and religious groups',
+      title: 'Motivation of key actors and acts that encourage division',
       description: 'Whether leaders have reasons to target a group, and whether they act in ways that deepen divisions between groups.',
       scope: 'GENOCIDE',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
       indicators: [
         { code: '4.1', text: 'Exclusionary ideology, or political aims of leaders tied to the identity or exclusion of a group.' },
         { code: '4.2', text: 'Hate speech, propaganda or dehumanizing language against a group, including in the media.' },
@@ -569,6 +662,8 @@ export const FRAMEWORK_2009: FrameworkRecord = {
       title: 'Circumstances that facilitate perpetration of genocide (dynamic factors)',
       description: 'Developments that make the commission of genocide easier or suggest that it is being prepared.',
       scope: 'GENOCIDE',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
       indicators: [
         { code: '5.1', text: 'Sudden or gradual strengthening of military or security forces, or a build-up of arms.' },
         { code: '5.2', text: 'Emergency legislation, or suspension of constitutional or legal protections.' },
@@ -582,6 +677,8 @@ export const FRAMEWORK_2009: FrameworkRecord = {
       title: 'Genocidal acts',
       description: 'Whether any of the acts listed in article II of the Genocide Convention is being committed against a group.',
       scope: 'GENOCIDE',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
       indicators: [
         { code: '6.1', text: 'Killing members of the group.' },
         { code: '6.2', text: 'Causing serious bodily or mental harm to members of the group.' },
@@ -600,6 +697,8 @@ export const FRAMEWORK_2009: FrameworkRecord = {
       description:
         'Whether statements or conduct show, or allow the inference of, an intent to destroy a national, ethnical, racial or religious group in whole or in part.',
       scope: 'GENOCIDE',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
       indicators: [
         { code: '7.1', text: 'Statements, orders, plans or documents expressing or implying an intent to destroy the group.' },
         { code: '7.2', text: 'Scale, systematic nature and pattern of acts against the group, including the targeting of its leaders.' },
@@ -615,10 +714,15 @@ export const FRAMEWORK_2009: FrameworkRecord = {
       title: 'Triggering factors',
       description: 'Events that may spark or accelerate violence against a group where the other factors are present.',
       scope: 'GENOCIDE',
+      wording: 'PARAPHRASED',
+      indicatorWording: 'PARAPHRASED',
       indicators: [
         { code: '8.1', text: 'Upcoming elections.' },
         { code: '8.2', text: 'A change of Government outside an electoral or constitutionally sanctioned process.' },
-        { code: '8.3', text: 'Internal deployment of the military to act against civilians, or the commencement of armed hostilities.' },
+        // 8.3 once read "Internal deployment of the military to act against civilians, or the commencement
+        // of armed hostilities"; the UN lists the two apart, so hostilities is 8.6 (codes never move), listed fourth.
+        { code: '8.3', text: 'Internal deployment of the military to act against civilians.' },
+        { code: '8.6', text: 'Commencement of armed hostilities.' },
         { code: '8.4', text: 'Natural disasters.' },
         { code: '8.5', text: 'An increase in opposition capacity perceived as a threat, which may prompt pre-emptive action.' },
       ],

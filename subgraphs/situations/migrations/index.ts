@@ -7,6 +7,7 @@ import { LatestAssessment1796173625344 } from './1796173625344-LatestAssessment'
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { CrimeLists1796231609177 } from './1796231609177-CrimeLists';
 import { ExerciseSituations1796233000000 } from './1796233000000-ExerciseSituations';
+import { FrameworkWording1796340000000 } from './1796340000000-FrameworkWording';
 import { EventTypeCodes1796350000000 } from './1796350000000-EventTypeCodes';
 
 export const migrations = [
@@ -18,5 +19,6 @@ export const migrations = [
   AuditLayout1796200000000,
   CrimeLists1796231609177,
   ExerciseSituations1796233000000,
+  FrameworkWording1796340000000,
   EventTypeCodes1796350000000,
 ];

@@ -35,7 +35,7 @@ export class RiskAssessmentMutationResolver {
         checkAssessmentFields(problems, input);
         const situation = await citedSituation(ctx.db.manager, viewer, problems, input.situationId);
         if (situation) checkNoWriteDown(problems, { ownerOrg: org, ...sharing }, [citedRecord('Situation', situation)]);
-        factors = await checkAgainstFramework(ctx.db.manager, viewer, problems, input);
+        factors = await checkAgainstFramework(ctx.db.manager, viewer, problems, input, { ownerOrg: org, ...sharing });
         await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });
         problems.throwIfAny();
       },

@@ -4,6 +4,7 @@
 import type { EntityManager } from 'typeorm';
 import { restrictToVisible } from '../../kernel/read/policed-query';
 import type { Viewer } from '../../../platform/identity';
+import { checkNoWriteDown, type Readership } from '../../kernel/policy/no-write-down';
 import { notInFuture } from '../../kernel/write/validation';
 import { crimeListProblems } from '../../kernel/schema/vocabulary';
 import type { InputProblems } from '../../kernel/write/writing';
@@ -41,13 +42,17 @@ export function checkAssessmentFields(problems: InputProblems, input: AddRiskAss
 
 /**
  * Checks every factor and indicator code against the framework version in three statements,
- * whatever the number of factors. Returns the factors as they are stored.
+ * whatever the number of factors. Returns the factors as they are stored. `assessment` is who
+ * will read the assessment: a partner's scheme may be shared narrowly, and an assessment scored
+ * under it names its codes, so it is read by no one the scheme is not (no write-down). A loaded
+ * version never changes, so the check at creation holds for the assessment's life.
  */
 export async function checkAgainstFramework(
   manager: EntityManager,
   viewer: Viewer,
   problems: InputProblems,
   input: AddRiskAssessmentInput,
+  assessment?: Readership,
 ): Promise<RiskFactorScore[]> {
   const factors: RiskFactorScore[] = input.factors.map((f) => ({
     riskFactor: f.riskFactor,
@@ -64,6 +69,7 @@ export async function checkAgainstFramework(
     problems.add('frameworkVersion', `frameworkVersion: unknown version ${JSON.stringify(input.frameworkVersion)} of the Framework of Analysis`);
     return factors;
   }
+  if (assessment) checkNoWriteDown(problems, assessment, [framework]);
   const codes = [...new Set(factors.map((f) => f.riskFactor))];
   const known = await restrictToVisible(
     manager

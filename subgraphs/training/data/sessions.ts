@@ -2,7 +2,7 @@
 // "Facts from the office's record"); each session's `source` says which details are assumptions.
 // The illustrative ones (2027, West Africa) were never planned: their titles and `illustrative` say so.
 import { Classification, type Ownership } from '../../kernel/policy/ownership';
-import { TrainingAudience, TrainingStatus } from '../entities/training-session.entity';
+import { SessionDatePrecision, TrainingAudience, TrainingStatus } from '../entities/training-session.entity';
 import type { Sharing } from '../../kernel/policy/no-write-down';
 import type { SessionContent } from '../rules/training-session.rules';
 
@@ -27,9 +27,18 @@ const MONTH_ONLY = 'the record gives the month only: startDate is the 1st of the
 // The record names what a session was about, not its curriculum: modules on recorded sessions are the hub's reading of that subject.
 const MODULES_INFERRED = 'modules inferred from the recorded subject, not from a curriculum';
 const OFFICE_RECORD: Ownership = { ownerOrg: 'UN-JO', classification: Classification.CLEAR };
+// The 2012 national-committee seminars were the Office's own: the record names no co-organiser, the ICGLR included.
+const OFFICE_ORGANISED = 'organised by the Office: the record names no co-organiser (not the ICGLR)';
+// National committees are not hub organisations: a session one organised names it in organiserNames, and the Office,
+// which supported it and counts it in its training record, stays the owning organiser.
+const KENYA_COMMITTEE = 'Kenya National Committee';
+const TANZANIA_COMMITTEE = 'Tanzania National Committee';
 const NO_PARTICIPANTS = { participantsFemale: null, participantsMale: null, participantsUnspecified: null, participantsTotal: null };
 
-const recorded = (session: Omit<SessionRecord, 'status' | 'illustrative' | 'ownership'>): SessionRecord => ({
+const recorded = (
+  session: Omit<SessionRecord, 'status' | 'illustrative' | 'ownership' | 'startDatePrecision'> & { startDatePrecision?: SessionDatePrecision },
+): SessionRecord => ({
+  startDatePrecision: SessionDatePrecision.DAY,
   ...session,
   status: TrainingStatus.COMPLETED,
   illustrative: false,
@@ -44,21 +53,24 @@ export const SESSIONS: readonly SessionRecord[] = [
     key: '2010-09-23-kampala-icglr',
     title: 'Training seminar for ICGLR government officials and representatives',
     startDate: '2010-09-23',
+    startDatePrecision: SessionDatePrecision.APPROXIMATE,
     endDate: null,
     city: 'Kampala',
     countryIso3: 'UGA',
     organiserOrgs: ['UN-JO', 'ICGLR'],
     organiserNames: [],
     audience: TrainingAudience.GOVERNMENT_OFFICIALS,
-    audienceDescription: 'Government officials and representatives of ICGLR member states, at the founding meeting of the ICGLR Regional Committee.',
+    audienceDescription:
+      'Government officials and representatives of ICGLR member states, before the founding meeting of the ICGLR Regional Committee.',
     ...NO_PARTICIPANTS,
-    source: `${RECORD}; ${MODULES_INFERRED}. One of the 34 sessions of 2009-2011 in the reported totals.`,
+    source: `${RECORD}, "Corrections and additions": the seminar came before the founding meeting of the ICGLR Regional Committee on 23 September 2010, on a day the record does not give; startDate is that meeting's day, the latest it can have been (approximate); ${MODULES_INFERRED}. One of the 34 sessions of 2009-2011 in the reported totals.`,
     modules: ['FOA-INTRO'],
   }),
   recorded({
     key: '2012-02-icglr-regional-committee',
     title: 'Seminar for the ICGLR Regional Committee for the Prevention and Punishment of Genocide',
     startDate: '2012-02-01',
+    startDatePrecision: SessionDatePrecision.MONTH,
     endDate: null,
     city: null,
     countryIso3: null,
@@ -74,15 +86,16 @@ export const SESSIONS: readonly SessionRecord[] = [
     key: '2012-02-tanzania-national-committee',
     title: 'Seminar for the Tanzania National Committee for the Prevention of Genocide',
     startDate: '2012-02-01',
+    startDatePrecision: SessionDatePrecision.MONTH,
     endDate: null,
     city: null,
     countryIso3: 'TZA',
-    organiserOrgs: ['UN-JO', 'ICGLR'],
+    organiserOrgs: ['UN-JO'],
     organiserNames: [],
     audience: TrainingAudience.NATIONAL_COMMITTEE,
     audienceDescription: 'Members of the Tanzania National Committee (established under the ICGLR Protocol).',
     ...NO_PARTICIPANTS,
-    source: `${RECORD}; ${MONTH_ONLY}; held in Tanzania is assumed from the audience, the record gives no city; ${MODULES_INFERRED}.`,
+    source: `${RECORD}; ${OFFICE_ORGANISED}; ${MONTH_ONLY}; held in Tanzania is assumed from the audience, the record gives no city; ${MODULES_INFERRED}.`,
     modules: ['NC-MANDATE'],
   }),
   recorded({
@@ -92,12 +105,12 @@ export const SESSIONS: readonly SessionRecord[] = [
     endDate: '2012-08-23',
     city: null,
     countryIso3: 'KEN',
-    organiserOrgs: ['UN-JO', 'ICGLR'],
+    organiserOrgs: ['UN-JO'],
     organiserNames: [],
     audience: TrainingAudience.NATIONAL_COMMITTEE,
     audienceDescription: 'Members of the Kenya National Committee (established under the ICGLR Protocol).',
     ...NO_PARTICIPANTS,
-    source: `${RECORD}; held in Kenya is assumed from the audience, the record gives no city; ${MODULES_INFERRED}.`,
+    source: `${RECORD}; ${OFFICE_ORGANISED}; held in Kenya is assumed from the audience, the record gives no city; ${MODULES_INFERRED}.`,
     modules: ['NC-MANDATE'],
   }),
   recorded({
@@ -107,41 +120,43 @@ export const SESSIONS: readonly SessionRecord[] = [
     endDate: '2012-10-16',
     city: 'Kampala',
     countryIso3: 'UGA',
-    organiserOrgs: ['UN-JO', 'ICGLR'],
+    organiserOrgs: ['UN-JO'],
     organiserNames: [],
     audience: TrainingAudience.NATIONAL_COMMITTEE,
     audienceDescription: 'Members of the Uganda National Committee (established under the ICGLR Protocol).',
     ...NO_PARTICIPANTS,
-    source: `${RECORD}; ${MODULES_INFERRED}.`,
+    source: `${RECORD}; ${OFFICE_ORGANISED}; ${MODULES_INFERRED}.`,
     modules: ['NC-MANDATE'],
   }),
   recorded({
     key: '2012-12-17-dar-es-salaam-interfaith',
-    title: 'Inter-faith workshop',
+    title: 'Maintaining Sustainable Peace and Social Cohesion in Tanzania: Role of Religious Leaders',
     startDate: '2012-12-17',
     endDate: '2012-12-20',
     city: 'Dar es Salaam',
     countryIso3: 'TZA',
     organiserOrgs: ['UN-JO'],
-    organiserNames: [],
+    organiserNames: [TANZANIA_COMMITTEE],
     audience: TrainingAudience.RELIGIOUS_LEADERS,
-    audienceDescription: 'Participants of an inter-faith workshop; that they were religious leaders is assumed from its subject.',
+    audienceDescription:
+      'Inter-faith workshop for participants from Zanzibar, Pemba and Mainland Tanzania; that they were religious leaders is assumed from its title.',
     participantsFemale: null,
     participantsMale: null,
     participantsUnspecified: null,
     participantsTotal: 70,
-    source: `${RECORD}: 70 participants, no breakdown by sex; the record names no co-organiser; ${MODULES_INFERRED}.`,
+    source: `${RECORD}, "Corrections and additions": organised by the Tanzania National Committee with the Office's support; 70 participants, no breakdown by sex; ${MODULES_INFERRED}.`,
     modules: ['INTERFAITH'],
   }),
   recorded({
     key: '2012-11-buenos-aires-latin-american-network',
     title: 'Training for the Latin American Network for Genocide and Mass Atrocity Prevention (Buenos Aires)',
     startDate: '2012-11-01',
+    startDatePrecision: SessionDatePrecision.MONTH,
     endDate: null,
     city: 'Buenos Aires',
     countryIso3: 'ARG',
-    organiserOrgs: ['UN-JO'],
-    organiserNames: ['Auschwitz Institute for Peace and Reconciliation'],
+    organiserOrgs: ['UN-JO', 'AIPR'],
+    organiserNames: [],
     audience: TrainingAudience.GOVERNMENT_OFFICIALS,
     audienceDescription: 'Government officials of the states in the Latin American Network.',
     ...NO_PARTICIPANTS,
@@ -152,11 +167,12 @@ export const SESSIONS: readonly SessionRecord[] = [
     key: '2012-11-montevideo-latin-american-network',
     title: 'Training for the Latin American Network for Genocide and Mass Atrocity Prevention (Montevideo)',
     startDate: '2012-11-01',
+    startDatePrecision: SessionDatePrecision.MONTH,
     endDate: null,
     city: 'Montevideo',
     countryIso3: 'URY',
-    organiserOrgs: ['UN-JO'],
-    organiserNames: ['Auschwitz Institute for Peace and Reconciliation'],
+    organiserOrgs: ['UN-JO', 'AIPR'],
+    organiserNames: [],
     audience: TrainingAudience.GOVERNMENT_OFFICIALS,
     audienceDescription: 'Government officials of the states in the Latin American Network.',
     ...NO_PARTICIPANTS,
@@ -170,15 +186,15 @@ export const SESSIONS: readonly SessionRecord[] = [
     endDate: null,
     city: null,
     countryIso3: 'KEN',
-    organiserOrgs: ['UN-JO', 'ICGLR'],
-    organiserNames: [],
-    audience: TrainingAudience.NATIONAL_COMMITTEE,
-    audienceDescription: 'Workshop of the Kenya National Committee (established under the ICGLR Protocol) in the Coast region.',
+    organiserOrgs: ['UN-JO'],
+    organiserNames: [KENYA_COMMITTEE],
+    audience: TrainingAudience.MIXED,
+    audienceDescription: 'Government officials, community leaders and civil-society representatives from six counties of the Coast region.',
     participantsFemale: null,
     participantsMale: null,
     participantsUnspecified: null,
     participantsTotal: 72,
-    source: `${RECORD}: held in the Coast region, the record names no city; 72 participants, no breakdown by sex; ${MODULES_INFERRED}.`,
+    source: `${RECORD}, "Corrections and additions": organised by the Kenya National Committee with the Office's support; held in the Coast region, the record names no city; 72 participants, no breakdown by sex; ${MODULES_INFERRED}.`,
     modules: ['NC-MANDATE', 'EW-INDICATORS'],
   }),
   {
@@ -192,6 +208,7 @@ export const SESSIONS: readonly SessionRecord[] = [
     organiserNames: [],
     audience: TrainingAudience.REGIONAL_ORGANISATION_STAFF,
     audienceDescription: 'ECOWARN analysts and field monitors.',
+    startDatePrecision: SessionDatePrecision.DAY,
     status: TrainingStatus.PLANNED,
     ...NO_PARTICIPANTS,
     source: ILLUSTRATIVE_SOURCE,
@@ -210,6 +227,7 @@ export const SESSIONS: readonly SessionRecord[] = [
     organiserNames: [],
     audience: TrainingAudience.MIXED,
     audienceDescription: 'Religious leaders, community radio journalists and civil society.',
+    startDatePrecision: SessionDatePrecision.DAY,
     status: TrainingStatus.PLANNED,
     ...NO_PARTICIPANTS,
     source: ILLUSTRATIVE_SOURCE,
@@ -228,6 +246,7 @@ export const SESSIONS: readonly SessionRecord[] = [
     organiserNames: [],
     audience: TrainingAudience.SECURITY_SECTOR,
     audienceDescription: 'Police and armed forces officers.',
+    startDatePrecision: SessionDatePrecision.DAY,
     status: TrainingStatus.PLANNED,
     ...NO_PARTICIPANTS,
     source: ILLUSTRATIVE_SOURCE,

@@ -21,4 +21,11 @@ export class TrainingModule extends OwnedRecord {
   @Field()
   @Column({ type: 'text' })
   description: string;
+
+  @Field({
+    description:
+      "True for the modules the Office's record names as its own; false for the hub's summaries of a subject, which no published curriculum of the Office names.",
+  })
+  @Column({ type: 'boolean', name: 'named_in_record', default: false })
+  namedInRecord: boolean;
 }

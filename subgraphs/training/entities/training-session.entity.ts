@@ -25,6 +25,21 @@ registerEnumType(TrainingAudience, {
   },
 });
 
+export enum SessionDatePrecision {
+  DAY = 'DAY',
+  MONTH = 'MONTH',
+  APPROXIMATE = 'APPROXIMATE',
+}
+registerEnumType(SessionDatePrecision, {
+  name: 'SessionDatePrecision',
+  description: 'How exactly the record gives a date.',
+  valuesConfig: {
+    DAY: { description: 'The day is recorded.' },
+    MONTH: { description: 'Only the month is recorded: the date is the 1st of that month.' },
+    APPROXIMATE: { description: 'The exact date is not recorded: the date is the nearest the record allows, and source says how it was chosen.' },
+  },
+});
+
 export enum TrainingStatus {
   PLANNED = 'PLANNED',
   COMPLETED = 'COMPLETED',
@@ -51,9 +66,21 @@ export class TrainingSession extends OwnedRecord {
   @Column({ type: 'varchar', length: 300 })
   title: string;
 
-  @Field(() => LocalDate, { description: 'First day. Where the record gives only the month, the 1st of that month (source says so).' })
+  @Field(() => LocalDate, {
+    description: 'First day. Where the record gives only the month, the 1st of that month; startDatePrecision says how exact it is.',
+  })
   @Column({ type: 'date', name: 'start_date' })
   startDate: string;
+
+  @Field(() => SessionDatePrecision, { description: 'How exactly startDate is known: the day, the month only, or approximately.' })
+  @Column({
+    type: 'enum',
+    enum: SessionDatePrecision,
+    enumName: 'session_date_precision',
+    name: 'start_date_precision',
+    default: SessionDatePrecision.DAY,
+  })
+  startDatePrecision: SessionDatePrecision;
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day; null for a one-day session or when the record does not give it.' })
   @Column({ type: 'date', name: 'end_date', nullable: true })

@@ -6,6 +6,7 @@ import { SessionCancellation1795609247760 } from './1795609247760-SessionCancell
 import { Confidentiality1795610000002 } from './1795610000002-Confidentiality';
 import { OrganiserConfirmation1796154181431 } from './1796154181431-OrganiserConfirmation';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
+import { TrainingRecord1796360000001 } from './1796360000001-TrainingRecord';
 
 export const migrations = [
   Init1795606588382,
@@ -15,4 +16,5 @@ export const migrations = [
   Confidentiality1795610000002,
   OrganiserConfirmation1796154181431,
   AuditLayout1796200000000,
+  TrainingRecord1796360000001,
 ];

@@ -5,7 +5,7 @@ import { Field, ID, InputType, Int } from 'type-graphql';
 import { NewRecordInput, PARTNER_CODES, RecordChangesInput } from '../../kernel/write/record-inputs';
 import { PARTNER_CODE } from '../../kernel/write/validation';
 import { LocalDate } from '../../kernel/schema/scalars';
-import { TrainingAudience } from '../entities/training-session.entity';
+import { SessionDatePrecision, TrainingAudience } from '../entities/training-session.entity';
 
 const MODULE_CODE = /^[A-Z0-9][A-Z0-9-]{0,39}$/;
 
@@ -17,6 +17,9 @@ export class PlanTrainingSessionInput extends NewRecordInput {
 
   @Field(() => LocalDate)
   startDate: string;
+
+  @Field(() => SessionDatePrecision, { defaultValue: SessionDatePrecision.DAY, description: 'How exactly startDate is known (default DAY).' })
+  startDatePrecision: SessionDatePrecision;
 
   @Field(() => LocalDate, { nullable: true, description: 'Last day, for a session of several days; not before startDate.' })
   endDate?: string | null;
@@ -69,6 +72,9 @@ export class UpdateTrainingSessionInput extends RecordChangesInput {
 
   @Field(() => LocalDate, { nullable: true })
   startDate?: string | null;
+
+  @Field(() => SessionDatePrecision, { nullable: true, description: 'How exactly startDate is known.' })
+  startDatePrecision?: SessionDatePrecision | null;
 
   @Field(() => LocalDate, { nullable: true })
   endDate?: string | null;

@@ -11,12 +11,13 @@ import { type InputProblems, type MutationScope } from '../../kernel/write/writi
 import { checkSharing, type Sharing } from '../../kernel/policy/no-write-down';
 import { TrainingModule } from '../entities/training-module.entity';
 import { SessionModule } from '../entities/session-module.entity';
-import type { TrainingAudience, TrainingSession } from '../entities/training-session.entity';
+import type { SessionDatePrecision, TrainingAudience, TrainingSession } from '../entities/training-session.entity';
 
 /** Everything an author writes in a session: what planTrainingSession takes and updateTrainingSession changes. */
 export interface SessionContent extends Sharing {
   title: string;
   startDate: string;
+  startDatePrecision: SessionDatePrecision;
   endDate: string | null;
   city: string | null;
   countryIso3: string | null;
@@ -30,6 +31,7 @@ export interface SessionContent extends Sharing {
 export const SESSION_FIELDS: readonly (keyof SessionContent)[] = [
   'title',
   'startDate',
+  'startDatePrecision',
   'endDate',
   'city',
   'countryIso3',
