@@ -83,6 +83,17 @@ describe('exporting incidents reported in the hub, and importing them back', () 
     expect(await countRows(hub, 'situations', 'situations.incident WHERE version > 1')).toBe(versions);
   });
 
+  it('notes the export of an AMBER incident in the audit trail, as a read by the exporter', async () => {
+    const amber = reported[1].id;
+    const trail = await hub.query(
+      'query($id: String!) { situationsAuditTrail(filter: { recordId: $id, actions: [READ] }) { actorSub operationName recordType } }',
+      { id: amber },
+      { token: await tokenFor(users.ecowasAdmin) },
+    );
+    expect(trail.errors).toBeUndefined();
+    expect(trail.data!.situationsAuditTrail).toContainEqual({ actorSub: 'ecowas-editor', operationName: 'Export', recordType: 'Incident' });
+  });
+
   it("gives another organisation's reader only its own organisation's incidents", async () => {
     const exported = accepted<Export>(await hub.query(EXPORT, { format: 'JSONL', filter: YEAR }, { token: au }), 'exportIncidents');
     expect(exported.incidents).toBe(1);
