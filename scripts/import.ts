@@ -189,6 +189,7 @@ async function main(argv: string[]): Promise<number> {
     `Imported incidents for ${args.org.toUpperCase()} from ${source} into ${database.where}: ${number(summary.rows)} rows, ${counts(summary)} in ${summary.seconds.toFixed(summary.seconds < 10 ? 2 : 1)} s.\n`,
   );
   if (summary.ignored.length > 0) process.stdout.write(`Not read (no matching field): ${summary.ignored.join(', ')}\n`);
+  process.stdout.write(`${summary.sharing}\n`);
   if (summary.stoppedEarly)
     process.stdout.write(`Stopped early: ${summary.stoppedEarly}. Run the same import again to finish; rows already stored come out unchanged.\n`);
   if (summary.rejected > 0) {

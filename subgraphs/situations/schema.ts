@@ -10,6 +10,7 @@ import { FrameworkMutationResolver } from './resolvers/framework.mutation';
 import { IncidentResolver, resolveIncidentReference } from './resolvers/incident.resolver';
 import { IncidentMutationResolver } from './resolvers/incident.mutation';
 import { ImportMutationResolver } from './resolvers/import.mutation';
+import { ExportQueryResolver } from './resolvers/export.query';
 import { SituationResolver, resolveSituationReference } from './resolvers/situation.resolver';
 import { SituationMutationResolver } from './resolvers/situation.mutation';
 import { SourceResolver } from './resolvers/source.resolver';
@@ -33,6 +34,7 @@ export function buildSituationsSchema(): Promise<GraphQLSchema> {
       RiskAssessmentMutationResolver,
       IncidentMutationResolver,
       ImportMutationResolver,
+      ExportQueryResolver,
       FrameworkMutationResolver,
     ],
     referenceResolvers: {

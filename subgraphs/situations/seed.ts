@@ -11,6 +11,7 @@ import { FRAMEWORKS, indicatorWording } from './data/framework';
 import { ILLUSTRATIVE_GROUPS, ILLUSTRATIVE_SITUATIONS, ILLUSTRATIVE_SOURCES, illustrativeDisplacement } from './data/illustrative';
 import { Framework, Indicator, RiskFactor, type CrimeScope, type WordingStatus } from './entities/framework.entity';
 import { DatePrecision, GeoPrecision, Incident } from './entities/incident.entity';
+import { eventTypeOf } from './data/event-types';
 import { RiskAssessment } from './entities/risk-assessment.entity';
 import { Situation } from './entities/situation.entity';
 import { Source } from './entities/source.entity';
@@ -183,7 +184,9 @@ async function insertIllustrative(db: DataSource): Promise<void> {
               longitude: p.lon,
               geoPrecision: k === 2 ? GeoPrecision.ADMIN_AREA : GeoPrecision.EXACT,
               eventType: EVENT_TYPES[(placeIndex + k) % EVENT_TYPES.length],
+              eventTypeCode: eventTypeOf(EVENT_TYPES[(placeIndex + k) % EVENT_TYPES.length])?.type ?? null,
               subEventType: null,
+              subEventTypeCode: null,
               actors: ['Illustrative armed group', 'Civilians'],
               fatalitiesLow: best - 1,
               fatalitiesBest: best,

@@ -367,7 +367,7 @@ describe('export of incidents', () => {
     const lines = (await exportText('ICGLR', 'hxl')).split('\r\n');
     expect(lines[0]).toMatch(/^Incident ID,Situation ID,Date,Date precision,Country code,/);
     expect(lines[1]).toBe(
-      '#meta+id,#meta+situation,#date,#date+precision,#country+code,#adm1+name,#adm2+name,#loc+name,#geo+lat,#geo+lon,#geo+precision,#event+type,#event+type+sub,#actor+name,#actor+name,#actor+name,#affected+killed+min,#affected+killed,#affected+killed+max,#meta+source,#meta+source+type,#meta+source+country,#description,#affected+displaced+min,#affected+displaced,#affected+displaced+max',
+      '#meta+id,#meta+situation,#date,#date+precision,#country+code,#adm1+name,#adm2+name,#loc+name,#geo+lat,#geo+lon,#geo+precision,#event+type,#event+type+code,#event+type+sub,#event+type+sub+code,#actor+name,#actor+name,#actor+name,#affected+killed+min,#affected+killed,#affected+killed+max,#meta+source,#meta+source+type,#meta+source+country,#description,#affected+displaced+min,#affected+displaced,#affected+displaced+max',
     );
     const row = lines.find((l) => l.startsWith('RT-1,'))!;
     expect(row).toContain(`,'-minus group,'@at group,"Group, with ""quotes""",`);
@@ -395,7 +395,9 @@ describe('export of incidents', () => {
       longitude: 29.36,
       geoPrecision: 'NEAR',
       eventType: 'Battles',
+      eventTypeCode: 'BATTLES',
       subEventType: null,
+      subEventTypeCode: null,
       actors: [],
       fatalitiesLow: null,
       fatalitiesBest: 0,

@@ -37,6 +37,7 @@ describe('an imported incident row', () => {
           datePrecision: 'DAY',
           countryIso3: 'NGA',
           eventType: 'Riots',
+          eventTypeCode: 'RIOTS',
           latitude: 9.9,
           longitude: 8.86,
           actors: ['A', 'B'],
@@ -116,7 +117,13 @@ describe('an imported incident row', () => {
 
   it('leaves out what the file does not carry, and clears what it leaves empty', () => {
     const absent = check(GOOD);
-    expect(absent.ok && Object.keys(absent.draft.values).sort()).toEqual(['countryIso3', 'datePrecision', 'eventType', 'occurredOn']);
+    expect(absent.ok && Object.keys(absent.draft.values).sort()).toEqual([
+      'countryIso3',
+      'datePrecision',
+      'eventType',
+      'eventTypeCode',
+      'occurredOn',
+    ]);
     expect(absent.ok && 'source' in absent.draft).toBe(false);
     expect(check({ ...GOOD, place: '', source: '' })).toMatchObject({ ok: true, draft: { values: { place: null }, source: null } });
   });

@@ -26,7 +26,14 @@ const SECRET: SituationFacts = {
   sharedWith: [],
 };
 const UNKNOWN = '33333333-3333-4333-8333-333333333333';
-const SETTINGS: Settings = { org: 'ECOWAS', audit: { actorSub: null, operationName: 'bulk import' }, batchSize: 500, today: '2026-12-02' };
+const SETTINGS: Settings = {
+  org: 'ECOWAS',
+  audit: { actorSub: null, operationName: 'bulk import' },
+  created: { classification: Classification.AMBER, sharedWith: [] },
+  sharing: '',
+  batchSize: 500,
+  today: '2026-12-02',
+};
 
 function ids() {
   let next = 0;
@@ -57,6 +64,8 @@ function stored(externalId: string, overrides: Partial<StoredIncident> = {}): St
     longitude: null,
     geoPrecision: GeoPrecision.EXACT,
     eventType: 'Riots',
+    eventTypeCode: 'RIOTS',
+    subEventTypeCode: null,
     subEventType: null,
     actors: [],
     fatalitiesLow: null,

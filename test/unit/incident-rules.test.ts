@@ -38,6 +38,8 @@ function mutationFields(values: Values): string[] {
     place: null,
     geoPrecision: GeoPrecision.COUNTRY,
     eventType: 'Riots',
+    eventTypeCode: 'RIOTS',
+    subEventTypeCode: null,
     subEventType: null,
     actors: [],
     notes: null,

@@ -8,6 +8,7 @@ import { OwnedRecord } from '../../kernel/policy/ownership';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { ListSize } from '../../kernel/schema/list-size';
 import { ProtectedGroup, PROTECTED_GROUP_LIMITS } from './protected-group';
+import { EVENT_TYPES, EVENT_TYPOLOGY_SOURCE } from '../data/event-types';
 
 export enum DatePrecision {
   DAY = 'DAY',
@@ -25,6 +26,25 @@ export enum GeoPrecision {
 }
 registerEnumType(GeoPrecision, { name: 'GeoPrecision' });
 
+// The GraphQL enums of the event typology, made from its data (data/event-types.ts): a revised
+// typology is a change to that file (and a migration mapping stored incidents), not to the code.
+export const IncidentEventType: Record<string, string> = Object.fromEntries(EVENT_TYPES.map((type) => [type.code, type.code]));
+registerEnumType(IncidentEventType, {
+  name: 'IncidentEventType',
+  description: `The event types incidents are counted by (${EVENT_TYPOLOGY_SOURCE}).`,
+  valuesConfig: Object.fromEntries(EVENT_TYPES.map((type) => [type.code, { description: type.label }])),
+});
+export const IncidentSubEventType: Record<string, string> = Object.fromEntries(
+  EVENT_TYPES.flatMap((type) => type.subTypes.map((sub) => [sub.code, sub.code])),
+);
+registerEnumType(IncidentSubEventType, {
+  name: 'IncidentSubEventType',
+  description: `The sub-event types of the event types, each of one type only (${EVENT_TYPOLOGY_SOURCE}).`,
+  valuesConfig: Object.fromEntries(
+    EVENT_TYPES.flatMap((type) => type.subTypes.map((sub) => [sub.code, { description: `${type.label}: ${sub.label}` }])),
+  ),
+});
+
 // An entity, so that the alerts subgraph can ask, under this subgraph's policy, for the readership
 // of an incident an alert cites (kernel/policy/citations.ts).
 @Directive('@key(fields: "id")')
@@ -32,6 +52,7 @@ registerEnumType(GeoPrecision, { name: 'GeoPrecision' });
 @Entity({ name: 'incident' })
 @Index(['situationId', 'occurredOn'])
 @Index(['countryIso3', 'occurredOn'])
+@Index(['eventTypeCode', 'occurredOn'])
 @Index(['ownerOrg', 'externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 export class Incident extends OwnedRecord {
   @Field(() => ID)
@@ -77,13 +98,24 @@ export class Incident extends OwnedRecord {
   @Column({ type: 'enum', enum: GeoPrecision, enumName: 'geo_precision', name: 'geo_precision', default: GeoPrecision.EXACT })
   geoPrecision: GeoPrecision;
 
-  @Field({ description: 'Event type, e.g. "Violence against civilians".' })
+  @Field({ description: 'The event type as the reporter wrote it, e.g. "Violence against civilians" (kept beside eventTypeCode).' })
   @Column({ type: 'varchar', length: 100, name: 'event_type' })
   eventType: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => IncidentEventType, {
+    nullable: true,
+    description: "The event type in the typology incidents are counted by; null when the reporter's text names none of its types.",
+  })
+  @Column({ type: 'varchar', length: 60, name: 'event_type_code', nullable: true })
+  eventTypeCode: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The sub-event type as the reporter wrote it.' })
   @Column({ type: 'varchar', length: 100, name: 'sub_event_type', nullable: true })
   subEventType: string | null;
+
+  @Field(() => IncidentSubEventType, { nullable: true, description: "The sub-event type in the typology, one of eventTypeCode's." })
+  @Column({ type: 'varchar', length: 60, name: 'sub_event_type_code', nullable: true })
+  subEventTypeCode: string | null;
 
   @Field(() => [String])
   @Column({ type: 'varchar', array: true, default: () => "'{}'" })
@@ -108,7 +140,10 @@ export class Incident extends OwnedRecord {
   @Column({ type: 'uuid', name: 'source_id', nullable: true })
   sourceId: string | null;
 
-  @Field(() => String, { nullable: true, description: "The owner's own id for the incident (imports match on it)." })
+  @Field(() => String, {
+    nullable: true,
+    description: "The owner's own id for the incident, which imports match on; an incident reported in the hub gets its hub id.",
+  })
   @Column({ type: 'varchar', length: 100, name: 'external_id', nullable: true })
   externalId: string | null;
 

@@ -20,6 +20,8 @@ export interface RowOutcome {
   /** The hub's id of the incident the row created, updated or left unchanged. */
   id?: string;
   errors?: FieldProblem[];
+  /** What a stored row kept as written but the hub could not read, e.g. "event type 'xyz' not mapped". */
+  warnings?: FieldProblem[];
 }
 
 export interface ImportSummary {
@@ -30,6 +32,8 @@ export interface ImportSummary {
   rejected: number;
   /** Columns (HXL) or keys (JSON lines) the import did not read. */
   ignored: string[];
+  /** Who the incidents it created are shared with, and where that came from (the import's options, the organisation's defaults). */
+  sharing: string;
   /** Why the import stopped before the end of the input, if it did. */
   stoppedEarly: string | null;
   seconds: number;
@@ -43,6 +47,12 @@ export interface ImportOptions {
   classification?: Classification;
   /** As classification: given, applied to every row; omitted, [] for created incidents only. */
   sharedWith?: string[];
+  /**
+   * The organisation's sharing defaults (kernel/policy/sharing-defaults.ts), as reportIncident
+   * applies them: with classification omitted, created incidents get these instead of AMBER and
+   * no one (sharedWith, when given, still wins). The mutation passes them; the CLI has none.
+   */
+  sharingDefaults?: { classification: Classification; sharedWith: string[] };
   format: ImportFormat;
   /** Rows per transaction. */
   batchSize?: number;
@@ -76,6 +86,10 @@ export interface Settings {
   audit: { actorSub: string | null; operationName: string | null };
   classification?: Classification;
   sharedWith?: string[];
+  /** What a created incident (and a new source) is shared with. */
+  created: { classification: Classification; sharedWith: string[] };
+  /** Says `created` and where it came from, for the summary. */
+  sharing: string;
   batchSize: number;
   /** The latest date a row may carry. */
   today: string;
@@ -103,16 +117,33 @@ export function settingsOf(options: ImportOptions): Settings {
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 5000)
     throw badInput('batchSize must be a whole number from 1 to 5000', 'batchSize');
   if (options.format !== 'hxl' && options.format !== 'jsonl') throw badInput('format must be hxl or jsonl', 'format');
+  const shared = sharedWith && [...new Set(sharedWith)].sort();
+  const defaults = options.sharingDefaults;
+  // As sharingOf (kernel/policy/sharing-defaults.ts) for one new record: a classification given
+  // comes with the sharedWith given or no one; none given, the defaults fill what is left out.
+  const created =
+    options.classification !== undefined
+      ? { classification: options.classification, sharedWith: shared ?? [] }
+      : { classification: defaults?.classification ?? DEFAULT_CLASSIFICATION, sharedWith: shared ?? [...(defaults?.sharedWith ?? [])].sort() };
+  const whom = `${created.classification}, shared with ${created.sharedWith.length > 0 ? created.sharedWith.join(', ') : 'no other organisation'}`;
+  const source =
+    options.classification !== undefined
+      ? "the import's classification and sharedWith"
+      : defaults
+        ? `${org}'s sharing defaults${shared ? " (sharedWith from the import's options)" : ''}`
+        : `the import's default, ${DEFAULT_CLASSIFICATION}${shared ? " (sharedWith from the import's options)" : ''}`;
   return {
     org,
     audit: options.audit ?? { actorSub: null, operationName: 'bulk import' },
     classification: options.classification,
-    sharedWith: sharedWith && [...new Set(sharedWith)].sort(),
+    sharedWith: shared,
+    created,
+    sharing: `New incidents: ${whom}, taken from ${source}; incidents already stored keep theirs${options.classification !== undefined ? ' unless the import names a classification' : ''}.`,
     batchSize,
     today: latestToday(),
   };
 }
 
 export function emptySummary(): ImportSummary {
-  return { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, ignored: [], stoppedEarly: null, seconds: 0 };
+  return { rows: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, ignored: [], sharing: '', stoppedEarly: null, seconds: 0 };
 }

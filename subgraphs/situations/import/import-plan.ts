@@ -14,7 +14,7 @@ import { SourceType } from '../entities/source.entity';
 import { INCIDENT_VALUE_FIELDS } from '../rules/incident.content';
 import { incidentValueProblems } from '../rules/incident.rules';
 import { countriesOf } from '../rules/situation.rules';
-import { DEFAULT_CLASSIFICATION, type RowOutcome, type Settings } from './import-options';
+import type { RowOutcome, Settings } from './import-options';
 import type { FieldProblem, IncidentDraft } from './incident-row';
 
 /** Columns compared to decide between updated and unchanged. */
@@ -108,6 +108,8 @@ function defaults(
     longitude: null,
     geoPrecision: GeoPrecision.EXACT,
     subEventType: null,
+    eventTypeCode: null,
+    subEventTypeCode: null,
     actors: [],
     fatalitiesLow: null,
     fatalitiesBest: null,
@@ -118,11 +120,7 @@ function defaults(
     displacedHigh: null,
     groups: [],
     sourceId: null,
-    ...ownership({
-      ownerOrg: settings.org,
-      classification: settings.classification ?? DEFAULT_CLASSIFICATION,
-      sharedWith: settings.sharedWith ?? [],
-    }),
+    ...ownership({ ownerOrg: settings.org, ...settings.created }),
   };
 }
 
@@ -178,6 +176,8 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
     }
     const { draft, line } = pending;
     const { externalId } = draft;
+    // What the row kept as written but the hub could not read is reported with its outcome.
+    const warned = draft.warnings ? { warnings: draft.warnings } : {};
     if (draft.values.situationId && !known.nameable(draft.values.situationId)) {
       reject(pending, [unknownSituation(draft.values.situationId)]);
       continue;
@@ -226,7 +226,7 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
       floorOf(record.id, record.situationId);
       planned.set(externalId, record);
       plan.seen.set(externalId, line);
-      plan.outcomes.push({ line, externalId, status: 'created', id: record.id });
+      plan.outcomes.push({ line, externalId, status: 'created', id: record.id, ...warned });
       continue;
     }
     const changes: Partial<StoredValues> = {};
@@ -237,7 +237,7 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
     const firstLine = plan.seen.get(externalId) ?? known.seenOn(externalId);
     if (Object.keys(changes).length === 0) {
       if (firstLine === undefined) plan.seen.set(externalId, line);
-      plan.outcomes.push({ line, externalId, status: 'unchanged', id: current.id });
+      plan.outcomes.push({ line, externalId, status: 'unchanged', id: current.id, ...warned });
       continue;
     }
     if (firstLine !== undefined) {
@@ -264,7 +264,7 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
     floorOf(stored!.id, merged.situationId);
     planned.set(externalId, merged);
     plan.seen.set(externalId, line);
-    plan.outcomes.push({ line, externalId, status: 'updated', id: stored!.id });
+    plan.outcomes.push({ line, externalId, status: 'updated', id: stored!.id, ...warned });
   }
   plan.sources = [...newSources.values()].filter((source) => source.used).map(({ used: _used, ...source }) => source);
   return plan;

@@ -8,7 +8,7 @@ import { raiseFloors } from '../../kernel/policy/record-floor';
 import { ownership, type Classification } from '../../kernel/policy/ownership';
 import { Incident } from '../entities/incident.entity';
 import { Source } from '../entities/source.entity';
-import { DEFAULT_CLASSIFICATION, type Settings } from './import-options';
+import type { Settings } from './import-options';
 import { COMPARED, type BatchPlan, type NewSource } from './import-plan';
 
 /** Someone else changed a row the batch read; its rows are redone. */
@@ -108,7 +108,7 @@ async function createSources(
   sources: NewSource[],
 ): Promise<{ id: string; classification: Classification }[]> {
   if (sources.length === 0) return [];
-  const classification = settings.classification ?? DEFAULT_CLASSIFICATION;
+  const { classification, sharedWith } = settings.created;
   const inserted = await manager
     .createQueryBuilder()
     .insert()
@@ -121,7 +121,7 @@ async function createSources(
         region,
         baseCountryIso3,
         url: null,
-        ...ownership({ ownerOrg: settings.org, classification, sharedWith: settings.sharedWith ?? [] }),
+        ...ownership({ ownerOrg: settings.org, classification, sharedWith }),
       })),
     )
     .orIgnore()

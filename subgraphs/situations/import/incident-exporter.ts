@@ -24,6 +24,8 @@ export interface ExportOptions {
   /** Called with each page of incidents before it is written: where a caller acting for a user
    * records the reads in the audit trail (AuditRecorder.reads, then flush). */
   onPage?: (incidents: Incident[]) => void | Promise<void>;
+  /** As onPage, for the sources read to name beside a page's incidents. */
+  onSources?: (sources: Source[]) => void | Promise<void>;
   pageSize?: number;
 }
 
@@ -67,7 +69,9 @@ function recordOf(incident: Incident, source: Source | undefined): ExportRecord 
     longitude: incident.longitude,
     geoPrecision: incident.geoPrecision,
     eventType: incident.eventType,
+    eventTypeCode: incident.eventTypeCode,
     subEventType: incident.subEventType,
+    subEventTypeCode: incident.subEventTypeCode,
     actors: incident.actors,
     fatalitiesLow: incident.fatalitiesLow,
     fatalitiesBest: incident.fatalitiesBest,
@@ -134,7 +138,9 @@ export async function exportIncidents(db: DataSource, output: Writable, options:
       if (sourceCache.size + wanted.length > SOURCE_CACHE_LIMIT) sourceCache.clear();
       let sourceQuery = sources.createQueryBuilder('source').where('source.id IN (:...sourceIds)', { sourceIds: wanted });
       if (options.sourceScope) sourceQuery = options.sourceScope(sourceQuery, 'source');
-      const found = new Map((await sourceQuery.getMany()).map((s) => [s.id, s]));
+      const read = await sourceQuery.getMany();
+      await options.onSources?.(read);
+      const found = new Map(read.map((s) => [s.id, s]));
       for (const id of wanted) sourceCache.set(id, found.get(id));
     }
 

@@ -16,7 +16,9 @@ export type IncidentField =
   | 'longitude'
   | 'geoPrecision'
   | 'eventType'
+  | 'eventTypeCode'
   | 'subEventType'
+  | 'subEventTypeCode'
   | 'actors'
   | 'fatalitiesLow'
   | 'fatalitiesBest'
@@ -64,8 +66,10 @@ export const INCIDENT_FIELDS: readonly FieldSpec[] = [
   spec('latitude', '#geo+lat', 'Latitude'),
   spec('longitude', '#geo+lon', 'Longitude'),
   spec('geoPrecision', '#geo+precision', 'Location precision'),
-  spec('eventType', '#event+type', 'Event type', { excludes: ['sub'], required: true }),
-  spec('subEventType', '#event+type+sub', 'Sub-event type'),
+  spec('eventType', '#event+type', 'Event type', { excludes: ['sub', 'code'], required: true }),
+  spec('eventTypeCode', '#event+type+code', 'Event type code', { excludes: ['sub'] }),
+  spec('subEventType', '#event+type+sub', 'Sub-event type', { excludes: ['code'] }),
+  spec('subEventTypeCode', '#event+type+sub+code', 'Sub-event type code'),
   spec('actors', '#actor+name', 'Actor', { excludes: ['code'], optional: ['name'], repeats: true }),
   spec('fatalitiesLow', '#affected+killed+min', 'Fatalities (low)'),
   spec('fatalitiesBest', '#affected+killed', 'Fatalities (best)', { excludes: ['min', 'max'] }),

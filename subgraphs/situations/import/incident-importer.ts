@@ -163,6 +163,7 @@ export async function importIncidents(db: DataSource, input: Readable, options: 
   const run = new IncidentImport(db, settings, options);
   const finish = () => {
     run.summary.ignored = reader.ignored();
+    run.summary.sharing = settings.sharing;
     run.summary.seconds = (Date.now() - started) / 1000;
     return run.summary;
   };

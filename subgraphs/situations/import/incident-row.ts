@@ -7,7 +7,7 @@ import { countryCode, isoDate, uuid } from '../../kernel/write/validation';
 import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
 import type { SourceType } from '../entities/source.entity';
 import { INCIDENT_LIMITS, type IncidentValues } from '../rules/incident.content';
-import { incidentValueProblems } from '../rules/incident.rules';
+import { incidentValueProblems, readEventType } from '../rules/incident.rules';
 import { checkGroups } from '../rules/protected-group.rules';
 import type { ProtectedGroup } from '../entities/protected-group';
 import { MAX_LENGTH, type IncidentField, type RawRow } from './incident-fields';
@@ -21,6 +21,8 @@ export interface IncidentDraft {
   values: Partial<IncidentValues>;
   /** Undefined when the file has no source column; null when the row names no source. */
   source?: { name: string; type: SourceType | null; baseCountryIso3?: string | null } | null;
+  /** What the row says that the hub kept as written but could not read (an event type the typology has no code for). */
+  warnings?: FieldProblem[];
 }
 
 export interface FieldProblem {
@@ -170,9 +172,30 @@ export function checkIncidentRow(row: RawRow, today: string): RowCheck {
   required('countryIso3', iso3, 'the ISO 3166-1 alpha-3 code of the country');
   if (iso3) values.countryIso3 = iso3;
 
+  // The event type as written and as codes (rules/incident.rules.ts readEventType): text the
+  // typology does not know is kept and reported as a warning, an unknown code rejects the row.
+  const column = (field: IncidentField) => (row.columns?.[field] ? { column: row.columns[field] } : {});
+  const warnings: FieldProblem[] = [];
   const eventType = read('eventType', () => text(raw.eventType, 'eventType'));
-  required('eventType', eventType, 'e.g. "Violence against civilians"');
-  if (eventType) values.eventType = eventType;
+  const codeOf = (field: 'eventTypeCode' | 'subEventTypeCode') => {
+    const given = has(field) ? read(field, () => text(raw[field], field)) : null;
+    return given ? given.toUpperCase().replace(/[\s/-]+/g, '_') : given;
+  };
+  const eventTypeCode = codeOf('eventTypeCode');
+  const hasSub = has('subEventType') || has('subEventTypeCode');
+  const subEventType = has('subEventType') ? read('subEventType', () => text(raw.subEventType, 'subEventType')) : null;
+  const subEventTypeCode = codeOf('subEventTypeCode');
+  if (eventType === null && !eventTypeCode) required('eventType', eventType, 'e.g. "Violence against civilians"');
+  else if (eventType !== undefined && eventTypeCode !== undefined && subEventType !== undefined && subEventTypeCode !== undefined) {
+    const reading = readEventType({ eventType, eventTypeCode, subEventType, subEventTypeCode });
+    for (const problem of reading.problems) problems.push({ field: problem.field, ...column(problem.field), message: problem.message });
+    for (const note of reading.unmapped) warnings.push({ field: note.field, ...column(note.field), message: note.message });
+    values.eventType = reading.values.eventType;
+    values.eventTypeCode = reading.values.eventTypeCode;
+    // A file without sub-event type columns leaves the stored one alone, unless its event type names one ("Armed clash").
+    if (hasSub) values.subEventType = reading.values.subEventType;
+    if (hasSub || reading.values.subEventTypeCode !== null) values.subEventTypeCode = reading.values.subEventTypeCode;
+  }
 
   if (has('situationId')) {
     const given = read('situationId', () => text(raw.situationId, 'situationId'));
@@ -181,7 +204,7 @@ export function checkIncidentRow(row: RawRow, today: string): RowCheck {
       if (id !== undefined) values.situationId = id;
     }
   }
-  for (const field of ['adm1', 'adm2', 'place', 'subEventType', 'notes'] as const) {
+  for (const field of ['adm1', 'adm2', 'place', 'notes'] as const) {
     if (!has(field)) continue;
     const value = read(field, () => text(raw[field], field));
     if (value !== undefined) values[field] = value;
@@ -240,5 +263,8 @@ export function checkIncidentRow(row: RawRow, today: string): RowCheck {
   }
 
   if (problems.length > 0) return { ok: false, externalId: externalId ?? null, problems };
-  return { ok: true, draft: { externalId: externalId!, values, ...(source !== undefined ? { source } : {}) } };
+  return {
+    ok: true,
+    draft: { externalId: externalId!, values, ...(source !== undefined ? { source } : {}), ...(warnings.length > 0 ? { warnings } : {}) },
+  };
 }

@@ -10,6 +10,7 @@ import { ExerciseSituations1796233000000 } from './1796233000000-ExerciseSituati
 import { ProtectedGroups1796320000000 } from './1796320000000-ProtectedGroups';
 import { RegionsAndSourceBases1796330000000 } from './1796330000000-RegionsAndSourceBases';
 import { FrameworkWording1796340000000 } from './1796340000000-FrameworkWording';
+import { EventTypeCodes1796350000000 } from './1796350000000-EventTypeCodes';
 
 export const migrations = [
   Init1795606346554,
@@ -23,4 +24,5 @@ export const migrations = [
   ProtectedGroups1796320000000,
   RegionsAndSourceBases1796330000000,
   FrameworkWording1796340000000,
+  EventTypeCodes1796350000000,
 ];

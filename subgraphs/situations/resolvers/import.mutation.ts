@@ -10,6 +10,7 @@ import { checkPartnerCodes } from '../../kernel/write/reference-codes';
 import { assertCanCreate, InputProblems } from '../../kernel/write/writing';
 import { importIncidents, type RowOutcome } from '../import/incident-importer';
 import { ListSize } from '../../kernel/schema/list-size';
+import { newRecordSharing } from '../../kernel/policy/sharing-defaults';
 
 export enum ImportFormat {
   HXL = 'HXL',
@@ -27,7 +28,11 @@ class ImportIncidentsInput {
   @Field({ description: 'The file itself. For larger files use `npm run import` on the server.' })
   content: string;
 
-  @Field(() => Classification, { nullable: true, description: 'Applied to every row; omitted: AMBER for new incidents, stored ones keep theirs.' })
+  @Field(() => Classification, {
+    nullable: true,
+    description:
+      "Applied to every row; omitted: new incidents get your organisation's sharing defaults (as reportIncident), stored ones keep theirs.",
+  })
   classification?: Classification;
 
   @Field(() => [String], { nullable: true, description: 'Organisations an AMBER incident is shared with; same rule as classification.' })
@@ -65,6 +70,12 @@ class ImportRowOutcome {
   @ListSize(3)
   @Field(() => [ImportProblem])
   errors: ImportProblem[];
+
+  @ListSize(2)
+  @Field(() => [ImportProblem], {
+    description: 'What a stored row kept as written but the hub could not read, e.g. an event type the typology has no code for.',
+  })
+  warnings: ImportProblem[];
 }
 
 @ObjectType({ description: 'What an import did, row by row.' })
@@ -77,6 +88,9 @@ class IncidentImportReport {
 
   @Field(() => [String], { description: 'Columns or keys the import did not read.' })
   ignored: string[];
+
+  @Field({ description: 'Who the incidents it created are shared with, and whether that came from the input or your sharing defaults.' })
+  sharing: string;
 
   @ListSize(MAX_REPORTED_ROWS)
   @Field(() => [ImportRowOutcome], { description: `Each row's outcome, in file order (the first ${MAX_REPORTED_ROWS}).` })
@@ -96,12 +110,16 @@ export class ImportMutationResolver {
     const problems = new InputProblems();
     await checkPartnerCodes(ctx, problems, { sharedWith: input.sharedWith });
     problems.throwIfAny();
+    // With no classification given, new incidents are shared as the organisation's new records
+    // are (its sharing defaults, from the partners subgraph), asked before anything is written.
+    const defaults = input.classification ? undefined : await newRecordSharing(ctx, { sharedWith: input.sharedWith });
     const outcomes: RowOutcome[] = [];
     const summary = await importIncidents(ctx.db, Readable.from([input.content]), {
       org,
       format: input.format === ImportFormat.JSONL ? 'jsonl' : 'hxl',
       classification: input.classification,
       sharedWith: input.sharedWith,
+      sharingDefaults: defaults && { classification: defaults.classification, sharedWith: defaults.sharedWith },
       situationScope: (query, alias) => restrictToVisible(query, ctx.viewer, alias),
       incidentScope: (query, alias) => restrictToVisible(query, ctx.viewer, alias),
       audit: { actorSub: ctx.viewer.sub, operationName: ctx.operationName },
@@ -117,6 +135,7 @@ export class ImportMutationResolver {
         status: o.status,
         id: o.id ?? null,
         errors: (o.errors ?? []).map((e) => ({ field: e.field, column: e.column ?? null, message: e.message })),
+        warnings: (o.warnings ?? []).map((e) => ({ field: e.field, column: e.column ?? null, message: e.message })),
       })),
     };
   }

@@ -7,7 +7,7 @@ import { badInput } from '../../../platform/errors';
 import { countriesInRegions, intersect } from '../../kernel/reference/regions';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { countryCodes, dateRange, isoDate, uuid } from '../../kernel/write/validation';
-import type { Incident } from '../entities/incident.entity';
+import { IncidentEventType, IncidentSubEventType, type Incident } from '../entities/incident.entity';
 import { Source, SourceType } from '../entities/source.entity';
 import { ProtectedGroupKind } from '../entities/protected-group';
 import { concernsGroupKinds } from './protected-group.filter';
@@ -32,8 +32,17 @@ export class IncidentFilter {
   @Field(() => String, { nullable: true, description: 'First- or second-level administrative area, by name (case-insensitive).' })
   adminArea?: string;
 
-  @Field(() => [String], { nullable: true })
+  @Field(() => [String], {
+    nullable: true,
+    description: 'Event types as the reporters wrote them, exactly; to count or compare, use eventTypeCodes.',
+  })
   eventTypes?: string[];
+
+  @Field(() => [IncidentEventType], { nullable: true, description: 'Of one of these event types of the typology.' })
+  eventTypeCodes?: string[];
+
+  @Field(() => [IncidentSubEventType], { nullable: true, description: 'Of one of these sub-event types of the typology.' })
+  subEventTypeCodes?: string[];
 
   @Field(() => Int, { nullable: true, description: 'Best fatality estimate at least this.' })
   minFatalities?: number;
@@ -66,6 +75,10 @@ export function applyIncidentFilter(ctx: SubgraphContext, query: SelectQueryBuil
   if (filter.adminArea)
     query.andWhere('(lower(i.adm1) = lower(:filterArea) OR lower(i.adm2) = lower(:filterArea))', { filterArea: filter.adminArea.trim() });
   if (filter.eventTypes?.length) query.andWhere('i.event_type IN (:...filterEventTypes)', { filterEventTypes: filter.eventTypes });
+  if (filter.eventTypeCodes?.length)
+    query.andWhere('i.event_type_code IN (:...filterEventTypeCodes)', { filterEventTypeCodes: filter.eventTypeCodes });
+  if (filter.subEventTypeCodes?.length)
+    query.andWhere('i.sub_event_type_code IN (:...filterSubEventTypeCodes)', { filterSubEventTypeCodes: filter.subEventTypeCodes });
   if (filter.minFatalities !== undefined && filter.minFatalities !== null) {
     if (filter.minFatalities < 0) throw badInput('filter.minFatalities must not be negative', 'filter.minFatalities');
     query.andWhere('i.fatalities_best >= :filterMinFatalities', { filterMinFatalities: filter.minFatalities });

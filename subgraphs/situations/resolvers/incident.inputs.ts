@@ -5,7 +5,7 @@ import { ArrayMaxSize, IsInt, IsUrl, Length, Max, MaxLength, Min, ValidateNested
 import { Field, Float, ID, InputType, Int } from 'type-graphql';
 import { NewRecordInput, RecordChangesInput } from '../../kernel/write/record-inputs';
 import { LocalDate } from '../../kernel/schema/scalars';
-import { DatePrecision, GeoPrecision } from '../entities/incident.entity';
+import { DatePrecision, GeoPrecision, IncidentEventType, IncidentSubEventType } from '../entities/incident.entity';
 import { SourceType } from '../entities/source.entity';
 import { INCIDENT_LIMITS as LIMIT } from '../rules/incident.content';
 import { ProtectedGroupInput } from './protected-group.inputs';
@@ -76,13 +76,26 @@ export class ReportIncidentInput extends NewRecordInput {
   @Field(() => GeoPrecision, { defaultValue: GeoPrecision.EXACT })
   geoPrecision: GeoPrecision;
 
-  @Field({ description: 'e.g. "Violence against civilians".' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The event type in your words, e.g. "Violence against civilians"; mapped to eventTypeCode when it names one. Give it, eventTypeCode, or both.',
+  })
   @Length(1, LIMIT.eventType)
-  eventType: string;
+  eventType?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => IncidentEventType, {
+    nullable: true,
+    description: 'The event type in the typology; omitted, it is read from eventType where it can be.',
+  })
+  eventTypeCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The sub-event type in your words; mapped to subEventTypeCode when it names one of the type.' })
   @Length(1, LIMIT.subEventType)
   subEventType?: string | null;
+
+  @Field(() => IncidentSubEventType, { nullable: true, description: 'A sub-event type of eventTypeCode.' })
+  subEventTypeCode?: string | null;
 
   @Field(() => [String], { defaultValue: [] })
   @ArrayMaxSize(LIMIT.actors)
@@ -175,13 +188,19 @@ export class CorrectIncidentInput extends RecordChangesInput {
   @Field(() => GeoPrecision, { nullable: true })
   geoPrecision?: GeoPrecision | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Changed without eventTypeCode: the code is read from it again.' })
   @Length(1, LIMIT.eventType)
   eventType?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => IncidentEventType, { nullable: true })
+  eventTypeCode?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Changed without subEventTypeCode: the code is read from it again.' })
   @Length(1, LIMIT.subEventType)
   subEventType?: string | null;
+
+  @Field(() => IncidentSubEventType, { nullable: true, description: 'Null clears it.' })
+  subEventTypeCode?: string | null;
 
   @Field(() => [String], { nullable: true })
   @ArrayMaxSize(LIMIT.actors)

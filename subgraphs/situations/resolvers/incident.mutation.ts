@@ -26,6 +26,7 @@ import {
   checkIncidentCitations,
   checkNewSource,
   CLEARABLE_INCIDENT_FIELDS,
+  correctedEventType,
   incidentContentOf,
   INCIDENT_FIELDS,
   sourceFor,
@@ -81,7 +82,14 @@ export class IncidentMutationResolver {
           sourceId = source.id;
         }
         problems.throwIfAny();
-        const incident = await insertAudited(tx, Incident, 'Incident', { id, ...content, sourceId, ...ownership({ ownerOrg: org, ...content }) });
+        // Its hub id is its external id too, so an export of it imports back onto it (README: "Bulk import and export").
+        const incident = await insertAudited(tx, Incident, 'Incident', {
+          id,
+          ...content,
+          sourceId,
+          externalId: id,
+          ...ownership({ ownerOrg: org, ...content }),
+        });
         await raiseFloors(tx.manager, [{ recordId: id, cited }]);
         return incident;
       },
@@ -99,7 +107,7 @@ export class IncidentMutationResolver {
       const incident = await lockForUpdate(tx, Incident, KIND, uuid(input.id, 'id'), input.version);
       const problems = new InputProblems();
       const current = incidentContentOf(incident);
-      const changed = applyChanges(problems, current, input, INCIDENT_FIELDS, CLEARABLE_INCIDENT_FIELDS);
+      const changed = correctedEventType(current, input, applyChanges(problems, current, input, INCIDENT_FIELDS, CLEARABLE_INCIDENT_FIELDS));
       const content = checkIncident(problems, { ...changed, ...changedSharing(problems, current, input) });
       noteUnknownPartners(problems, input.sharedWith, partners, 'sharedWith', incident.sharedWith);
       // What it cites is checked again only when the correction touches it, so that a situation

@@ -8,7 +8,8 @@ import { aggregateByGroups, queryOf } from '../../kernel/read/reading';
 import { GEOGRAPHY_TABLE, geographyParameters, regionOf, regionOfCountry } from '../../kernel/reference/regions';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { RISK_LEVELS, RiskLevel } from '../../kernel/schema/vocabulary';
-import { Incident } from '../entities/incident.entity';
+import { Incident, IncidentEventType } from '../entities/incident.entity';
+import { eventTypeLabel } from '../data/event-types';
 import { Situation, SituationStatus } from '../entities/situation.entity';
 import { SourceType } from '../entities/source.entity';
 import { ProtectedGroupKind } from '../entities/protected-group';
@@ -91,7 +92,10 @@ class IncidentCount {
   @Field(() => String, { nullable: true })
   region: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, {
+    nullable: true,
+    description: "By EVENT_TYPE: the event type's label in the typology (incidents whose type it has no code for are counted together, under null).",
+  })
   eventType: string | null;
 
   @Field(() => ProtectedGroupKind, {
@@ -100,6 +104,9 @@ class IncidentCount {
       'Kind of protected group concerned; when grouping by GROUP_KIND, null for incidents naming none, and an incident naming groups of two kinds counts in both.',
   })
   groupKind: ProtectedGroupKind | null;
+
+  @Field(() => IncidentEventType, { nullable: true, description: 'By EVENT_TYPE: the event type code counted.' })
+  eventTypeCode: string | null;
 
   @Field(() => Int)
   incidents: number;
@@ -346,7 +353,8 @@ export class SituationDashboardResolver {
         { grouping: IncidentGrouping.MONTH, sql: "to_char(i.occurred_on, 'YYYY-MM')", alias: 'month' },
         { grouping: IncidentGrouping.COUNTRY, sql: 'i.country_iso3', alias: 'country' },
         { grouping: IncidentGrouping.REGION, sql: regionOf('i.country_iso3'), alias: 'region' },
-        { grouping: IncidentGrouping.EVENT_TYPE, sql: 'i.event_type', alias: 'event_type' },
+        // Codes, not the reporters' words: "protests" and "Protests" are one event type.
+        { grouping: IncidentGrouping.EVENT_TYPE, sql: 'i.event_type_code', alias: 'event_type' },
         { grouping: IncidentGrouping.GROUP_KIND, sql: 'group_kind.kind', alias: 'group_kind' },
       ],
       groupBy,
@@ -355,7 +363,8 @@ export class SituationDashboardResolver {
       month: (row.month as string) ?? null,
       country: (row.country as string) ?? null,
       region: (row.region as string) ?? null,
-      eventType: (row.event_type as string) ?? null,
+      eventType: row.event_type ? (eventTypeLabel(row.event_type as string) ?? null) : null,
+      eventTypeCode: (row.event_type as string) ?? null,
       groupKind: (row.group_kind as ProtectedGroupKind) ?? null,
       incidents: row.incidents as number,
       fatalities: row.fatalities as number,

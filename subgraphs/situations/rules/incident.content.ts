@@ -36,7 +36,11 @@ export interface IncidentValues {
   longitude: number | null;
   geoPrecision: GeoPrecision;
   eventType: string;
+  /** A code of data/event-types.ts, or null when eventType names none. */
+  eventTypeCode: string | null;
   subEventType: string | null;
+  /** A sub-type code of eventTypeCode, or null. */
+  subEventTypeCode: string | null;
   actors: string[];
   fatalitiesLow: number | null;
   fatalitiesBest: number | null;
@@ -60,7 +64,9 @@ export const INCIDENT_VALUE_FIELDS: readonly (keyof IncidentValues)[] = [
   'longitude',
   'geoPrecision',
   'eventType',
+  'eventTypeCode',
   'subEventType',
+  'subEventTypeCode',
   'actors',
   'fatalitiesLow',
   'fatalitiesBest',

@@ -17,6 +17,7 @@ import { INCIDENT_VALUE_FIELDS, type IncidentValues } from './incident.content';
 import { Source, type SourceType } from '../entities/source.entity';
 import { citedSituation, countriesOf } from './situation.rules';
 import { checkGroups } from './protected-group.rules';
+import { eventTypeLabel, eventTypeOf, subEventTypeOf, typeOfSubEventType } from '../data/event-types';
 
 /** Everything an author writes in an incident: what reportIncident takes and correctIncident changes. */
 export interface IncidentContent extends IncidentValues, Sharing {
@@ -33,7 +34,9 @@ export const CLEARABLE_INCIDENT_FIELDS: readonly (keyof IncidentContent)[] = [
   'place',
   'latitude',
   'longitude',
+  'eventTypeCode',
   'subEventType',
+  'subEventTypeCode',
   'fatalitiesLow',
   'fatalitiesBest',
   'fatalitiesHigh',
@@ -99,6 +102,97 @@ function estimateProblems(values: CheckedValues, counted: Estimate): IncidentVal
   return problems;
 }
 
+/** An incident's event type as written and as codes of the typology (data/event-types.ts). */
+export type EventTypeValues = Pick<IncidentValues, 'eventType' | 'eventTypeCode' | 'subEventType' | 'subEventTypeCode'>;
+
+export interface EventTypeReading {
+  values: EventTypeValues;
+  /** What makes the event type unusable: an unknown code, a sub-type of another type, nothing given. */
+  problems: { field: keyof EventTypeValues; message: string }[];
+  /** Text the typology has no code for: kept as written, counted under no event type. */
+  unmapped: { field: 'eventType' | 'subEventType'; message: string }[];
+}
+
+/**
+ * Reads an incident's event type the same way for reportIncident, correctIncident and every
+ * imported row: a code given is checked (a sub-type must be one of its type's); text given without
+ * a code is mapped to one where the typology knows it ("protests", "Armed clash"); an event type code
+ * given without text gets the typology's label as its text, so every incident says its type in words.
+ */
+export function readEventType(given: Partial<Record<keyof EventTypeValues, string | null>>): EventTypeReading {
+  const problems: EventTypeReading['problems'] = [];
+  const unmapped: EventTypeReading['unmapped'] = [];
+  const text = given.eventType?.trim() || null;
+  const subText = given.subEventType?.trim() || null;
+  let code = given.eventTypeCode ?? null;
+  let subCode = given.subEventTypeCode ?? null;
+  if (code !== null && !eventTypeLabel(code)) {
+    problems.push({ field: 'eventTypeCode', message: `eventTypeCode ${JSON.stringify(code)} is not an event type of the typology` });
+    code = null;
+  }
+  if (code === null && text !== null && problems.length === 0) {
+    const match = eventTypeOf(text);
+    if (match) {
+      code = match.type;
+      // "Armed clash" written as the event type names the sub-type too.
+      if (subCode === null && subText === null) subCode = match.subType;
+    } else
+      unmapped.push({
+        field: 'eventType',
+        message: `event type ${JSON.stringify(text)} not mapped to an ACLED event type: kept as written, counted under no event type`,
+      });
+  }
+  if (text === null && code === null && problems.length === 0)
+    problems.push({ field: 'eventType', message: 'eventType is required (the event type as written, or eventTypeCode)' });
+  if (subCode !== null) {
+    const owner = typeOfSubEventType(subCode);
+    if (!owner)
+      problems.push({ field: 'subEventTypeCode', message: `subEventTypeCode ${JSON.stringify(subCode)} is not a sub-event type of the typology` });
+    else if (code === null)
+      problems.push({ field: 'subEventTypeCode', message: `subEventTypeCode ${subCode} needs its event type, ${owner}, as eventTypeCode` });
+    else if (owner !== code)
+      problems.push({ field: 'subEventTypeCode', message: `subEventTypeCode ${subCode} is a sub-event type of ${owner}, not of ${code}` });
+  } else if (subText !== null) {
+    subCode = subEventTypeOf(subText, code);
+    if (subCode === null)
+      unmapped.push({
+        field: 'subEventType',
+        message: `sub-event type ${JSON.stringify(subText)} not mapped to an ACLED sub-event type${code ? ` of ${eventTypeLabel(code)}` : ''}: kept as written`,
+      });
+  }
+  return {
+    values: {
+      eventType: text ?? (code ? eventTypeLabel(code)! : ''),
+      eventTypeCode: code,
+      // The sub-type's text stays what the reporter wrote (the column may be empty), so an export
+      // imports back unchanged; its code says it in the typology's words.
+      subEventType: subText,
+      subEventTypeCode: problems.length === 0 ? subCode : null,
+    },
+    problems,
+    unmapped,
+  };
+}
+
+/**
+ * The event type a correction leaves for readEventType: a code it does not give is read again from
+ * text it changes, and text the typology filled in (its label) follows a code the correction changes.
+ */
+export function correctedEventType<T extends EventTypeValues>(
+  current: EventTypeValues,
+  input: Partial<Record<keyof EventTypeValues, string | null>>,
+  changed: T,
+): T {
+  const next = { ...changed };
+  const labelled = (text: string | null, label: string | undefined) => label !== undefined && text === label;
+  if (input.eventTypeCode === undefined && input.eventType !== undefined) next.eventTypeCode = null;
+  if (input.eventTypeCode != null && input.eventType === undefined && labelled(current.eventType, eventTypeLabel(current.eventTypeCode ?? '')))
+    next.eventType = '';
+  const typeMoved = next.eventTypeCode !== current.eventTypeCode || input.eventType !== undefined;
+  if (input.subEventTypeCode === undefined && (input.subEventType !== undefined || typeMoved)) next.subEventTypeCode = null;
+  return next;
+}
+
 /** Normalises `content` and notes what is wrong with it that needs no database. */
 export function checkIncident(problems: InputProblems, content: IncidentContent): IncidentContent {
   const countryIso3 = problems.check(() => countryCode(content.countryIso3, 'countryIso3')) ?? content.countryIso3;
@@ -108,8 +202,10 @@ export function checkIncident(problems: InputProblems, content: IncidentContent)
   for (const problem of incidentValueProblems(content)) problems.add(problem.field, problem.message);
   const { groups, problems: groupProblems } = checkGroups(content.groups ?? []);
   for (const problem of groupProblems) problems.add(problem.path, problem.message);
+  const eventType = readEventType(content);
+  for (const problem of eventType.problems) problems.add(problem.field, problem.message);
   checkSharing(problems, content);
-  return { ...content, countryIso3, situationId, sourceId, groups };
+  return { ...content, ...eventType.values, countryIso3, situationId, sourceId, groups };
 }
 
 /**
