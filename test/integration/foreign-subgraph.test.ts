@@ -130,7 +130,7 @@ describe('a partner service that is not built on our code', () => {
     // Situations (from the situations subgraph) carry the foreign service's notes too.
     expect(KIVU_SITUATION_ID).toBe(illustrativeSituationId('great-lakes-kivu'));
     const kivu = members.COD.situations.find((s: { id: string }) => s.id === KIVU_SITUATION_ID);
-    expect(kivu.title).toMatch(/Kivus/);
+    expect(kivu.title).toMatch(/^\[Exercise\] Scenario A: /);
     expect(kivu.fieldNotes).toEqual([{ id: 'note-kivu-amber', text: expect.stringMatching(/^\[Illustrative\]/) }]);
   });
 
