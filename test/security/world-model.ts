@@ -418,7 +418,15 @@ export class WorldModel {
     // the import gives none), the row's situation (a stored one keeps its own when the row has none).
     const sharing: Sharing = stored
       ? { ...stored.sharing, ...(options ? { classification: options.classification, sharedWith: options.sharedWith } : {}) }
-      : { ownerOrg: org, classification: options?.classification ?? 'AMBER', sharedWith: options?.sharedWith ?? [], sharedWithUsers: [] };
+      : // An import that gives no sharing applies the organisation's sharing defaults, as a report does.
+        // No world changes them, so they are what domain.md says: the OSCE High Commissioner works in
+        // confidence (RED), every other organisation shares with the community (GREEN).
+        {
+          ownerOrg: org,
+          classification: options?.classification ?? (org === 'OSCE' ? 'RED' : 'GREEN'),
+          sharedWith: options?.sharedWith ?? [],
+          sharedWithUsers: [],
+        };
     const situation = row.situation === 'absent' ? (stored?.situation ?? null) : row.situation;
     const floor = new Set([...(stored?.floor ?? []), ...(situation ? [situation] : [])]);
     const after = { target: stored?.key ?? null, sharing, situation, floor };

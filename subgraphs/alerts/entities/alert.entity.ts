@@ -1,6 +1,7 @@
 // An alert the Joint Office or a partner raises about a situation: an early warning, advisory note,
 // public statement, briefing or report, moving through its workflow from draft to issue and escalation,
 // with the preventive action it recommends and the assessments and incidents it rests on.
+import { ListSize } from '../../kernel/schema/list-size';
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { policyOf } from '../../kernel/policy/access-policy';
@@ -206,6 +207,7 @@ export class Alert extends OwnedRecord {
   @Column({ type: 'uuid', name: 'situation_id', nullable: true })
   situationId: string | null;
 
+  @ListSize(30)
   @Field(() => [Recommendation], { description: 'The preventive actions the alert recommends, in the order the alert gives them.' })
   @Column({ type: 'jsonb', default: () => "'[]'" })
   recommendations: Recommendation[];

@@ -1,5 +1,6 @@
 // "Members of X on a date", answered with what the hub's records can and cannot say for that day:
 // a membership whose start is not recorded began "before the hub's records", not "always".
+import { ListSize } from '../../kernel/schema/list-size';
 import { Arg, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { isoDate } from '../../kernel/write/validation';
@@ -17,9 +18,11 @@ export class PartnerMembersOn {
   @Field({ description: 'What the partner calls its members, e.g. "Member States", "participating States" (Partner.memberTerm).' })
   memberTerm: string;
 
+  @ListSize(100)
   @Field(() => [Country], { description: 'The members on that day, by ISO code; suspended members are not counted.' })
   memberStates: Country[];
 
+  @ListSize(100)
   @Field(() => [Membership], { description: 'The membership periods that make them members on that day.' })
   memberships: Membership[];
 

@@ -1,4 +1,5 @@
 // Risk assessments: the situation, framework and organisation each one belongs to.
+import { ListSize } from '../../kernel/schema/list-size';
 import { Ctx, Directive, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import { referenceKey } from '../../kernel/write/validation';
 import { DerivedFrom, derivedFrom } from '../../kernel/policy/citations';
@@ -31,6 +32,7 @@ export class RiskAssessmentResolver {
 
   // Internal, for the alerts subgraph citing the assessment: it is read under all of these, so its citer must be too.
   @Directive('@inaccessible')
+  @ListSize(20)
   @FieldResolver(() => [DerivedFrom], { description: 'Internal: what the assessment was derived from, with who may read it now.' })
   derivedFrom(@Root() assessment: RiskAssessment, @Ctx() ctx: SituationsContext): Promise<DerivedFrom[]> {
     return derivedFrom(ctx.db.manager, ctx.viewer.org, assessment.id);

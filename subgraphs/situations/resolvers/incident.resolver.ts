@@ -1,4 +1,5 @@
 // Incidents and their sources.
+import { ListSize } from '../../kernel/schema/list-size';
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, MAX_PAGE_SIZE, paginate, type Connection, type SortKey, ConnectionSize } from '../../kernel/read/connection';
 import { queryOf } from '../../kernel/read/reading';
@@ -53,6 +54,7 @@ export class IncidentResolver {
 
   // Internal, for the alerts subgraph citing the incident: it is read under all of these, so its citer must be too.
   @Directive('@inaccessible')
+  @ListSize(20)
   @FieldResolver(() => [DerivedFrom], { description: 'Internal: what the incident was derived from, with who may read it now.' })
   derivedFrom(@Root() incident: Incident, @Ctx() ctx: SituationsContext): Promise<DerivedFrom[]> {
     return derivedFrom(ctx.db.manager, ctx.viewer.org, incident.id);
