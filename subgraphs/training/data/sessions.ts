@@ -29,6 +29,8 @@ const MODULES_INFERRED = 'modules inferred from the recorded subject, not from a
 const OFFICE_RECORD: Ownership = { ownerOrg: 'UN-JO', classification: Classification.CLEAR };
 // The 2012 national-committee seminars were the Office's own: the record names no co-organiser, the ICGLR included.
 const OFFICE_ORGANISED = 'organised by the Office: the record names no co-organiser (not the ICGLR)';
+// The 2010 Kampala and February 2012 Regional Committee seminars were held for the ICGLR, which the record does not name as organiser.
+const FOR_ICGLR = 'held for the ICGLR, organised by the Office: the record does not name the ICGLR as co-organiser';
 // National committees are not hub organisations: a session one organised names it in organiserNames, and the Office,
 // which supported it and counts it in its training record, stays the owning organiser.
 const KENYA_COMMITTEE = 'Kenya National Committee';
@@ -57,13 +59,13 @@ export const SESSIONS: readonly SessionRecord[] = [
     endDate: null,
     city: 'Kampala',
     countryIso3: 'UGA',
-    organiserOrgs: ['UN-JO', 'ICGLR'],
+    organiserOrgs: ['UN-JO'],
     organiserNames: [],
     audience: TrainingAudience.GOVERNMENT_OFFICIALS,
     audienceDescription:
       'Government officials and representatives of ICGLR member states, before the founding meeting of the ICGLR Regional Committee.',
     ...NO_PARTICIPANTS,
-    source: `${RECORD}, "Corrections and additions": the seminar came before the founding meeting of the ICGLR Regional Committee on 23 September 2010, on a day the record does not give; startDate is that meeting's day, the latest it can have been (approximate); ${MODULES_INFERRED}. One of the 34 sessions of 2009-2011 in the reported totals.`,
+    source: `${RECORD}, "Corrections and additions": ${FOR_ICGLR}; the seminar came before the founding meeting of the ICGLR Regional Committee on 23 September 2010, on a day the record does not give; startDate is that meeting's day, the latest it can have been (approximate); ${MODULES_INFERRED}. One of the 34 sessions of 2009-2011 in the reported totals.`,
     modules: ['FOA-INTRO'],
   }),
   recorded({
@@ -74,12 +76,12 @@ export const SESSIONS: readonly SessionRecord[] = [
     endDate: null,
     city: null,
     countryIso3: null,
-    organiserOrgs: ['UN-JO', 'ICGLR'],
+    organiserOrgs: ['UN-JO'],
     organiserNames: [],
     audience: TrainingAudience.REGIONAL_COMMITTEE,
     audienceDescription: 'Members of the ICGLR Regional Committee.',
     ...NO_PARTICIPANTS,
-    source: `${RECORD}; ${MONTH_ONLY}; the record gives no place; ${MODULES_INFERRED}.`,
+    source: `${RECORD}; ${FOR_ICGLR}; ${MONTH_ONLY}; the record gives no place; ${MODULES_INFERRED}.`,
     modules: ['NC-MANDATE'],
   }),
   recorded({

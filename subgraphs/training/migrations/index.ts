@@ -7,6 +7,7 @@ import { Confidentiality1795610000002 } from './1795610000002-Confidentiality';
 import { OrganiserConfirmation1796154181431 } from './1796154181431-OrganiserConfirmation';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { TrainingRecord1796360000001 } from './1796360000001-TrainingRecord';
+import { TrainingOrganisers1796370000000 } from './1796370000000-TrainingOrganisers';
 
 export const migrations = [
   Init1795606588382,
@@ -17,4 +18,5 @@ export const migrations = [
   OrganiserConfirmation1796154181431,
   AuditLayout1796200000000,
   TrainingRecord1796360000001,
+  TrainingOrganisers1796370000000,
 ];
