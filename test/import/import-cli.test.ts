@@ -132,6 +132,22 @@ describe('the import and export commands', () => {
     expect(run.stderr).toMatch(/\(GEN-000005\): countryIso3: unknown country code "XXX"/);
   });
 
+  it("leaves a stored incident's readership as it is, rejecting the rows that would change it, since alerts citing it could not follow", async () => {
+    const file = path.join(scratch, 'readership.csv');
+    await writeGeneratedHxl(file, 3);
+    expect((await runCli('import', ['--org', 'OSCE', '--kind', 'incidents', '--classification', 'GREEN', file], database.env)).code).toBe(0);
+    const tighter = await runCli('import', ['--org', 'OSCE', '--kind', 'incidents', '--classification', 'RED', file], database.env);
+    expect(tighter.code).toBe(1);
+    expect(tighter.stdout).toMatch(/3 rows, 0 created, 0 updated, 0 unchanged, 3 rejected/);
+    expect(tighter.stderr).toMatch(/classification of a stored incident changed: alerts may cite it, .*importIncidents mutation/);
+    const levels = await database.use((db) =>
+      db.query(`SELECT DISTINCT classification FROM situations.incident WHERE owner_org = 'OSCE' AND external_id LIKE 'GEN-%'`),
+    );
+    expect(levels).toEqual([{ classification: 'GREEN' }]);
+    // The same file with the same classification, or none, still changes nothing and is accepted.
+    expect((await runCli('import', ['--org', 'OSCE', '--kind', 'incidents', file], database.env)).stdout).toMatch(/3 unchanged, 0 rejected/);
+  });
+
   it('exits 2 on a usage error or a file it cannot read as incidents, having written nothing', async () => {
     const usage = await runCli('import', ['--kind', 'incidents', path.join(SAMPLES, 'incidents.jsonl')], database.env);
     expect(usage.code).toBe(2);

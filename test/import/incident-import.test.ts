@@ -237,12 +237,28 @@ describe('bulk import of incidents', () => {
     expect(names).not.toContain('S source only a rejected row names');
   });
 
-  it('gives new incidents AMBER by default, and changes stored ones only when a classification is given', async () => {
+  it('gives new incidents AMBER by default, and changes stored ones only when a classification is given and what cites them can follow', async () => {
     const rows = [HASHTAGS, 'C-1,2025-05-01,COD,North Kivu,Illustrative place,,,Riots,,,1,,,,,,'].join('\n');
     await importText(rows, { org: 'AU' });
     expect(await incidentOf('AU', 'C-1')).toMatchObject({ classification: Classification.AMBER, sharedWith: [], version: 1 });
-    const shared = await importText(rows, { org: 'AU', classification: Classification.GREEN, sharedWith: ['UN-JO', 'ecowas'] });
+    const id = (await incidentOf('AU', 'C-1'))!.id;
+    // Without a way to tell what cites it (the command line), its readership stays as stored.
+    const refused = await importText(rows, { org: 'AU', classification: Classification.GREEN, sharedWith: ['UN-JO', 'ecowas'] });
+    expect(statuses(refused.outcomes)).toEqual([[2, 'C-1', 'rejected', 'classification']]);
+    expect(await incidentOf('AU', 'C-1')).toMatchObject({ classification: Classification.AMBER, sharedWith: [], version: 1 });
+    // With one (the mutation tells the alerts subgraph), it changes, and the batch names it once committed.
+    const followed: string[][] = [];
+    const shared = await importText(rows, {
+      org: 'AU',
+      classification: Classification.GREEN,
+      sharedWith: ['UN-JO', 'ecowas'],
+      onReadershipChanged: async (ids) => {
+        expect(await incidentOf('AU', 'C-1')).toMatchObject({ classification: Classification.GREEN });
+        followed.push(ids);
+      },
+    });
     expect(shared.outcomes[0].status).toBe('updated');
+    expect(followed).toEqual([[id]]);
     expect(await incidentOf('AU', 'C-1')).toMatchObject({ classification: Classification.GREEN, sharedWith: ['ECOWAS', 'UN-JO'], version: 2 });
     const again = await importText(rows, { org: 'AU' });
     expect(again.outcomes[0].status).toBe('unchanged');

@@ -266,6 +266,34 @@ describe('alerts that recommend and cite', () => {
     expect(unjo.citedIncidents.map((i) => i.id).sort()).toEqual([KIVU_INCIDENT, unfollowed.id].sort());
   });
 
+  it('follows cited incidents whose readership an import through the hub changed', async () => {
+    const [first, second] = [await kivuIncident(), await kivuIncident()];
+    const alert = await issued(kivuNote({ citedIncidentIds: [first.id, second.id] }));
+    expect((await hub.query(ALERT_BY_ID, { id: alert.id }, { token: auAnalyst })).data!.alert).not.toBeNull();
+    // ICGLR exports the two incidents and imports them again shared with UN-JO only: the alert follows them both.
+    const exported = accepted<{ content: string }>(
+      await hub.query(`query Export { exportIncidents(format: JSONL) { content } }`, {}, { token: icglrEditor }),
+      'exportIncidents',
+    );
+    const lines = exported.content.split('\n').filter((line) => line.includes(first.id) || line.includes(second.id));
+    expect(lines).toHaveLength(2);
+    const report = accepted<{ updated: number }>(
+      await hub.query(
+        `mutation Import($input: ImportIncidentsInput!) { importIncidents(input: $input) { updated } }`,
+        { input: { format: 'JSONL', content: lines.join('\n'), classification: 'AMBER', sharedWith: ['UN-JO'] } },
+        { token: icglrEditor },
+      ),
+      'importIncidents',
+    );
+    expect(report.updated).toBe(2);
+    expect((await hub.query(ALERT_BY_ID, { id: alert.id }, { token: auAnalyst })).data!.alert).toBeNull();
+    expect((await hub.query(ALERTS, {}, { token: auAnalyst })).data!.alerts).not.toMatchObject({
+      edges: expect.arrayContaining([{ node: { id: alert.id } }]),
+    });
+    const unjo = (await hub.query(ALERT_BY_ID, { id: alert.id }, { token: editor })).data!.alert as Alert;
+    expect(unjo.citedIncidents.map((i) => i.id).sort()).toEqual([first.id, second.id].sort());
+  });
+
   it('keeps the citation ids out of the API: the evidence is reached only through the situations subgraph', async () => {
     const response = await hub.query(`query { alerts(first: 1) { edges { node { citedIncidentIds } } } }`, {}, { token: editor });
     expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');

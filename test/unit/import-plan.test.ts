@@ -33,6 +33,7 @@ const SETTINGS: Settings = {
   sharing: '',
   batchSize: 500,
   today: '2026-12-02',
+  followsReadership: true,
 };
 
 function ids() {
@@ -139,7 +140,9 @@ describe('the import plan', () => {
       ['e1', 'unchanged', existing[0].id],
       ['e2', 'updated', existing[1].id],
     ]);
-    expect(plan.updates).toEqual([{ id: existing[1].id, version: 3, changes: { notes: 'new' }, classification: Classification.AMBER }]);
+    expect(plan.updates).toEqual([
+      { id: existing[1].id, version: 3, changes: { notes: 'new' }, classification: Classification.AMBER, readershipChanged: false },
+    ]);
     expect(plan.creates).toEqual([]);
     expect([...plan.seen]).toEqual([
       ['e1', 2],
@@ -189,6 +192,36 @@ describe('the import plan', () => {
     const wider = planBatch({ ...SETTINGS, classification: Classification.GREEN }, known({ existing: [stored('e1')] }), [row(2, draft('e1'))], ids());
     expect(wider.outcomes[0].status).toBe('rejected');
     expect(wider.updates).toEqual([]);
+  });
+
+  it('marks a change of who may read a stored incident, or of its situation, for what cites it to follow, and refuses it where nothing can follow', () => {
+    const other = { ...SITUATION, id: '44444444-4444-4444-8444-444444444444' };
+    const situations = new Map([SITUATION, other].map((s) => [s.id, s]));
+    const facts = { nameable: (id: string) => situations.has(id), situation: (id: string) => situations.get(id) };
+    const existing = [stored('e1'), stored('e2'), stored('e3')];
+    const rows = [
+      row(2, draft('e1', { notes: 'content only' })),
+      row(3, draft('e2', { situationId: other.id })),
+      row(4, draft('e3', { notes: 'tighter' })),
+    ];
+    const tighter = { ...SETTINGS, classification: Classification.RED, sharedWith: [] };
+    const following = planBatch(tighter, known({ existing, ...facts }), rows, ids());
+    expect(following.outcomes.map((o) => o.status)).toEqual(['updated', 'updated', 'updated']);
+    expect(following.updates.map((u) => [u.id, u.readershipChanged])).toEqual(existing.map((e) => [e.id, true]));
+    const contentOnly = planBatch(SETTINGS, known({ existing, ...facts }), rows, ids());
+    expect(contentOnly.updates.map((u) => [u.id, u.readershipChanged])).toEqual([
+      [existing[0].id, false],
+      [existing[1].id, true],
+      [existing[2].id, false],
+    ]);
+
+    const cannotFollow = planBatch({ ...SETTINGS, followsReadership: false }, known({ existing, ...facts }), rows, ids());
+    expect(cannotFollow.outcomes.map((o) => o.status)).toEqual(['updated', 'rejected', 'updated']);
+    expect(cannotFollow.outcomes[1].errors).toEqual([{ field: 'situationId', message: expect.stringContaining('importIncidents mutation') }]);
+    const tightened = planBatch({ ...tighter, followsReadership: false }, known({ existing, ...facts }), rows, ids());
+    expect(tightened.outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(tightened.outcomes[0].errors?.[0].message).toMatch(/^classification of a stored incident changed/);
+    expect(tightened.updates).toEqual([]);
   });
 
   it('gives every row one outcome in file order, and creates only sources that a stored row cites', () => {

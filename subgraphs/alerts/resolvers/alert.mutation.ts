@@ -26,7 +26,16 @@ import {
   type MutationScope,
 } from '../../kernel/write/writing';
 import { checkNoWriteDown } from '../../kernel/policy/no-write-down';
-import { citedRecord, floorsOf, moveFloors, raiseFloors, sharingChanged, type CitedRecord, type Citing } from '../../kernel/policy/record-floor';
+import {
+  citedRecord,
+  floorsOf,
+  FOLLOWED_PER_CALL,
+  moveFloors,
+  raiseFloors,
+  sharingChanged,
+  type CitedRecord,
+  type Citing,
+} from '../../kernel/policy/record-floor';
 import { citationSelection, type CitedAnswer } from '../../kernel/policy/citations';
 import { askPeer } from '../../kernel/service/peer';
 import { checkCountryCodes, checkPartnerCodes } from '../../kernel/write/reference-codes';
@@ -340,37 +349,48 @@ export class AlertMutationResolver {
 
   @Directive('@inaccessible')
   @Mutation(() => Int, {
-    description:
-      'Internal, called by the situations subgraph after the owner of a situation, assessment or incident (type Situation, RiskAssessment or Incident) changed who may read it: alerts derived from it follow its readership, as the situations subgraph reports it for the caller. Returns how many floors moved.',
+    description: `Internal, called by the situations subgraph after the owner of situations, assessments or incidents (type Situation, RiskAssessment or Incident; at most ${FOLLOWED_PER_CALL} ids) changed who may read them or what they derive from: alerts derived from them follow their readership, as the situations subgraph reports it for the caller. Returns how many floors moved.`,
   })
-  async followCitedRecord(@Arg('type', () => String) type: string, @Arg('id', () => ID) id: string, @Ctx() ctx: SubgraphContext): Promise<number> {
+  async followCitedRecords(
+    @Arg('type', () => String) type: string,
+    @Arg('ids', () => [ID]) ids: string[],
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<number> {
     requireSignedIn(ctx.viewer);
     const citing = CITING[type];
     if (!citing) throw badInput(`type must be one of ${Object.keys(CITING).join(', ')}`, 'type');
+    if (ids.length > FOLLOWED_PER_CALL) throw badInput(`at most ${FOLLOWED_PER_CALL} ids at a time`, 'ids');
+    const representations = [...new Set(ids.map((id) => uuid(id, 'ids')))].map((id) => ({ __typename: type, id }));
+    if (representations.length === 0) return 0;
     const answer = await askPeer<{ _entities: CitedAnswer[] }>(
       ctx,
       'situations',
-      `query CitedRecord($cited: [_Any!]!) { _entities(representations: $cited) { ${citationSelection([{ field: 'id', type, noun: type, ids: [], withFloors: type !== 'Situation' }])} } }`,
-      { cited: [{ __typename: type, id: uuid(id, 'id') }] },
+      `query CitedRecords($cited: [_Any!]!) { _entities(representations: $cited) { ${citationSelection([{ field: 'id', type, noun: type, ids: [], withFloors: type !== 'Situation' }])} } }`,
+      { cited: representations },
     );
-    const source = answer._entities[0];
     // Only the owner's change moves floors; anyone else's call changes nothing.
-    if (!source || source.ownerOrg !== ctx.viewer.org) return 0;
+    const sources = answer._entities.filter(
+      (source): source is NonNullable<CitedAnswer> & { id: string } => !!source && source.ownerOrg === ctx.viewer.org,
+    );
+    if (sources.length === 0) return 0;
     return runMutation(ctx, async (tx) => {
-      const moved = await moveFloors(tx.manager, citedRecord(type, { ...source, sharedWithUsers: source.sharedWithUsers ?? [] }), [citing]);
-      // What the cited record derives from now (a situation a corrected incident newly cites) is the citing alerts' floor too.
-      const inherited = (source.derivedFrom ?? []).map((floor) =>
-        citedRecord(floor.type, { ...floor, sharedWithUsers: floor.sharedWithUsers ?? [] }),
-      );
-      if (citing.array && inherited.length > 0) {
-        const rows: { id: string }[] = await tx.manager.query(
-          `SELECT c.id FROM ${tx.manager.connection.getMetadata(Alert).tablePath} c WHERE CAST($1 AS uuid) = ANY(c.${citing.column})`,
-          [source.id],
+      let moved = 0;
+      for (const source of sources) {
+        moved += await moveFloors(tx.manager, citedRecord(type, { ...source, sharedWithUsers: source.sharedWithUsers ?? [] }), [citing]);
+        // What the cited record derives from now (a situation a corrected incident newly cites) is the citing alerts' floor too.
+        const inherited = (source.derivedFrom ?? []).map((floor) =>
+          citedRecord(floor.type, { ...floor, sharedWithUsers: floor.sharedWithUsers ?? [] }),
         );
-        await raiseFloors(
-          tx.manager,
-          rows.map((row) => ({ recordId: row.id, cited: inherited })),
-        );
+        if (citing.array && inherited.length > 0) {
+          const rows: { id: string }[] = await tx.manager.query(
+            `SELECT c.id FROM ${tx.manager.connection.getMetadata(Alert).tablePath} c WHERE CAST($1 AS uuid) = ANY(c.${citing.column})`,
+            [source.id],
+          );
+          await raiseFloors(
+            tx.manager,
+            rows.map((row) => ({ recordId: row.id, cited: inherited })),
+          );
+        }
       }
       return moved;
     });

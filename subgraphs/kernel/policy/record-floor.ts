@@ -175,19 +175,25 @@ export function sharingChanged(before: Readership, after: Readership): boolean {
   );
 }
 
+/** How many records one followCitedRecords call names; followInPeer sends more in several calls. */
+export const FOLLOWED_PER_CALL = 500;
+
 /**
- * Tells `peer`, which keeps records derived from the record `sourceId` of type `sourceType` (a
- * situation, assessment or incident), that its readership changed. The peer asks this subgraph
- * for the record's readership itself, so the call can only ever bring its floors to the truth. A
+ * Tells `peer`, which keeps records derived from the records `sourceIds` of type `sourceType` (situations,
+ * assessments or incidents), that their readership or what they derive from changed. The peer asks this
+ * subgraph for each record's readership itself, so the call can only ever bring its floors to the truth. A
  * peer that cannot be reached keeps its floors until the next change; the failure is logged for the operator.
  */
-export async function followInPeer(ctx: SubgraphContext, peer: PeerName, sourceId: string, sourceType = 'Situation'): Promise<void> {
-  try {
-    await askPeer(ctx, peer, 'mutation FollowCitedRecord($type: String!, $id: ID!) { followCitedRecord(type: $type, id: $id) }', {
-      type: sourceType,
-      id: sourceId,
-    });
-  } catch (error) {
-    logger.error('derived records could not follow a changed record they cite', { peer, type: sourceType, source: sourceId, error });
+export async function followInPeer(ctx: SubgraphContext, peer: PeerName, sourceIds: readonly string[], sourceType = 'Situation'): Promise<void> {
+  for (let start = 0; start < sourceIds.length; start += FOLLOWED_PER_CALL) {
+    const ids = sourceIds.slice(start, start + FOLLOWED_PER_CALL);
+    try {
+      await askPeer(ctx, peer, 'mutation FollowCitedRecords($type: String!, $ids: [ID!]!) { followCitedRecords(type: $type, ids: $ids) }', {
+        type: sourceType,
+        ids,
+      });
+    } catch (error) {
+      logger.error('derived records could not follow changed records they cite', { peer, type: sourceType, sources: ids, error });
+    }
   }
 }

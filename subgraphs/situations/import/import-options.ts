@@ -73,6 +73,13 @@ export interface ImportOptions {
    * row is rejected as one naming an unknown situation. A mutation passes the access policy here too.
    */
   incidentScope?: (query: SelectQueryBuilder<Incident>, alias: string) => SelectQueryBuilder<Incident>;
+  /**
+   * Called once a batch has committed, with the stored incidents it changed who may read (their
+   * classification or sharedWith) or moved to another situation: alerts in another subgraph cite
+   * incidents, and must follow (kernel/policy/record-floor.ts followInPeer). Without it, as on the
+   * command line, which has no way to tell the alerts subgraph, such rows are rejected.
+   */
+  onReadershipChanged?: (incidentIds: string[]) => void | Promise<void>;
   /** Aborting stops reading; the rows already read are still written, then the import returns. */
   signal?: AbortSignal;
   /** Who the audit trail names for every incident and source the import creates or changes
@@ -93,6 +100,8 @@ export interface Settings {
   batchSize: number;
   /** The latest date a row may carry. */
   today: string;
+  /** Whether a stored incident's readership or situation may change (options.onReadershipChanged). */
+  followsReadership: boolean;
 }
 
 export const DEFAULT_BATCH = 500;
@@ -141,6 +150,7 @@ export function settingsOf(options: ImportOptions): Settings {
     sharing: `New incidents: ${whom}, taken from ${source}; incidents already stored keep theirs${options.classification !== undefined ? ' unless the import names a classification' : ''}.`,
     batchSize,
     today: latestToday(),
+    followsReadership: options.onReadershipChanged !== undefined,
   };
 }
 

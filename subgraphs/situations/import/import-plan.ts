@@ -65,6 +65,8 @@ export interface IncidentUpdate {
   version: number;
   changes: Partial<StoredValues>;
   classification: Classification;
+  /** It changes who may read the incident, or its situation: what cites it elsewhere must follow. */
+  readershipChanged: boolean;
 }
 export interface NewSource {
   id: string;
@@ -152,6 +154,9 @@ function citationProblems(
   ]);
   return problems;
 }
+
+/** What a stored incident's readers depend on: its own sharing, and the situation it is derived from. */
+const READERSHIP = ['classification', 'sharedWith', 'situationId'] as const;
 
 /** Plans every row of `batch`, in order: a later row repeating an external id sees what an earlier one will store. */
 export function planBatch(settings: Settings, known: Known, batch: readonly Pending[], newId: () => string = randomUUID): BatchPlan {
@@ -249,6 +254,16 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
       ]);
       continue;
     }
+    const readership = READERSHIP.filter((key) => key in changes);
+    if (readership.length > 0 && !settings.followsReadership) {
+      reject(pending, [
+        {
+          field: readership[0],
+          message: `${readership.join(' and ')} of a stored incident changed: alerts may cite it, and only an import through the hub (the importIncidents mutation) or correctIncident tells them to follow; this import cannot, so the row is left as stored`,
+        },
+      ]);
+      continue;
+    }
     // A change is held to the rules as the incident will be stored, with the values the row leaves alone.
     const merged = { ...current, ...proposed };
     const problems = [
@@ -260,7 +275,13 @@ export function planBatch(settings: Settings, known: Known, batch: readonly Pend
       continue;
     }
     if (newSource) newSource.used = true;
-    plan.updates.push({ id: stored!.id, version: stored!.version, changes, classification: merged.classification });
+    plan.updates.push({
+      id: stored!.id,
+      version: stored!.version,
+      changes,
+      classification: merged.classification,
+      readershipChanged: readership.length > 0,
+    });
     floorOf(stored!.id, merged.situationId);
     planned.set(externalId, merged);
     plan.seen.set(externalId, line);

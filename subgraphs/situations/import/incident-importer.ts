@@ -36,6 +36,8 @@ interface BatchResult {
   /** External ids this batch stored or confirmed, with their line: becomes the run's `seen` on commit. */
   seen: Map<string, number>;
   found: Found;
+  /** Stored incidents whose readership or situation it changed. */
+  followed: string[];
 }
 
 class IncidentImport {
@@ -80,6 +82,8 @@ class IncidentImport {
         await this.options.onRow?.(outcome);
       }
     }
+    const followed = results.flatMap((result) => result.followed);
+    if (followed.length > 0) await this.options.onReadershipChanged?.(followed);
     this.options.onProgress?.(this.summary);
     if (this.summary.created >= this.nextAnalyze) {
       this.nextAnalyze = this.summary.created * 4;
@@ -121,7 +125,7 @@ class IncidentImport {
         if (!(error instanceof ConcurrentChange))
           logger.error('import row refused by the database', { line: pending.line, externalId: pending.externalId, error });
         const outcome: RowOutcome = { line: pending.line, externalId: pending.externalId, status: 'rejected', errors: [{ field: 'row', message }] };
-        return { outcomes: [outcome], seen: new Map(), found: nothingFound() };
+        return { outcomes: [outcome], seen: new Map(), found: nothingFound(), followed: [] };
       }
     }
   }
@@ -146,7 +150,12 @@ class IncidentImport {
     const plan = planBatch(this.settings, known, batch);
     if (manager) await writePlan(manager, this.settings, plan);
     for (const source of plan.sources) found.sources.set(source.name, source.id);
-    return { outcomes: plan.outcomes, seen: plan.seen, found };
+    return {
+      outcomes: plan.outcomes,
+      seen: plan.seen,
+      found,
+      followed: manager ? plan.updates.filter((update) => update.readershipChanged).map((update) => update.id) : [],
+    };
   }
 }
 

@@ -11,6 +11,7 @@ import { assertCanCreate, InputProblems } from '../../kernel/write/writing';
 import { importIncidents, type RowOutcome } from '../import/incident-importer';
 import { ListSize } from '../../kernel/schema/list-size';
 import { newRecordSharing } from '../../kernel/policy/sharing-defaults';
+import { followInPeer } from '../../kernel/policy/record-floor';
 
 export enum ImportFormat {
   HXL = 'HXL',
@@ -123,6 +124,8 @@ export class ImportMutationResolver {
       situationScope: (query, alias) => restrictToVisible(query, ctx.viewer, alias),
       incidentScope: (query, alias) => restrictToVisible(query, ctx.viewer, alias),
       audit: { actorSub: ctx.viewer.sub, operationName: ctx.operationName },
+      // Alerts citing an incident whose readers or situation the import changed follow it, batch by batch once each commits.
+      onReadershipChanged: (ids) => followInPeer(ctx, 'alerts', ids, 'Incident'),
       onRow: (outcome) => {
         if (outcomes.length < MAX_REPORTED_ROWS) outcomes.push(outcome);
       },

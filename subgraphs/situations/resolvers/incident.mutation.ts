@@ -134,7 +134,7 @@ export class IncidentMutationResolver {
     });
     // Alerts cite incidents from another subgraph: it is told after the commit, and reads the
     // incident's readership and floors from here itself, under the viewer's identity.
-    if (moved) await followInPeer(ctx, 'alerts', corrected.id, 'Incident');
+    if (moved) await followInPeer(ctx, 'alerts', [corrected.id], 'Incident');
     return corrected;
   }
 }

@@ -99,7 +99,7 @@ export class SituationMutationResolver {
     });
     // Alerts cite situations from another subgraph: it is told after the commit, and reads the
     // situation's readership from here itself, under the viewer's identity.
-    if (moved) await followInPeer(ctx, 'alerts', updated.id);
+    if (moved) await followInPeer(ctx, 'alerts', [updated.id]);
     return updated;
   }
 }
