@@ -37,9 +37,10 @@ const RECORD_COMMITTEE = `mutation Record($input: RecordNationalCommitteeInput!)
 const CORRECT_COMMITTEE = `mutation Correct($input: CorrectNationalCommitteeInput!) { correctNationalCommittee(input: $input) { ${COMMITTEE} } }`;
 const COMMITTEES = `query Committees($partner: String, $country: String) { nationalCommittees(partner: $partner, country: $country) { ${COMMITTEE} } }`;
 const COUNTRY_COMMITTEES = `query Country($iso3: String!) { country(iso3: $iso3) { nationalCommittees { id name partner { code } } } }`;
-const FOCAL_POINT = 'id version countryIso3 office since networkCode source ownerOrg classification';
+const FOCAL_POINT = 'id version countryIso3 office since until networkCode source ownerOrg classification';
 const RECORD_FOCAL_POINT = `mutation Record($input: RecordNationalFocalPointInput!) { recordNationalFocalPoint(input: $input) { ${FOCAL_POINT} } }`;
 const CORRECT_FOCAL_POINT = `mutation Correct($input: CorrectNationalFocalPointInput!) { correctNationalFocalPoint(input: $input) { ${FOCAL_POINT} } }`;
+const END_TERM = `mutation End($input: EndNationalFocalPointTermInput!) { endNationalFocalPointTerm(input: $input) { ${FOCAL_POINT} } }`;
 const FOCAL_POINTS = `query FocalPoints($country: String) { nationalFocalPoints(country: $country) { ${FOCAL_POINT} } }`;
 const NETWORK_FOCAL_POINTS = `query Network($code: String!) { partner(code: $code) { nationalFocalPoints { id office country { iso3 } } } }`;
 
@@ -52,7 +53,15 @@ type Committee = {
   ownerOrg: string;
   classification: string;
 };
-type FocalPoint = { id: string; version: number; office: string; since: string | null; networkCode: string | null; ownerOrg: string };
+type FocalPoint = {
+  id: string;
+  version: number;
+  office: string;
+  since: string | null;
+  until: string | null;
+  networkCode: string | null;
+  ownerOrg: string;
+};
 
 function committee(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -262,6 +271,50 @@ describe('national focal points', () => {
     refused(await hub.query(RECORD_FOCAL_POINT, { input: focalPoint() }, { token: latamEditor }), 'CONFLICT');
     // Paraguay's, the Office's own record.
     refused(await hub.query(RECORD_FOCAL_POINT, { input: focalPoint({ countryIso3: 'PRY' }) }, { token: unjoEditor }), 'CONFLICT');
+  });
+
+  it("have their term ended by the organisation that recorded them, after which the State's next focal point in the network can be recorded", async () => {
+    const first = accepted<FocalPoint>(
+      await hub.query(RECORD_FOCAL_POINT, { input: focalPoint({ countryIso3: 'CRI', since: '2013-01-01' }) }, { token: latamEditor }),
+      'recordNationalFocalPoint',
+    );
+    expect(first.until).toBeNull();
+    const end = (input: Record<string, unknown>, token = latamEditor) =>
+      hub.query(END_TERM, { input: { id: first.id, version: 1, ...input } }, { token });
+    refused(await end({ until: '2014-01-01' }, unjoEditor), 'FORBIDDEN');
+    refused(await end({ until: '2014-01-01' }, unjoAnalyst), 'FORBIDDEN');
+    refusedFields(await end({ until: '2012-12-31' }), ['until'], true);
+    refusedFields(await end({ until: '2999-01-01' }), ['until'], true);
+    refused(await end({ until: '2014-01-01', version: 2 }), 'CONFLICT');
+
+    const ended = accepted<FocalPoint>(await end({ until: '2016-06-30' }), 'endNationalFocalPointTerm');
+    expect(ended).toMatchObject({ version: 2, since: '2013-01-01', until: '2016-06-30' });
+    refused(await hub.query(END_TERM, { input: { id: first.id, version: 2, until: '2016-07-01' } }, { token: latamEditor }), 'CONFLICT');
+    // The ended term keeps its place in the record, beside the next one.
+    const next = accepted<FocalPoint>(
+      await hub.query(
+        RECORD_FOCAL_POINT,
+        { input: focalPoint({ countryIso3: 'CRI', since: '2016-07-01', office: '[Test] next office' }) },
+        { token: latamEditor },
+      ),
+      'recordNationalFocalPoint',
+    );
+    const costaRica = accepted<FocalPoint[]>(await hub.query(FOCAL_POINTS, { country: 'CRI' }), 'nationalFocalPoints');
+    expect(costaRica.map((f) => [f.id, f.until]).sort()).toEqual(
+      [
+        [first.id, '2016-06-30'],
+        [next.id, null],
+      ].sort(),
+    );
+    refused(await hub.query(RECORD_FOCAL_POINT, { input: focalPoint({ countryIso3: 'CRI' }) }, { token: latamEditor }), 'CONFLICT');
+    // A correction may not move the start of an ended term past its end.
+    refusedFields(
+      await hub.query(CORRECT_FOCAL_POINT, { input: { id: first.id, version: 2, since: '2017-01-01' } }, { token: latamEditor }),
+      ['since'],
+      true,
+    );
+    const trail = (await changesInTrail(hub, 'partners', latamAdmin, 'NationalFocalPoint')).filter((e) => e.recordId === first.id);
+    expect(trail.map((e) => e.action).sort()).toEqual(['CREATE', 'UPDATE']);
   });
 
   it("refuse viewers, other organisations, another organisation's record and bad fields", async () => {

@@ -28,6 +28,13 @@ export class NationalFocalPoint extends OwnedRecord {
   @Column({ type: 'date', nullable: true })
   since: string | null;
 
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The last day the office held it, once its term has ended (endNationalFocalPointTerm); null while it holds it.',
+  })
+  @Column({ type: 'date', nullable: true })
+  until: string | null;
+
   @Field(() => String, {
     nullable: true,
     description:

@@ -1,7 +1,7 @@
 // Inputs of recordNationalCommittee / correctNationalCommittee and recordNationalFocalPoint /
-// correctNationalFocalPoint. class-validator checks each field's shape before the resolver runs.
-import { Length, MaxLength } from 'class-validator';
-import { Field, InputType } from 'type-graphql';
+// correctNationalFocalPoint / endNationalFocalPointTerm. class-validator checks each field's shape before the resolver runs.
+import { IsInt, Length, MaxLength, Min } from 'class-validator';
+import { Field, ID, InputType, Int } from 'type-graphql';
 import { NewRecordInput, RecordChangesInput } from '../../kernel/write/record-inputs';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { NationalCommitteeStatus } from '../entities/national-committee.entity';
@@ -62,7 +62,7 @@ export class CorrectNationalCommitteeInput extends RecordChangesInput {
 
 @InputType({
   description:
-    "A Member State's national focal point on the Responsibility to Protect, recorded by editors of the network of States that lists it (networkCode) or of the Joint Office (UN-JO, also for a State outside any network); the recording organisation owns the record. One focal point per State and network.",
+    "A Member State's national focal point on the Responsibility to Protect, recorded by editors of the network of States that lists it (networkCode) or of the Joint Office (UN-JO, also for a State outside any network); the recording organisation owns the record. One current focal point per State and network (one whose term has not ended).",
 })
 export class RecordNationalFocalPointInput extends NewRecordInput {
   @Field({ description: 'ISO 3166-1 alpha-3 code of the Member State that holds the focal point.' })
@@ -98,4 +98,18 @@ export class CorrectNationalFocalPointInput extends RecordChangesInput {
   @Field(() => String, { nullable: true })
   @MaxLength(2000)
   source?: string | null;
+}
+
+@InputType({ description: "The end of a national focal point's term (editors of the organisation that recorded it), at the version you read." })
+export class EndNationalFocalPointTermInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The version you read; a CONFLICT error means the focal point changed since.' })
+  @IsInt()
+  @Min(1)
+  version: number;
+
+  @Field(() => LocalDate, { description: 'The last day the office held it: not before since, not in the future.' })
+  until: string;
 }

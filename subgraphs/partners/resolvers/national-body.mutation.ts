@@ -1,7 +1,8 @@
 // Recording and correcting the national bodies the Office works with. A national committee is
 // recorded by the organisation under whose protocol it exists (the ICGLR's) or by the Joint Office;
 // a national focal point by the network of States that lists it or by the Joint Office. The
-// recording organisation owns the record and alone corrects it; each write is one audited transaction.
+// recording organisation owns the record and alone corrects it (and ends a focal point's term);
+// each write is one audited transaction.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { EntityManager } from 'typeorm';
 import type { SubgraphContext } from '../../kernel/service/context';
@@ -30,6 +31,7 @@ import { PartnerKind } from '../entities/partner.entity';
 import {
   CorrectNationalCommitteeInput,
   CorrectNationalFocalPointInput,
+  EndNationalFocalPointTermInput,
   RecordNationalCommitteeInput,
   RecordNationalFocalPointInput,
 } from './national-body.inputs';
@@ -49,6 +51,7 @@ interface CommitteeContent extends Sharing {
 interface FocalPointContent extends Sharing {
   office: string;
   since: string | null;
+  until: string | null;
   source: string | null;
 }
 
@@ -66,6 +69,8 @@ function checkCommittee(problems: InputProblems, content: CommitteeContent): voi
 
 function checkFocalPoint(problems: InputProblems, content: FocalPointContent): void {
   if (content.since !== null) problems.check(() => notInFuture(content.since!, 'since'));
+  if (content.since !== null && content.until !== null && content.since > content.until)
+    problems.add('since', `since (${content.since}) is after the last day of the term (${content.until})`);
   checkSharing(problems, content);
 }
 
@@ -171,7 +176,7 @@ export class NationalBodyMutationResolver {
 
   @Mutation(() => NationalFocalPoint, {
     description:
-      "Records a Member State's national focal point on the Responsibility to Protect (editors of the network of States that lists it, or of UN-JO); your organisation owns the record. A second focal point of the same State in the same network (or outside any) is a CONFLICT. Retrying with the same idempotencyKey returns the first record.",
+      "Records a Member State's national focal point on the Responsibility to Protect (editors of the network of States that lists it, or of UN-JO); your organisation owns the record. A second current focal point of the same State in the same network (or outside any) is a CONFLICT; end the first one's term before. Retrying with the same idempotencyKey returns the first record.",
   })
   async recordNationalFocalPoint(
     @Arg('input', () => RecordNationalFocalPointInput) input: RecordNationalFocalPointInput,
@@ -195,7 +200,7 @@ export class NationalBodyMutationResolver {
         }
         const countryIso3 = problems.check(() => countryCode(input.countryIso3, 'countryIso3')) ?? input.countryIso3;
         sharing = await newSharing(ctx, org, input);
-        values = { countryIso3, networkCode: network, office: input.office, since: input.since ?? null, source: input.source ?? null };
+        values = { countryIso3, networkCode: network, office: input.office, since: input.since ?? null, until: null, source: input.source ?? null };
         checkFocalPoint(problems, { ...values, ...sharing });
         await checkPartnerCodes(ctx.db.manager, problems, input.sharedWith ?? [], 'sharedWith');
         problems.throwIfAny();
@@ -205,7 +210,10 @@ export class NationalBodyMutationResolver {
         const existing = await tx.manager
           .getRepository(NationalFocalPoint)
           .createQueryBuilder('f')
-          .where('f.country_iso3 = :iso3 AND f.network_code IS NOT DISTINCT FROM :network', { iso3: values.countryIso3, network: values.networkCode })
+          .where('f.country_iso3 = :iso3 AND f.network_code IS NOT DISTINCT FROM :network AND f.until IS NULL', {
+            iso3: values.countryIso3,
+            network: values.networkCode,
+          })
           .getCount();
         if (existing > 0) {
           const where = values.networkCode ? `in the ${values.networkCode} network` : 'outside any network';
@@ -236,6 +244,7 @@ export class NationalBodyMutationResolver {
       const current: FocalPointContent = {
         office: focalPoint.office,
         since: focalPoint.since,
+        until: focalPoint.until,
         source: focalPoint.source,
         classification: focalPoint.classification,
         sharedWith: focalPoint.sharedWith,
@@ -247,6 +256,26 @@ export class NationalBodyMutationResolver {
       await checkPartnerCodes(tx.manager, problems, input.sharedWith ?? [], 'sharedWith', focalPoint.sharedWith);
       problems.throwIfAny();
       return updateVersioned(tx, NationalFocalPoint, 'NationalFocalPoint', focalPoint, content, { kind: FOCAL_POINT });
+    });
+  }
+
+  @Mutation(() => NationalFocalPoint, {
+    description:
+      "Ends a national focal point's term (editors of the organisation that recorded it) at the version you read: until is the last day the office held it. The record stays, with its dates; a new focal point of the State in the same network can then be recorded. A term already ended is a CONFLICT.",
+  })
+  async endNationalFocalPointTerm(
+    @Arg('input', () => EndNationalFocalPointTermInput) input: EndNationalFocalPointTermInput,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<NationalFocalPoint> {
+    return runMutation(ctx, async (tx) => {
+      const focalPoint = await lockForUpdate(tx, NationalFocalPoint, FOCAL_POINT, uuid(input.id, 'id'), input.version);
+      if (focalPoint.until !== null) throw conflict(`The term of national focal point ${focalPoint.id} already ended on ${focalPoint.until}`);
+      const problems = new InputProblems();
+      problems.check(() => notInFuture(input.until, 'until'));
+      if (focalPoint.since !== null && input.until < focalPoint.since)
+        problems.add('until', `until (${input.until}) is before the day the office took it up (${focalPoint.since})`);
+      problems.throwIfAny();
+      return updateVersioned(tx, NationalFocalPoint, 'NationalFocalPoint', focalPoint, { until: input.until }, { kind: FOCAL_POINT });
     });
   }
 }
