@@ -152,6 +152,15 @@ describe('national committees', () => {
     refused(await hub.query(CORRECT_COMMITTEE, { input: { id: amber.id, version: 1, name: '[Test] x' } }, { token: icglrEditor }), 'FORBIDDEN');
   });
 
+  it('are recorded once for a retried request: the same idempotencyKey returns the first record', async () => {
+    const input = committee({ countryIso3: 'AGO', name: '[Test] Angola National Committee' });
+    const first = accepted<Committee>(await hub.query(RECORD_COMMITTEE, { input }, { token: icglrEditor }), 'recordNationalCommittee');
+    const retried = accepted<Committee>(await hub.query(RECORD_COMMITTEE, { input }, { token: icglrEditor }), 'recordNationalCommittee');
+    expect(retried).toEqual(first);
+    refused(await hub.query(RECORD_COMMITTEE, { input: { ...input, name: '[Test] another name' } }, { token: icglrEditor }), 'BAD_USER_INPUT');
+    expect(await countRows(hub, 'partners', "partners.national_committee WHERE country_iso3 = 'AGO'")).toBe(1);
+  });
+
   it('refuse a second committee of the same State under the same protocol', async () => {
     refused(await hub.query(RECORD_COMMITTEE, { input: committee() }, { token: icglrEditor }), 'CONFLICT');
     // The Office's own record of the Kenya National Committee (seeded, owned by UN-JO).
