@@ -107,17 +107,30 @@ export const incidentsPanel = () =>
             data: counts.map((c) => c.fatalities),
             yAxisID: 'y1',
           },
+          // People displaced run to hundreds per incident where fatalities run to a few: their own axis.
+          {
+            type: 'line',
+            label: 'displaced',
+            borderColor: '#7a4fa3',
+            backgroundColor: '#7a4fa3',
+            data: counts.map((c) => c.displaced),
+            yAxisID: 'y2',
+          },
         ],
       },
       options: {
-        scales: { y: { beginAtZero: true, position: 'left' }, y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } } },
+        scales: {
+          y: { beginAtZero: true, position: 'left' },
+          y1: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } },
+          y2: { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false } },
+        },
       },
     });
     table(
       body,
-      'Incidents and fatalities by month',
-      ['Month', 'Incidents', 'Fatalities'],
-      counts.map((c) => [c.month, c.incidents, c.fatalities]),
+      'Incidents, fatalities and people displaced by month',
+      ['Month', 'Incidents', 'Fatalities', 'Displaced'],
+      counts.map((c) => [c.month, c.incidents, c.fatalities, c.displaced]),
     );
   });
 
@@ -147,6 +160,28 @@ export const trainingPanel = () =>
     table(body, 'Training totals beside the reported totals', ['', 'Sessions', 'Countries', 'Participants'], rows);
   });
 
+/** Who is at risk in the situation shown: its protected groups, each with its kind, or a line saying it names none. */
+function groupList(body: HTMLElement, groups: readonly { kind: string; name: string }[]): void {
+  const heading = document.createElement('h3');
+  heading.className = 'groups-heading';
+  heading.textContent = 'Protected groups';
+  const list = document.createElement('ul');
+  list.className = 'protected-groups';
+  for (const group of groups) {
+    const item = document.createElement('li');
+    item.dataset.kind = group.kind;
+    item.textContent = `${group.name} (${group.kind})`;
+    list.append(item);
+  }
+  if (groups.length === 0) {
+    const none = document.createElement('li');
+    none.className = 'none';
+    none.textContent = 'none named';
+    list.append(none);
+  }
+  body.append(heading, list);
+}
+
 /** Fills the situation picker, then draws the first situation's trend. */
 export async function trendPanel(): Promise<void> {
   const picker = document.querySelector<HTMLSelectElement>('#situation-picker')!;
@@ -169,6 +204,7 @@ export async function trendPanel(): Promise<void> {
 
 export const trendOf = (id: string) =>
   panel('trend', ['situation'], ask(DashboardSituationTrendDocument, { id }), (body, data) => {
+    groupList(body, data.situation!.groups);
     const points = data.situation!.riskTrend;
     const dates = points.map((p) => String(p.assessedOn));
     const factors = distinct(points.flatMap((p) => p.factors.map((f) => f.riskFactor)));

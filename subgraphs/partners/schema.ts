@@ -7,6 +7,7 @@ import { PartnerResolver, resolvePartnerReference } from './resolvers/partner.re
 import { EngagementMutationResolver } from './resolvers/engagement.mutation';
 import { FocalPointMutationResolver } from './resolvers/focal-point.mutation';
 import { MembershipMutationResolver } from './resolvers/membership.mutation';
+import { NationalBodyMutationResolver } from './resolvers/national-body.mutation';
 import { PartnerMutationResolver } from './resolvers/partner.mutation';
 import { PartnerSharingDefaultsResolver } from './resolvers/sharing-defaults.resolver';
 import { PartnerMembersOnResolver } from './resolvers/members-on.resolver';
@@ -35,6 +36,7 @@ export function buildPartnersSchema(): Promise<GraphQLSchema> {
       FocalPointMutationResolver,
       EngagementMutationResolver,
       MembershipMutationResolver,
+      NationalBodyMutationResolver,
     ],
     referenceResolvers: {
       Country: { __resolveReference: resolveCountryReference },

@@ -76,10 +76,13 @@ const shownRows = (page: Page, panel: string) =>
       rows.map((row) => Array.from((row as unknown as { cells: ArrayLike<{ textContent: string | null }> }).cells, (cell) => cell.textContent)),
     );
 
+/** The protected groups the trend panel names for the situation it shows, as shown. */
+const shownGroups = (page: Page) => page.locator('[data-panel="trend"] .protected-groups li').allTextContents();
+
 const cell = (value: unknown) => (value === null || value === undefined ? '—' : String(value));
 
 /** What each panel should show, from /graphql asked directly with the same operations and token. */
-async function expectedRows(token: string | undefined, situationId: string): Promise<Record<string, string[][]>> {
+async function expectedRows(token: string | undefined, situationId: string): Promise<Record<string, string[][]> & { groups: string[] }> {
   const ask = async (file: string, variables?: Record<string, unknown>) => {
     const answer = await hub.query(operation(file), variables, { token });
     expect(answer.errors).toBeUndefined();
@@ -94,13 +97,14 @@ async function expectedRows(token: string | undefined, situationId: string): Pro
   return {
     situations: situations.situationCounts.map((c: Row) => [c.region, c.country, c.level, c.situations].map(cell)),
     alerts: alerts.alertCounts.map((c: Row) => [c.month, c.level, c.status, c.alerts].map(cell)),
-    incidents: incidents.incidentCounts.map((c: Row) => [c.month, c.incidents, c.fatalities].map(cell)),
+    incidents: incidents.incidentCounts.map((c: Row) => [c.month, c.incidents, c.fatalities, c.displaced].map(cell)),
     training: [
       ['held, as the hub counts (2009–2011)', training.sessions, training.countries, training.participantsTotal].map(cell),
       ...training.reportedTotals.map((r: Row) =>
         [`reported ${r.periodFrom} to ${r.periodTo} (${r.source})`, r.sessions, r.countries, r.participants].map(cell),
       ),
     ],
+    groups: trend.groups.length === 0 ? ['none named'] : trend.groups.map((g: Row) => `${g.name} (${g.kind})`),
     trend: trend.riskTrend.flatMap((p: { assessedOn: string; factors: Row[] }) =>
       p.factors.map((f) => [p.assessedOn, f.riskFactor, f.level].map(cell)),
     ),
@@ -108,12 +112,13 @@ async function expectedRows(token: string | undefined, situationId: string): Pro
 }
 
 /** Every panel drawn, each showing what /graphql gives `token`. */
-async function showsWhatTheEndpointGives(page: Page, token: string | undefined): Promise<Record<string, string[][]>> {
+async function showsWhatTheEndpointGives(page: Page, token: string | undefined): Promise<Record<string, string[][]> & { groups: string[] }> {
   expect(await settled(page)).toEqual(Object.fromEntries(PANELS.map((panel) => [panel, 'ready'])));
   const situationId = await page.locator('#situation-picker').inputValue();
   expect(situationId).not.toBe('');
   const expected = await expectedRows(token, situationId);
   for (const panel of PANELS) expect([panel, await shownRows(page, panel)]).toEqual([panel, expected[panel]]);
+  expect(await shownGroups(page)).toEqual(expected.groups);
   return expected;
 }
 
@@ -145,6 +150,15 @@ describe('the dashboard', () => {
       const signedIn = await showsWhatTheEndpointGives(page, analyst);
       // Seeded situations are shared with UN-JO beyond the CLEAR ones: the analyst's grid counts more.
       expect(total(signedIn.situations)).toBeGreaterThan(total(anonymous.situations));
+      // People displaced beside the fatalities, month by month (the last column).
+      expect(total(signedIn.incidents)).toBeGreaterThan(0);
+      // A situation's protected groups, shown with it: the illustrative Scenario A names two.
+      const scenarioA = await page.locator('#situation-picker option', { hasText: 'Scenario A' }).getAttribute('value');
+      await page.locator('#situation-picker').selectOption(scenarioA!);
+      await page.locator('[data-panel="trend"] .protected-groups li', { hasText: 'Group A (illustrative) (ETHNICAL)' }).waitFor();
+      await settled(page);
+      expect(await shownGroups(page)).toEqual(['Group A (illustrative) (ETHNICAL)', 'Group B (illustrative) (ETHNICAL)']);
+      expect(await shownGroups(page)).toEqual((await expectedRows(analyst, scenarioA!)).groups);
       // The README's picture of the dashboard (docs/dashboard.png is a copy of it).
       mkdirSync('test-results', { recursive: true });
       await page.screenshot({ path: path.join('test-results', 'dashboard.png'), fullPage: true });

@@ -28,9 +28,17 @@ export class NationalFocalPoint extends OwnedRecord {
   @Column({ type: 'date', nullable: true })
   since: string | null;
 
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: 'The last day the office held it, once its term has ended (endNationalFocalPointTerm); null while it holds it.',
+  })
+  @Column({ type: 'date', nullable: true })
+  until: string | null;
+
   @Field(() => String, {
     nullable: true,
-    description: 'Hub code of the network of States it is a focal point in, e.g. the Latin American Network; null for a State outside any.',
+    description:
+      'Hub code of the network of States it is a focal point in, e.g. the Latin American Network; null for a State outside any. That network or the Joint Office (UN-JO; it alone for a State outside any network) records the focal point, and the one that recorded it owns it (ownerOrg) and alone corrects it.',
   })
   @Column({ type: 'varchar', length: 16, name: 'network_code', nullable: true })
   networkCode: string | null;

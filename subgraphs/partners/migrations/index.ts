@@ -6,6 +6,7 @@ import { SharingDefaults1795609095412 } from './1795609095412-SharingDefaults';
 import { Confidentiality1795610000001 } from './1795610000001-Confidentiality';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { PartnersModel1796360000000 } from './1796360000000-PartnersModel';
+import { FocalPointTerms1796380000000 } from './1796380000000-FocalPointTerms';
 
 export const migrations = [
   Init1795606343722,
@@ -15,4 +16,5 @@ export const migrations = [
   Confidentiality1795610000001,
   AuditLayout1796200000000,
   PartnersModel1796360000000,
+  FocalPointTerms1796380000000,
 ];
