@@ -5,6 +5,8 @@ import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illust
 import { stableId } from '../../subgraphs/kernel/db/seeding';
 import { startHub, type GraphQLResponse, type Hub } from '../support/hub';
 import { member, tokenFor, users } from '../support/users';
+import { waitFor } from '../support/network';
+import { injectFault } from '../support/writes';
 
 let hub: Hub;
 let editor: string;
@@ -202,6 +204,16 @@ describe('the alert workflow', () => {
       { token: auAdmin },
     );
     expect(auTrail.data!.alertsAuditTrail).toContainEqual({ action: 'CREATE', recordId: au.id, actorSub: 'au-analyst' });
+
+    // Every step an addressee should hear of left one event in the outbox, in the order taken; the draft and its edit none.
+    expect(await publishedEvents(drafted.id)).toEqual([
+      ['alert.issued', null],
+      ['alert.acknowledged', 'AU'],
+      ['alert.acknowledged', 'ICGLR'],
+      ['alert.escalated', null],
+      ['alert.escalated', null],
+      ['alert.closed', null],
+    ]);
   });
 
   it('corrects an issued alert with a new version that supersedes it, never in place', async () => {
@@ -240,8 +252,40 @@ describe('the alert workflow', () => {
       'CONFLICT',
     );
     refused(await hub.query(CORRECT, { input: { ...input, idempotencyKey: randomUUID(), version: old.version } }, { token: editor }), 'CONFLICT');
+    // The correction raised one event, on the new version, whatever its retry did; the refusals none.
+    expect(await publishedEvents(correction.id)).toEqual([['alert.corrected', null]]);
+    expect(await publishedEvents(original.id)).toEqual([['alert.issued', null]]);
+    expect(await publishedEvents(aDraft.id)).toEqual([]);
+  });
+
+  it('writes no event for a step that rolled back', async () => {
+    const drafted = await draft();
+    const heal = await injectFault(hub, 'alerts', 'alert_status_change', `NEW.to_status = 'ISSUED'`);
+    try {
+      refused(await hub.query(ISSUE, { input: { id: drafted.id, version: drafted.version } }, { token: editor }), 'SUBGRAPH_ERROR');
+    } finally {
+      await heal();
+    }
+    const sent = await ok(await hub.query(ISSUE, { input: { id: drafted.id, version: drafted.version } }, { token: editor }), 'issueAlert');
+    expect(sent.status).toBe('ISSUED');
+    expect(await publishedEvents(drafted.id)).toEqual([['alert.issued', null]]);
   });
 });
+
+/** The alert's events once the dispatcher has published them all: [topic, org] in publication order. */
+async function publishedEvents(alertId: string): Promise<[string, string | null][]> {
+  const db = hub.subgraphs.alerts.db;
+  await waitFor(
+    async () => (await db.query(`SELECT count(*)::int AS n FROM alerts.outbox_event WHERE seq IS NULL`))[0].n === 0,
+    10_000,
+    'the outbox published',
+  );
+  const events: { topic: string; org: string | null }[] = await db.query(
+    `SELECT topic, org FROM alerts.outbox_event WHERE subject_id = $1 ORDER BY seq`,
+    [alertId],
+  );
+  return events.map((event) => [event.topic, event.org]);
+}
 
 describe('refusals', () => {
   it('rejects bad fields with one BAD_USER_INPUT naming each of them, and stores nothing', async () => {

@@ -7,6 +7,7 @@ import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { CrimeLists1796231636272 } from './1796231636272-CrimeLists';
 import { ExerciseAlerts1796233000000 } from './1796233000000-ExerciseAlerts';
 import { RecommendationsAndCitations1796310000000 } from './1796310000000-RecommendationsAndCitations';
+import { Outbox1796390000000 } from './1796390000000-Outbox';
 
 export const migrations = [
   Init1795606603920,
@@ -17,4 +18,5 @@ export const migrations = [
   CrimeLists1796231636272,
   ExerciseAlerts1796233000000,
   RecommendationsAndCitations1796310000000,
+  Outbox1796390000000,
 ];

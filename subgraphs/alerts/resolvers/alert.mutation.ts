@@ -2,6 +2,8 @@
 // is one transaction (kernel/write/writing.ts) that appends the step to the status history and audits
 // every row it writes; what other subgraphs own is checked before the transaction opens.
 import { randomUUID } from 'node:crypto';
+import { recordEvent } from '../../kernel/events/outbox';
+import { AlertEventTopic, eventPayload, recordAlertEvent } from '../events/alert-events';
 import { Arg, Ctx, Directive, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { assertCanWrite } from '../../kernel/policy/access-policy';
@@ -123,7 +125,7 @@ async function checkedContent(
   return { content: checked, cited };
 }
 
-function appendStatusChange(
+async function appendStatusChange(
   tx: MutationScope,
   alert: Alert,
   from: AlertStatus | null,
@@ -131,6 +133,7 @@ function appendStatusChange(
   note: string | null,
 ): Promise<AlertStatusChange> {
   const viewer = tx.ctx.viewer as { sub: string; org: string };
+  await recordAlertEvent(tx, alert, from, to);
   return insertAudited(tx, AlertStatusChange, 'AlertStatusChange', {
     id: randomUUID(),
     alertId: alert.id,
@@ -433,8 +436,16 @@ export class AlertMutationResolver {
         .returning('id')
         .execute();
       const acknowledgement = await tx.manager.findOneByOrFail(Acknowledgement, { alertId, org: viewer.org });
-      if ((inserted.raw as unknown[]).length === 1)
+      if ((inserted.raw as unknown[]).length === 1) {
         await ctx.audit.change(tx.manager, AuditAction.CREATE, 'Acknowledgement', acknowledgement.id, acknowledgement);
+        await recordEvent(tx.manager, {
+          id: randomUUID(),
+          topic: AlertEventTopic.ACKNOWLEDGED,
+          subjectId: alert.id,
+          org: viewer.org,
+          payload: eventPayload(alert),
+        });
+      }
       return acknowledgement;
     });
   }

@@ -62,6 +62,12 @@ export interface SubgraphModule {
    * Runs after seedReference; must change nothing when run twice.
    */
   seedIllustrative: (db: DataSource) => Promise<void>;
+  /**
+   * Work the subgraph does beside answering requests (the alerts outbox's dispatcher): started once
+   * its database is open and seeded, in every replica; the returned function stops it before the
+   * database closes.
+   */
+  background?: (db: DataSource, target: DatabaseTarget) => Promise<() => Promise<void>>;
 }
 
 /** Reference data always, illustrative records when `illustrative` is true (the default, as in development). */
@@ -139,8 +145,10 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     (opened) => seedSubgraph(module, opened, { illustrative: options.seed ?? false }),
   );
   let stopAuditMaintenance = () => {};
+  let stopBackground = async () => {};
   try {
     stopAuditMaintenance = await startAuditMaintenance(db, module.name, options.auditRetentionMonths ?? DEFAULT_AUDIT_RETENTION_MONTHS);
+    if (module.background) stopBackground = await module.background(db, options.target);
     metricsOf(module.name).watchPool(() => poolCounts(db));
     const schema = await module.buildSchema();
     const apollo = new ApolloServer<SubgraphContext>({
@@ -181,6 +189,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       ready: () => databaseReachable(db),
       onStop: async () => {
         stopAuditMaintenance();
+        await stopBackground();
         if (db.isInitialized) await db.destroy();
         await options.onStop?.();
       },
@@ -188,6 +197,7 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
     return { ...service, name: module.name, db };
   } catch (error) {
     stopAuditMaintenance();
+    await stopBackground();
     await db.destroy();
     throw error;
   }
