@@ -22,6 +22,8 @@ import { dashboardPage, explorerPage, NO_PAGE, pages } from './static-pages';
 import { DEV_TOKENS_PATH, devTokens } from './dev-tokens';
 import { persistedOperationNames, persistedOperationsMiddleware, readPersistedOperations, requirePersisted } from './persisted-operations';
 import { labelOperations } from '../platform/metrics';
+import { EXPORT_INCIDENTS_PATH } from '../platform/downloads';
+import { incidentExportDownload } from './export-download';
 
 /** Where subgraphs may fetch the keys they accept (HUB_GATEWAY_JWKS_URL). */
 export const GATEWAY_JWKS_PATH = '/.well-known/hub-jwks.json';
@@ -155,6 +157,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       ...served.routes,
     },
     mounts: served.mounts,
+    // The incident export as a streamed file, under the same token (README "Bulk import and export").
+    downloads: urls.situations
+      ? {
+          [EXPORT_INCIDENTS_PATH]: incidentExportDownload({
+            situationsUrl: urls.situations,
+            authenticate,
+            tokens: subgraphTokens,
+            timeoutMs: config.subgraphTimeouts?.situations ?? config.subgraphTimeoutMs,
+          }),
+        }
+      : {},
     parsed: [persistedOperationsMiddleware(persisted)],
   });
   return { ...service, subgraphUrls: urls, subgraphTokens };

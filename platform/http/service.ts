@@ -52,6 +52,13 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   routes?: Record<string, express.RequestHandler>;
   /** METRICS_TOKEN: when set, GET /metrics answers only a request bearing it. */
   metricsToken?: string;
+  /**
+   * GET routes answered with a stream rather than a GraphQL answer (the incident export, platform/
+   * downloads.ts): admitted, logged and counted as /graphql requests are, behind `before` and
+   * `available`. The handler answers its own errors; the time limit per request holds until the
+   * first byte only, so a long file is not cut.
+   */
+  downloads?: Record<string, express.RequestHandler>;
   /** Middleware mounted under a path prefix (the gateway's page assets, /explorer/assets). */
   mounts?: Record<string, express.RequestHandler>;
   /** Middleware on the parsed /graphql body, before the nesting limit (the gateway's persisted operations). */
@@ -131,6 +138,9 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
     }
     next();
   };
+
+  for (const [route, handler] of Object.entries(options.downloads ?? {}))
+    app.get(route, observeRequests(options.name), admit, ...(options.before ?? []), availability, handler);
 
   options.apollo.addPlugin(operationMustResolve as ApolloServerPlugin<TContext>);
   options.apollo.addPlugin(requestLinePlugin as ApolloServerPlugin<TContext>);

@@ -11,6 +11,8 @@ import { Source } from './entities/source.entity';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 import { buildSituationsSchema } from './schema';
+import { downloadIncidents } from './resolvers/export.download';
+import { EXPORT_INCIDENTS_PATH } from '../../platform/downloads';
 import { seedIllustrative, seedReference } from './seed';
 
 export const situationsSubgraph: SubgraphModule = {
@@ -21,6 +23,7 @@ export const situationsSubgraph: SubgraphModule = {
   buildSchema: buildSituationsSchema,
   seedReference,
   seedIllustrative,
+  downloads: { [EXPORT_INCIDENTS_PATH]: downloadIncidents },
 };
 
 if (require.main === module) void runSubgraph(situationsSubgraph);

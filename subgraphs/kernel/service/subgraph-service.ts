@@ -68,7 +68,16 @@ export interface SubgraphModule {
    * database closes.
    */
   background?: (db: DataSource, target: DatabaseTarget) => Promise<() => Promise<void>>;
+  /**
+   * GET routes that stream a file rather than answer GraphQL (the situations subgraph's incident
+   * export), behind the same check of the gateway's word as /graphql: the handler gets the
+   * request's context as a resolver does, and the subgraph's schema to read its input types with.
+   */
+  downloads?: Record<string, SubgraphDownload>;
 }
+
+/** A download's handler: answers `res` itself, errors included; the reads it notes are its own to flush. */
+export type SubgraphDownload = (ctx: SubgraphContext, req: Request, res: Response, schema: GraphQLSchema) => Promise<void>;
 
 /** Reference data always, illustrative records when `illustrative` is true (the default, as in development). */
 export async function seedSubgraph(module: SubgraphModule, db: DataSource, options: { illustrative?: boolean } = {}): Promise<void> {
@@ -107,7 +116,7 @@ export interface RunningSubgraph extends RunningService {
 
 /**
  * Lets through only requests the gateway vouched for. Everything else on /graphql, _service and
- * _entities included, is answered 401 before it is parsed; /health and /ready stay open.
+ * _entities included, and on the downloads, is answered 401 before it is parsed; /health and /ready stay open.
  */
 function requireGateway(verify: InternalVerifier) {
   return async (req: Request, res: Response, next: NextFunction) => {
@@ -168,6 +177,14 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
         auditFlush,
       ],
     });
+    const contextOf = (req: Request, res: Response) =>
+      createContext(
+        db,
+        module.name,
+        res.locals.vouched as VouchedRequest,
+        { urls: options.peerUrls ?? {}, tokens: parsePeerTokens(req.header(PEER_TOKENS_HEADER)), timeoutMs: 5000 },
+        module.createLoaders,
+      );
     const service = await startHttpService<SubgraphContext>({
       name: module.name,
       host: options.host ?? '127.0.0.1',
@@ -178,14 +195,13 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
       metricsToken: options.metricsToken,
       available: () => databaseAvailable(db),
       before: [requireGateway(createInternalVerifier(module.name, options.gatewayKeys))],
-      context: async ({ req, res }) =>
-        createContext(
-          db,
-          module.name,
-          res.locals.vouched as VouchedRequest,
-          { urls: options.peerUrls ?? {}, tokens: parsePeerTokens(req.header(PEER_TOKENS_HEADER)), timeoutMs: 5000 },
-          module.createLoaders,
-        ),
+      context: async ({ req, res }) => contextOf(req, res),
+      downloads: Object.fromEntries(
+        Object.entries(module.downloads ?? {}).map(([route, download]) => [
+          route,
+          (req: Request, res: Response) => download(contextOf(req, res), req, res, schema),
+        ]),
+      ),
       ready: () => databaseReachable(db),
       onStop: async () => {
         stopAuditMaintenance();

@@ -27,6 +27,8 @@ export interface ExportOptions {
   /** As onPage, for the sources read to name beside a page's incidents. */
   onSources?: (sources: Source[]) => void | Promise<void>;
   pageSize?: number;
+  /** Aborted when the reader has gone (a download whose client disconnected): no further page is read. */
+  signal?: AbortSignal;
 }
 
 export interface ExportSummary {
@@ -87,8 +89,12 @@ function recordOf(incident: Incident, source: Source | undefined): ExportRecord 
   };
 }
 
-async function write(output: Writable, chunk: string): Promise<void> {
-  if (chunk !== '' && !output.write(chunk)) await once(output, 'drain');
+/** Writes `chunk`, then waits while `output` is full (backpressure); stops when the reader has gone. */
+async function write(output: Writable, chunk: string, signal: AbortSignal | undefined): Promise<void> {
+  signal?.throwIfAborted();
+  // Writing to a closed stream would fail later and elsewhere; say so here, where the export stops.
+  if (output.writableEnded || output.destroyed) throw new Error("the export's output was closed before the export ended");
+  if (chunk !== '' && !output.write(chunk)) await once(output, 'drain', { signal });
 }
 
 /** Writes the incidents `options.scope` selects to `output`, oldest first. Does not end `output`. */
@@ -116,12 +122,13 @@ export async function exportIncidents(db: DataSource, output: Writable, options:
         hashtags.push(spec.hashtag);
       }
     }
-    await write(output, csvLine(labels) + csvLine(hashtags));
+    await write(output, csvLine(labels) + csvLine(hashtags), options.signal);
   }
 
   let exported = 0;
   let after: { occurredOn: string; id: string } | undefined;
   for (;;) {
+    options.signal?.throwIfAborted();
     const query = options.scope(incidents.createQueryBuilder('incident'), 'incident');
     // Keyset pagination: stable and as cheap for the last page as for the first, unlike OFFSET.
     if (after)
@@ -160,7 +167,7 @@ export async function exportIncidents(db: DataSource, output: Writable, options:
       }
       chunk += csvLine(cells);
     }
-    await write(output, chunk);
+    await write(output, chunk, options.signal);
     exported += page.length;
     const last = page[page.length - 1];
     after = { occurredOn: last.occurredOn, id: last.id };
