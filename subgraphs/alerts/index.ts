@@ -5,6 +5,7 @@ import { RecordFloor } from '../kernel/policy/record-floor';
 import { OutboxEvent } from '../kernel/events/outbox';
 import { runSubgraph, type SubgraphModule } from '../kernel/service/subgraph-service';
 import { Acknowledgement } from './entities/acknowledgement.entity';
+import { AcknowledgementDue } from './entities/acknowledgement-due.entity';
 import { Alert } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';
 import { startAlertDispatcher } from './events/dispatch';
@@ -15,7 +16,7 @@ import { seedIllustrative, seedReference } from './seed';
 
 export const alertsSubgraph: SubgraphModule = {
   name: 'alerts',
-  entities: [RecordFloor, OutboxEvent, Alert, Acknowledgement, AlertStatusChange],
+  entities: [RecordFloor, OutboxEvent, Alert, Acknowledgement, AcknowledgementDue, AlertStatusChange],
   migrations,
   createLoaders,
   buildSchema: buildAlertsSchema,

@@ -6,6 +6,8 @@ import { rowStatement } from '../kernel/read/prebuilt';
 import { findVisible, queryOf, readVisible, readVisibleSql } from '../kernel/read/reading';
 import { UUID } from '../kernel/write/validation';
 import { Acknowledgement } from './entities/acknowledgement.entity';
+import { AcknowledgementDue } from './entities/acknowledgement-due.entity';
+import { overdueSql } from './rules/acknowledgement.deadlines';
 import { Alert } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';
 
@@ -93,6 +95,36 @@ function acknowledgementsByAlertLoader(ctx: SubgraphContext) {
   });
 }
 
+/**
+ * When each alert's recipient organisations must acknowledge it, soonest first, with whether they
+ * have and whether they are late. Asked only for alerts the request has already read under the
+ * policy (Alert.acknowledgementsDue), so the rows go to whoever may read their alert.
+ */
+function acknowledgementsDueByAlertLoader(ctx: SubgraphContext) {
+  return batchLoader<string, AcknowledgementDue[]>(async (ids) => {
+    const valid = wellFormed(ids);
+    if (valid.length === 0) return ids.map(() => []);
+    const table = (entity: typeof Alert | typeof Acknowledgement | typeof AcknowledgementDue) => ctx.db.getMetadata(entity).tablePath;
+    const rows: { alert_id: string; org: string; due_at: Date; acknowledged_at: Date | null; overdue: boolean }[] = await ctx.db.query(
+      `SELECT d.alert_id, d.org, d.due_at, k.acknowledged_at, ${overdueSql(ctx.db.manager, 'd', 'a')} AS overdue
+         FROM ${table(AcknowledgementDue)} d JOIN ${table(Alert)} a ON a.id = d.alert_id
+         LEFT JOIN ${table(Acknowledgement)} k ON k.alert_id = d.alert_id AND k.org = d.org
+        WHERE d.alert_id = ANY($1::uuid[]) ORDER BY d.due_at ASC, d.org ASC`,
+      [valid],
+    );
+    const due = rows.map((row) =>
+      Object.assign(new AcknowledgementDue(), {
+        alertId: row.alert_id,
+        org: row.org,
+        dueAt: new Date(row.due_at),
+        acknowledgedAt: row.acknowledged_at === null ? null : new Date(row.acknowledged_at),
+        overdue: row.overdue,
+      }),
+    );
+    return manyByKey(ids, due, (d) => d.alertId);
+  });
+}
+
 /** Each alert's status changes, oldest first. */
 function statusHistoryLoader(ctx: SubgraphContext) {
   return batchLoader<string, AlertStatusChange[]>(async (ids) => {
@@ -119,6 +151,7 @@ export function createLoaders(ctx: SubgraphContext) {
     alertsByCountry: alertsByCountryLoader(ctx),
     alertsByIssuer: alertsByIssuerLoader(ctx),
     acknowledgementsByAlert: acknowledgementsByAlertLoader(ctx),
+    acknowledgementsDueByAlert: acknowledgementsDueByAlertLoader(ctx),
     statusHistory: statusHistoryLoader(ctx),
   };
 }

@@ -1,8 +1,8 @@
 // The alerts subgraph's schema: built from code, so `npm run schema:print` needs no running service.
 import type { GraphQLSchema } from 'graphql';
 import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
-import { AlertDashboardResolver } from './resolvers/alert.dashboard';
-import { AcknowledgementResolver, AlertStatusChangeResolver } from './resolvers/acknowledgement.resolver';
+import { AlertDashboardResolver, OverdueAcknowledgementCountResolver } from './resolvers/alert.dashboard';
+import { AcknowledgementDueResolver, AcknowledgementResolver, AlertStatusChangeResolver } from './resolvers/acknowledgement.resolver';
 import { AlertMutationResolver } from './resolvers/alert.mutation';
 import { AlertResolver, resolveAlertReference } from './resolvers/alert.resolver';
 import { CountryAlertsResolver, PartnerAlertsResolver, SituationAlertsResolver } from './resolvers/contributed.resolver';
@@ -13,7 +13,9 @@ export function buildAlertsSchema(): Promise<GraphQLSchema> {
     resolvers: [
       AlertResolver,
       AlertDashboardResolver,
+      OverdueAcknowledgementCountResolver,
       AcknowledgementResolver,
+      AcknowledgementDueResolver,
       AlertStatusChangeResolver,
       AlertMutationResolver,
       SituationAlertsResolver,

@@ -1,5 +1,5 @@
 // Seed data for the alerts subgraph: no reference data; illustrative data, loaded only when seeding
-// is on: the alerts of data/alerts.ts with their status histories and acknowledgements, citing the
+// is on: the alerts of data/alerts.ts with their status histories, acknowledgements and deadlines, citing the
 // illustrative situations, and their assessments and incidents, by their shared ids.
 // Idempotent: ids derive from natural keys and rows already present are left alone.
 import type { DataSource } from 'typeorm';
@@ -9,6 +9,8 @@ import { insertMissing, stableId } from '../kernel/db/seeding';
 import { ILLUSTRATIVE_ALERTS, type IllustrativeAlert } from './data/alerts';
 import { ILLUSTRATIVE_EVIDENCE } from './data/recommendations';
 import { Acknowledgement } from './entities/acknowledgement.entity';
+import { AcknowledgementDue } from './entities/acknowledgement-due.entity';
+import { ackDeadlines } from './rules/acknowledgement.deadlines';
 import { Alert, AlertStatus } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';
 import { acknowledgementOwnership } from './rules/alert.workflow';
@@ -118,6 +120,28 @@ export async function seedIllustrative(db: DataSource): Promise<void> {
           ...ownership(acknowledgementOwnership(a, ack.org)),
         })),
       ),
+    );
+    // As the deadlines migration does for alerts issued before the hub kept deadlines: a deadline
+    // already past is settled without a reminder, so a fresh hub does not start by reminding
+    // partners of the illustrative alerts.
+    const deadlines = ackDeadlines();
+    const now = new Date();
+    await insertMissing(
+      manager,
+      AcknowledgementDue,
+      ILLUSTRATIVE_ALERTS.flatMap((a) => {
+        const issued = a.history.find((step) => step.to === AlertStatus.ISSUED);
+        if (!issued) return [];
+        const addressedAt = new Date(issued.at);
+        const dueAt = new Date(addressedAt.getTime() + deadlines[a.level]);
+        return [...new Set(a.recipientOrgs)].map((org) => ({
+          alertId: alertId(a.key),
+          org,
+          addressedAt,
+          dueAt,
+          remindedAt: dueAt <= now ? now : null,
+        }));
+      }),
     );
   });
 }

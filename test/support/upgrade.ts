@@ -30,6 +30,14 @@ export async function openBeforeIssue16(module: SubgraphModule, target: Database
   return openSubgraphDatabase({ schema: module.name, entities: module.entities, migrations, target });
 }
 
+/** The subgraph's database as it stood at migration `last` (a timestamp): the schema before a later change. */
+export async function openAtMigration(module: SubgraphModule, target: DatabaseTarget, last: number): Promise<DataSource> {
+  const migrations = migrationsUpTo(module, last);
+  if ((migrations as unknown[]).length === (module.migrations as unknown[]).length)
+    throw new Error(`${module.name} has no migration after ${last}: nothing to upgrade`);
+  return openSubgraphDatabase({ schema: module.name, entities: module.entities, migrations, target });
+}
+
 /**
  * Closes `old` and opens the same database with all of the subgraph's migrations, so the ones after
  * BEFORE_ISSUE_16 run over whatever the test stored. The target stays open (a PGlite gate is not

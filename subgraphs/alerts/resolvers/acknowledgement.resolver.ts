@@ -4,6 +4,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/service/context';
 import { staffIdFor } from '../../../platform/identity';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
+import { AcknowledgementDue } from '../entities/acknowledgement-due.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
 import { Partner } from '../entities/references';
 
@@ -20,6 +21,14 @@ export class AcknowledgementResolver {
   })
   acknowledgedBy(@Root() acknowledgement: Acknowledgement, @Ctx() ctx: SubgraphContext): string | null {
     return staffIdFor(ctx.viewer, acknowledgement.org, acknowledgement.acknowledgedBy);
+  }
+}
+
+@Resolver(() => AcknowledgementDue)
+export class AcknowledgementDueResolver {
+  @FieldResolver(() => Partner, { nullable: true, description: 'The recipient organisation (null while the partners subgraph cannot answer).' })
+  organisation(@Root() due: AcknowledgementDue): Partner {
+    return { code: due.org };
   }
 }
 

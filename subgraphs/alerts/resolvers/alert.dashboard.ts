@@ -1,8 +1,12 @@
 // What dashboards draw from the alerts subgraph: alerts counted by level, month, status, type or
-// country, computed in SQL over the alerts the viewer may read.
-import { Arg, Ctx, Field, Int, ObjectType, Query, registerEnumType, Resolver } from 'type-graphql';
+// country, and the acknowledgements each recipient organisation is late with, computed in SQL over
+// the alerts the viewer may read.
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Query, registerEnumType, Resolver, Root } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/service/context';
-import { aggregateByGroups, queryOf } from '../../kernel/read/reading';
+import { aggregateByGroups, aggregateVisible, groupAndOrder, queryOf } from '../../kernel/read/reading';
+import { AcknowledgementDue } from '../entities/acknowledgement-due.entity';
+import { Partner } from '../entities/references';
+import { overdueSql } from '../rules/acknowledgement.deadlines';
 import { RiskLevel } from '../../kernel/schema/vocabulary';
 import { AlertFilter, applyAlertFilter } from './alert.filter';
 import { Alert, AlertStatus, AlertType } from '../entities/alert.entity';
@@ -38,6 +42,23 @@ class AlertCount {
   alerts: number;
 }
 
+@ObjectType({ description: 'How many alerts one recipient organisation is late to acknowledge.' })
+class OverdueAcknowledgementCount {
+  @Field({ description: 'Code of the recipient organisation.' })
+  org: string;
+
+  @Field(() => Int, { description: 'Alerts it has not acknowledged past their deadline, among those you may read.' })
+  alerts: number;
+}
+
+@Resolver(() => OverdueAcknowledgementCount)
+export class OverdueAcknowledgementCountResolver {
+  @FieldResolver(() => Partner, { nullable: true, description: 'The recipient organisation (null while the partners subgraph cannot answer).' })
+  organisation(@Root() count: OverdueAcknowledgementCount): Partner {
+    return { code: count.org };
+  }
+}
+
 @Resolver()
 export class AlertDashboardResolver {
   @ListSize(AGGREGATE_GROUPS)
@@ -70,5 +91,26 @@ export class AlertDashboardResolver {
       country: (row.country as string) ?? null,
       alerts: row.alerts as number,
     }));
+  }
+
+  @ListSize(AGGREGATE_GROUPS)
+  @Cost(AGGREGATE_WEIGHT)
+  @Query(() => [OverdueAcknowledgementCount], {
+    nullable: true,
+    description:
+      'Per recipient organisation, the alerts matching the filter that it is late to acknowledge (ISSUED or escalated, past the deadline, not acknowledged), counted over the alerts you may read; organisations late on none are left out.',
+  })
+  async overdueAcknowledgements(
+    @Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<OverdueAcknowledgementCount[]> {
+    const query = queryOf(ctx, Alert, 'a')
+      .innerJoin(AcknowledgementDue, 'late', `late.alert_id = a.id AND ${overdueSql(ctx.db.manager, 'late', 'a')}`)
+      .select('late.org', 'org')
+      .addSelect('COUNT(DISTINCT a.id)::int', 'alerts');
+    applyAlertFilter(query, filter);
+    groupAndOrder(query, ['late.org']);
+    const rows = await aggregateVisible<{ org: string; alerts: number }>(ctx, query);
+    return rows.map((row) => ({ org: row.org, alerts: Number(row.alerts) }));
   }
 }

@@ -4,6 +4,8 @@ import type { SelectQueryBuilder } from 'typeorm';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { countryCodes, dateRange, isoDate, partnerCode, uuid } from '../../kernel/write/validation';
 import { Crime, RiskLevel } from '../../kernel/schema/vocabulary';
+import { AcknowledgementDue } from '../entities/acknowledgement-due.entity';
+import { overdueSql } from '../rules/acknowledgement.deadlines';
 import { AddresseeKind, Alert, AlertRecipient, AlertStatus, AlertType, ProtectionPillar } from '../entities/alert.entity';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,6 +54,20 @@ export class AlertFilter {
 
   @Field(() => LocalDate, { nullable: true, description: 'Issued (a draft: written) on or before this UTC date.' })
   to?: string;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'true: only ISSUED or escalated alerts with at least one recipient organisation past its acknowledgement deadline that has not acknowledged; false: only the others.',
+  })
+  acknowledgementOverdue?: boolean;
+}
+
+/** SQL: the alert `a` has a recipient organisation whose acknowledgement is overdue now. */
+export function acknowledgementOverdueSql(query: SelectQueryBuilder<Alert>): string {
+  const manager = query.connection.manager;
+  const due = query.connection.getMetadata(AcknowledgementDue).tablePath;
+  return `EXISTS (SELECT 1 FROM ${due} due WHERE due.alert_id = a.id AND ${overdueSql(manager, 'due', 'a')})`;
 }
 
 export function applyAlertFilter(query: SelectQueryBuilder<Alert>, filter: AlertFilter | undefined): void {
@@ -84,6 +100,8 @@ export function applyAlertFilter(query: SelectQueryBuilder<Alert>, filter: Alert
   if (situation) query.andWhere('a.situation_id = :filterSituation', { filterSituation: situation });
   if (countries) query.andWhere('a.country_iso3 IN (:...filterCountries)', { filterCountries: countries });
   if (issuingOrgs) query.andWhere('a.owner_org IN (:...filterIssuers)', { filterIssuers: issuingOrgs });
+  if (filter.acknowledgementOverdue === true) query.andWhere(acknowledgementOverdueSql(query));
+  if (filter.acknowledgementOverdue === false) query.andWhere(`NOT ${acknowledgementOverdueSql(query)}`);
   if (from) query.andWhere('COALESCE(a.issued_at, a.created_at) >= CAST(:filterFrom AS timestamptz)', { filterFrom: `${from}T00:00:00Z` });
   // `to` is inclusive: everything before the start of the following UTC day.
   if (to)

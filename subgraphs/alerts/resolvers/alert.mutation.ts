@@ -43,6 +43,7 @@ import { askPeer } from '../../kernel/service/peer';
 import { checkCountryCodes, checkPartnerCodes } from '../../kernel/write/reference-codes';
 import { applyChanges, checkCitations, checkContent, contentOf, recommendationCodes, type AlertContent } from '../rules/alert.rules';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
+import { writeAcknowledgementsDue } from '../rules/acknowledgement.deadlines';
 import { Alert, AlertStatus } from '../entities/alert.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
 import { ACKNOWLEDGEABLE, acknowledgementOwnership, AlertStep, nextStatus, sharedWithOnIssue } from '../rules/alert.workflow';
@@ -275,6 +276,7 @@ export class AlertMutationResolver {
     return runMutation(ctx, async (tx) => {
       const issued = await takeStep(tx, input, AlertStep.ISSUE, { issuedAt: TRANSACTION_TIME, sharedWith });
       await raiseFloors(tx.manager, [{ recordId: current.id, cited }]);
+      await writeAcknowledgementsDue(tx.manager, issued);
       return issued;
     });
   }
@@ -344,6 +346,7 @@ export class AlertMutationResolver {
         const replaced = await updateVersioned(tx, Alert, 'Alert', old, { status: superseded });
         await floorEarlierVersions(tx, replaced, correction);
         await appendStatusChange(tx, replaced, old.status, superseded, input.note);
+        await writeAcknowledgementsDue(tx.manager, correction, old);
         return correction;
       },
       load: (manager, id) => visibleRecord(manager, ctx.viewer, Alert, KIND, id),

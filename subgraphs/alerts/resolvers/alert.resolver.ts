@@ -7,6 +7,7 @@ import { queryOf } from '../../kernel/read/reading';
 import { AlertFilter, applyAlertFilter } from './alert.filter';
 import { referenceKey, uuid } from '../../kernel/write/validation';
 import { Acknowledgement } from '../entities/acknowledgement.entity';
+import { AcknowledgementDue } from '../entities/acknowledgement-due.entity';
 import { Alert } from '../entities/alert.entity';
 import { AlertStatusChange } from '../entities/alert-status-change.entity';
 import { Country, Partner } from '../entities/references';
@@ -63,6 +64,15 @@ export class AlertResolver {
   @FieldResolver(() => [Acknowledgement], { description: 'Acknowledgements by recipient organisations, earliest first.' })
   async acknowledgements(@Root() alert: Alert, @Ctx() ctx: AlertsContext): Promise<Acknowledgement[]> {
     return ctx.loaders.acknowledgementsByAlert.load(alert.id);
+  }
+
+  @ListSize(20)
+  @FieldResolver(() => [AcknowledgementDue], {
+    description:
+      'When each recipient organisation must acknowledge the alert, soonest first: from when it was first addressed, by the deadline for the alert level (see the README, ALERT_ACK_DEADLINES).',
+  })
+  async acknowledgementsDue(@Root() alert: Alert, @Ctx() ctx: AlertsContext): Promise<AcknowledgementDue[]> {
+    return ctx.loaders.acknowledgementsDueByAlert.load(alert.id);
   }
 
   @ListSize(20)
