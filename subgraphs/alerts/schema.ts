@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
 import { AlertDashboardResolver } from './resolvers/alert.dashboard';
 import { AcknowledgementResolver, AlertStatusChangeResolver } from './resolvers/acknowledgement.resolver';
 import { AlertMutationResolver } from './resolvers/alert.mutation';
+import { AlertEventSubscriptionResolver } from './resolvers/alert-event.subscription';
 import { AlertResolver, resolveAlertReference } from './resolvers/alert.resolver';
 import { CountryAlertsResolver, PartnerAlertsResolver, SituationAlertsResolver } from './resolvers/contributed.resolver';
 
@@ -16,6 +17,7 @@ export function buildAlertsSchema(): Promise<GraphQLSchema> {
       AcknowledgementResolver,
       AlertStatusChangeResolver,
       AlertMutationResolver,
+      AlertEventSubscriptionResolver,
       SituationAlertsResolver,
       CountryAlertsResolver,
       PartnerAlertsResolver,
