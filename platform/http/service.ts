@@ -59,6 +59,12 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    * first byte only, so a long file is not cut.
    */
   downloads?: Record<string, express.RequestHandler>;
+  /**
+   * Routes answered GET or POST with a long-lived event stream (the gateway's /graphql/stream):
+   * admitted, logged and counted as downloads are, their JSON bodies parsed, mounted before /graphql
+   * so that its prefix does not take them. The time limit per request holds until the first byte.
+   */
+  streams?: Record<string, express.RequestHandler>;
   /** Middleware mounted under a path prefix (the gateway's page assets, /explorer/assets). */
   mounts?: Record<string, express.RequestHandler>;
   /** Middleware on the parsed /graphql body, before the nesting limit (the gateway's persisted operations). */
@@ -141,6 +147,17 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
 
   for (const [route, handler] of Object.entries(options.downloads ?? {}))
     app.get(route, observeRequests(options.name), admit, ...(options.before ?? []), availability, handler);
+
+  for (const [route, handler] of Object.entries(options.streams ?? {}))
+    app.all(
+      route,
+      observeRequests(options.name),
+      admit,
+      ...(options.before ?? []),
+      availability,
+      express.json({ limit: options.bodyLimit ?? '1mb' }),
+      handler,
+    );
 
   options.apollo.addPlugin(operationMustResolve as ApolloServerPlugin<TContext>);
   options.apollo.addPlugin(requestLinePlugin as ApolloServerPlugin<TContext>);

@@ -60,7 +60,8 @@ function alertEventFilterOf(schema: GraphQLSchema, given: unknown): AlertEventFi
 
 function afterOf(given: unknown): number | undefined {
   if (given === undefined || given === '') return undefined;
-  if (typeof given !== 'string' || !/^\d{1,15}$/.test(given)) throw badInput('after must be the seq of an alert event (a whole number), given once', 'after');
+  if (typeof given !== 'string' || !/^\d{1,15}$/.test(given))
+    throw badInput('after must be the seq of an alert event (a whole number), given once', 'after');
   return Number(given);
 }
 
