@@ -35,7 +35,7 @@ import { createHandler } from 'graphql-sse/lib/use/express';
 import { decodeJwt } from 'jose';
 import { request } from 'undici';
 import { ALERT_EVENTS_OPERATION, ALERT_EVENTS_PATH } from '../platform/downloads';
-import { unauthenticated } from '../platform/errors';
+import { REQUEST_FAULT_CODES, unauthenticated } from '../platform/errors';
 import { isAuthenticated, type Viewer } from '../platform/identity';
 import { INTERNAL_HEADER, PEER_TOKENS_HEADER } from '../platform/internal-token';
 import { logger } from '../platform/logger';
@@ -46,6 +46,8 @@ export const ALERT_EVENT_STREAM_PATH = '/graphql/stream';
 
 /** The variable the alert query reads its alert by; a name no client's document may use. */
 const ALERT_ID = '__alertEventAlertId';
+/** An id no alert has, to try the alert query with. */
+const NO_ALERT = '00000000-0000-0000-0000-000000000000';
 /** The field of the alert query that says whether the subscriber may read the alert at all. */
 const VISIBLE = '__alertEventVisible';
 
@@ -250,6 +252,24 @@ export function alertEventStream(options: AlertEventStreamOptions): RequestHandl
     return answer.body;
   }
 
+  /**
+   * Runs the alert query once before the stream starts, for an alert that does not exist: a
+   * selection the gateway refuses (over the cost limit, say) is refused now, with its reason,
+   * rather than making every event come back null and be skipped without a word.
+   */
+  async function checkAlertQuery(context: StreamContext): Promise<void> {
+    const answer = await options.execute(
+      context.alertQuery!,
+      { ...context.alertVariables, [ALERT_ID]: NO_ALERT },
+      { viewer: context.viewer, operationName: null },
+    );
+    for (const error of answer.errors ?? []) {
+      const code = (error.extensions as { code?: unknown } | undefined)?.code;
+      if (typeof code === 'string' && (REQUEST_FAULT_CODES.has(code) || code === 'COST_ESTIMATED_TOO_EXPENSIVE'))
+        throw new GraphQLError(error.message, { extensions: { code } });
+    }
+  }
+
   /** The events the subscriber may read, with their alerts fetched as the subscriber; EXPIRED last if the token ran out. */
   async function* deliveries(context: StreamContext, body: AsyncIterable<Buffer>): AsyncGenerator<{ alertEvents: unknown }> {
     let expired = false;
@@ -349,8 +369,10 @@ export function alertEventStream(options: AlertEventStreamOptions): RequestHandl
         variableValues: params.variables,
         contextValue,
         fieldResolver,
-        subscribeFieldResolver: async (_source, args: { filter?: unknown }, context: StreamContext) =>
-          deliveries(context, await upstream(context, args.filter)),
+        subscribeFieldResolver: async (_source, args: { filter?: unknown }, context: StreamContext) => {
+          await checkAlertQuery(context);
+          return deliveries(context, await upstream(context, args.filter));
+        },
       };
       return args;
     },

@@ -2,7 +2,7 @@
 // /graphql/stream, alert-event-stream.ts; @apollo/gateway cannot execute one and answered HTTP 500),
 // or a kind the composed schema has no root type for. As a validation error the client learns
 // what to change, with a 400.
-import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
+import { type ASTVisitor, type ValidationContext } from 'graphql';
 import { validationFailed } from '../platform/errors';
 import { ALERT_EVENT_STREAM_PATH } from './alert-event-stream';
 
@@ -11,9 +11,9 @@ export function OperationKindsServed(context: ValidationContext): ASTVisitor {
     OperationDefinition(node) {
       if (node.operation === 'subscription') {
         context.reportError(
-          new GraphQLError(
+          validationFailed(
             `Subscriptions are served at ${ALERT_EVENT_STREAM_PATH} (GraphQL over Server-Sent Events: Accept: text/event-stream), not at /graphql`,
-            { nodes: [node], extensions: { code: 'BAD_REQUEST' } },
+            [node],
           ),
         );
         return;

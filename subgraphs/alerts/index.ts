@@ -25,7 +25,7 @@ export const alertsSubgraph: SubgraphModule = {
   seedIllustrative,
   background: startAlertDispatcher,
   // The live events the gateway's /graphql/stream serves to each subscriber (README "Live alert events").
-  downloads: { [ALERT_EVENTS_PATH]: streamAlertEvents },
+  streams: { [ALERT_EVENTS_PATH]: streamAlertEvents },
 };
 
 if (require.main === module) void runSubgraph(alertsSubgraph);

@@ -234,6 +234,20 @@ describe('live alert events over GraphQL over SSE', () => {
     expect(JSON.parse(upgrade.body).errors[0].message).toContain('/graphql/stream');
   });
 
+  it('refuses, before the stream starts, a selection on alert over the cost limit', async () => {
+    const strict = await startProductionGateway(hub, { maxQueryCost: 2 });
+    try {
+      const subscriber = await Subscriber.open(streamUrl(strict), {
+        token: auAnalyst,
+        query: 'subscription Costly { alertEvents { seq alert { title acknowledgements { org } statusHistory { toStatus } } } }',
+      });
+      await waitFor(async () => subscriber.ended, 10_000, 'the refused stream ended');
+      expect(subscriber.nexts.map((m) => m.data.errors?.[0]?.extensions?.code)).toEqual(['COST_ESTIMATED_TOO_EXPENSIVE']);
+    } finally {
+      await strict.stop(1000);
+    }
+  });
+
   it('delivers every event once to a subscriber of each of two gateways', async () => {
     const second = await startProductionGateway(hub);
     const one = await Subscriber.open(streamUrl(hub.gateway), { token: auAnalyst });

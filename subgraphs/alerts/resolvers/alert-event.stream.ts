@@ -134,7 +134,8 @@ export async function streamAlertEvents(ctx: SubgraphContext, req: Request, res:
       position = batch[batch.length - 1].seq;
       // The position moves past events skipped at the end of a batch too (an id with no data dispatches nothing).
       if (sent.length === 0 || sent[sent.length - 1].seq !== position) text += `id: ${position}\n\n`;
-      if (closed) return;
+      // Ended by the service stopping (its 'close' follows): nothing more may be written.
+      if (closed || res.writableEnded) return;
       res.write(text);
       if (batch.length < BATCH) return;
     }
@@ -160,7 +161,7 @@ export async function streamAlertEvents(ctx: SubgraphContext, req: Request, res:
   const dispatcher = alertDispatcher;
   dispatcher?.published.on('published', wake);
   const heartbeat = setInterval(() => {
-    if (!closed) res.write(': heartbeat\n\n');
+    if (!closed && !res.writableEnded) res.write(': heartbeat\n\n');
     wake();
   }, HEARTBEAT_MS);
   await new Promise<void>((resolve) => {
