@@ -387,6 +387,21 @@ export function alertEventStream(options: AlertEventStreamOptions): RequestHandl
   });
 
   return async (req: Request, res: Response) => {
+    // The protocol's "single connection" mode (PUT a stream token, then POST operations to it) is
+    // not served: each subscription's upstream stream and token expiry belong to its own connection.
+    if ((req.method !== 'GET' && req.method !== 'POST') || !/\btext\/event-stream\b/.test(req.header('accept') ?? '')) {
+      res.status(400).json({
+        errors: [
+          {
+            message: `${ALERT_EVENT_STREAM_PATH} serves GraphQL over SSE in its "distinct connections" mode: GET or POST a subscription with "Accept: text/event-stream"`,
+            extensions: { code: 'BAD_REQUEST' },
+          },
+        ],
+      });
+      return;
+    }
+    // graphql-sse recognises the stream only by this exact Accept.
+    req.headers.accept = 'text/event-stream';
     const closed = new AbortController();
     res.once('close', () => closed.abort());
     res.locals.streamClosed = closed;

@@ -229,6 +229,20 @@ describe('live alert events over GraphQL over SSE', () => {
       request.on('error', reject);
       request.end();
     });
+    // Without Accept: text/event-stream, or graphql-sse's "single connection" mode (PUT a stream): 400, with the same kind of error.
+    const refusedRequests: RequestInit[] = [
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${auAnalyst}` },
+        body: JSON.stringify({ query: FEED }),
+      },
+      { method: 'PUT', headers: { accept: 'text/plain', authorization: `Bearer ${auAnalyst}` } },
+    ];
+    for (const init of refusedRequests) {
+      const answer = await fetch(streamUrl(hub.gateway), init);
+      expect(answer.status).toBe(400);
+      expect(((await answer.json()) as GraphQLResponse).errors![0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' } });
+    }
     expect(upgrade.status).toBe(400);
     expect(JSON.parse(upgrade.body).errors[0]).toMatchObject({ extensions: { code: 'BAD_REQUEST' } });
     expect(JSON.parse(upgrade.body).errors[0].message).toContain('/graphql/stream');
