@@ -191,6 +191,37 @@ describe('live alert events over GraphQL over SSE', () => {
     }
   });
 
+  it('stops delivering to an organisation that a correction drops', async () => {
+    const subscriber = await Subscriber.open(streamUrl(hub.gateway), { token: auAnalyst });
+    try {
+      const id = await issue('[Test SSE] Addressed to AU, then corrected', ['AU']);
+      await subscriber.received(1, 'the issued alert');
+      const current = await hub.query(`query Version($id: ID!) { alert(id: $id) { version } }`, { id }, { token: editor });
+      const corrected = await hub.query(
+        `mutation Correct($input: CorrectAlertInput!) { correctAlert(input: $input) { id } }`,
+        {
+          input: {
+            idempotencyKey: randomUUID(),
+            id,
+            version: current.data!.alert.version,
+            recipientOrgs: ['ICGLR'],
+            sharedWith: ['ICGLR'],
+            note: 'Addressed to the Great Lakes committee only.',
+          },
+        },
+        { token: editor },
+      );
+      expect(corrected.errors).toBeUndefined();
+      await issue('[Test SSE] After the correction', ['AU']);
+      await subscriber.received(2, 'the alert after the correction');
+      // The correction's event came between them, and AU no longer reads the alert: skipped.
+      expect(subscriber.titles()).toEqual(['[Test SSE] Addressed to AU, then corrected', '[Test SSE] After the correction']);
+      expect(subscriber.nexts.map((m) => m.data.data.alertEvents.type)).toEqual(['ISSUED', 'ISSUED']);
+    } finally {
+      subscriber.close();
+    }
+  });
+
   it('refuses an anonymous subscriber with UNAUTHENTICATED as a GraphQL error, and a query with BAD_REQUEST', async () => {
     const anonymous = await Subscriber.open(streamUrl(hub.gateway));
     await waitFor(async () => anonymous.ended, 10_000, 'the anonymous stream ended');
