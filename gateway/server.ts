@@ -24,6 +24,9 @@ import { persistedOperationNames, persistedOperationsMiddleware, readPersistedOp
 import { labelOperations } from '../platform/metrics';
 import { EXPORT_INCIDENTS_PATH } from '../platform/downloads';
 import { incidentExportDownload } from './export-download';
+import { ALERT_EVENT_STREAM_PATH, alertEventStream } from './alert-event-stream';
+import type { GraphQLSchema, ExecutionResult, GraphQLError } from 'graphql';
+import { refuseUpgrades } from './unsupported-transports';
 
 /** Where subgraphs may fetch the keys they accept (HUB_GATEWAY_JWKS_URL). */
 export const GATEWAY_JWKS_PATH = '/.well-known/hub-jwks.json';
@@ -99,6 +102,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       return source;
     },
   });
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate(({ apiSchema: loaded }) => {
+    apiSchema = loaded;
+  });
   // Limits on what one operation may ask for, checked before planning: deep nesting, alias and
   // token floods and costly selections are refused with a GraphQL error, not executed.
   const armor = new ApolloArmor({
@@ -113,9 +120,10 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // Suggestions are taken out by errorFormatter, in every message: armor's masks only some of them.
     blockFieldSuggestion: { enabled: false },
   }).protect();
+  const format = errorFormatter({ production: config.production });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    formatError: errorFormatter({ production: config.production }),
+    formatError: format,
     includeStacktraceInErrorResponses: false,
     // Signals are the service's own (http-service stopOnSignals); Apollo's would stop it twice.
     stopOnTerminationSignals: false,
@@ -168,7 +176,27 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
           }),
         }
       : {},
+    // Subscriptions (alertEvents), in the GraphQL over SSE protocol (README "Live alert events").
+    streams: urls.alerts
+      ? {
+          [ALERT_EVENT_STREAM_PATH]: alertEventStream({
+            alertsUrl: urls.alerts,
+            authenticate,
+            tokens: subgraphTokens,
+            schema: () => apiSchema,
+            execute: async (query, variables, contextValue) => {
+              const response = await apollo.executeOperation({ query, variables }, { contextValue });
+              return response.body.kind === 'single' ? (response.body.singleResult as ExecutionResult) : { errors: [] };
+            },
+            validationRules: armor.validationRules,
+            checkPersisted,
+            formatError: (error: GraphQLError) => format(error.toJSON(), error),
+            timeoutMs: config.subgraphTimeouts?.alerts ?? config.subgraphTimeoutMs,
+          }),
+        }
+      : {},
     parsed: [persistedOperationsMiddleware(persisted)],
   });
+  refuseUpgrades(service.server);
   return { ...service, subgraphUrls: urls, subgraphTokens };
 }

@@ -37,3 +37,13 @@ export function exportParameters(query: Record<string, unknown>): { format: Expo
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return 'filter must be a JSON object (an IncidentFilter)';
   return { format: format as ExportDownloadFormat, filter: parsed };
 }
+
+/**
+ * GET, at the alerts subgraph only (the gateway's /graphql/stream reads it for each subscriber):
+ * `?after=<seq>[&filter=<JSON of AlertEventFilter>]`, answered as text/event-stream, one event per
+ * published alert event the viewer may read, `id:` its seq.
+ */
+export const ALERT_EVENTS_PATH = '/alert-events';
+
+/** What the audit trail and the request log name a subscriber's stream of alert events by, when its subscription has no name. */
+export const ALERT_EVENTS_OPERATION = 'AlertEventsStream';

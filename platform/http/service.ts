@@ -59,6 +59,14 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    * first byte only, so a long file is not cut.
    */
   downloads?: Record<string, express.RequestHandler>;
+  /**
+   * Routes answered GET or POST with a long-lived event stream (the gateway's /graphql/stream, the
+   * alerts subgraph's /alert-events): logged, behind `before` and `available`, their JSON bodies
+   * parsed, mounted before /graphql so that its prefix does not take them. Not counted against
+   * maxInFlight nor timed (a dashboard holds its stream for hours); refused once the service is
+   * stopping, and ended when it starts to, so that their clients reconnect elsewhere at once.
+   */
+  streams?: Record<string, express.RequestHandler>;
   /** Middleware mounted under a path prefix (the gateway's page assets, /explorer/assets). */
   mounts?: Record<string, express.RequestHandler>;
   /** Middleware on the parsed /graphql body, before the nesting limit (the gateway's persisted operations). */
@@ -142,6 +150,30 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
   for (const [route, handler] of Object.entries(options.downloads ?? {}))
     app.get(route, observeRequests(options.name), admit, ...(options.before ?? []), availability, handler);
 
+  const streaming = new Set<Response>();
+  const admitStream = (_req: Request, res: Response, next: NextFunction): void => {
+    if (stopping) {
+      return refuse(res, 503, 'SERVICE_UNAVAILABLE', `The ${options.name} service is shutting down; retry`, {
+        connection: 'close',
+        'retry-after': '1',
+        [STOPPING_HEADER]: '1',
+      });
+    }
+    streaming.add(res);
+    res.once('close', () => streaming.delete(res));
+    next();
+  };
+  for (const [route, handler] of Object.entries(options.streams ?? {}))
+    app.all(
+      route,
+      observeRequests(options.name),
+      admitStream,
+      ...(options.before ?? []),
+      availability,
+      express.json({ limit: options.bodyLimit ?? '1mb' }),
+      handler,
+    );
+
   options.apollo.addPlugin(operationMustResolve as ApolloServerPlugin<TContext>);
   options.apollo.addPlugin(requestLinePlugin as ApolloServerPlugin<TContext>);
   await options.apollo.start();
@@ -183,6 +215,7 @@ export async function startHttpService<TContext extends BaseContext>(options: Ht
     deadlineMs: limits.shutdownDeadlineMs,
     onStopping: () => {
       stopping = true;
+      for (const res of streaming) res.end();
     },
     onStop: options.onStop,
   });

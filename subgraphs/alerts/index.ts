@@ -9,6 +9,8 @@ import { AcknowledgementDue } from './entities/acknowledgement-due.entity';
 import { Alert } from './entities/alert.entity';
 import { AlertStatusChange } from './entities/alert-status-change.entity';
 import { startAlertDispatcher } from './events/dispatch';
+import { streamAlertEvents } from './resolvers/alert-event.stream';
+import { ALERT_EVENTS_PATH } from '../../platform/downloads';
 import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 import { buildAlertsSchema } from './schema';
@@ -23,6 +25,8 @@ export const alertsSubgraph: SubgraphModule = {
   seedReference,
   seedIllustrative,
   background: startAlertDispatcher,
+  // The live events the gateway's /graphql/stream serves to each subscriber (README "Live alert events").
+  streams: { [ALERT_EVENTS_PATH]: streamAlertEvents },
 };
 
 if (require.main === module) void runSubgraph(alertsSubgraph);

@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '../kernel/schema/subgraph-schema';
 import { AlertDashboardResolver, OverdueAcknowledgementCountResolver } from './resolvers/alert.dashboard';
 import { AcknowledgementDueResolver, AcknowledgementResolver, AlertStatusChangeResolver } from './resolvers/acknowledgement.resolver';
 import { AlertMutationResolver } from './resolvers/alert.mutation';
+import { AlertEventSubscriptionResolver } from './resolvers/alert-event.subscription';
 import { AlertResolver, resolveAlertReference } from './resolvers/alert.resolver';
 import { CountryAlertsResolver, PartnerAlertsResolver, SituationAlertsResolver } from './resolvers/contributed.resolver';
 
@@ -18,6 +19,7 @@ export function buildAlertsSchema(): Promise<GraphQLSchema> {
       AcknowledgementDueResolver,
       AlertStatusChangeResolver,
       AlertMutationResolver,
+      AlertEventSubscriptionResolver,
       SituationAlertsResolver,
       CountryAlertsResolver,
       PartnerAlertsResolver,

@@ -189,16 +189,18 @@ describe.each(['gateway', 'partners'])('hostile requests to the %s', (target) =>
   });
 });
 
-describe('an operation of a kind the hub does not serve', () => {
-  it('is refused at validation with a message saying what to send instead', async () => {
+describe('an operation of a kind /graphql does not serve', () => {
+  it('is refused at validation with a message saying where to send it instead', async () => {
     const answer = await hit('gateway', query('subscription OnAlert { __typename }'));
     expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.text).errors).toEqual([
-      expect.objectContaining({
-        message: 'This hub does not serve subscription operations; send a query or a mutation',
-        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-      }),
-    ]);
+    expect(JSON.parse(answer.text).errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          message: 'Subscriptions are served at /graphql/stream (GraphQL over Server-Sent Events: Accept: text/event-stream), not at /graphql',
+          extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+        }),
+      ]),
+    );
   });
 });
 

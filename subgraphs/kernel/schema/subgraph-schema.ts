@@ -46,6 +46,13 @@ export function resolverTargets(resolvers: readonly Function[]): Function[] {
   return [...targets];
 }
 
+const NO_PUBSUB = {
+  publish: () => undefined,
+  subscribe: (): AsyncIterable<unknown> => {
+    throw new Error("subscriptions are served by the hub gateway's /graphql/stream, not by a subgraph");
+  },
+};
+
 /** The type-graphql schema of the classes; a resolver target none of them reaches is added as an orphaned type. */
 async function buildTypeGraphQLSchema(resolvers: NonEmptyArray<Function>, orphanedTypes: Function[]): Promise<GraphQLSchema> {
   const build = (orphans: Function[]) =>
@@ -55,6 +62,9 @@ async function buildTypeGraphQLSchema(resolvers: NonEmptyArray<Function>, orphan
       validate: { forbidUnknownValues: false },
       // Federation adds Query._service/_entities later; a subgraph may have no root query of its own.
       skipCheck: true,
+      // type-graphql wants one to declare a Subscription; a subgraph serves none itself (the gateway
+      // serves alertEvents over SSE, gateway/alert-event-stream.ts), so this one never delivers.
+      pubSub: NO_PUBSUB,
     });
   const schema = await build(orphanedTypes);
   // Built a second time only when a target is missing, with just those added: listing a type that

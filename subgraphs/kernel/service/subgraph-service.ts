@@ -74,6 +74,12 @@ export interface SubgraphModule {
    * request's context as a resolver does, and the subgraph's schema to read its input types with.
    */
   downloads?: Record<string, SubgraphDownload>;
+  /**
+   * GET routes that answer a long-lived event stream (the alerts subgraph's /alert-events), as
+   * downloads are answered, but neither counted against MAX_IN_FLIGHT nor timed, and ended when the
+   * service stops (platform/http/service.ts `streams`).
+   */
+  streams?: Record<string, SubgraphDownload>;
 }
 
 /** A download's handler: answers `res` itself, errors included; the reads it notes are its own to flush. */
@@ -200,6 +206,12 @@ export async function startSubgraph(module: SubgraphModule, options: StartSubgra
         Object.entries(module.downloads ?? {}).map(([route, download]) => [
           route,
           (req: Request, res: Response) => download(contextOf(req, res), req, res, schema),
+        ]),
+      ),
+      streams: Object.fromEntries(
+        Object.entries(module.streams ?? {}).map(([route, stream]) => [
+          route,
+          (req: Request, res: Response) => stream(contextOf(req, res), req, res, schema),
         ]),
       ),
       ready: () => databaseReachable(db),
