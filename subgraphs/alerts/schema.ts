@@ -6,6 +6,8 @@ import { AcknowledgementResolver, AlertStatusChangeResolver } from './resolvers/
 import { AlertMutationResolver } from './resolvers/alert.mutation';
 import { AlertResolver, resolveAlertReference } from './resolvers/alert.resolver';
 import { CountryAlertsResolver, PartnerAlertsResolver, SituationAlertsResolver } from './resolvers/contributed.resolver';
+import { AlertWebhookMutationResolver } from './webhooks/webhook.mutation';
+import { AlertWebhookResolver } from './webhooks/webhook.resolver';
 
 export function buildAlertsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -19,6 +21,8 @@ export function buildAlertsSchema(): Promise<GraphQLSchema> {
       SituationAlertsResolver,
       CountryAlertsResolver,
       PartnerAlertsResolver,
+      AlertWebhookResolver,
+      AlertWebhookMutationResolver,
     ],
     referenceResolvers: {
       Alert: { __resolveReference: resolveAlertReference },
