@@ -43,6 +43,11 @@ async function readableBy(manager: EntityManager, org: string, alertIds: string[
   return new Set(rows.map((row) => row.id));
 }
 
+// Claims of the workers in this process, one at a time. Across processes FOR UPDATE SKIP LOCKED
+// keeps them apart; under PGlite every worker shares one session, where row locks do not, so this
+// is what keeps two workers of one process (two replicas in a test) from claiming one row.
+let claiming: Promise<unknown> = Promise.resolve();
+
 let activeConfig: WebhookConfig | undefined;
 const config = (): WebhookConfig => (activeConfig ??= readWebhookConfig());
 
@@ -183,6 +188,12 @@ export class WebhookWorker {
 
   /** Claims due deliveries, dropping those whose organisation may no longer read the alert. */
   private claim(): Promise<Attempt[]> {
+    const claimed = claiming.then(() => this.claimDue());
+    claiming = claimed.catch(() => undefined);
+    return claimed;
+  }
+
+  private claimDue(): Promise<Attempt[]> {
     return this.db.transaction(async (manager) => {
       const due: (AlertWebhookDelivery & { org: string; url: string; secret: string })[] = await manager.query(
         `SELECT d.id, d.event_id AS "eventId", d.alert_id AS "alertId", w.owner_org AS org, w.url, w.secret
@@ -217,7 +228,9 @@ export class WebhookWorker {
         eventId: row.eventId,
         body: bodies.get(row.eventId)!,
       }));
-      const lease = this.config.timeoutMs + 1000;
+      // Past the POST's timeout with room for recording its answer on a busy database: a lease that
+      // ran out under a slow write would let another worker send the same delivery again.
+      const lease = this.config.timeoutMs + 5000;
       await manager.query(
         `UPDATE ${this.table} d SET claim = c.claim, attempts = d.attempts + 1, next_attempt_at = now() + make_interval(secs => $3::float8 / 1000)
            FROM unnest($1::uuid[], $2::uuid[]) AS c(id, claim) WHERE d.id = c.id`,
