@@ -18,12 +18,11 @@ import {
   type MutationScope,
 } from '../../kernel/write/writing';
 import { conflict, notFound } from '../../../platform/errors';
-import { readWebhookConfig } from './webhook-config';
+import { readWebhookConfig, webhookUrl } from './webhook-config';
 import { alertWebhookWorker } from './webhook-delivery';
 import { AlertWebhook, AlertWebhookDelivery, AlertWebhookDeliveryStatus } from './webhook.entity';
 import { AlertWebhookVersionInput, RegisterAlertWebhookInput } from './webhook.inputs';
 import { MAX_WEBHOOKS } from './webhook.resolver';
-import { webhookUrl } from './webhook-config';
 
 const KIND = 'alert webhook';
 const RECORD_TYPE = 'AlertWebhook';
