@@ -15,10 +15,11 @@ import { createLoaders } from './loaders';
 import { migrations } from './migrations';
 import { buildAlertsSchema } from './schema';
 import { seedIllustrative, seedReference } from './seed';
+import { AlertWebhook, AlertWebhookDelivery } from './webhooks/webhook.entity';
 
 export const alertsSubgraph: SubgraphModule = {
   name: 'alerts',
-  entities: [RecordFloor, OutboxEvent, Alert, Acknowledgement, AcknowledgementDue, AlertStatusChange],
+  entities: [RecordFloor, OutboxEvent, Alert, Acknowledgement, AcknowledgementDue, AlertStatusChange, AlertWebhook, AlertWebhookDelivery],
   migrations,
   createLoaders,
   buildSchema: buildAlertsSchema,

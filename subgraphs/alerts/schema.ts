@@ -7,6 +7,8 @@ import { AlertMutationResolver } from './resolvers/alert.mutation';
 import { AlertEventSubscriptionResolver } from './resolvers/alert-event.subscription';
 import { AlertResolver, resolveAlertReference } from './resolvers/alert.resolver';
 import { CountryAlertsResolver, PartnerAlertsResolver, SituationAlertsResolver } from './resolvers/contributed.resolver';
+import { AlertWebhookMutationResolver } from './webhooks/webhook.mutation';
+import { AlertWebhookResolver } from './webhooks/webhook.resolver';
 
 export function buildAlertsSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
@@ -23,6 +25,8 @@ export function buildAlertsSchema(): Promise<GraphQLSchema> {
       SituationAlertsResolver,
       CountryAlertsResolver,
       PartnerAlertsResolver,
+      AlertWebhookResolver,
+      AlertWebhookMutationResolver,
     ],
     referenceResolvers: {
       Alert: { __resolveReference: resolveAlertReference },

@@ -78,6 +78,17 @@ describe('README mutations, run as written with the token the README mints for t
     expect(again.data!.reportIncident.id).toBe(first.data!.reportIncident.id);
   });
 
+  it('"Webhooks for partners": RegisterWebhook registers an endpoint as an admin and shows its secret', async () => {
+    const register = mutation('RegisterWebhook');
+    expect([register.org, register.roles]).toEqual(['AU', 'admin']);
+    const response = await hub.query(register.block, undefined, { token: await tokenOf(register) });
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.registerAlertWebhook).toMatchObject({
+      secret: expect.stringMatching(/^whsec_/),
+      webhook: { enabled: true, events: ['ISSUED', 'CORRECTED', 'CLOSED'] },
+    });
+  });
+
   it('the alert workflow: Draft, Issue and both escalations as the Joint Office editor, Ack as a recipient, Close', async () => {
     const workflow = mutation('Draft');
     expect([workflow.org, workflow.roles]).toEqual(['UN-JO', 'editor']);

@@ -1,16 +1,18 @@
 // The alerts subgraph's outbox dispatcher (kernel/events/outbox.ts), one per replica; the advisory
 // lock lets one of them publish at a time. What publishing does besides numbering the events is
-// the publish hooks' (webhook deliveries to write); live streams in this process listen to it.
-// Beside it, every ALERT_ACK_SWEEP_MS, the sweep that reminds late recipients (overdue-sweep.ts).
+// the publish hooks' (webhook deliveries to write); live streams in this process listen to it, and
+// so does the webhook delivery worker, which starts and stops with it. Beside it, every
+// ALERT_ACK_SWEEP_MS, the sweep that reminds late recipients (overdue-sweep.ts).
 import type { DataSource } from 'typeorm';
 import { OutboxDispatcher, type PublishHook } from '../../kernel/events/outbox';
 import type { DatabaseTarget } from '../../kernel/db/database';
 import { logger } from '../../../platform/logger';
 import { configureAckDeadlines } from '../rules/acknowledgement.deadlines';
+import { insertWebhookDeliveries, startWebhookWorker } from '../webhooks/webhook-delivery';
 import { sweepOverdueAcknowledgements } from './overdue-sweep';
 
 /** Run in the transaction that publishes alert events, in this order. */
-export const ALERT_PUBLISH_HOOKS: PublishHook[] = [];
+export const ALERT_PUBLISH_HOOKS: PublishHook[] = [insertWebhookDeliveries];
 
 /** The dispatcher of this process, once the subgraph has started. */
 export let alertDispatcher: OutboxDispatcher | undefined;
@@ -55,8 +57,10 @@ export async function startAlertDispatcher(db: DataSource, target: DatabaseTarge
   await dispatcher.start();
   alertDispatcher = dispatcher;
   const stopSweep = startOverdueSweep(db, sweepMs);
+  const stopWorker = startWebhookWorker(db, dispatcher);
   return async () => {
     await stopSweep();
+    await stopWorker();
     if (alertDispatcher === dispatcher) alertDispatcher = undefined;
     await dispatcher.stop();
   };

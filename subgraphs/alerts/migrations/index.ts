@@ -8,6 +8,7 @@ import { CrimeLists1796231636272 } from './1796231636272-CrimeLists';
 import { ExerciseAlerts1796233000000 } from './1796233000000-ExerciseAlerts';
 import { RecommendationsAndCitations1796310000000 } from './1796310000000-RecommendationsAndCitations';
 import { Outbox1796390000000 } from './1796390000000-Outbox';
+import { AlertWebhooks1796391000000 } from './1796391000000-AlertWebhooks';
 import { AcknowledgementDeadlines1796392000000 } from './1796392000000-AcknowledgementDeadlines';
 
 export const migrations = [
@@ -20,5 +21,6 @@ export const migrations = [
   ExerciseAlerts1796233000000,
   RecommendationsAndCitations1796310000000,
   Outbox1796390000000,
+  AlertWebhooks1796391000000,
   AcknowledgementDeadlines1796392000000,
 ];
