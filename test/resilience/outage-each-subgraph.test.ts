@@ -93,10 +93,14 @@ describe.each(SUBGRAPHS.map((s) => s.name))('with the %s subgraph stopped', (nam
     }
     // Back, the answer is whole again: asked until it is, since on a busy machine the first answer
     // after a restart can still time out (every subgraph at once, the machine's stall, not the hub's).
-    const recovered = await waitFor(async () => {
-      const answer = await ask(query);
-      return answer.errors === undefined && answer;
-    }, 30_000, `a whole answer once ${name} is back`);
+    const recovered = await waitFor(
+      async () => {
+        const answer = await ask(query);
+        return answer.errors === undefined && answer;
+      },
+      30_000,
+      `a whole answer once ${name} is back`,
+    );
     expect(recovered.data).toEqual(healthy.data);
   });
 });
