@@ -168,6 +168,36 @@ describe("the README's commands", () => {
     }
   });
 
+  it('"The export as a streamed download": the token and curl lines write the file exportIncidents gives (from a hub of the test\'s own for localhost:4000)', async () => {
+    let hub: Hub | undefined;
+    try {
+      hub = await startHub();
+      const script = SH_BLOCKS.find((text) => text.includes('http://localhost:4000/export/incidents'))!;
+      const env = { ...process.env, NODE_ENV: 'development', HUB_JWT_SECRET: TEST_JWT_SECRET };
+      await new Promise<void>((resolve, reject) =>
+        execFile(
+          'bash',
+          ['-c', script.replace('http://localhost:4000', new URL(loopback(hub!.gateway.url)).origin)],
+          { cwd: work, env, timeout: 60_000 },
+          (error, _out, err) => (error ? reject(new Error(`the block failed: ${error.message}\n${err}`)) : resolve()),
+        ),
+      );
+      const written = /-o (\S+)/.exec(script)![1];
+      const filter = JSON.parse(/'filter=(\{.*?\})'/.exec(script)![1]);
+      const direct = await hub.query<{ exportIncidents: { content: string; incidents: number } }>(
+        `query Export($filter: IncidentFilter) { exportIncidents(format: HXL, filter: $filter) { content incidents } }`,
+        { filter },
+        { token: await tokenFor({ sub: 'ecowas-viewer', org: 'ECOWAS', roles: ['viewer'] }) },
+      );
+      expect(direct.errors).toBeUndefined();
+      expect(direct.data!.exportIncidents.incidents).toBeGreaterThan(0);
+      expect(readFileSync(path.join(work, written), 'utf8')).toBe(direct.data!.exportIncidents.content);
+      expect([written, spawnSync('git', ['check-ignore', '-q', written], { cwd: ROOT }).status]).toEqual([written, 0]);
+    } finally {
+      await hub?.stop();
+    }
+  });
+
   // Each block by its first command line (not a comment, not `npm run build`): those this file does not
   // run, and who does, or why none can here.
   const ELSEWHERE: [lead: string, why: string][] = [
@@ -200,6 +230,14 @@ describe("the README's commands", () => {
     ],
     ['npm run subgraph:new -- --name ecowarn --org ECOWAS', 'subgraph-new.test.ts runs this command, read from the README'],
     [
+      'ALERT_ACK_DEADLINES="VERY_HIGH=PT4H,HIGH=PT12H"',
+      "a setting, not a command: test/unit/acknowledgement-deadlines.test.ts parses this line's value and its defaults, read from the README",
+    ],
+    [
+      'TOKEN=$(npm run -s token -- --roles viewer --org AU)',
+      'curl -N holds the stream open until it is interrupted, so no test can wait for it to end; alert-events-sse.test.ts makes the same GraphQL over SSE request through the gateway',
+    ],
+    [
       'npm install',
       "subgraph-new.test.ts does what these lines do in a copy of the repository (links the workspace, compiles, starts a hub with it): run here, they would rewrite the repository's lockfile and schema",
     ],
@@ -209,6 +247,7 @@ describe("the README's commands", () => {
     'npm run backup -- backups/2026-05-01',
     `npm run -s cost -- dashboard.graphql --variables '{"first": 50}'`,
     'TOKEN=$(npm run -s token -- --org UN-JO --roles viewer --sub un-jo-analyst)',
+    'TOKEN=$(npm run -s token -- --org ECOWAS --roles viewer)',
   ];
   const leadOf = (block: string) =>
     block

@@ -1,5 +1,7 @@
 // ALERT_ACK_DEADLINES as the alerts subgraph reads it at start: ISO 8601 durations by risk level
 // over the defaults, and a refusal that says what to write for anything else.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { DEFAULT_ACK_DEADLINES, durationMs, parseAckDeadlines } from '../../subgraphs/alerts/rules/acknowledgement.deadlines';
 
 const HOUR = 60 * 60 * 1000;
@@ -13,6 +15,13 @@ describe('acknowledgement deadlines configuration', () => {
     expect(durationMs('PT1M30S')).toBe(90_000);
     expect(durationMs('PT0.5S')).toBe(500);
     for (const bad of ['', 'P', 'PT', '4H', 'P1H', 'PT-1H', 'P1DT', 'pt4h']) expect(durationMs(bad)).toBeNull();
+  });
+
+  it("reads the README's example, and its comment names the defaults", () => {
+    const readme = readFileSync(path.resolve(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+    const [, value, defaults] = /^ALERT_ACK_DEADLINES="([^"]+)"\s+# defaults: (.+)$/m.exec(readme)!;
+    expect(parseAckDeadlines(value)).toEqual({ ...DEFAULT_ACK_DEADLINES, VERY_HIGH: 4 * HOUR, HIGH: 12 * HOUR });
+    expect(parseAckDeadlines(defaults.replace(/ /g, ''))).toEqual(DEFAULT_ACK_DEADLINES);
   });
 
   it('keeps the defaults for the levels not given', () => {
