@@ -106,7 +106,13 @@ describe('the transactional outbox', () => {
       await waitFor(async () => attempts >= 3, 10_000, 'the failing hook tried three times');
       expect(await count(pools[0], 'seq IS NULL')).toBe(1);
       failing = false;
-      await waitFor(async () => handed.includes(id), 10_000, 'the event handed to the hook once it works');
+      // The hook runs inside the publishing transaction: the event is handed to it before that
+      // transaction commits, so wait for the commit too.
+      await waitFor(
+        async () => handed.includes(id) && (await count(pools[0], 'seq IS NULL')) === 0,
+        10_000,
+        'the event handed to the hook once it works, and its publication committed',
+      );
       expect(handed).toEqual([id]);
       expect(await count(pools[0], 'seq IS NOT NULL')).toBe(before + 1);
     } finally {
