@@ -2,6 +2,7 @@
 // the readers the services use (platform/config.ts).
 import { z } from 'zod';
 import { readConfig, wholeNumber } from '../platform/config';
+import type { DeliverySettings } from './delivery';
 
 export interface BenchConfig {
   /** Seconds of each load run. */
@@ -18,6 +19,8 @@ export interface BenchConfig {
   auditViews: number;
   /** Distinct viewers (of one organisation) whose requests the load runs send in turn. */
   viewers: number;
+  /** Alert delivery (delivery.ts): alerts issued per second, for how many seconds, and the outbox backlog drained. */
+  delivery: DeliverySettings;
 }
 
 export function readBenchConfig(): BenchConfig {
@@ -37,6 +40,9 @@ export function readBenchConfig(): BenchConfig {
       // Many viewers, as a dashboard has: identical requests of one viewer in flight at once are
       // merged by our gateway, so one viewer on every connection would measure that merging.
       BENCH_VIEWERS: wholeNumber('BENCH_VIEWERS', 1, 1000, 40),
+      BENCH_ALERTS_PER_S: wholeNumber('BENCH_ALERTS_PER_S', 1, 100, 10),
+      BENCH_DELIVERY_S: wholeNumber('BENCH_DELIVERY_S', 1, 600, 30),
+      BENCH_OUTBOX_BACKLOG: wholeNumber('BENCH_OUTBOX_BACKLOG', 10, 100_000, 1000),
     }),
     process.env,
   );
@@ -48,5 +54,10 @@ export function readBenchConfig(): BenchConfig {
     rounds: variables.BENCH_ROUNDS,
     auditViews: variables.BENCH_AUDIT_VIEWS,
     viewers: variables.BENCH_VIEWERS,
+    delivery: {
+      alertsPerSecond: variables.BENCH_ALERTS_PER_S,
+      seconds: variables.BENCH_DELIVERY_S,
+      backlog: variables.BENCH_OUTBOX_BACKLOG,
+    },
   };
 }

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { moduleEntries } from '../platform/manifest';
 import type { AuditGrowth } from './audit';
 import type { BenchConfig } from './config';
+import { deliverySection, type DeliveryResult } from './delivery';
 import type { StatementTime } from './floor';
 import type { LatencySummary } from './latency';
 import type { PathName, RunResult } from './measure';
@@ -60,6 +61,8 @@ export interface BenchReport {
   queries: { name: string; operationName: string; owner: string | null }[];
   dataSet: Record<string, number>;
   steps: StepResult[];
+  /** Alert delivery (delivery.ts), measured once after the steps. */
+  delivery?: DeliveryResult;
   targets: TargetResult[];
 }
 
@@ -236,6 +239,18 @@ export function judgeTargets(report: Omit<BenchReport, 'targets'>): TargetResult
       .map((step) => `${thousands(step.situationsStored)} situations: ${statementsText(step.statements[DASHBOARD]?.perSubgraph ?? {})}`)
       .join('; '),
   });
+  const delivery = report.delivery;
+  if (delivery) {
+    const { steady, outbox } = delivery;
+    targets.push({
+      target: `alert delivery at ${steady.alertsPerSecond} alerts/s, issueAlert committed → webhook and → SSE client; outbox throughput`,
+      status: 'reported',
+      figures:
+        `webhook p50 ${ms(steady.webhook.p50Ms)} / p95 ${ms(steady.webhook.p95Ms)} ms; SSE p50 ${ms(steady.sse.p50Ms)} / p95 ${ms(steady.sse.p95Ms)} ms; ` +
+        `missing ${steady.webhookMissing} / ${steady.sseMissing}; outbox ${outbox.publishedPerSecond.toFixed(0)} events/s published, ` +
+        `${outbox.webhookPerSecond.toFixed(0)} delivered by webhook, ${outbox.ssePerSecond.toFixed(0)} by SSE`,
+    });
+  }
   return targets;
 }
 
@@ -376,6 +391,7 @@ export function renderMarkdown(report: BenchReport): string {
     ),
     '',
     ...report.steps.flatMap((step) => stepSection(report, step)),
+    ...(report.delivery ? deliverySection(report.delivery) : []),
     '## Data set at the end',
     '',
     table(Object.keys(report.dataSet), [Object.values(report.dataSet).map(thousands)]),

@@ -15,6 +15,7 @@ import { Source } from '../subgraphs/situations/entities/source.entity';
 import { TrainingSession } from '../subgraphs/training/entities/training-session.entity';
 import { measureAuditGrowth } from './audit';
 import { readBenchConfig, type BenchConfig } from './config';
+import { createReceiverCertificate, measureDelivery, type DeliveryResult } from './delivery';
 import { addSituations, addSources, addTrainingSessions, openBenchDatabases, storedSituations, type BenchDatabases } from './data';
 import { prepareFloor, timeStatements, type FloorRequest } from './floor';
 import type { LatencySummary } from './latency';
@@ -241,6 +242,19 @@ async function main(): Promise<void> {
       steps.push({ situationsStored, insertSeconds, statements, ...measured });
     }
 
+    // Alert delivery last: the alerts it issues are not in the dashboard's figures.
+    progress('starting the services for alert delivery');
+    const certificate = createReceiverCertificate(path.dirname(secrets.keys.signingKeyFile));
+    services = await startServices(secrets, databaseUrl, {
+      capture: false,
+      seed: false,
+      stock: false,
+      env: { alerts: { NODE_EXTRA_CA_CERTS: certificate.certFile } },
+    });
+    const delivery: DeliveryResult = await measureDelivery(services, secrets, certificate, db!.alerts, config.delivery, progress);
+    await services.stop();
+    services = undefined;
+
     const dataSet: Record<string, number> = {
       situations: await storedSituations(db!),
       assessments: await db!.situations.getRepository(RiskAssessment).count(),
@@ -270,6 +284,7 @@ async function main(): Promise<void> {
       queries: QUERIES.map((q) => ({ name: q.name, operationName: q.operationName, owner: q.owner })),
       dataSet,
       steps,
+      delivery,
     };
     const report: BenchReport = { ...partial, targets: judgeTargets(partial) };
     const markdown = renderMarkdown(report);

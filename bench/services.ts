@@ -110,7 +110,14 @@ async function stopService(service: Service): Promise<void> {
 export async function startServices(
   secrets: BenchSecrets,
   databaseUrl: string,
-  options: { capture: boolean; seed: boolean },
+  options: {
+    capture: boolean;
+    seed: boolean;
+    /** Start stock @apollo/gateway beside ours (by default when not capturing). */
+    stock?: boolean;
+    /** More environment for a service by name (a manifest entry's, or 'gateway'). */
+    env?: Record<string, Record<string, string>>;
+  },
 ): Promise<RunningServices> {
   const entries = moduleEntries();
   const names = entries.map((entry) => entry.name);
@@ -131,6 +138,7 @@ export async function startServices(
         DATABASE_URL: options.capture ? captures[name].url : databaseUrl,
         HUB_GATEWAY_JWKS_FILE: secrets.keys.publicKeysFile,
         SEED_ON_START: String(options.seed),
+        ...options.env?.[name],
       });
       started.push(subgraphs[name]);
     }
@@ -144,11 +152,11 @@ export async function startServices(
       HUB_GATEWAY_SIGNING_KEY_FILE: secrets.keys.signingKeyFile,
       HUB_GATEWAY_JWKS_FILE: secrets.keys.publicKeysFile,
     };
-    const gateway = spawnService('gateway', 'gateway/index.js', await freePort(), gatewayEnv);
+    const gateway = spawnService('gateway', 'gateway/index.js', await freePort(), { ...gatewayEnv, ...options.env?.gateway });
     started.push(gateway);
     await waitReady(gateway, readyAt(gateway));
     let stock: Service | null = null;
-    if (!options.capture) {
+    if (options.stock ?? !options.capture) {
       stock = spawnService('stock gateway', 'bench/stock-gateway.js', await freePort(), { ...gatewayEnv, SUPERGRAPH_PATH: SUPERGRAPH_FILE });
       started.push(stock);
       const service = stock;
