@@ -138,6 +138,10 @@ export async function startServices(
         DATABASE_URL: options.capture ? captures[name].url : databaseUrl,
         HUB_GATEWAY_JWKS_FILE: secrets.keys.publicKeysFile,
         SEED_ON_START: String(options.seed),
+        // The capture keeps everything a subgraph sends while a request is answered: the alerts
+        // subgraph's background polling (its outbox, webhook worker and overdue sweep; on
+        // PostgreSQL the outbox is woken by LISTEN anyway) would be taken for the request's SQL.
+        ...(options.capture ? { ALERT_OUTBOX_POLL_MS: '3600000', ALERT_WEBHOOK_POLL_MS: '1h', ALERT_ACK_SWEEP_MS: '3600000' } : {}),
         ...options.env?.[name],
       });
       started.push(subgraphs[name]);

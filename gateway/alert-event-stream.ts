@@ -4,8 +4,10 @@
 // has: per subscriber it reads the alerts subgraph's GET /alert-events as that subscriber (the
 // subgraph drops events whose alert they may not read), then reads each event's alert again through
 // the gateway's own federated executor with the subscriber's identity, with the selection the client
-// asked for under `alert`; an alert that comes back null is skipped. Each SSE message's `id:` is the
-// event's seq, so a client reconnecting with Last-Event-ID resumes upstream right after it.
+// asked for under `alert`; an alert that comes back null is skipped, and what of it could not be
+// read (a subgraph down) comes with the event as its errors, as /graphql would answer. Each SSE
+// message's `id:` is the event's seq, so a client reconnecting with Last-Event-ID resumes upstream
+// right after it.
 // Every gateway replica serves every event: each subscriber's upstream stream is its own, and the
 // alerts replicas hear of every publication through PostgreSQL LISTEN/NOTIFY (README "Live alert events").
 import type { Request, RequestHandler, Response } from 'express';
@@ -26,6 +28,7 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLFieldResolver,
+  type GraphQLFormattedError,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -90,6 +93,8 @@ interface StreamContext extends GatewayContext {
   closed: AbortController;
   /** The seq of the event being sent, for its SSE id. */
   seq?: number;
+  /** What reading the event being sent's alert could not read (a subgraph down, say), as /graphql formats it, for that event's message. */
+  alertErrors?: readonly GraphQLFormattedError[];
   alertQuery?: string;
   alertVariables?: Record<string, unknown>;
 }
@@ -292,11 +297,13 @@ export function alertEventStream(options: AlertEventStreamOptions): RequestHandl
           { ...context.alertVariables, [ALERT_ID]: event.alertId },
           { viewer: context.viewer, operationName: null },
         );
-        if (answer.errors?.length)
-          logger.warn("reading an alert event's alert failed in part", { errors: answer.errors.map((e) => e.message), query: context.alertQuery });
         const alerts = (answer.data ?? {}) as Record<string, unknown>;
         // Read again at the moment of delivery: null when the subscriber may no longer read it.
         if (!alerts[VISIBLE]) continue;
+        if (answer.errors?.length)
+          logger.warn("reading an alert event's alert failed in part", { errors: answer.errors.map((e) => e.message), query: context.alertQuery });
+        // Degrade, not drop: the event goes with what could be read, and says what could not (onNext).
+        context.alertErrors = (answer.errors ?? []) as readonly GraphQLFormattedError[];
         context.seq = event.seq;
         yield { alertEvents: { ...event, alerts } };
       }
@@ -377,10 +384,17 @@ export function alertEventStream(options: AlertEventStreamOptions): RequestHandl
       return args;
     },
     onNext(ctx, _req, result) {
-      const seq = (ctx as StreamContext | undefined)?.seq;
+      const context = ctx as StreamContext | undefined;
+      const seq = context?.seq;
+      const own = (result.errors ?? []).map((error) => options.formatError(error as GraphQLError));
+      // The alert query's errors, already formatted, with their paths placed under this event's field.
+      const root = Object.keys(result.data ?? {})[0] ?? 'alertEvents';
+      const alertErrors = (context?.alertErrors ?? []).map((error) => (error.path ? { ...error, path: [root, ...error.path] } : error));
+      if (context) context.alertErrors = undefined;
+      const errors = [...own, ...alertErrors];
       return {
         ...result,
-        ...(result.errors ? { errors: result.errors.map((error) => options.formatError(error as GraphQLError)) as unknown as GraphQLError[] } : {}),
+        ...(errors.length ? { errors: errors as unknown as GraphQLError[] } : {}),
         ...(seq !== undefined ? { extensions: { ...result.extensions, seq } } : {}),
       };
     },

@@ -115,6 +115,11 @@ const KIVU = illustrativeSituationId('great-lakes-kivu');
 
 /** Issues an AMBER early warning addressed to `recipientOrgs`, through the gateway as the Office's editor. */
 async function issue(title: string, recipientOrgs: string[], level = 'VERY_HIGH', through = hub): Promise<string> {
+  return issueDraft(await draft(title, recipientOrgs, level, through), through);
+}
+
+/** Drafts that warning (drafting checks the recipients with the partners subgraph). */
+async function draft(title: string, recipientOrgs: string[], level = 'VERY_HIGH', through = hub): Promise<{ id: string; version: number }> {
   const drafted = (await through.query(
     `mutation Draft($input: DraftAlertInput!) { draftAlert(input: $input) { id version } }`,
     {
@@ -136,7 +141,10 @@ async function issue(title: string, recipientOrgs: string[], level = 'VERY_HIGH'
     { token: editor },
   )) as GraphQLResponse;
   expect(drafted.errors).toBeUndefined();
-  const { id, version } = drafted.data!.draftAlert;
+  return drafted.data!.draftAlert;
+}
+
+async function issueDraft({ id, version }: { id: string; version: number }, through = hub): Promise<string> {
   const sent = await through.query(
     `mutation Issue($input: IssueAlertInput!) { issueAlert(input: $input) { id } }`,
     { input: { id, version } },
@@ -290,6 +298,42 @@ describe('live alert events over GraphQL over SSE', () => {
       expect(subscriber.nexts.map((m) => m.data.errors?.[0]?.extensions?.code)).toEqual(['COST_ESTIMATED_TOO_EXPENSIVE']);
     } finally {
       await strict.stop(1000);
+    }
+  });
+
+  it('sends an event whose alert is read in part, with errors naming what could not be read, when a subgraph is down', async () => {
+    const query = 'subscription Partly { feed: alertEvents { seq alert { title issuedBy { code name } } } }';
+    // Issuing needs the partners subgraph; reading the event's alert again, on resuming, is done with it down.
+    const first = await Subscriber.open(streamUrl(hub.gateway), { token: auAnalyst, query });
+    let resumeAfter: string;
+    try {
+      await issue('[Test SSE] Read whole', ['AU']);
+      [{ id: resumeAfter }] = (await first.received(1, 'the first event')) as [{ id: string }];
+      expect(first.nexts[0].data.errors).toBeUndefined();
+      expect(first.nexts[0].data.data.feed.alert.issuedBy).toMatchObject({ code: 'UN-JO' });
+    } finally {
+      first.close();
+    }
+    await issue('[Test SSE] Read while the partners subgraph is down', ['AU']);
+    const port = Number(new URL(loopback(hub.subgraphs.partners.url)).port);
+    await hub.subgraphs.partners.stop(1000);
+    const resumed = await Subscriber.open(streamUrl(hub.gateway), { token: auAnalyst, query, lastEventId: resumeAfter });
+    try {
+      expect(resumed.status).toBe(200);
+      const [event] = await resumed.received(1, 'the event missed, read in part');
+      expect(event.data.data.feed.alert.title).toBe('[Test SSE] Read while the partners subgraph is down');
+      expect(event.data.data.feed.alert.issuedBy).toBeNull();
+      // As /graphql answers the same read: the subgraph that could not be reached, by name.
+      expect(event.data.errors).toContainEqual(
+        expect.objectContaining({ extensions: expect.objectContaining({ code: 'SUBGRAPH_ERROR', serviceName: 'partners' }) }),
+      );
+      for (const error of event.data.errors) {
+        if (error.path) expect(error.path.slice(0, 2)).toEqual(['feed', 'alert']);
+        expect(JSON.stringify(error)).not.toMatch(/\bat .+\.js:\d+|stacktrace/i);
+      }
+    } finally {
+      resumed.close();
+      await hub.restartSubgraph('partners', port);
     }
   });
 
