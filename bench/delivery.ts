@@ -192,15 +192,20 @@ function subscribe(streamUrl: string, token: string, opened: () => void): Subscr
   return { byAlert, byEvent, stop: () => (stop(), client.dispose()) };
 }
 
-async function graphql(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<Record<string, any>> {
+async function graphql<T>(url: string, token: string, query: string, variables: Record<string, unknown>): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: Record<string, any>; errors?: { message: string }[] };
+  const body = (await response.json()) as { data?: T; errors?: { message: string }[] };
   if (body.errors?.length) throw new Error(`bench delivery: ${body.errors.map((e) => e.message).join('; ')}`);
   return body.data!;
+}
+
+interface Draft {
+  id: string;
+  version: number;
 }
 
 const DRAFT = `mutation BenchDraft($input: DraftAlertInput!) { draftAlert(input: $input) { id version } }`;
@@ -256,20 +261,23 @@ export async function measureDelivery(
   const receiver = await startReceiver(certificate);
   let subscriber: Subscriber | undefined;
   try {
-    const registered = await graphql(gateway, admin, REGISTER, { input: { url: receiver.url, events: ['ISSUED'] } });
+    const registered = await graphql<{ registerAlertWebhook: { secret: string } }>(gateway, admin, REGISTER, {
+      input: { url: receiver.url, events: ['ISSUED'] },
+    });
     receiver.secret(registered.registerAlertWebhook.secret);
     let connected = false;
     subscriber = subscribe(gateway.replace(/\/graphql$/, '/graphql/stream'), viewer, () => (connected = true));
     await waitFor(async () => connected, 30_000, 'the SSE subscription open');
     // A probe, not counted: both paths are open end to end before the clock starts.
-    const probe = (await graphql(gateway, editor, DRAFT, { input: alertInput(0) })).draftAlert;
+    const probe = (await graphql<{ draftAlert: Draft }>(gateway, editor, DRAFT, { input: alertInput(0) })).draftAlert;
     await graphql(gateway, editor, ISSUE, { input: probe });
     await waitFor(async () => receiver.byAlert.first.has(probe.id) && subscriber!.byAlert.first.has(probe.id), 60_000, 'the probe alert delivered');
 
     const count = settings.alertsPerSecond * settings.seconds;
     progress(`delivery: drafting ${count} alerts addressed to AU`);
-    const drafts: { id: string; version: number }[] = [];
-    for (let i = 0; i < count; i++) drafts.push((await graphql(gateway, editor, DRAFT, { input: alertInput(i + 1) })).draftAlert);
+    const drafts: Draft[] = [];
+    for (let i = 0; i < count; i++)
+      drafts.push((await graphql<{ draftAlert: Draft }>(gateway, editor, DRAFT, { input: alertInput(i + 1) })).draftAlert);
 
     progress(`delivery: issuing them at ${settings.alertsPerSecond} per second for ${settings.seconds} s`);
     const sent = new Map<string, number>();
