@@ -1,20 +1,24 @@
 // Partners' webhooks for alert events, end to end over real HTTP: an organisation's admin registers
 // an endpoint through the gateway, the alerts subgraph POSTs each event to a receiver in the test
 // that checks the Standard Webhooks signature, retries what fails with backoff for a bounded time,
-// replays on request, and sends only what the organisation may read when the attempt starts.
+// replays on request, sends only what the organisation may read when the attempt starts, and
+// signs with the replaced secret too for a while after a rotation.
 import { createHmac, randomUUID } from 'node:crypto';
+import { Webhook as Verifier } from 'standardwebhooks';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 import { startSubgraph, type RunningSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { startHub, subgraphModule, type GraphQLResponse, type Hub } from '../support/hub';
 import { baseOf, waitFor } from '../support/network';
 import { tokenFor, users } from '../support/users';
-import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver';
+import { startWebhookReceiver, type Received, type WebhookReceiver } from '../support/webhook-receiver';
 import { readWebhookConfig } from '../../subgraphs/alerts/webhooks/webhook-config';
 import { WebhookWorker } from '../../subgraphs/alerts/webhooks/webhook-delivery';
 import { injectFault } from '../support/writes';
 
-// Small numbers so that retries, the retry bound and a lost attempt's lease pass within a test.
+// Small numbers so that retries, the retry bound, a lost attempt's lease and a rotation's overlap
+// pass within a test.
 const ENV = {
+  ALERT_WEBHOOK_ROTATION_OVERLAP: '2s',
   ALERT_WEBHOOK_RETRY_BASE_MS: '40',
   ALERT_WEBHOOK_RETRY_CAP_MS: '200',
   ALERT_WEBHOOK_RETRY_FOR: '3s',
@@ -55,10 +59,13 @@ afterAll(async () => {
   }
 });
 
-const WEBHOOK = 'id url events enabled version ownerOrg';
+const WEBHOOK = 'id url events enabled version ownerOrg previousSecretValidUntil';
 const REGISTER = `mutation R($input: RegisterAlertWebhookInput!) { registerAlertWebhook(input: $input) { secret webhook { ${WEBHOOK} } } }`;
 const LIST = `query { alertWebhooks { ${WEBHOOK} deliveries(first: 50) { id eventId seq topic status attempts lastStatus lastError nextAttemptAt deliveredAt } } }`;
 const REPLAY = `mutation P($id: ID!) { replayAlertWebhookDelivery(id: $id) { id status attempts } }`;
+const ROTATE = `mutation S($input: AlertWebhookVersionInput!, $overlapSeconds: Int) {
+  rotateAlertWebhookSecret(input: $input, overlapSeconds: $overlapSeconds) { secret webhook { ${WEBHOOK} } }
+}`;
 const DISABLE = `mutation D($input: AlertWebhookVersionInput!) { disableAlertWebhook(input: $input) { id enabled } }`;
 const DRAFT = `mutation Draft($input: DraftAlertInput!) { draftAlert(input: $input) { id version } }`;
 const ISSUE = `mutation Issue($input: IssueAlertInput!) { issueAlert(input: $input) { id version status } }`;
@@ -78,6 +85,7 @@ interface Webhook {
   id: string;
   url: string;
   version: number;
+  previousSecretValidUntil: string | null;
   deliveries: Delivery[];
 }
 
@@ -122,6 +130,21 @@ async function until(token: string, webhookId: string, test: (deliveries: Delive
     what,
   );
   return last;
+}
+
+/** Rotates `webhook`'s secret as `token`; the new secret and the webhook as it is now. */
+async function rotate(token: string, webhook: Webhook, overlapSeconds?: number): Promise<{ secret: string; webhook: Webhook }> {
+  return ok(await hub.query(ROTATE, { input: { id: webhook.id, version: webhook.version }, overlapSeconds }, { token }), 'rotateAlertWebhookSecret');
+}
+
+/** Whether `secret` alone verifies what was received, as a receiver that holds only it would check. */
+function verifies(secret: string, got: Received): boolean {
+  try {
+    new Verifier(secret).verify(got.body, { 'webhook-id': got.id, 'webhook-timestamp': got.timestamp, 'webhook-signature': got.signature });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const KIVU = illustrativeSituationId('great-lakes-kivu');
@@ -417,5 +440,114 @@ describe('webhooks for partners', () => {
     } finally {
       await stopSecond();
     }
+  });
+});
+
+describe('rotating a webhook secret', () => {
+  /** Issues an alert and waits for the endpoint at `path` to receive it; what it received. */
+  async function deliveredTo(path: string): Promise<Received> {
+    const alert = await issue();
+    const eventId = await eventIdOf(alert.id, 'alert.issued');
+    return waitFor(async () => receiver.to(path).find((r) => r.id === eventId), 30_000, `${eventId} received at ${path}`);
+  }
+
+  const signatures = (got: Received) => got.signature.split(' ');
+
+  it('signs with the new secret and the replaced one during the overlap, each verifying on its own, and shows until when', async () => {
+    const au = await register(auAdmin);
+    expect(au.webhook.previousSecretValidUntil).toBeNull();
+    const before = Date.now();
+    const rotated = await rotate(auAdmin, au.webhook, 3600);
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(au.secret);
+    expect(rotated.webhook.version).toBe(au.webhook.version + 1);
+    const until = Date.parse(rotated.webhook.previousSecretValidUntil!);
+    expect(until).toBeGreaterThanOrEqual(before + 3600_000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 3600_000);
+    const listed = await hub.query(LIST, {}, { token: auAdmin });
+    expect(listed.data!.alertWebhooks.find((w: Webhook) => w.id === au.webhook.id).previousSecretValidUntil).toBe(
+      rotated.webhook.previousSecretValidUntil,
+    );
+    // Neither secret is readable anywhere.
+    for (const secret of [au.secret, rotated.secret]) expect(JSON.stringify(listed)).not.toContain(secret.slice('whsec_'.length));
+
+    const got = await deliveredTo(au.path);
+    expect(signatures(got)).toHaveLength(2);
+    expect(verifies(rotated.secret, got)).toBe(true);
+    expect(verifies(au.secret, got)).toBe(true);
+    // The new secret's signature comes first.
+    const key = Buffer.from(rotated.secret.slice('whsec_'.length), 'base64');
+    expect(signatures(got)[0]).toBe(`v1,${createHmac('sha256', key).update(`${got.id}.${got.timestamp}.${got.body}`).digest('base64')}`);
+  });
+
+  it('stops signing with the replaced secret once the configured overlap has ended', async () => {
+    const au = await register(auAdmin);
+    const before = Date.now();
+    const rotated = await rotate(auAdmin, au.webhook);
+    // ALERT_WEBHOOK_ROTATION_OVERLAP is 2s in this file.
+    const until = Date.parse(rotated.webhook.previousSecretValidUntil!);
+    expect(until).toBeGreaterThanOrEqual(before + 2000);
+    expect(until).toBeLessThanOrEqual(Date.now() + 2000);
+
+    // Alerts one after another until one arrives that the old secret no longer verifies. Every one
+    // verifies with the new secret; one signed with the old as well was claimed before the end.
+    const received: Received[] = [];
+    await waitFor(
+      async () => {
+        const got = await deliveredTo(au.path);
+        received.push(got);
+        return !verifies(au.secret, got);
+      },
+      60_000,
+      'a delivery the replaced secret no longer verifies',
+    );
+    for (const got of received) {
+      expect(verifies(rotated.secret, got)).toBe(true);
+      expect(signatures(got)).toHaveLength(verifies(au.secret, got) ? 2 : 1);
+    }
+    const last = received[received.length - 1];
+    expect(signatures(last)).toHaveLength(1);
+    // Signed (webhook-timestamp, in whole seconds) no earlier than the end of the overlap.
+    expect(Number(last.timestamp)).toBeGreaterThanOrEqual(Math.floor(until / 1000));
+    expect((await webhooksOf(auAdmin)).find((w) => w.id === au.webhook.id)!.previousSecretValidUntil).toBeNull();
+  });
+
+  it('signs with the new secret only after a rotation without overlap', async () => {
+    const au = await register(auAdmin);
+    const rotated = await rotate(auAdmin, au.webhook, 0);
+    expect(rotated.webhook.previousSecretValidUntil).toBeNull();
+    const got = await deliveredTo(au.path);
+    expect(signatures(got)).toHaveLength(1);
+    expect(verifies(rotated.secret, got)).toBe(true);
+    expect(verifies(au.secret, got)).toBe(false);
+  });
+
+  it('keeps only the latest replaced secret when rotated again during an overlap', async () => {
+    const au = await register(auAdmin);
+    const second = await rotate(auAdmin, au.webhook, 3600);
+    const third = await rotate(auAdmin, second.webhook, 3600);
+    expect(Date.parse(third.webhook.previousSecretValidUntil!)).toBeGreaterThanOrEqual(Date.parse(second.webhook.previousSecretValidUntil!));
+    const got = await deliveredTo(au.path);
+    expect(signatures(got)).toHaveLength(2);
+    expect(verifies(third.secret, got)).toBe(true);
+    expect(verifies(second.secret, got)).toBe(true);
+    expect(verifies(au.secret, got)).toBe(false);
+  });
+
+  it('refuses an overlap outside 0 to 7 days, and a rotation by anyone but an admin of the organisation', async () => {
+    const au = await register(auAdmin);
+    const input = { id: au.webhook.id, version: au.webhook.version };
+    for (const overlapSeconds of [-1, 7 * 86_400 + 1]) {
+      const refused = await hub.query(ROTATE, { input, overlapSeconds }, { token: auAdmin });
+      expect(codes(refused)).toEqual(['BAD_USER_INPUT']);
+      expect(refused.errors![0].extensions?.field).toBe('overlapSeconds');
+    }
+    expect(codes(await hub.query(ROTATE, { input }, { token: ecowasAdmin }))).toEqual(['NOT_FOUND']);
+    expect(codes(await hub.query(ROTATE, { input }, { token: auAnalyst }))).toEqual(['FORBIDDEN']);
+    // Nothing changed: the webhook is still at the version registered, signed with its one secret.
+    expect((await webhooksOf(auAdmin)).find((w) => w.id === au.webhook.id)).toMatchObject({
+      version: au.webhook.version,
+      previousSecretValidUntil: null,
+    });
   });
 });

@@ -1,5 +1,5 @@
-// The alert webhooks' settings and rules that need no server: durations, the URL rule, the backoff.
-import { parseDuration, readWebhookConfig, retryDelay, webhookUrl } from '../../subgraphs/alerts/webhooks/webhook-config';
+// The alert webhooks' settings and rules that need no server: durations, the rotation's overlap, the URL rule, the backoff.
+import { MAX_ROTATION_OVERLAP_MS, parseDuration, readWebhookConfig, retryDelay, webhookUrl } from '../../subgraphs/alerts/webhooks/webhook-config';
 
 describe('alert webhook configuration', () => {
   it('reads durations with or without a unit, and refuses anything else', () => {
@@ -8,6 +8,14 @@ describe('alert webhook configuration', () => {
     expect(parseDuration('24h', 'X')).toBe(86_400_000);
     expect(() => parseDuration('soon', 'ALERT_WEBHOOK_RETRY_FOR')).toThrow(/ALERT_WEBHOOK_RETRY_FOR must be a duration/);
     expect(readWebhookConfig({})).toMatchObject({ retryBaseMs: 5000, retryForMs: 86_400_000, timeoutMs: 10_000, production: false });
+  });
+
+  it('overlaps a rotation by 24 hours unless configured, 0 for none, and refuses more than 7 days', () => {
+    expect(readWebhookConfig({}).rotationOverlapMs).toBe(86_400_000);
+    expect(readWebhookConfig({ ALERT_WEBHOOK_ROTATION_OVERLAP: '0' }).rotationOverlapMs).toBe(0);
+    expect(readWebhookConfig({ ALERT_WEBHOOK_ROTATION_OVERLAP: '7d' }).rotationOverlapMs).toBe(MAX_ROTATION_OVERLAP_MS);
+    expect(() => readWebhookConfig({ ALERT_WEBHOOK_ROTATION_OVERLAP: '8d' })).toThrow(/ALERT_WEBHOOK_ROTATION_OVERLAP must be at most 7d/);
+    expect(() => readWebhookConfig({ ALERT_WEBHOOK_ROTATION_OVERLAP: 'a day' })).toThrow(/ALERT_WEBHOOK_ROTATION_OVERLAP must be a duration/);
   });
 
   it('takes https, and http only to this machine outside production', () => {

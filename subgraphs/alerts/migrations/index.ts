@@ -10,6 +10,7 @@ import { RecommendationsAndCitations1796310000000 } from './1796310000000-Recomm
 import { Outbox1796390000000 } from './1796390000000-Outbox';
 import { AlertWebhooks1796391000000 } from './1796391000000-AlertWebhooks';
 import { AcknowledgementDeadlines1796392000000 } from './1796392000000-AcknowledgementDeadlines';
+import { WebhookSecretRotation1796393000000 } from './1796393000000-WebhookSecretRotation';
 
 export const migrations = [
   Init1795606603920,
@@ -23,4 +24,5 @@ export const migrations = [
   Outbox1796390000000,
   AlertWebhooks1796391000000,
   AcknowledgementDeadlines1796392000000,
+  WebhookSecretRotation1796393000000,
 ];

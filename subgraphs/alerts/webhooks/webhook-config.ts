@@ -13,9 +13,17 @@ export interface WebhookConfig {
   timeoutMs: number;
   /** How often the worker looks for due deliveries without being woken. */
   pollMs: number;
+  /** After a secret is rotated, how long deliveries are also signed with the previous one (0: not at all). */
+  rotationOverlapMs: number;
   /** Production: only https endpoints. */
   production: boolean;
 }
+
+/**
+ * The longest overlap of a rotation, by configuration or per rotation: a previous secret that is
+ * still honoured for weeks is no longer rotated out in any useful sense.
+ */
+export const MAX_ROTATION_OVERLAP_MS = 7 * 86_400_000;
 
 const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -34,8 +42,14 @@ export function readWebhookConfig(env: NodeJS.ProcessEnv = process.env): Webhook
     retryForMs: duration('ALERT_WEBHOOK_RETRY_FOR', '24h'),
     timeoutMs: duration('ALERT_WEBHOOK_TIMEOUT_MS', '10s'),
     pollMs: duration('ALERT_WEBHOOK_POLL_MS', '1000'),
+    rotationOverlapMs: rotationOverlap(duration('ALERT_WEBHOOK_ROTATION_OVERLAP', '24h')),
     production: env.NODE_ENV === 'production',
   };
+}
+
+function rotationOverlap(ms: number): number {
+  if (ms > MAX_ROTATION_OVERLAP_MS) throw new Error(`ALERT_WEBHOOK_ROTATION_OVERLAP must be at most 7d (got ${ms} ms)`);
+  return ms;
 }
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);

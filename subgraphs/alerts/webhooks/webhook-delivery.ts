@@ -19,6 +19,8 @@ import { AlertWebhook, AlertWebhookDelivery, AlertWebhookDeliveryStatus } from '
 const TOPICS = new Set<string>(Object.values(AlertEventTopic));
 /** Deliveries one worker claims at a time. */
 const BATCH = 20;
+/** How often a worker clears the previous secrets whose overlap has ended. */
+const CLEAR_PREVIOUS_EVERY_MS = 60_000;
 
 /**
  * Whom an endpoint reads as: its organisation, as no named user (the subject can be no JWT's, as
@@ -93,9 +95,19 @@ interface Attempt {
   id: string;
   claim: string;
   url: string;
-  secret: string;
+  /** The current secret, and the previous one while a rotation's overlap lasts. */
+  secrets: string[];
   eventId: string;
   body: string;
+}
+
+/**
+ * The webhook-signature header: one `v1,` signature per secret, the current one first, separated
+ * by spaces. Standard Webhooks has a receiver accept a delivery when any of them matches, so during
+ * a rotation's overlap both the old and the new secret verify it.
+ */
+export function signatureHeader(secrets: string[], id: string, at: Date, body: string): string {
+  return secrets.map((secret) => new Webhook(secret).sign(id, at, body)).join(' ');
 }
 
 /** The JSON body of an event's delivery: which alert, what happened, nothing the alert says. */
@@ -121,6 +133,7 @@ export class WebhookWorker {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = false;
+  private clearPreviousAt = 0;
   private readonly inFlight = new AbortController();
   private readonly onPublished = () => this.wake();
 
@@ -175,6 +188,7 @@ export class WebhookWorker {
 
   private async work(): Promise<void> {
     try {
+      await this.clearEndedOverlaps();
       for (;;) {
         if (this.stopped || !this.db.isInitialized) return;
         const attempts = await this.claim();
@@ -186,6 +200,21 @@ export class WebhookWorker {
     }
   }
 
+  /**
+   * Forgets the previous secrets whose overlap has ended, at most once a minute: no longer used to
+   * sign (claimDue checks the time itself), so not kept either. A plain UPDATE: it changes no
+   * version, as nothing an administrator sees changes (previousSecretValidUntil already reads null).
+   */
+  private async clearEndedOverlaps(): Promise<void> {
+    if (this.stopped || !this.db.isInitialized || Date.now() < this.clearPreviousAt) return;
+    this.clearPreviousAt = Date.now() + CLEAR_PREVIOUS_EVERY_MS;
+    await this.db.query(
+      `UPDATE ${this.db.getMetadata(AlertWebhook).tablePath} SET previous_secret = NULL, previous_secret_valid_until = NULL
+        WHERE previous_secret_valid_until <= $1`,
+      [new Date()],
+    );
+  }
+
   /** Claims due deliveries, dropping those whose organisation may no longer read the alert. */
   private claim(): Promise<Attempt[]> {
     const claimed = claiming.then(() => this.claimDue());
@@ -195,8 +224,15 @@ export class WebhookWorker {
 
   private claimDue(): Promise<Attempt[]> {
     return this.db.transaction(async (manager) => {
-      const due: (AlertWebhookDelivery & { org: string; url: string; secret: string })[] = await manager.query(
-        `SELECT d.id, d.event_id AS "eventId", d.alert_id AS "alertId", w.owner_org AS org, w.url, w.secret
+      const due: (AlertWebhookDelivery & {
+        org: string;
+        url: string;
+        secret: string;
+        previousSecret: string | null;
+        previousSecretValidUntil: Date | null;
+      })[] = await manager.query(
+        `SELECT d.id, d.event_id AS "eventId", d.alert_id AS "alertId", w.owner_org AS org, w.url, w.secret,
+                w.previous_secret AS "previousSecret", w.previous_secret_valid_until AS "previousSecretValidUntil"
            FROM ${this.table} d JOIN ${manager.connection.getMetadata(AlertWebhook).tablePath} w ON w.id = d.webhook_id
           WHERE d.status = 'PENDING' AND d.next_attempt_at <= now() AND w.enabled
           ORDER BY d.next_attempt_at, d.seq LIMIT ${BATCH} FOR UPDATE OF d SKIP LOCKED`,
@@ -220,11 +256,15 @@ export class WebhookWorker {
           [[...new Set(sending.map((row) => row.eventId))]],
         );
       const bodies = new Map(events.map((event) => [event.id, deliveryBody(event)]));
+      // The clock the rotation set previousSecretValidUntil by, and the field reads it by.
+      const now = Date.now();
+      const overlapping = (row: (typeof sending)[number]) =>
+        row.previousSecret !== null && row.previousSecretValidUntil !== null && new Date(row.previousSecretValidUntil).getTime() > now;
       const attempts = sending.map((row) => ({
         id: row.id,
         claim: randomUUID(),
         url: row.url,
-        secret: row.secret,
+        secrets: overlapping(row) ? [row.secret, row.previousSecret!] : [row.secret],
         eventId: row.eventId,
         body: bodies.get(row.eventId)!,
       }));
@@ -248,7 +288,7 @@ export class WebhookWorker {
       'user-agent': 'atrocity-prevention-hub-webhooks',
       'webhook-id': attempt.eventId,
       'webhook-timestamp': String(Math.floor(sentAt.getTime() / 1000)),
-      'webhook-signature': new Webhook(attempt.secret).sign(attempt.eventId, sentAt, attempt.body),
+      'webhook-signature': signatureHeader(attempt.secrets, attempt.eventId, sentAt, attempt.body),
     };
     let status: number | null = null;
     let error: string | null = null;

@@ -36,6 +36,23 @@ export class AlertWebhook extends OwnedRecord {
   // (pgp_sym_encrypt with a key from a secret store) in the two places that write and read it.
   @Column({ type: 'varchar', length: 100 })
   secret: string;
+
+  // The secret a rotation replaced, still signed with (besides `secret`) until
+  // previousSecretValidUntil, so the organisation's receivers keep verifying deliveries while its
+  // operators deploy the new one. Stored and never shown, as `secret` is; only the latest one is
+  // kept (a rotation during an overlap drops the older), and the delivery worker clears it once
+  // its overlap has ended.
+  @Column({ type: 'varchar', length: 100, name: 'previous_secret', nullable: true })
+  previousSecret: string | null;
+
+  // Its field resolver (webhook.resolver.ts) shows null once the moment has passed.
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Until when deliveries are also signed with the secret the last rotation replaced (a second signature in webhook-signature); null when they are signed with the current secret only.',
+  })
+  @Column({ type: 'timestamptz', name: 'previous_secret_valid_until', nullable: true })
+  previousSecretValidUntil: Date | null;
 }
 
 export enum AlertWebhookDeliveryStatus {

@@ -1,8 +1,8 @@
 // The webhook mutations an organisation's administrators use for their own organisation's
-// endpoints: register, rotate the secret, disable and enable, delete, replay a delivery. Each is one
+// endpoints: register, rotate the secret (with an overlap), disable and enable, delete, replay a delivery. Each is one
 // audited transaction (kernel/write/writing.ts); another organisation's webhook is NOT_FOUND.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Arg, Ctx, Field, ID, Mutation, ObjectType, Resolver } from 'type-graphql';
+import { Arg, Ctx, Field, ID, Int, Mutation, ObjectType, Resolver } from 'type-graphql';
 import { AuditAction } from '../../kernel/audit/audit-event.entity';
 import { assertAdminOf } from '../../kernel/policy/access-policy';
 import { Classification, ownership } from '../../kernel/policy/ownership';
@@ -17,8 +17,8 @@ import {
   visibleRecord,
   type MutationScope,
 } from '../../kernel/write/writing';
-import { conflict, notFound } from '../../../platform/errors';
-import { readWebhookConfig, webhookUrl } from './webhook-config';
+import { badInput, conflict, notFound } from '../../../platform/errors';
+import { MAX_ROTATION_OVERLAP_MS, readWebhookConfig, webhookUrl } from './webhook-config';
 import { alertWebhookWorker } from './webhook-delivery';
 import { AlertWebhook, AlertWebhookDelivery, AlertWebhookDeliveryStatus } from './webhook.entity';
 import { AlertWebhookVersionInput, RegisterAlertWebhookInput } from './webhook.inputs';
@@ -42,6 +42,14 @@ export class AlertWebhookWithSecret {
 /** A new signing secret: 32 random bytes, in the Standard Webhooks format. */
 function newSecret(): string {
   return `whsec_${randomBytes(32).toString('base64')}`;
+}
+
+/** The overlap a rotation asked for, or the configured one; BAD_USER_INPUT outside 0 to 7 days. */
+function rotationOverlapMs(overlapSeconds: number | null | undefined): number {
+  if (overlapSeconds === null || overlapSeconds === undefined) return readWebhookConfig().rotationOverlapMs;
+  if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds * 1000 > MAX_ROTATION_OVERLAP_MS)
+    throw badInput(`overlapSeconds must be a whole number of seconds from 0 to ${MAX_ROTATION_OVERLAP_MS / 1000} (7 days)`, 'overlapSeconds');
+  return overlapSeconds * 1000;
 }
 
 /** The webhook, locked, for an administrator of its organisation at the version they read. */
@@ -83,12 +91,36 @@ export class AlertWebhookMutationResolver {
   }
 
   @Mutation(() => AlertWebhookWithSecret, {
-    description: 'Gives the webhook a new signing secret, shown once; deliveries from now on are signed with it only.',
+    description:
+      'Gives the webhook a new signing secret, shown once. Until previousSecretValidUntil deliveries carry two signatures, with the new secret and with the one it replaces, so receivers keep verifying while they switch; then the new one only. A rotation during that overlap drops the older secret: only the one it replaces is kept.',
   })
-  rotateAlertWebhookSecret(@Arg('input', () => AlertWebhookVersionInput) input: AlertWebhookVersionInput, @Ctx() ctx: SubgraphContext) {
+  rotateAlertWebhookSecret(
+    @Arg('input', () => AlertWebhookVersionInput) input: AlertWebhookVersionInput,
+    @Arg('overlapSeconds', () => Int, {
+      nullable: true,
+      description: `How long deliveries are still signed with the replaced secret, in seconds, at most ${MAX_ROTATION_OVERLAP_MS / 1000} (7 days): 0 for not at all (it leaked, say). Left out: the hub's ALERT_WEBHOOK_ROTATION_OVERLAP, 24 hours unless configured otherwise.`,
+    })
+    overlapSeconds: number | null | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const overlapMs = rotationOverlapMs(overlapSeconds);
     const secret = newSecret();
     return runMutation(ctx, async (tx) => {
-      const webhook = await updateVersioned(tx, AlertWebhook, RECORD_TYPE, await lockedWebhook(tx, input), { secret }, { kind: KIND });
+      const current = await lockedWebhook(tx, input);
+      const overlapping = overlapMs > 0;
+      const webhook = await updateVersioned(
+        tx,
+        AlertWebhook,
+        RECORD_TYPE,
+        current,
+        {
+          secret,
+          // Only the secret being replaced: one still overlapping from an earlier rotation is dropped.
+          previousSecret: overlapping ? current.secret : null,
+          previousSecretValidUntil: overlapping ? new Date(Date.now() + overlapMs) : null,
+        },
+        { kind: KIND },
+      );
       return { webhook, secret };
     });
   }

@@ -24,6 +24,14 @@ export class AlertWebhookResolver {
     return readVisible(ctx, query);
   }
 
+  // Null once passed, whether or not the worker has cleared the column yet: the field says whether
+  // deliveries carry the second signature now.
+  @FieldResolver(() => Date, { nullable: true })
+  previousSecretValidUntil(@Root() webhook: AlertWebhook): Date | null {
+    const until = webhook.previousSecretValidUntil;
+    return until && until.getTime() > Date.now() ? until : null;
+  }
+
   // Only reached through alertWebhooks, which admits administrators of the webhook's organisation.
   @SlicedListSize('first', 20)
   @FieldResolver(() => [AlertWebhookDelivery], { description: 'Its deliveries, newest event first.' })
