@@ -219,7 +219,8 @@ describe('the dashboard', () => {
     expect(response.headers.get('content-security-policy')).toBe(DASHBOARD_CSP);
     expect(DASHBOARD_CSP).not.toMatch(/https?:|\*|unsafe-/);
     const manifest = readPersistedOperations([DASHBOARD_MANIFEST]);
-    expect([...manifest.values()].map((text) => /query (\w+)/.exec(text)![1]).sort()).toEqual([
+    expect([...manifest.values()].map((text) => /^(?:query|subscription) (\w+)/.exec(text)![1]).sort()).toEqual([
+      'DashboardAlertEvents',
       'DashboardAlertsOverTime',
       'DashboardIncidentsByMonth',
       'DashboardSituationPicker',
