@@ -1,5 +1,6 @@
 // The reference dashboard: sign-in (a pasted token, or in development the token picker), then the
-// five panels, every number from the gateway's /graphql under the signed-in viewer's policy.
+// five panels, every number from the gateway's /graphql under the signed-in viewer's policy; signed
+// in, the alert panels follow the viewer's alert events live (src/live.ts).
 import {
   BarController,
   BarElement,
@@ -15,6 +16,7 @@ import {
   Tooltip,
 } from 'chart.js';
 import { currentToken, describeToken, setToken } from '../../gateway/explorer/bearer-token';
+import { liveAlerts } from './live';
 import { alertsPanel, incidentsPanel, situationsPanel, trainingPanel, trendOf, trendPanel } from './panels';
 import './dashboard.css';
 
@@ -35,10 +37,13 @@ Chart.register(
 
 const tokenInput = document.querySelector<HTMLInputElement>('#dashboard-token')!;
 const viewer = document.querySelector<HTMLOutputElement>('#token-viewer')!;
+// Alert events change the alerts panel's counts only: the other panels count no alert.
+const live = liveAlerts(document.querySelector<HTMLOutputElement>('#live-status')!, () => alertsPanel('refresh'));
 
 function refresh(): Promise<unknown> {
   viewer.textContent = describeToken(currentToken());
   document.body.dataset.viewer = currentToken() === '' ? 'anonymous' : 'signed-in';
+  live.follow(currentToken());
   return Promise.all([situationsPanel(), alertsPanel(), incidentsPanel(), trainingPanel(), trendPanel()]);
 }
 

@@ -21,6 +21,7 @@ export function reset(body: HTMLElement): void {
   charts.delete(body);
   body.replaceChildren();
   body.parentElement!.dataset.state = 'loading';
+  delete body.parentElement!.dataset.stale;
 }
 
 export function ready(body: HTMLElement): void {
@@ -44,6 +45,21 @@ export function showError(body: HTMLElement, missing: string[], answer: Answer<u
   panel.append(title, list);
   body.append(panel);
   body.parentElement!.dataset.state = 'error';
+}
+
+/**
+ * A refresh that did not come: the panel keeps the figures it shows, under a line saying they were
+ * not updated and why (replaced by the next one, gone with the next figures drawn).
+ */
+export function showStale(body: HTMLElement, missing: string[], answer: Answer<unknown>): void {
+  const note = body.querySelector('.panel-stale') ?? body.insertBefore(document.createElement('p'), body.firstChild);
+  note.className = 'panel-stale';
+  note.setAttribute('role', 'status');
+  const reasons = answer.errors.map(
+    (error) => (error.extensions?.serviceName ? `the ${error.extensions.serviceName} subgraph: ` : '') + error.message,
+  );
+  note.textContent = `Not updated at ${new Date().toLocaleTimeString()}: ${missing.join(', ')}${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}. These are the figures from before.`;
+  body.parentElement!.dataset.stale = 'true';
 }
 
 /** The root fields of `answer` the panel needs that came back null, or all of them when nothing came. */

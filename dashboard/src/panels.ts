@@ -9,16 +9,38 @@ import {
   DashboardTrainingTotalsDocument,
 } from './generated/graphql';
 import { ask, type Answer } from './client';
-import { chart, distinct, LEVEL_COLOURS, LEVELS, missingFields, panelBody, ready, reset, showError, table } from './panel';
+import { chart, distinct, LEVEL_COLOURS, LEVELS, missingFields, panelBody, ready, reset, showError, showStale, table } from './panel';
 
 const STATUS_COLOURS = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452'];
 
-/** Runs `document`'s answer through `draw` when its `fields` came, else the error panel. */
-async function panel<T>(name: string, fields: string[], answer: Promise<Answer<T>>, draw: (body: HTMLElement, data: T) => void): Promise<void> {
+/**
+ * How a panel is drawn: a `load` (the page opened, a sign-in) empties it while it asks; a `refresh`
+ * (a live update, src/live.ts) keeps its figures until the new ones are in, and keeps them, saying
+ * so, when the hub cannot give new ones.
+ */
+export type Drawing = 'load' | 'refresh';
+
+/** Per panel, the latest load or refresh started: only its answer is drawn. */
+const latest = new Map<string, number>();
+
+/** Runs `document`'s answer through `draw` when its `fields` came, else the error panel (or, for a refresh, the figures kept). */
+async function panel<T>(
+  name: string,
+  fields: string[],
+  answer: Promise<Answer<T>>,
+  drawing: Drawing,
+  draw: (body: HTMLElement, data: T) => void,
+): Promise<void> {
   const body = panelBody(name);
-  reset(body);
+  const turn = (latest.get(name) ?? 0) + 1;
+  latest.set(name, turn);
+  if (drawing === 'load') reset(body);
   const got = await answer;
+  // Overtaken by a later load or refresh (after a sign-in, another viewer's): that one is drawn.
+  if (latest.get(name) !== turn) return;
   const missing = missingFields(got as Answer<Record<string, unknown>>, fields);
+  if (missing.length > 0 && drawing === 'refresh' && body.parentElement!.dataset.state === 'ready') return showStale(body, missing, got);
+  reset(body);
   if (missing.length > 0) return showError(body, missing, got);
   draw(body, got.data!);
   ready(body);
@@ -27,7 +49,7 @@ async function panel<T>(name: string, fields: string[], answer: Promise<Answer<T
 const rank = (level: string | null) => (level === null ? -1 : LEVELS.indexOf(level as (typeof LEVELS)[number]));
 
 export const situationsPanel = () =>
-  panel('situations', ['situationCounts'], ask(DashboardSituationsByLevelDocument), (body, data) => {
+  panel('situations', ['situationCounts'], ask(DashboardSituationsByLevelDocument), 'load', (body, data) => {
     const counts = data.situationCounts!;
     const grid = document.createElement('div');
     grid.className = 'country-grid';
@@ -61,8 +83,8 @@ export const situationsPanel = () =>
     );
   });
 
-export const alertsPanel = () =>
-  panel('alerts', ['alertCounts'], ask(DashboardAlertsOverTimeDocument), (body, data) => {
+export const alertsPanel = (drawing: Drawing = 'load') =>
+  panel('alerts', ['alertCounts'], ask(DashboardAlertsOverTimeDocument), drawing, (body, data) => {
     const counts = data.alertCounts!;
     const months = distinct(counts.map((c) => c.month));
     const sumBy = (key: 'level' | 'status', value: string, month: string) =>
@@ -91,7 +113,7 @@ export const alertsPanel = () =>
   });
 
 export const incidentsPanel = () =>
-  panel('incidents', ['incidentCounts'], ask(DashboardIncidentsByMonthDocument), (body, data) => {
+  panel('incidents', ['incidentCounts'], ask(DashboardIncidentsByMonthDocument), 'load', (body, data) => {
     const counts = data.incidentCounts!;
     chart(body, {
       type: 'bar',
@@ -135,7 +157,7 @@ export const incidentsPanel = () =>
   });
 
 export const trainingPanel = () =>
-  panel('training', ['trainingTotals'], ask(DashboardTrainingTotalsDocument), (body, data) => {
+  panel('training', ['trainingTotals'], ask(DashboardTrainingTotalsDocument), 'load', (body, data) => {
     const totals = data.trainingTotals!;
     const rows: [string, number | null, number | null, number | null][] = [
       ['held, as the hub counts (2009–2011)', totals.sessions, totals.countries, totals.participantsTotal],
@@ -203,7 +225,7 @@ export async function trendPanel(): Promise<void> {
 }
 
 export const trendOf = (id: string) =>
-  panel('trend', ['situation'], ask(DashboardSituationTrendDocument, { id }), (body, data) => {
+  panel('trend', ['situation'], ask(DashboardSituationTrendDocument, { id }), 'load', (body, data) => {
     groupList(body, data.situation!.groups);
     const points = data.situation!.riskTrend;
     const dates = points.map((p) => String(p.assessedOn));

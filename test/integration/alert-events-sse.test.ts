@@ -6,7 +6,7 @@
 // receives what another replica committed.
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
-import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
+import { issueAlert } from '../support/alerts';
 import { startHub, startProductionGateway, startTestGateway, subgraphUrlEnv, type GraphQLResponse, type Hub } from '../support/hub';
 import { freePort, loopback, waitFor } from '../support/network';
 import { kill, spawnService, waitReady, type ChildService } from '../support/processes';
@@ -111,48 +111,9 @@ class Subscriber {
   }
 }
 
-const KIVU = illustrativeSituationId('great-lakes-kivu');
-
 /** Issues an AMBER early warning addressed to `recipientOrgs`, through the gateway as the Office's editor. */
-async function issue(title: string, recipientOrgs: string[], level = 'VERY_HIGH', through = hub): Promise<string> {
-  return issueDraft(await draft(title, recipientOrgs, level, through), through);
-}
-
-/** Drafts that warning (drafting checks the recipients with the partners subgraph). */
-async function draft(title: string, recipientOrgs: string[], level = 'VERY_HIGH', through = hub): Promise<{ id: string; version: number }> {
-  const drafted = (await through.query(
-    `mutation Draft($input: DraftAlertInput!) { draftAlert(input: $input) { id version } }`,
-    {
-      input: {
-        idempotencyKey: randomUUID(),
-        type: 'EARLY_WARNING',
-        level,
-        title,
-        body: 'Test alert written by the SSE test.',
-        recipients: ['PARTNER_ORGANISATIONS'],
-        recipientOrgs,
-        crimes: ['GENOCIDE'],
-        citedRiskFactors: ['RF1'],
-        situationId: KIVU,
-        countryIso3: 'COD',
-        classification: 'AMBER',
-      },
-    },
-    { token: editor },
-  )) as GraphQLResponse;
-  expect(drafted.errors).toBeUndefined();
-  return drafted.data!.draftAlert;
-}
-
-async function issueDraft({ id, version }: { id: string; version: number }, through = hub): Promise<string> {
-  const sent = await through.query(
-    `mutation Issue($input: IssueAlertInput!) { issueAlert(input: $input) { id } }`,
-    { input: { id, version } },
-    { token: editor },
-  );
-  expect(sent.errors).toBeUndefined();
-  return id;
-}
+const issue = (title: string, recipientOrgs: string[], level = 'VERY_HIGH', through = hub): Promise<string> =>
+  issueAlert(through, editor, { title, recipientOrgs, level });
 
 describe('live alert events over GraphQL over SSE', () => {
   it('sends an AU subscriber the events of alerts AU may read, with the selection it asked for, each with its seq as the SSE id', async () => {

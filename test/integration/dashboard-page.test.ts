@@ -1,9 +1,11 @@
 // The reference dashboard at /dashboard, in Debian's Chromium against a hub started here: each panel
 // shows the numbers /graphql gives the same viewer for the same operation (read from the table
 // beside each chart), a Joint Office analyst signed in by a pasted token or the development picker
-// sees what was shared with the Joint Office, a stopped subgraph takes out its panel only, and
-// nothing is loaded from the internet nor refused by the page's Content-Security-Policy. A
-// production gateway serves neither the dashboard (unless DASHBOARD=true) nor the token picker.
+// sees what was shared with the Joint Office, a stopped subgraph takes out its panel only, a
+// partner viewer's alerts panel follows the alerts issued to them live (and nothing else, and
+// catches up after its stream drops), and nothing is loaded from the internet nor refused by the
+// page's Content-Security-Policy. A production gateway serves neither the dashboard (unless
+// DASHBOARD=true) nor the token picker; on one that runs trusted documents only, it is live too.
 import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,6 +14,7 @@ import { readPersistedOperations } from '../../gateway/persisted-operations';
 import type { RunningGateway } from '../../gateway/server';
 import type { GatewayConfig } from '../../gateway/config';
 import { DASHBOARD_CSP, DASHBOARD_DIR } from '../../gateway/static-pages';
+import { issueAlert } from '../support/alerts';
 import { launchBrowser, onPage as onBrowserPage, type TestBrowser } from '../support/browser';
 import { startHub, startProductionGateway, type Hub } from '../support/hub';
 import { baseOf, send, waitFor } from '../support/network';
@@ -24,12 +27,16 @@ const PANELS = ['situations', 'alerts', 'incidents', 'training', 'trend'] as con
 let hub: Hub;
 let browser: TestBrowser;
 let analyst: string;
+let auAnalyst: string;
+let editor: string;
 let dashboardUrl: string;
 
 beforeAll(async () => {
   hub = await startHub();
   browser = await launchBrowser();
   analyst = await tokenFor(users.jointOfficeAnalyst);
+  auAnalyst = await tokenFor(users.auAnalyst);
+  editor = await tokenFor(users.jointOfficeEditor);
   dashboardUrl = `${baseOf(hub.gateway.url).replace('localhost', '127.0.0.1')}/dashboard`;
 });
 
@@ -122,7 +129,42 @@ async function showsWhatTheEndpointGives(page: Page, token: string | undefined):
   return expected;
 }
 
-const total = (rows: string[][]) => rows.reduce((sum, row) => sum + Number(row[row.length - 1]), 0);
+const total = (rows: (string | null)[][]) => rows.reduce((sum, row) => sum + Number(row[row.length - 1]), 0);
+
+/** The alerts panel's rows as /graphql gives them to `token` now. */
+async function alertRows(token: string): Promise<string[][]> {
+  const answer = await hub.query(operation('alerts-over-time'), undefined, { token });
+  expect(answer.errors).toBeUndefined();
+  return answer.data!.alertCounts.map((c: Record<string, unknown>) => [c.month, c.level, c.status, c.alerts].map(cell));
+}
+
+/** The live-status indicator, once it reads `state` (its data-state). */
+async function liveStatus(page: Page, state: string): Promise<{ text: string | null; events: number }> {
+  const status = page.locator(`#live-status[data-state="${state}"]`);
+  await status.waitFor({ timeout: 60_000 });
+  return { text: await status.textContent(), events: Number((await status.getAttribute('data-events')) ?? 0) };
+}
+
+/** Waits until the alerts panel counts `count` alerts in all, drawn (not loading); returns its rows. */
+const alertsPanelCounts = (page: Page, count: number, what: string) =>
+  waitFor(
+    async () => {
+      const rows = await shownRows(page, 'alerts');
+      return (await page.locator('[data-panel="alerts"]').getAttribute('data-state')) === 'ready' && total(rows) === count && rows;
+    },
+    60_000,
+    what,
+  );
+
+/** Signs `token` in on the open dashboard by pasting it, and waits for every panel drawn and the stream live; returns the alerts panel's rows. */
+async function signInLive(page: Page, token: string, who: string): Promise<string[][]> {
+  await page.getByLabel('Bearer token').fill(token);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('#token-viewer', { hasText: who }).waitFor();
+  const shown = (await showsWhatTheEndpointGives(page, token)).alerts;
+  expect((await liveStatus(page, 'live')).text).toBe('Live');
+  return shown;
+}
 
 describe('the dashboard', () => {
   let anonymous: Record<string, string[][]>;
@@ -213,13 +255,141 @@ describe('the dashboard', () => {
     }
   });
 
+  it('shows an anonymous reader that it is not live, and opens no stream', async () => {
+    await onPage('anonymous-not-live', async (page) => {
+      const streams: string[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === '/graphql/stream') streams.push(request.url());
+      });
+      await page.goto(dashboardUrl);
+      await settled(page);
+      expect((await liveStatus(page, 'off')).text).toBe('Not live: sign in to follow alert events');
+      expect(streams).toEqual([]);
+    });
+  });
+
+  it("updates a partner viewer's alerts panel live, without a reload, when an alert addressed to their organisation is issued", async () => {
+    await onPage('live-update', async (page) => {
+      await page.goto(dashboardUrl);
+      await settled(page);
+      const before = await signInLive(page, auAnalyst, 'AU · viewer · au-analyst');
+      // Marks this document: a reload would lose it.
+      await page.evaluate("document.body.dataset.sameDocument = 'yes'");
+      await issueAlert(hub, editor, { title: '[Test dashboard] Live, for the African Union', recipientOrgs: ['AU'], level: 'HIGH' });
+      const after = await alertsPanelCounts(page, total(before) + 1, 'the new alert counted on the page');
+      expect(after).toEqual(await alertRows(auAnalyst));
+      expect(await page.evaluate('document.body.dataset.sameDocument')).toBe('yes');
+      expect(await liveStatus(page, 'live')).toEqual({ text: 'Live', events: 1 });
+    });
+  });
+
+  it("changes nothing on a viewer's dashboard for an alert they may not read", async () => {
+    await onPage('live-not-readable', async (page) => {
+      await page.goto(dashboardUrl);
+      await settled(page);
+      const before = await signInLive(page, auAnalyst, 'AU · viewer · au-analyst');
+      const { events } = await liveStatus(page, 'live');
+      await issueAlert(hub, editor, { title: '[Test dashboard] For the Great Lakes committee only', recipientOrgs: ['ICGLR'], level: 'HIGH' });
+      // Issued after it: once this one shows, the first one has had its chance to.
+      await issueAlert(hub, editor, { title: '[Test dashboard] For the African Union, after it', recipientOrgs: ['AU'], level: 'HIGH' });
+      const after = await alertsPanelCounts(page, total(before) + 1, 'the readable alert counted on the page');
+      // One more alert, not two: and the stream delivered one event, the readable one.
+      expect(after).toEqual(await alertRows(auAnalyst));
+      expect(total(after)).toBe(total(before) + 1);
+      expect((await liveStatus(page, 'live')).events).toBe(events + 1);
+    });
+  });
+
+  it('fetches the alerts panel at most once at a time, with at most one more waiting, for a burst of alerts', async () => {
+    await onPage('live-burst', async (page) => {
+      await page.goto(dashboardUrl);
+      await settled(page);
+      const before = await signInLive(page, auAnalyst, 'AU · viewer · au-analyst');
+      const alertsHash = [...readPersistedOperations([DASHBOARD_MANIFEST])].find(([, text]) => text.startsWith('query DashboardAlertsOverTime'))![0];
+      const fetches = { started: 0, inFlight: 0, most: 0 };
+      page.on('request', (request) => {
+        if (!request.url().endsWith('/graphql') || !request.postData()?.includes(alertsHash)) return;
+        fetches.started += 1;
+        fetches.most = Math.max(fetches.most, ++fetches.inFlight);
+        const done = (finished: unknown) => void (finished === request && (fetches.inFlight -= 1));
+        page.on('requestfinished', done);
+        page.on('requestfailed', done);
+      });
+      const { events } = await liveStatus(page, 'live');
+      const burst = 6;
+      await Promise.all(
+        Array.from({ length: burst }, (_, i) =>
+          issueAlert(hub, editor, { title: `[Test dashboard] Burst ${i + 1}`, recipientOrgs: ['AU'], level: 'HIGH' }),
+        ),
+      );
+      expect(await alertsPanelCounts(page, total(before) + burst, 'the burst counted on the page')).toEqual(await alertRows(auAnalyst));
+      expect((await liveStatus(page, 'live')).events).toBe(events + burst);
+      expect(fetches.most).toBe(1);
+      expect(fetches.started).toBeGreaterThan(0);
+      expect(fetches.started).toBeLessThanOrEqual(burst);
+    });
+  });
+
+  it('keeps the figures while its stream is down, and on reconnecting shows the alerts issued meanwhile', async () => {
+    await onPage('live-reconnect', async (page) => {
+      await page.goto(dashboardUrl);
+      await settled(page);
+      const before = await signInLive(page, auAnalyst, 'AU · viewer · au-analyst');
+      // The page cannot reconnect while this holds; the open stream is not touched by it.
+      await page.route('**/graphql/stream', (route) => route.abort('connectionrefused'));
+      const running = hub.subgraphs.alerts;
+      const port = running.port;
+      // The alerts service stopping ends the gateway's stream.
+      await running.stop(1000);
+      try {
+        expect((await liveStatus(page, 'reconnecting')).text).toBe('Reconnecting…');
+      } finally {
+        await hub.restartSubgraph('alerts', port);
+      }
+      await issueAlert(hub, editor, { title: '[Test dashboard] Issued while the dashboard was offline', recipientOrgs: ['AU'], level: 'HIGH' });
+      // No blank panel, and no new figure: nothing has told the page yet.
+      expect(await page.locator('[data-panel="alerts"]').getAttribute('data-state')).toBe('ready');
+      expect(await shownRows(page, 'alerts')).toEqual(before);
+      expect((await liveStatus(page, 'reconnecting')).text).toBe('Reconnecting…');
+      await page.unroute('**/graphql/stream');
+      await liveStatus(page, 'live');
+      expect(await alertsPanelCounts(page, total(before) + 1, 'the alert issued while offline, after reconnecting')).toEqual(
+        await alertRows(auAnalyst),
+      );
+    });
+  });
+
+  it('closes the stream of the viewer signed out, and opens one with the token of the viewer signed in', async () => {
+    await onPage('live-sign-in-again', async (page) => {
+      const streams: { token: string | undefined; ended: boolean }[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname !== '/graphql/stream') return;
+        const stream = { token: request.headers().authorization?.replace(/^Bearer /, ''), ended: false };
+        streams.push(stream);
+        const end = () => void (stream.ended = true);
+        page.on('requestfinished', (done) => done === request && end());
+        page.on('requestfailed', (failed) => failed === request && end());
+      });
+      await page.goto(dashboardUrl);
+      await settled(page);
+      await signInLive(page, analyst, 'UN-JO · viewer · un-jo-analyst');
+      await signInLive(page, auAnalyst, 'AU · viewer · au-analyst');
+      await waitFor(async () => streams[0]?.ended, 30_000, "the first viewer's stream closed");
+      expect(streams.map((stream) => [stream.token, stream.ended])).toEqual([
+        [analyst, true],
+        [auAnalyst, false],
+      ]);
+    });
+  });
+
   it('serves its page under a policy stricter than the explorer, and its operations are in the manifest the gateway loads', async () => {
     const response = await fetch(dashboardUrl);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-security-policy')).toBe(DASHBOARD_CSP);
     expect(DASHBOARD_CSP).not.toMatch(/https?:|\*|unsafe-/);
     const manifest = readPersistedOperations([DASHBOARD_MANIFEST]);
-    expect([...manifest.values()].map((text) => /query (\w+)/.exec(text)![1]).sort()).toEqual([
+    expect([...manifest.values()].map((text) => /^(?:query|subscription) (\w+)/.exec(text)![1]).sort()).toEqual([
+      'DashboardAlertEvents',
       'DashboardAlertsOverTime',
       'DashboardIncidentsByMonth',
       'DashboardSituationPicker',
@@ -278,6 +448,8 @@ describe('the dashboard in production', () => {
       await page.getByRole('button', { name: 'Sign in' }).click();
       await page.locator('#token-viewer', { hasText: 'UN-JO · viewer · un-jo-analyst' }).waitFor();
       await showsWhatTheEndpointGives(page, analyst);
+      // The subscription's text is the manifest's: the gateway lets it stream.
+      expect((await liveStatus(page, 'live')).text).toBe('Live');
       // Every operation went by its hash alone.
       expect(sent.length).toBeGreaterThan(0);
       for (const body of sent) {

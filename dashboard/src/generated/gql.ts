@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "subscription DashboardAlertEvents {\n  alertEvents(filter: {types: [ISSUED, ESCALATED, CORRECTED, CLOSED]}) {\n    seq\n    type\n  }\n}": typeof types.DashboardAlertEventsDocument,
     "query DashboardAlertsOverTime {\n  alertCounts(groupBy: [MONTH, LEVEL, STATUS]) {\n    month\n    level\n    status\n    alerts\n  }\n}": typeof types.DashboardAlertsOverTimeDocument,
     "query DashboardIncidentsByMonth {\n  incidentCounts(groupBy: [MONTH]) {\n    month\n    incidents\n    fatalities\n    displaced\n  }\n}": typeof types.DashboardIncidentsByMonthDocument,
     "query DashboardSituationPicker {\n  situations(first: 100) {\n    nodes {\n      id\n      title\n    }\n  }\n}": typeof types.DashboardSituationPickerDocument,
@@ -22,6 +23,7 @@ type Documents = {
     "query DashboardTrainingTotals {\n  trainingTotals(from: \"2009-01-01\", to: \"2011-12-31\") {\n    sessions\n    countries\n    participantsTotal\n    reportedTotals {\n      periodFrom\n      periodTo\n      sessions\n      countries\n      participants\n      source\n    }\n  }\n}": typeof types.DashboardTrainingTotalsDocument,
 };
 const documents: Documents = {
+    "subscription DashboardAlertEvents {\n  alertEvents(filter: {types: [ISSUED, ESCALATED, CORRECTED, CLOSED]}) {\n    seq\n    type\n  }\n}": types.DashboardAlertEventsDocument,
     "query DashboardAlertsOverTime {\n  alertCounts(groupBy: [MONTH, LEVEL, STATUS]) {\n    month\n    level\n    status\n    alerts\n  }\n}": types.DashboardAlertsOverTimeDocument,
     "query DashboardIncidentsByMonth {\n  incidentCounts(groupBy: [MONTH]) {\n    month\n    incidents\n    fatalities\n    displaced\n  }\n}": types.DashboardIncidentsByMonthDocument,
     "query DashboardSituationPicker {\n  situations(first: 100) {\n    nodes {\n      id\n      title\n    }\n  }\n}": types.DashboardSituationPickerDocument,
@@ -44,6 +46,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "subscription DashboardAlertEvents {\n  alertEvents(filter: {types: [ISSUED, ESCALATED, CORRECTED, CLOSED]}) {\n    seq\n    type\n  }\n}"): (typeof documents)["subscription DashboardAlertEvents {\n  alertEvents(filter: {types: [ISSUED, ESCALATED, CORRECTED, CLOSED]}) {\n    seq\n    type\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

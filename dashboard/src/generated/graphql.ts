@@ -4,6 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** What happened to an alert. */
+export type AlertEventType =
+  /** A recipient organisation acknowledged it (the event names which). */
+  | 'ACKNOWLEDGED'
+  /** A recipient organisation's acknowledgement is past due (the event names which); raised once. */
+  | 'ACKNOWLEDGEMENT_OVERDUE'
+  /** Closed: no further action expected. */
+  | 'CLOSED'
+  /** A correction superseded it: the event names the new version. */
+  | 'CORRECTED'
+  /** Escalated to the Secretary-General, or through him to the Security Council. */
+  | 'ESCALATED'
+  /** Sent to its recipients. */
+  | 'ISSUED';
+
 export type AlertStatus =
   /** No further action expected. */
   | 'CLOSED'
@@ -31,6 +46,11 @@ export type RiskLevel =
   | 'LOW'
   | 'MODERATE'
   | 'VERY_HIGH';
+
+export type DashboardAlertEventsSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardAlertEventsSubscription = { alertEvents: { seq: number, type: AlertEventType } };
 
 export type DashboardAlertsOverTimeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -65,6 +85,7 @@ export type DashboardTrainingTotalsQueryVariables = Exact<{ [key: string]: never
 export type DashboardTrainingTotalsQuery = { trainingTotals: { sessions: number, countries: number, participantsTotal: number, reportedTotals: Array<{ periodFrom: unknown, periodTo: unknown, sessions: number | null, countries: number | null, participants: number | null, source: string }> } | null };
 
 
+export const DashboardAlertEventsDocument = {"__meta__":{"hash":"sha256:19e6e5a75b8b0d8c067dcdd17e6251d78851a86417ca7603375da54a0a96e7d3"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"subscription","name":{"kind":"Name","value":"DashboardAlertEvents"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alertEvents"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"filter"},"value":{"kind":"ObjectValue","fields":[{"kind":"ObjectField","name":{"kind":"Name","value":"types"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"ISSUED"},{"kind":"EnumValue","value":"ESCALATED"},{"kind":"EnumValue","value":"CORRECTED"},{"kind":"EnumValue","value":"CLOSED"}]}}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"seq"}},{"kind":"Field","name":{"kind":"Name","value":"type"}}]}}]}}]} as unknown as DocumentNode<DashboardAlertEventsSubscription, DashboardAlertEventsSubscriptionVariables>;
 export const DashboardAlertsOverTimeDocument = {"__meta__":{"hash":"sha256:294e64562b579ce8b4914ea260689c3e5373955c972784b1486385abe392ce32"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardAlertsOverTime"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"alertCounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"MONTH"},{"kind":"EnumValue","value":"LEVEL"},{"kind":"EnumValue","value":"STATUS"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"level"}},{"kind":"Field","name":{"kind":"Name","value":"status"}},{"kind":"Field","name":{"kind":"Name","value":"alerts"}}]}}]}}]} as unknown as DocumentNode<DashboardAlertsOverTimeQuery, DashboardAlertsOverTimeQueryVariables>;
 export const DashboardIncidentsByMonthDocument = {"__meta__":{"hash":"sha256:8db22077705296787235d5d064e10149de5c0f46fd6cefe322eec37f6e11a709"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardIncidentsByMonth"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"incidentCounts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"groupBy"},"value":{"kind":"ListValue","values":[{"kind":"EnumValue","value":"MONTH"}]}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"month"}},{"kind":"Field","name":{"kind":"Name","value":"incidents"}},{"kind":"Field","name":{"kind":"Name","value":"fatalities"}},{"kind":"Field","name":{"kind":"Name","value":"displaced"}}]}}]}}]} as unknown as DocumentNode<DashboardIncidentsByMonthQuery, DashboardIncidentsByMonthQueryVariables>;
 export const DashboardSituationPickerDocument = {"__meta__":{"hash":"sha256:7a01060537f685f36eb419f23e290a54b2ef58238f9f59fa267be902264f1d60"},"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"DashboardSituationPicker"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"situations"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nodes"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"title"}}]}}]}}]}}]} as unknown as DocumentNode<DashboardSituationPickerQuery, DashboardSituationPickerQueryVariables>;
