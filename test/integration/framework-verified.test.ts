@@ -75,8 +75,9 @@ function scheme(version: string, overrides: Record<string, unknown> = {}): Recor
       {
         code: 'P1',
         title: '[Illustrative] Pastoral and resource conflict',
+        wordingStatus: 'VERIFIED',
         indicators: [
-          { code: 'P1.1', text: '[Illustrative] Raids on livestock reported in the week.' },
+          { code: 'P1.1', text: '[Illustrative] Raids on livestock reported in the week.', wordingStatus: 'VERIFIED' },
           { code: 'P1.2', text: '[Illustrative] Competition over water points.', wordingStatus: 'PARAPHRASED' },
         ],
       },
@@ -216,6 +217,12 @@ describe("a partner's own indicator scheme", () => {
       ['P1.1', 1, true, 'VERIFIED'],
       ['P1.2', 2, false, 'PARAPHRASED'],
     ]);
+    // A wording the loader did not say it checked is not presented as the scheme's own text.
+    expect(read.riskFactors.map((f) => [f.code, f.verified, f.wordingStatus])).toEqual([
+      ['P1', true, 'VERIFIED'],
+      ['P2', false, 'RECONSTRUCTED'],
+    ]);
+    expect(read.riskFactors[1].indicators.map((i) => [i.code, i.verified, i.wordingStatus])).toEqual([['P2.1', false, 'RECONSTRUCTED']]);
     // GREEN: the community's, not the anonymous reader's.
     expect(await framework(VERSION)).toBeNull();
   });

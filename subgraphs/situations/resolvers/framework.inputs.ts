@@ -23,9 +23,11 @@ export class LoadIndicatorInput {
   @Length(1, 2000)
   text: string;
 
+  // Unstated, the wording claims nothing: only the loader knows it checked the text against its source.
   @Field(() => WordingStatus, {
-    defaultValue: WordingStatus.VERIFIED,
-    description: 'VERIFIED when the text is as the source document words it; say PARAPHRASED or RECONSTRUCTED otherwise.',
+    defaultValue: WordingStatus.RECONSTRUCTED,
+    description:
+      'Say VERIFIED only when the text was checked against the source document, PARAPHRASED when it follows its meaning; unstated, RECONSTRUCTED.',
   })
   wordingStatus: WordingStatus;
 
@@ -52,7 +54,10 @@ export class LoadRiskFactorInput {
   @Field(() => CrimeScope, { defaultValue: CrimeScope.COMMON, description: 'Which atrocity crimes the factor concerns.' })
   scope: CrimeScope;
 
-  @Field(() => WordingStatus, { defaultValue: WordingStatus.VERIFIED, description: 'How far the title and description follow the source document.' })
+  @Field(() => WordingStatus, {
+    defaultValue: WordingStatus.RECONSTRUCTED,
+    description: 'How far the title and description follow the source document: VERIFIED only when checked against it; unstated, RECONSTRUCTED.',
+  })
   wordingStatus: WordingStatus;
 
   @Field(() => String, { nullable: true })
