@@ -65,21 +65,29 @@ export const situationsPanel = () =>
         // A country is coloured by its highest current level among its situations.
         const level = rows.map((r) => r.level).reduce((a, b) => (rank(b) > rank(a) ? b : a), null);
         const cell = document.createElement('span');
-        cell.className = `country level-${level ?? 'NONE'}`;
+        // Crimes being committed are a current crisis, not a higher risk: marked apart from the colour.
+        const occurring = rows.some((r) => r.crimesOccurring === true);
+        cell.className = `country level-${level ?? 'NONE'}${occurring ? ' crimes-occurring' : ''}`;
         cell.dataset.country = country;
         cell.dataset.level = level ?? 'NONE';
-        cell.title = `${country}: ${rows.map((r) => `${r.situations} ${r.level ?? 'not assessed'}`).join(', ')}`;
-        cell.textContent = country;
+        cell.dataset.crimesOccurring = String(occurring);
+        const describe = (r: (typeof rows)[number]) =>
+          `${r.situations} ${r.level ?? 'not assessed'}${r.crimesOccurring ? ', crimes being committed' : ''}`;
+        cell.title = `${country}: ${rows.map(describe).join('; ')}`;
+        cell.textContent = occurring ? `${country} ●` : country;
         group.append(cell);
       }
       grid.append(group);
     }
-    body.append(grid);
+    const key = document.createElement('p');
+    key.className = 'legend';
+    key.textContent = '● outlined: the latest assessment states that atrocity crimes are being committed there, whatever the risk level.';
+    body.append(grid, key);
     table(
       body,
-      'Situations by region, country and current level',
-      ['Region', 'Country', 'Level', 'Situations'],
-      counts.map((c) => [c.region, c.country, c.level, c.situations]),
+      'Situations by region, country, current level and whether crimes are being committed',
+      ['Region', 'Country', 'Level', 'Crimes being committed', 'Situations'],
+      counts.map((c) => [c.region, c.country, c.level, c.crimesOccurring ? 'yes' : 'no', c.situations]),
     );
   });
 

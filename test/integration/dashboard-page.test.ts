@@ -102,7 +102,7 @@ async function expectedRows(token: string | undefined, situationId: string): Pro
   const trend = (await ask('situation-trend', { id: situationId })).situation;
   type Row = Record<string, unknown>;
   return {
-    situations: situations.situationCounts.map((c: Row) => [c.region, c.country, c.level, c.situations].map(cell)),
+    situations: situations.situationCounts.map((c: Row) => [c.region, c.country, c.level, c.crimesOccurring ? 'yes' : 'no', c.situations].map(cell)),
     alerts: alerts.alertCounts.map((c: Row) => [c.month, c.level, c.status, c.alerts].map(cell)),
     incidents: incidents.incidentCounts.map((c: Row) => [c.month, c.incidents, c.fatalities, c.displaced].map(cell)),
     training: [
@@ -192,6 +192,14 @@ describe('the dashboard', () => {
       const signedIn = await showsWhatTheEndpointGives(page, analyst);
       // Seeded situations are shared with UN-JO beyond the CLEAR ones: the analyst's grid counts more.
       expect(total(signedIn.situations)).toBeGreaterThan(total(anonymous.situations));
+      // Crimes being committed are marked apart from the level: exactly the countries whose counts say so.
+      const occurring = [...new Set(signedIn.situations.filter((row) => row[3] === 'yes').map((row) => row[1]))].sort();
+      expect(occurring.length).toBeGreaterThan(0);
+      const marked = await page
+        .locator('[data-panel="situations"] .country[data-crimes-occurring="true"]')
+        .evaluateAll((cells) => cells.map((c) => (c as unknown as { dataset: Record<string, string> }).dataset.country).sort());
+      expect(marked).toEqual(occurring);
+      expect(signedIn.situations.some((row) => row[3] === 'no')).toBe(true);
       // People displaced beside the fatalities, month by month (the last column).
       expect(total(signedIn.incidents)).toBeGreaterThan(0);
       // A situation's protected groups, shown with it: the illustrative Scenario A names two.

@@ -19,7 +19,7 @@ type Documents = {
     "query DashboardIncidentsByMonth {\n  incidentCounts(groupBy: [MONTH]) {\n    month\n    incidents\n    fatalities\n    displaced\n  }\n}": typeof types.DashboardIncidentsByMonthDocument,
     "query DashboardSituationPicker {\n  situations(first: 100) {\n    nodes {\n      id\n      title\n    }\n  }\n}": typeof types.DashboardSituationPickerDocument,
     "query DashboardSituationTrend($id: ID!) {\n  situation(id: $id) {\n    id\n    title\n    groups {\n      kind\n      name\n    }\n    riskTrend {\n      assessedOn\n      overallLevel\n      factors {\n        riskFactor\n        level\n      }\n    }\n  }\n}": typeof types.DashboardSituationTrendDocument,
-    "query DashboardSituationsByLevel {\n  situationCounts(groupBy: [REGION, COUNTRY, LEVEL]) {\n    region\n    country\n    level\n    situations\n  }\n}": typeof types.DashboardSituationsByLevelDocument,
+    "query DashboardSituationsByLevel {\n  situationCounts(groupBy: [REGION, COUNTRY, LEVEL, CRIMES_OCCURRING]) {\n    region\n    country\n    level\n    crimesOccurring\n    situations\n  }\n}": typeof types.DashboardSituationsByLevelDocument,
     "query DashboardTrainingTotals {\n  trainingTotals(from: \"2009-01-01\", to: \"2011-12-31\") {\n    sessions\n    countries\n    participantsTotal\n    reportedTotals {\n      periodFrom\n      periodTo\n      sessions\n      countries\n      participants\n      source\n    }\n  }\n}": typeof types.DashboardTrainingTotalsDocument,
 };
 const documents: Documents = {
@@ -28,7 +28,7 @@ const documents: Documents = {
     "query DashboardIncidentsByMonth {\n  incidentCounts(groupBy: [MONTH]) {\n    month\n    incidents\n    fatalities\n    displaced\n  }\n}": types.DashboardIncidentsByMonthDocument,
     "query DashboardSituationPicker {\n  situations(first: 100) {\n    nodes {\n      id\n      title\n    }\n  }\n}": types.DashboardSituationPickerDocument,
     "query DashboardSituationTrend($id: ID!) {\n  situation(id: $id) {\n    id\n    title\n    groups {\n      kind\n      name\n    }\n    riskTrend {\n      assessedOn\n      overallLevel\n      factors {\n        riskFactor\n        level\n      }\n    }\n  }\n}": types.DashboardSituationTrendDocument,
-    "query DashboardSituationsByLevel {\n  situationCounts(groupBy: [REGION, COUNTRY, LEVEL]) {\n    region\n    country\n    level\n    situations\n  }\n}": types.DashboardSituationsByLevelDocument,
+    "query DashboardSituationsByLevel {\n  situationCounts(groupBy: [REGION, COUNTRY, LEVEL, CRIMES_OCCURRING]) {\n    region\n    country\n    level\n    crimesOccurring\n    situations\n  }\n}": types.DashboardSituationsByLevelDocument,
     "query DashboardTrainingTotals {\n  trainingTotals(from: \"2009-01-01\", to: \"2011-12-31\") {\n    sessions\n    countries\n    participantsTotal\n    reportedTotals {\n      periodFrom\n      periodTo\n      sessions\n      countries\n      participants\n      source\n    }\n  }\n}": types.DashboardTrainingTotalsDocument,
 };
 
@@ -69,7 +69,7 @@ export function graphql(source: "query DashboardSituationTrend($id: ID!) {\n  si
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query DashboardSituationsByLevel {\n  situationCounts(groupBy: [REGION, COUNTRY, LEVEL]) {\n    region\n    country\n    level\n    situations\n  }\n}"): (typeof documents)["query DashboardSituationsByLevel {\n  situationCounts(groupBy: [REGION, COUNTRY, LEVEL]) {\n    region\n    country\n    level\n    situations\n  }\n}"];
+export function graphql(source: "query DashboardSituationsByLevel {\n  situationCounts(groupBy: [REGION, COUNTRY, LEVEL, CRIMES_OCCURRING]) {\n    region\n    country\n    level\n    crimesOccurring\n    situations\n  }\n}"): (typeof documents)["query DashboardSituationsByLevel {\n  situationCounts(groupBy: [REGION, COUNTRY, LEVEL, CRIMES_OCCURRING]) {\n    region\n    country\n    level\n    crimesOccurring\n    situations\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
