@@ -125,7 +125,7 @@ The hub is ready: ${endpoint}
 
 In a browser: the explorer at ${endpoint}, the dashboard at http://localhost:${gateway.port}/dashboard
 (README "The explorer", "The dashboard"). Or try (anonymous readers see CLEAR records only;
-the token below reads as a Joint Office analyst, see README "Who sees what"):
+the token below reads as an analyst of the Office, see README "Who sees what"):
 
 TOKEN=$(npm run -s token -- --org UN-JO --roles viewer --sub un-jo-analyst)
 curl -s ${endpoint} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\

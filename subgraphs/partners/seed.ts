@@ -1,6 +1,6 @@
 // Seed data for the partners subgraph. Reference data, loaded on every start: countries (ISO 3166-1
 // / UN M49), the partner organisations with their real member states over time (data/partners.ts
-// gives each fact's source), their early-warning mechanisms, and the Joint Office's recorded
+// gives each fact's source), their early-warning mechanisms, and the Office's recorded
 // engagements, the national committees and national focal points (data/national-bodies.ts; shared/domain.md,
 // from the Office's own record). Illustrative data, loaded only when
 // seeding is on: the focal points (real roles, invented names). Idempotent: rows already present
@@ -83,8 +83,10 @@ export async function seedReference(db: DataSource): Promise<void> {
     await insertMissing(
       manager,
       Engagement,
-      ENGAGEMENTS.map((e) => ({
-        id: stableId('engagement', e.partnerCode, e.startDate, e.title),
+      // A corrected title keeps the id the engagement was first seeded with (seededTitle), so a database
+      // seeded before the correction holds the same row, brought up to date by a migration.
+      ENGAGEMENTS.map(({ seededTitle, ...e }) => ({
+        id: stableId('engagement', e.partnerCode, e.startDate, seededTitle ?? e.title),
         ...e,
         ...ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR }),
       })),

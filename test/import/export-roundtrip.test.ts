@@ -141,7 +141,7 @@ describe("importing with the organisation's sharing defaults", () => {
     );
     const byId = Object.fromEntries(listed.nodes.map((n) => [n.externalId, [n.classification, n.sharedWith]]));
     expect(byId).toEqual({ 'SD-1': ['AMBER', ['UN-JO']], 'SD-2': ['GREEN', []] });
-    // The Joint Office, named in the defaults, reads the defaulted incident; the AU does not.
+    // The Office, named in the defaults, reads the defaulted incident; the AU does not.
     const seen = async (token: string) =>
       accepted<{ nodes: { externalId: string }[] }>(
         await hub.query(INCIDENT, { filter: { from: '2020-03-04', to: '2020-03-04' } }, { token }),

@@ -101,10 +101,10 @@ describe('the streamed export of incidents, through the gateway', () => {
       fatalitiesHigh: 4,
       source: { name: `Radio ${randomUUID()}`, type: 'MEDIA', region: 'Africa' },
     });
-    // Owned by ECOWAS and named for a Joint Office analyst: in ECOWAS's file, never in the Joint Office's.
+    // Owned by ECOWAS and named for an analyst of the Office: in ECOWAS's file, never in the Office's.
     own.red = await reported(ecowas, { countryIso3: 'NGA', classification: 'RED', sharedWithUsers: ['un-jo-analyst'] });
     // The AU's, in the same year: a RED one the ECOWAS editor is named for (readable, not ECOWAS's own),
-    // an AMBER one shared with the Joint Office only (not readable by ECOWAS) and a GREEN one.
+    // an AMBER one shared with the Office only (not readable by ECOWAS) and a GREEN one.
     others.red = await reported(au, { countryIso3: 'GHA', classification: 'RED', sharedWithUsers: ['ecowas-editor'] });
     others.amber = await reported(au, { countryIso3: 'GHA', classification: 'AMBER', sharedWith: ['UN-JO'] });
     others.green = await reported(au, { countryIso3: 'GHA', classification: 'GREEN' });
@@ -139,7 +139,7 @@ describe('the streamed export of incidents, through the gateway', () => {
     expect(ids.sort()).toEqual(Object.values(own).sort());
     for (const id of Object.values(others)) expect(streamed.text).not.toContain(id);
 
-    // The Joint Office may read ECOWAS's RED and AMBER incidents and the AU's AMBER one: it owns none of them.
+    // The Office may read ECOWAS's RED and AMBER incidents and the AU's AMBER one: it owns none of them.
     const jointOffice = await download({ format: 'HXL', filter: JSON.stringify(YEAR) }, await tokenFor(users.jointOfficeAnalyst));
     expect(jointOffice.status).toBe(200);
     for (const id of [...Object.values(own), ...Object.values(others)]) expect(jointOffice.text).not.toContain(id);

@@ -377,7 +377,7 @@ describe('refusals', () => {
       await hub.query(ESCALATE, { input: { id: alert.id, version: 1, to: 'SECRETARY_GENERAL' } }, { token: editor }),
       'CONFLICT',
     );
-    expect(escalateDraft.message).toMatch(/DRAFT and cannot be escalated to the Secretary-General; it can be edited, issued, closed/);
+    expect(escalateDraft.message).toMatch(/DRAFT and cannot be brought to the Secretary-General; it can be edited, issued, closed/);
     const sent = await ok(await hub.query(ISSUE, { input: { id: alert.id, version: 1 } }, { token: editor }), 'issueAlert');
     // The Security Council is reached through the Secretary-General.
     refused(await hub.query(ESCALATE, { input: { id: alert.id, version: sent.version, to: 'SECURITY_COUNCIL' } }, { token: editor }), 'CONFLICT');

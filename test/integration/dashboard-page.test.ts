@@ -1,7 +1,7 @@
 // The reference dashboard at /dashboard, in Debian's Chromium against a hub started here: each panel
 // shows the numbers /graphql gives the same viewer for the same operation (read from the table
-// beside each chart), a Joint Office analyst signed in by a pasted token or the development picker
-// sees what was shared with the Joint Office, a stopped subgraph takes out its panel only, a
+// beside each chart), an analyst of the Office signed in by a pasted token or the development picker
+// sees what was shared with the Office, a stopped subgraph takes out its panel only, a
 // partner viewer's alerts panel follows the alerts issued to them live (and nothing else, and
 // catches up after its stream drops), and nothing is loaded from the internet nor refused by the
 // page's Content-Security-Policy. A production gateway serves neither the dashboard (unless
@@ -182,7 +182,7 @@ describe('the dashboard', () => {
     });
   });
 
-  it('shows a Joint Office analyst signed in with a pasted token what was shared with the Joint Office', async () => {
+  it('shows an analyst of the Office signed in with a pasted token what was shared with the Office', async () => {
     await onPage('pasted-token', async (page) => {
       await page.goto(dashboardUrl);
       await settled(page);

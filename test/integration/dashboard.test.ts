@@ -1,4 +1,4 @@
-// The read side for the Joint Office and dashboards: filters, cursor pagination, aggregates,
+// The read side for the Office and dashboards: filters, cursor pagination, aggregates,
 // the risk trend, and a constant number of SQL statements per subgraph however many rows.
 import { Classification, ownership } from '../../subgraphs/kernel/policy/ownership';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';

@@ -67,7 +67,7 @@ describe('the explorer', () => {
       await paneShows(page, '.graphiql-query-editor', 'query GreatLakes { partner');
       await tabs.filter({ hasText: /^GreatLakesHigh$/ }).click();
       await paneShows(page, '.graphiql-query-editor', 'query GreatLakesHigh {');
-      // Without a token the Kivus situation (AMBER, shared with the Joint Office) is not there.
+      // Without a token the Kivus situation (AMBER, shared with the Office) is not there.
       const anonymous = await run(page, 'GreatLakesHigh');
       expect(anonymous.request().headers().authorization).toBeUndefined();
       expect(JSON.stringify(await anonymous.json())).not.toContain(KIVU);

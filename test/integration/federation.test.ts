@@ -6,7 +6,7 @@ import { baseOf } from '../support/network';
 import { subgraphNames } from '../../platform/manifest';
 
 let hub: Hub;
-/** A Joint Office analyst: sees what partners shared with UN-JO, and the RED record naming them. */
+/** An analyst of the Office: sees what partners shared with UN-JO, and the RED record naming them. */
 let analyst: string;
 
 beforeAll(async () => {

@@ -134,7 +134,7 @@ describe('national committees', () => {
     ]);
   });
 
-  it("are recorded by the Joint Office too, under a partner's protocol, and shared as the record says", async () => {
+  it("are recorded by the Office too, under a partner's protocol, and shared as the record says", async () => {
     const amber = accepted<Committee>(
       await hub.query(
         RECORD_COMMITTEE,
@@ -266,7 +266,7 @@ describe('national focal points', () => {
     ]);
   });
 
-  it('are recorded by the Joint Office for a State outside any network, once per State and network', async () => {
+  it('are recorded by the Office for a State outside any network, once per State and network', async () => {
     const outside = accepted<FocalPoint>(
       await hub.query(
         RECORD_FOCAL_POINT,
@@ -331,7 +331,7 @@ describe('national focal points', () => {
     refused(await hub.query(RECORD_FOCAL_POINT, { input: focalPoint({ countryIso3: 'URY' }) }), 'UNAUTHENTICATED');
     refused(await hub.query(RECORD_FOCAL_POINT, { input: focalPoint({ countryIso3: 'URY' }) }, { token: unjoAnalyst }), 'FORBIDDEN');
     refused(await hub.query(RECORD_FOCAL_POINT, { input: focalPoint({ countryIso3: 'URY' }) }, { token: icglrEditor }), 'FORBIDDEN');
-    // Outside any network only the Joint Office records one.
+    // Outside any network only the Office records one.
     refused(
       await hub.query(RECORD_FOCAL_POINT, { input: focalPoint({ countryIso3: 'URY', networkCode: null }) }, { token: latamEditor }),
       'FORBIDDEN',

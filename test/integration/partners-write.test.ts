@@ -333,7 +333,7 @@ describe('focal points', () => {
 });
 
 describe('engagements', () => {
-  it("are recorded by the Joint Office's editors for any partner, and by a partner's editors for their own", async () => {
+  it("are recorded by the Office's editors for any partner, and by a partner's editors for their own", async () => {
     const byUnjo = accepted<Engagement>(await hub.query(RECORD_ENGAGEMENT, { input: engagement() }, { token: unjoEditor }), 'recordEngagement');
     expect(byUnjo).toMatchObject({ partnerCode: 'ICGLR', ownerOrg: 'UN-JO' });
     const byIcglr = accepted<Engagement>(

@@ -89,7 +89,7 @@ describe('README mutations, run as written with the token the README mints for t
     });
   });
 
-  it('the alert workflow: Draft, Issue and both escalations as the Joint Office editor, Ack as a recipient, Close', async () => {
+  it("the alert workflow: Draft, Issue, to the Secretary-General and the Security Council as the Office's editor, Ack as a recipient, Close", async () => {
     const workflow = mutation('Draft');
     expect([workflow.org, workflow.roles]).toEqual(['UN-JO', 'editor']);
     const editor = await tokenOf(workflow);

@@ -1,5 +1,5 @@
-// Alerts for tests that need one issued: drafted and issued through a gateway by the Joint Office's
-// editor, as the Office does it (README "How the Joint Office issues and escalates an alert").
+// Alerts for tests that need one issued: drafted and issued through a gateway by the Office's editor,
+// as the Office does it (README "How the Office issues an alert and brings it to the Secretary-General").
 import { randomUUID } from 'node:crypto';
 import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
 import type { Hub } from './hub';

@@ -171,7 +171,7 @@ describe('the access policy in SQL', () => {
     const member = (org: string, sub: string): Reader => ({ name: sub, org, sub, roles: ['viewer'] });
     expect(await seen(ANONYMOUS)).toEqual(['CLEAR']);
     expect(await seen(member('ECOWAS', 'ecowas-analyst'))).toEqual([...LEVELS].sort());
-    // RED ignores sharedWith: the Joint Office is not a named user.
+    // RED ignores sharedWith: the Office is not a named user.
     expect(await seen(member('UN-JO', 'un-jo-analyst'))).toEqual(['AMBER', 'CLEAR', 'GREEN']);
     expect(await seen(member('AU', 'au-analyst'))).toEqual(['AMBER_STRICT', 'CLEAR', 'GREEN', 'RED']);
     expect(await seen(member('ICGLR', 'icglr-analyst'))).toEqual(['CLEAR', 'GREEN']);

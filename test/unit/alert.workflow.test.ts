@@ -34,7 +34,8 @@ describe('the alert transition table', () => {
   it('refuses every other step with CONFLICT saying what is allowed now', () => {
     expect(outcome(S.ISSUED, AlertStep.ESCALATE_TO_SECURITY_COUNCIL)).toEqual({
       code: 'CONFLICT',
-      message: 'alert a1 is ISSUED and cannot be escalated to the Security Council; it can be escalated to the Secretary-General, closed, corrected',
+      message:
+        'alert a1 is ISSUED and cannot be brought, through the Secretary-General, to the Security Council; it can be brought to the Secretary-General, closed, corrected',
     });
     expect(outcome(S.DRAFT, AlertStep.CORRECT)).toEqual({
       code: 'CONFLICT',

@@ -14,7 +14,7 @@ export type AlertEventType =
   | 'CLOSED'
   /** A correction superseded it: the event names the new version. */
   | 'CORRECTED'
-  /** Escalated to the Secretary-General, or through him to the Security Council. */
+  /** Brought to the Secretary-General, or through him to the Security Council. */
   | 'ESCALATED'
   /** Sent to its recipients. */
   | 'ISSUED';

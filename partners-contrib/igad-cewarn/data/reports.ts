@@ -1,7 +1,7 @@
 // Illustrative CEWARN field reports: invented for trying the hub, never reported by anyone. They
 // sit in IGAD member states at each level of the Traffic Light Protocol, so the policy is visible
 // (README "Who sees what"): anonymous readers see the CLEAR ones, every signed-in member the GREEN
-// ones too, the Joint Office and the AU the AMBER one shared with them, and only IGAD the RED ones.
+// ones too, the Office and the AU the AMBER one shared with them, and only IGAD the RED ones.
 // Reports on a situation cite the illustrative situations' ids, the way subgraphs meet: by key.
 import { Classification, type IllustrativeSituationKey, type Ownership } from '@hub/kernel';
 

@@ -32,7 +32,7 @@ export class AcknowledgementDue {
 
   @Field({
     description:
-      'True when the acknowledgement is past due and not given while the alert is ISSUED or escalated (never for a CLOSED or SUPERSEDED alert).',
+      'True when the acknowledgement is past due and not given while the alert is ISSUED or brought to the Secretary-General or the Security Council (never for a CLOSED or SUPERSEDED alert).',
   })
   overdue: boolean;
 }

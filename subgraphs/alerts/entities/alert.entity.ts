@@ -1,4 +1,4 @@
-// An alert the Joint Office or a partner raises about a situation: an early warning, advisory note,
+// An alert the Office or a partner raises about a situation: an early warning, advisory note,
 // public statement, briefing or report, moving through its workflow from draft to issue and escalation,
 // with the preventive action it recommends and the assessments and incidents it rests on.
 import { ListSize } from '../../kernel/schema/list-size';

@@ -21,7 +21,7 @@ registerEnumType(AlertEventTopic, {
   description: 'What happened to an alert.',
   valuesConfig: {
     ISSUED: { description: 'Sent to its recipients.' },
-    ESCALATED: { description: 'Escalated to the Secretary-General, or through him to the Security Council.' },
+    ESCALATED: { description: 'Brought to the Secretary-General, or through him to the Security Council.' },
     CORRECTED: { description: 'A correction superseded it: the event names the new version.' },
     ACKNOWLEDGED: { description: 'A recipient organisation acknowledged it (the event names which).' },
     CLOSED: { description: 'Closed: no further action expected.' },

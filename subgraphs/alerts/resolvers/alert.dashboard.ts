@@ -98,7 +98,7 @@ export class AlertDashboardResolver {
   @Query(() => [OverdueAcknowledgementCount], {
     nullable: true,
     description:
-      'Per recipient organisation, the alerts matching the filter that it is late to acknowledge (ISSUED or escalated, past the deadline, not acknowledged), counted over the alerts you may read; organisations late on none are left out.',
+      'Per recipient organisation, the alerts matching the filter that it is late to acknowledge (ISSUED or brought to the Secretary-General or the Security Council, past the deadline, not acknowledged), counted over the alerts you may read; organisations late on none are left out.',
   })
   async overdueAcknowledgements(
     @Arg('filter', () => AlertFilter, { nullable: true }) filter: AlertFilter | undefined,

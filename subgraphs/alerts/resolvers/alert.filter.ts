@@ -58,7 +58,7 @@ export class AlertFilter {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      'true: only ISSUED or escalated alerts with at least one recipient organisation past its acknowledgement deadline that has not acknowledged; false: only the others.',
+      'true: only alerts ISSUED or brought to the Secretary-General or the Security Council, with at least one recipient organisation past its acknowledgement deadline that has not acknowledged; false: only the others.',
   })
   acknowledgementOverdue?: boolean;
 }

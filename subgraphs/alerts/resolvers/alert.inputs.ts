@@ -17,7 +17,7 @@ export enum EscalationTarget {
 }
 registerEnumType(EscalationTarget, {
   name: 'EscalationTarget',
-  description: 'Whom an issued alert is escalated to: first the Secretary-General, then, through the Secretary-General, the Security Council.',
+  description: 'Whom the Office alerts to an issued alert: first the Secretary-General, then, through him, the Security Council.',
 });
 
 @InputType({ description: 'A preventive action the alert recommends.' })

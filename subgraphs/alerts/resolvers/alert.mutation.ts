@@ -282,7 +282,8 @@ export class AlertMutationResolver {
   }
 
   @Mutation(() => Alert, {
-    description: 'Escalates an issued alert to the Secretary-General, and one with the Secretary-General to the Security Council.',
+    description:
+      'Alerts the Secretary-General to an issued alert (to: SECRETARY_GENERAL) and, through him, the Security Council to one already brought to the Secretary-General (to: SECURITY_COUNCIL); the Security Council is never alerted directly.',
   })
   async escalateAlert(@Arg('input', () => EscalateAlertInput) input: EscalateAlertInput, @Ctx() ctx: SubgraphContext): Promise<Alert> {
     const step = input.to === EscalationTarget.SECRETARY_GENERAL ? AlertStep.ESCALATE_TO_SECRETARY_GENERAL : AlertStep.ESCALATE_TO_SECURITY_COUNCIL;

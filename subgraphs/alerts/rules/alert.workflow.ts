@@ -13,11 +13,13 @@ export enum AlertStep {
   CORRECT = 'CORRECT',
 }
 
+// The steps as refusals name them, in the Office's words: it alerts the Secretary-General and, through
+// him, the Security Council (the step names in code keep the API's ESCALATE_* for compatibility).
 const STEP_NAMES: Record<AlertStep, string> = {
   [AlertStep.EDIT]: 'edited',
   [AlertStep.ISSUE]: 'issued',
-  [AlertStep.ESCALATE_TO_SECRETARY_GENERAL]: 'escalated to the Secretary-General',
-  [AlertStep.ESCALATE_TO_SECURITY_COUNCIL]: 'escalated to the Security Council',
+  [AlertStep.ESCALATE_TO_SECRETARY_GENERAL]: 'brought to the Secretary-General',
+  [AlertStep.ESCALATE_TO_SECURITY_COUNCIL]: 'brought, through the Secretary-General, to the Security Council',
   [AlertStep.CLOSE]: 'closed',
   [AlertStep.CORRECT]: 'corrected',
 };

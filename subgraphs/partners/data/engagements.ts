@@ -1,4 +1,4 @@
-// The Joint Office's recorded engagements with partners (shared/domain.md, "Facts from the
+// The Office's recorded engagements with partners (shared/domain.md, "Facts from the
 // office's record"), and illustrative focal points: the roles are real, the names are not.
 import { EngagementKind } from '../entities/engagement.entity';
 
@@ -11,9 +11,11 @@ export interface EngagementRecord {
   city: string | null;
   countryIso3: string | null;
   source: string;
+  /** The title the engagement was first seeded with, when it has since been corrected: its stable id derives from it. */
+  seededTitle?: string;
 }
 
-const RECORD = "Joint Office's record of engagements (shared/domain.md)";
+const RECORD = "The Office's record of engagements (shared/domain.md)";
 
 export const ENGAGEMENTS: readonly EngagementRecord[] = [
   {
@@ -149,7 +151,8 @@ export const ENGAGEMENTS: readonly EngagementRecord[] = [
   {
     partnerCode: 'ICGLR',
     kind: EngagementKind.MEETING,
-    title: 'ICGLR Regional Committee meeting hosted by the Joint Office',
+    title: 'ICGLR Regional Committee meeting hosted by the Office',
+    seededTitle: 'ICGLR Regional Committee meeting hosted by the Joint Office',
     startDate: '2012-10-18',
     endDate: '2012-10-19',
     city: null,
@@ -188,7 +191,7 @@ export const FOCAL_POINTS: readonly FocalPointRecord[] = [
   { partnerCode: 'AU', name: 'Illustrative CEWS officer', role: 'Continental Early Warning System focal point', email: null, countryIso3: null },
   {
     partnerCode: 'UN-JO',
-    name: 'Illustrative Joint Office desk officer',
+    name: 'Illustrative desk officer of the Office',
     role: 'Partnerships and training focal point',
     email: null,
     countryIso3: null,

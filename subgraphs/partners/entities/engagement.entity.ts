@@ -1,4 +1,4 @@
-// A recorded engagement of the Joint Office with a partner: a meeting, mission, seminar or briefing.
+// A recorded engagement of the Office with a partner: a meeting, mission, seminar or briefing.
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OwnedRecord } from '../../kernel/policy/ownership';
@@ -23,7 +23,7 @@ registerEnumType(EngagementKind, {
   },
 });
 
-@ObjectType({ description: 'An engagement between the Joint Office and a partner.' })
+@ObjectType({ description: 'An engagement between the Office and a partner.' })
 @Entity({ name: 'engagement' })
 @Index(['partnerCode', 'startDate'])
 export class Engagement extends OwnedRecord {

@@ -3,7 +3,7 @@ import { Field, ID, ObjectType } from 'type-graphql';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { OwnedRecord } from '../../kernel/policy/ownership';
 
-@ObjectType({ description: "A partner organisation's focal point for the Joint Office." })
+@ObjectType({ description: "A partner organisation's focal point for the Office." })
 @Entity({ name: 'focal_point' })
 @Index(['partnerCode'])
 export class FocalPoint extends OwnedRecord {

@@ -33,7 +33,7 @@ export class NationalCommittee extends OwnedRecord {
 
   @Field({
     description:
-      'The hub code of the organisation whose protocol the committee is set up under, e.g. "ICGLR". That organisation or the Joint Office (UN-JO) records the committee, and the one that recorded it owns it (ownerOrg) and alone corrects it.',
+      'The hub code of the organisation whose protocol the committee is set up under, e.g. "ICGLR". That organisation or the Office (UN-JO) records the committee, and the one that recorded it owns it (ownerOrg) and alone corrects it.',
   })
   @Column({ type: 'varchar', length: 16, name: 'partner_code' })
   partnerCode: string;

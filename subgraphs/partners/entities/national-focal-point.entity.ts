@@ -38,7 +38,7 @@ export class NationalFocalPoint extends OwnedRecord {
   @Field(() => String, {
     nullable: true,
     description:
-      'Hub code of the network of States it is a focal point in, e.g. the Latin American Network; null for a State outside any. That network or the Joint Office (UN-JO; it alone for a State outside any network) records the focal point, and the one that recorded it owns it (ownerOrg) and alone corrects it.',
+      'Hub code of the network of States it is a focal point in, e.g. the Latin American Network; null for a State outside any. That network or the Office (UN-JO; it alone for a State outside any network) records the focal point, and the one that recorded it owns it (ownerOrg) and alone corrects it.',
   })
   @Column({ type: 'varchar', length: 16, name: 'network_code', nullable: true })
   networkCode: string | null;

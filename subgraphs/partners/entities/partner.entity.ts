@@ -1,4 +1,4 @@
-// A partner organisation of the hub (the Joint Office itself is one, code UN-JO).
+// A partner organisation of the hub (the Office itself is one, code UN-JO).
 import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Classification, OwnedRecord } from '../../kernel/policy/ownership';

@@ -7,6 +7,7 @@ import { Confidentiality1795610000001 } from './1795610000001-Confidentiality';
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { PartnersModel1796360000000 } from './1796360000000-PartnersModel';
 import { FocalPointTerms1796380000000 } from './1796380000000-FocalPointTerms';
+import { OfficeName1796394000000 } from './1796394000000-OfficeName';
 
 export const migrations = [
   Init1795606343722,
@@ -17,4 +18,5 @@ export const migrations = [
   AuditLayout1796200000000,
   PartnersModel1796360000000,
   FocalPointTerms1796380000000,
+  OfficeName1796394000000,
 ];

@@ -5,9 +5,9 @@ import { NewRecordInput } from '../../kernel/write/record-inputs';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { EngagementKind } from '../entities/engagement.entity';
 
-@InputType({ description: 'An engagement between the Joint Office and a partner, recorded by either of them; the recording organisation owns it.' })
+@InputType({ description: 'An engagement between the Office and a partner, recorded by either of them; the recording organisation owns it.' })
 export class RecordEngagementInput extends NewRecordInput {
-  @Field({ description: 'The partner the Joint Office engaged with; a partner records only its own engagements.' })
+  @Field({ description: 'The partner the Office engaged with; a partner records only its own engagements.' })
   partnerCode: string;
 
   @Field(() => EngagementKind)

@@ -1,4 +1,4 @@
-// Recording an engagement between the Joint Office and a partner: by the Joint Office's editors for
+// Recording an engagement between the Office and a partner: by the Office's editors for
 // any partner, or by a partner's editors for itself. One audited transaction (kernel/write/writing.ts).
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { SubgraphContext } from '../../kernel/service/context';
@@ -19,18 +19,18 @@ const JOINT_OFFICE = 'UN-JO';
 export class EngagementMutationResolver {
   @Mutation(() => Engagement, {
     description:
-      "Records an engagement between the Joint Office and a partner (editors of UN-JO for any partner, a partner's editors for their own). Your organisation owns the record. Quiet diplomacy is always RED: RED when classification is left out, refused at any other level. Retrying with the same idempotencyKey returns the first record.",
+      "Records an engagement between the Office and a partner (editors of UN-JO for any partner, a partner's editors for their own). Your organisation owns the record. Quiet diplomacy is always RED: RED when classification is left out, refused at any other level. Retrying with the same idempotencyKey returns the first record.",
   })
   async recordEngagement(@Arg('input', () => RecordEngagementInput) input: RecordEngagementInput, @Ctx() ctx: SubgraphContext): Promise<Engagement> {
     const org = assertCanCreate(ctx.viewer);
     const viewer = ctx.viewer;
     const code = partnerCode(input.partnerCode, 'partnerCode');
-    if (org !== JOINT_OFFICE && code !== org) throw forbidden(`Editors of ${org} record only engagements of ${org} with the Joint Office`);
+    if (org !== JOINT_OFFICE && code !== org) throw forbidden(`Editors of ${org} record only engagements of ${org} with the Office`);
     let values: Omit<Engagement, 'id' | 'ownerOrg' | 'createdByOrg' | 'createdAt' | 'updatedAt' | 'version'> & Sharing;
     return createOnce(ctx, idempotentRequest(viewer, 'recordEngagement', 'Engagement', input), {
       prepare: async () => {
         const problems = new InputProblems();
-        if (code === JOINT_OFFICE) problems.add('partnerCode', 'partnerCode: an engagement is between the Joint Office and another partner');
+        if (code === JOINT_OFFICE) problems.add('partnerCode', 'partnerCode: an engagement is between the Office and another partner');
         else if (!(await findPartner(ctx.db.manager, viewer, code)))
           problems.add('partnerCode', `partnerCode: unknown partner ${JSON.stringify(input.partnerCode)}`);
         problems.check(() => isoDate(input.startDate, 'startDate'));

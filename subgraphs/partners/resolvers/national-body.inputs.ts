@@ -8,7 +8,7 @@ import { NationalCommitteeStatus } from '../entities/national-committee.entity';
 
 @InputType({
   description:
-    "A State's national committee under an organisation's protocol, recorded by editors of that organisation (the ICGLR for its national committees) or of the Joint Office (UN-JO); the recording organisation owns the record. One committee per State and protocol.",
+    "A State's national committee under an organisation's protocol, recorded by editors of that organisation (the ICGLR for its national committees) or of the Office (UN-JO); the recording organisation owns the record. One committee per State and protocol.",
 })
 export class RecordNationalCommitteeInput extends NewRecordInput {
   @Field({ description: 'Hub code of the organisation whose protocol the committee is set up under, e.g. "ICGLR".' })
@@ -62,7 +62,7 @@ export class CorrectNationalCommitteeInput extends RecordChangesInput {
 
 @InputType({
   description:
-    "A Member State's national focal point on the Responsibility to Protect, recorded by editors of the network of States that lists it (networkCode) or of the Joint Office (UN-JO, also for a State outside any network); the recording organisation owns the record. One current focal point per State and network (one whose term has not ended).",
+    "A Member State's national focal point on the Responsibility to Protect, recorded by editors of the network of States that lists it (networkCode) or of the Office (UN-JO, also for a State outside any network); the recording organisation owns the record. One current focal point per State and network (one whose term has not ended).",
 })
 export class RecordNationalFocalPointInput extends NewRecordInput {
   @Field({ description: 'ISO 3166-1 alpha-3 code of the Member State that holds the focal point.' })

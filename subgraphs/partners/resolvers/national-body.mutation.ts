@@ -1,6 +1,6 @@
 // Recording and correcting the national bodies the Office works with. A national committee is
-// recorded by the organisation under whose protocol it exists (the ICGLR's) or by the Joint Office;
-// a national focal point by the network of States that lists it or by the Joint Office. The
+// recorded by the organisation under whose protocol it exists (the ICGLR's) or by the Office;
+// a national focal point by the network of States that lists it or by the Office. The
 // recording organisation owns the record and alone corrects it (and ends a focal point's term);
 // each write is one audited transaction.
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
@@ -111,7 +111,7 @@ export class NationalBodyMutationResolver {
       prepare: async () => {
         const problems = new InputProblems();
         if (code === JOINT_OFFICE)
-          problems.add('partnerCode', "partnerCode: national committees are set up under a partner organisation's protocol, not the Joint Office's");
+          problems.add('partnerCode', "partnerCode: national committees are set up under a partner organisation's protocol, not the Office's");
         else if (!(await findPartner(ctx.db.manager, viewer, code)))
           problems.add('partnerCode', `partnerCode: unknown partner ${JSON.stringify(input.partnerCode)}`);
         const countryIso3 = problems.check(() => countryCode(input.countryIso3, 'countryIso3')) ?? input.countryIso3;

@@ -55,7 +55,7 @@ export class PartnerResolver {
   }
 
   @ListSize(100)
-  @FieldResolver(() => [Engagement], { description: "The Joint Office's recorded engagements with this partner, oldest first." })
+  @FieldResolver(() => [Engagement], { description: "The Office's recorded engagements with this partner, oldest first." })
   async engagements(@Root() partner: Partner, @Ctx() ctx: PartnersContext): Promise<Engagement[]> {
     return ctx.loaders.engagements.load(partner.code);
   }

@@ -17,6 +17,6 @@ export const REPORTED_TOTALS: readonly ReportedTotalRecord[] = [
     countries: 13,
     participants: 738,
     source:
-      "Joint Office's record (shared/domain.md): 34 training sessions in 13 countries, 738 persons trained, 2009 to 2011; the period is taken as the three full calendar years.",
+      "The Office's record (shared/domain.md): 34 training sessions in 13 countries, 738 persons trained, 2009 to 2011; the period is taken as the three full calendar years.",
   },
 ];

@@ -22,7 +22,7 @@ export interface SessionRecord extends Omit<SessionContent, keyof Sharing | 'sou
   ownership: Ownership;
 }
 
-const RECORD = "Joint Office's record (shared/domain.md)";
+const RECORD = "The Office's record (shared/domain.md)";
 const MONTH_ONLY = 'the record gives the month only: startDate is the 1st of the month, not the day it began';
 // The record names what a session was about, not its curriculum: modules on recorded sessions are the hub's reading of that subject.
 const MODULES_INFERRED = 'modules inferred from the recorded subject, not from a curriculum';

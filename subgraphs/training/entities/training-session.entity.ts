@@ -1,4 +1,4 @@
-// A training session held or planned by the Joint Office and its partners: when, where, for whom,
+// A training session held or planned by the Office and its partners: when, where, for whom,
 // by whom, and how many took part (by sex when the record gives it).
 import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';

@@ -8,6 +8,7 @@ import { OrganiserConfirmation1796154181431 } from './1796154181431-OrganiserCon
 import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { TrainingRecord1796360000001 } from './1796360000001-TrainingRecord';
 import { TrainingOrganisers1796370000000 } from './1796370000000-TrainingOrganisers';
+import { OfficeName1796394000001 } from './1796394000001-OfficeName';
 
 export const migrations = [
   Init1795606588382,
@@ -19,4 +20,5 @@ export const migrations = [
   AuditLayout1796200000000,
   TrainingRecord1796360000001,
   TrainingOrganisers1796370000000,
+  OfficeName1796394000001,
 ];

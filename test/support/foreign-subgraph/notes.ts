@@ -57,7 +57,7 @@ export const FIELD_NOTES: readonly FieldNote[] = [
     id: 'note-cod-red',
     about: { type: 'Country', iso3: 'COD' },
     observedOn: '2025-06-08',
-    text: '[Illustrative] A source asks to meet the Joint Office analyst in person.',
+    text: '[Illustrative] A source asks to meet an analyst of the Office in person.',
     ownerOrg: 'ICGLR',
     classification: 'RED',
     sharedWithUsers: ['un-jo-analyst'],
