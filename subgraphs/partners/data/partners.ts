@@ -918,4 +918,16 @@ export const PARTNERS: readonly PartnerRecord[] = [
     earlyWarningMechanisms: [],
     memberships: [],
   },
+  {
+    code: 'GCR2P',
+    name: 'Global Centre for the Responsibility to Protect',
+    kind: 'CIVIL_SOCIETY',
+    about:
+      "A civil-society organisation working on the Responsibility to Protect, founded in 2008 and based in New York (the Centre's own publications, globalr2p.org).",
+    headquartersIso3: 'USA',
+    headquartersCity: 'New York',
+    website: 'https://www.globalr2p.org',
+    earlyWarningMechanisms: [],
+    memberships: [],
+  },
 ];
