@@ -121,6 +121,11 @@ describe('partners of other kinds', () => {
     });
     expect(byCode.get('AIPR')).toMatchObject({ kind: 'RESEARCH_INSTITUTION', name: 'Auschwitz Institute for Peace and Reconciliation' });
     expect(byCode.get('UN-FT')).toMatchObject({ kind: 'UN_INTER_AGENCY' });
+    expect(byCode.get('GCR2P')).toMatchObject({
+      kind: 'CIVIL_SOCIETY',
+      name: 'Global Centre for the Responsibility to Protect',
+      about: expect.stringMatching(/^A civil-society organisation .*founded in 2008 and based in New York/),
+    });
     expect(byCode.get('ECOWAS')).toMatchObject({ kind: 'SUB_REGIONAL' });
     expect(byCode.get('AU')).toMatchObject({ kind: 'REGIONAL' });
   });
@@ -196,11 +201,22 @@ describe('members on a date', () => {
     expect(answer.summary).toBe('57 participating States on 2026-01-01');
   });
 
-  it('counts the eleven ICGLR Member States of February 2012, and South Sudan after its admission', async () => {
+  it('counts the eleven ICGLR Member States of December 2011 and February 2012, before the records, and South Sudan after its admission', async () => {
     const february2012 = await membersOn('ICGLR', '2012-02-08');
     expect(february2012.memberStates).toHaveLength(11);
     expect(iso3s(february2012)).not.toContain('SSD');
     expect(february2012.recordsBegin).toBe('2012-05-18');
+
+    expect(february2012.beforeRecords).toBe(true);
+
+    const december2011 = await membersOn('ICGLR', '2011-12-10');
+    expect(december2011.memberStates).toHaveLength(11);
+    expect(iso3s(december2011)).not.toContain('SSD');
+    expect(december2011.beforeRecords).toBe(true);
+    expect(december2011.recordsBegin).toBe('2012-05-18');
+    expect(december2011.summary).toBe(
+      "11 Member States on 2011-12-10, before the hub's records (its first dated fact is of 2012-05-18): members whose start is not recorded are counted as members since before the records",
+    );
 
     expect(iso3s(await membersOn('ICGLR', '2012-05-17'))).not.toContain('SSD');
     const later = await membersOn('ICGLR', '2013-06-01');
