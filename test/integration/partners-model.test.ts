@@ -28,13 +28,17 @@ afterAll(async () => {
 
 const MEMBERS_ON = `query MembersOn($code: String!, $date: LocalDate!) {
   partner(code: $code) { memberTerm membersOn(date: $date) {
-    on memberTerm recordsBegin beforeRecords summary memberStates { iso3 } memberships { countryIso3 validFrom startNotBefore startKnown } } } }`;
+    on memberTerm recordsBegin beforeRecords launched membersListed reportedMemberCount summary
+    memberStates { iso3 } memberships { countryIso3 validFrom startNotBefore startKnown } } } }`;
 
 type MembersOn = {
   on: string;
   memberTerm: string;
   recordsBegin: string | null;
   beforeRecords: boolean;
+  launched: boolean;
+  membersListed: boolean;
+  reportedMemberCount: number | null;
   summary: string;
   memberStates: { iso3: string }[];
   memberships: { countryIso3: string; validFrom: string | null; startNotBefore: string | null; startKnown: boolean }[];
@@ -240,6 +244,46 @@ describe('members on a date', () => {
     const recent = await membersOn('ECOWAS', '2026-01-01');
     expect(recent.beforeRecords).toBe(false);
     expect(recent.summary).toBe(`${recent.memberStates.length} Member States on 2026-01-01`);
+  });
+
+  it("dates the Latin American Network's launch and the 18 participating States it reports, which the hub does not list", async () => {
+    const response = await hub.query(`{ partner(code: "LATAM-NET") { launchedOn launchEndedOn reportedMemberCount memberships { countryIso3 } } }`);
+    expect(accepted(response, 'partner')).toEqual({
+      launchedOn: '2012-03-28',
+      launchEndedOn: '2012-03-30',
+      reportedMemberCount: 18,
+      memberships: [],
+    });
+
+    const answer = await membersOn('LATAM-NET', '2013-04-18', auAnalyst);
+    expect(answer).toMatchObject({
+      memberTerm: 'participating States',
+      memberStates: [],
+      launched: true,
+      membersListed: false,
+      reportedMemberCount: 18,
+      beforeRecords: false,
+      summary:
+        "The participating States of the Latin American Network for Genocide and Mass Atrocity Prevention on 2013-04-18 are not listed in the hub's records (18 participating States reported at its launch, 28-30 March 2012)",
+    });
+    expect(answer.summary).not.toMatch(/\b0 participating States/);
+    expect(await membersOn('LATAM-NET', '2012-03-28')).toMatchObject({ launched: true, membersListed: false, reportedMemberCount: 18 });
+  });
+
+  it('says the Latin American Network had not been launched on a day before 28 March 2012', async () => {
+    expect(await membersOn('LATAM-NET', '2012-03-27')).toMatchObject({
+      memberStates: [],
+      launched: false,
+      reportedMemberCount: null,
+      summary:
+        'The Latin American Network for Genocide and Mass Atrocity Prevention had not been launched on 2012-03-27: it was launched on 28-30 March 2012',
+    });
+  });
+
+  it('answers as before for a partner whose members the hub lists', async () => {
+    const answer = await membersOn('ECOWAS', '2026-01-01');
+    expect(answer).toMatchObject({ launched: true, membersListed: true, reportedMemberCount: null });
+    expect(answer.summary).toBe(`${answer.memberStates.length} Member States on 2026-01-01`);
   });
 
   it('admits Comoros to SADC on 20 August 2017', async () => {

@@ -22,6 +22,7 @@ export interface PartnerRecord {
   website: string | null;
   earlyWarningMechanisms: { name: string; acronym: string | null; description: string; established: number | null }[];
   memberships: MembershipPeriod[]; // one entry per period
+  launch?: { from: string; to: string | null; reportedMembers: number | null }; // YYYY-MM-DD, to inclusive: a launch the record dates, and the members it reports then
   defaultClassification?: 'RED'; // the classification of its new records when a create leaves it out (GREEN otherwise)
 }
 
@@ -893,6 +894,8 @@ export const PARTNERS: readonly PartnerRecord[] = [
     website: null,
     earlyWarningMechanisms: [],
     memberships: [],
+    // Launched 28-30 March 2012 with 18 participating States (shared/domain.md, "Corrections and additions").
+    launch: { from: '2012-03-28', to: '2012-03-30', reportedMembers: 18 },
   },
   {
     code: 'AIPR',

@@ -1,7 +1,8 @@
 // A partner organisation of the hub (the Office itself is one, code UN-JO).
-import { Directive, Field, ID, ObjectType, registerEnumType } from 'type-graphql';
+import { Directive, Field, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import { Classification, OwnedRecord } from '../../kernel/policy/ownership';
+import { LocalDate } from '../../kernel/schema/scalars';
 
 // The first three values predate issue 16 and keep their names (clients and stored rows use them);
 // the others name the kinds of body the Office also works with.
@@ -71,6 +72,31 @@ export class Partner extends OwnedRecord {
   @Field(() => String, { nullable: true, description: 'What the hub records about the organisation beyond its members, and where that comes from.' })
   @Column({ type: 'text', nullable: true })
   about: string | null;
+
+  // A network of States the record knows by its launch and its number of States, not by their names
+  // (the Latin American Network): the hub keeps what it was told, and membersOn says so.
+  @Field(() => LocalDate, {
+    nullable: true,
+    description: "First day of the partner's launch (its founding meeting), when the hub records it: 2012-03-28 for the Latin American Network.",
+  })
+  @Column({ type: 'date', name: 'launched_on', nullable: true })
+  launchedOn: string | null;
+
+  @Field(() => LocalDate, {
+    nullable: true,
+    description:
+      'Last day of that launch meeting (inclusive): 2012-03-30 for the Latin American Network; null when it was one day or is not recorded.',
+  })
+  @Column({ type: 'date', name: 'launch_ended_on', nullable: true })
+  launchEndedOn: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'How many members the record reports the partner had at its launch, for a partner whose members the hub does not list (18 participating States for the Latin American Network); null otherwise. Not a count of Partner.memberships.',
+  })
+  @Column({ type: 'integer', name: 'reported_member_count', nullable: true })
+  reportedMemberCount: number | null;
 
   // The sharing the organisation's new records get when a create leaves classification out. Not a
   // field of its own: who an organisation shares with by default is its own business (Partner.sharingDefaults).

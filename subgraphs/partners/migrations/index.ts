@@ -8,6 +8,7 @@ import { AuditLayout1796200000000 } from './1796200000000-AuditLayout';
 import { PartnersModel1796360000000 } from './1796360000000-PartnersModel';
 import { FocalPointTerms1796380000000 } from './1796380000000-FocalPointTerms';
 import { OfficeName1796394000000 } from './1796394000000-OfficeName';
+import { PartnerLaunch1796395000000 } from './1796395000000-PartnerLaunch';
 
 export const migrations = [
   Init1795606343722,
@@ -19,4 +20,5 @@ export const migrations = [
   PartnersModel1796360000000,
   FocalPointTerms1796380000000,
   OfficeName1796394000000,
+  PartnerLaunch1796395000000,
 ];

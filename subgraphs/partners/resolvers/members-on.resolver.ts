@@ -1,14 +1,15 @@
 // "Members of X on a date", answered with what the hub's records can and cannot say for that day:
-// a membership whose start is not recorded began "before the hub's records", not "always".
+// a membership whose start is not recorded began "before the hub's records", not "always"; a
+// network known by its launch and number of States, not their names, has members not listed, not 0.
 import { ListSize } from '../../kernel/schema/list-size';
-import { Arg, Ctx, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
 import { LocalDate } from '../../kernel/schema/scalars';
 import { isoDate } from '../../kernel/write/validation';
 import { Country } from '../entities/country.entity';
 import { Membership } from '../entities/membership.entity';
 import { Partner } from '../entities/partner.entity';
 import type { PartnersContext } from '../loaders';
-import { answersBeforeRecords, recordsBegin } from '../rules/membership.rules';
+import { answersBeforeRecords, membersOnStanding, recordsBegin } from '../rules/membership.rules';
 
 @ObjectType({ description: "A partner's members on one day, and how far the hub's records vouch for that day." })
 export class PartnerMembersOn {
@@ -39,7 +40,26 @@ export class PartnerMembersOn {
   })
   beforeRecords: boolean;
 
-  @Field({ description: 'The answer in words, e.g. "12 participating States on 2026-01-01".' })
+  @Field({ description: "False when the day comes before the partner's recorded launch (Partner.launchedOn)." })
+  launched: boolean;
+
+  @Field({
+    description:
+      "False when the hub does not list the partner's members (it holds none of its membership periods, only the number the record reports, Partner.reportedMemberCount): memberStates is then empty because they are not listed, not because there are none.",
+  })
+  membersListed: boolean;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The number of members the record reports at the partner's launch (Partner.reportedMemberCount), on a day on or after its launch began; null otherwise (before the launch, and for a partner with no reported number).",
+  })
+  reportedMemberCount: number | null;
+
+  @Field({
+    description:
+      'The answer in words, e.g. "12 participating States on 2026-01-01", or that the members are not listed in the hub\'s records, or that the partner had not been launched.',
+  })
   summary: string;
 }
 
@@ -59,7 +79,8 @@ export class PartnerMembersOnResolver {
     const countries = (await ctx.loaders.country.loadMany(memberships.map((m) => m.countryIso3))).filter((c): c is Country => c instanceof Country);
     const begin = recordsBegin(history);
     const beforeRecords = answersBeforeRecords(memberships, begin, on);
-    const counted = `${countries.length} ${partner.memberTerm} on ${on}`;
+    const standing = membersOnStanding(partner, on, history.length);
+    const counted = `${countries.length} ${partner.memberTerm} on ${on}${standing.after ?? ''}`;
     return {
       on,
       memberTerm: partner.memberTerm,
@@ -67,9 +88,14 @@ export class PartnerMembersOnResolver {
       memberships,
       recordsBegin: begin,
       beforeRecords,
-      summary: beforeRecords
-        ? `${counted}, before the hub's records (${begin ? `its first dated fact is of ${begin}` : 'none of its membership facts is dated'}): members whose start is not recorded are counted as members since before the records`
-        : counted,
+      launched: standing.launched,
+      membersListed: standing.membersListed,
+      reportedMemberCount: standing.reportedMemberCount,
+      summary:
+        standing.instead ??
+        (beforeRecords
+          ? `${counted}, before the hub's records (${begin ? `its first dated fact is of ${begin}` : 'none of its membership facts is dated'}): members whose start is not recorded are counted as members since before the records`
+          : counted),
     };
   }
 }

@@ -79,3 +79,65 @@ export function recordsBegin(periods: { validFrom: string | null; validTo: strin
 export function answersBeforeRecords(counted: { validFrom: string | null }[], begin: string | null, on: string): boolean {
   return counted.some((p) => p.validFrom === null) && (begin === null || on < begin);
 }
+
+/** A partner's launch as the hub records it (Partner.launchedOn, launchEndedOn, reportedMemberCount). */
+export interface Launch {
+  launchedOn: string | null;
+  launchEndedOn: string | null;
+  reportedMemberCount: number | null;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "28 March 2012", "28-30 March 2012", "30 March-2 April 2012", "30 December 2012-2 January 2013" (from ISO days). */
+export function daysInWords(from: string, to: string | null): string {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  if (!to || to === from) return `${fd} ${MONTHS[fm - 1]} ${fy}`;
+  const [ty, tm, td] = to.split('-').map(Number);
+  if (fy !== ty) return `${fd} ${MONTHS[fm - 1]} ${fy}-${td} ${MONTHS[tm - 1]} ${ty}`;
+  if (fm !== tm) return `${fd} ${MONTHS[fm - 1]}-${td} ${MONTHS[tm - 1]} ${ty}`;
+  return `${fd}-${td} ${MONTHS[tm - 1]} ${ty}`;
+}
+
+export interface MembersOnStanding {
+  /** False when `on` comes before the partner's recorded launch. */
+  launched: boolean;
+  /** False when the hub holds no membership period of the partner but a reported number of members. */
+  membersListed: boolean;
+  /** The number the record reports at the launch, on a day the partner had been launched; null otherwise. */
+  reportedMemberCount: number | null;
+  /** What to say instead of, or after, the count of members the hub lists; null: the count says it all. */
+  instead: string | null;
+  after: string | null;
+}
+
+/**
+ * What "members on `on`" can say for a partner the hub knows by its launch (the Latin American
+ * Network): before the launch it had not been launched; with no period recorded, its members are
+ * not listed, which is not "0" of them; with some recorded, the count is of those listed.
+ */
+export function membersOnStanding(partner: { name: string; memberTerm: string } & Launch, on: string, periodsRecorded: number): MembersOnStanding {
+  const launchDays = partner.launchedOn ? daysInWords(partner.launchedOn, partner.launchEndedOn) : null;
+  if (partner.launchedOn && on < partner.launchedOn) {
+    return {
+      launched: false,
+      membersListed: periodsRecorded > 0 || partner.reportedMemberCount === null,
+      reportedMemberCount: null,
+      instead: `The ${partner.name} had not been launched on ${on}: it was launched on ${launchDays}`,
+      after: null,
+    };
+  }
+  const reported = partner.reportedMemberCount;
+  if (reported === null) return { launched: true, membersListed: true, reportedMemberCount: null, instead: null, after: null };
+  const atLaunch = `${reported} ${partner.memberTerm} reported at its launch${launchDays ? `, ${launchDays}` : ''}`;
+  if (periodsRecorded === 0) {
+    return {
+      launched: true,
+      membersListed: false,
+      reportedMemberCount: reported,
+      instead: `The ${partner.memberTerm} of the ${partner.name} on ${on} are not listed in the hub's records (${atLaunch})`,
+      after: null,
+    };
+  }
+  return { launched: true, membersListed: true, reportedMemberCount: reported, instead: null, after: `, of those the hub lists (${atLaunch})` };
+}
