@@ -6,8 +6,12 @@ import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { GraphQLError } from 'graphql';
+import { FolderInUseError } from '../subgraphs/kernel/db/folder-lock';
 import { Classification } from '../subgraphs/kernel/policy/ownership';
+import type { SharingDefaults } from '../subgraphs/kernel/policy/sharing-defaults';
+import { readStoredSharingDefaults } from '../subgraphs/partners/sharing-defaults-store';
 import { importIncidents, type ImportFormat, type ImportSummary, type RowOutcome } from '../subgraphs/situations/import/incident-importer';
+import { heldByRunningHub } from '../subgraphs/situations/import/situations-database';
 import { commandArguments, openForCommand, UsageError } from './situations-command';
 
 const USAGE = `Usage: npm run import -- --org CODE --kind incidents [options] FILE
@@ -20,9 +24,11 @@ Options:
   --org CODE              the importing organisation, owner of the incidents (e.g. ECOWAS)
   --kind incidents        what the file holds (only incidents for now)
   --format hxl|jsonl      default: jsonl for .jsonl/.ndjson files, hxl otherwise
-  --classification LEVEL  ${Object.values(Classification).join(', ')}; default AMBER for new incidents,
+  --classification LEVEL  ${Object.values(Classification).join(', ')}; default: the organisation's sharing
+                          defaults for new incidents (read from the partners database, as the
+                          importIncidents mutation applies them), AMBER when it holds none;
                           stored ones keep theirs unless this is given
-  --shared-with A,B       organisations an AMBER incident is shared with
+  --shared-with A,B       organisations an AMBER incident is shared with (instead of the defaults')
   --report FILE           write what happened to each row as JSON lines
   --progress              show progress even when stderr is not a terminal
   --stats                 print timing and peak memory as JSON on stderr at the end
@@ -132,11 +138,36 @@ async function writeLine(stream: WriteStream, line: string): Promise<void> {
   if (!stream.write(line)) await once(stream, 'drain');
 }
 
+/**
+ * The organisation's sharing defaults, as the importIncidents mutation applies them when the import
+ * names no classification (the mutation asks the partners subgraph; the command reads the partners
+ * database), or the exit status once why they cannot be read is printed.
+ */
+async function organisationDefaults(org: string): Promise<{ defaults: SharingDefaults | null; where: string } | number> {
+  try {
+    return await readStoredSharingDefaults(org.trim().toUpperCase());
+  } catch (error) {
+    if (error instanceof FolderInUseError) {
+      process.stderr.write(`${heldByRunningHub('import', error)}\n`);
+      return 4;
+    }
+    process.stderr.write(
+      `import: cannot read ${org.toUpperCase()}'s sharing defaults from the partners database: ${(error as Error).message}\nNothing was imported; give --classification (and --shared-with) to import without them.\n`,
+    );
+    return 3;
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const args = commandArguments('import', argv, readArguments, USAGE);
   if (typeof args === 'number') return args;
   const database = await openForCommand('import');
   if (typeof database === 'number') return database;
+  const sharingDefaults = args.classification === undefined ? await organisationDefaults(args.org) : undefined;
+  if (typeof sharingDefaults === 'number') {
+    await database.close();
+    return sharingDefaults;
+  }
 
   const started = Date.now();
   const report = args.report ? createWriteStream(args.report) : undefined;
@@ -155,6 +186,7 @@ async function main(argv: string[]): Promise<number> {
       org: args.org,
       classification: args.classification,
       sharedWith: args.sharedWith,
+      sharingDefaults: sharingDefaults?.defaults ?? undefined,
       format: args.format,
       batchSize: args.batchSize,
       signal: interrupt.signal,
@@ -190,6 +222,8 @@ async function main(argv: string[]): Promise<number> {
   );
   if (summary.ignored.length > 0) process.stdout.write(`Not read (no matching field): ${summary.ignored.join(', ')}\n`);
   process.stdout.write(`${summary.sharing}\n`);
+  if (sharingDefaults && !sharingDefaults.defaults)
+    process.stdout.write(`No sharing defaults of ${args.org.toUpperCase()} to apply: none in the partners database (${sharingDefaults.where}).\n`);
   if (summary.stoppedEarly)
     process.stdout.write(`Stopped early: ${summary.stoppedEarly}. Run the same import again to finish; rows already stored come out unchanged.\n`);
   if (summary.rejected > 0) {

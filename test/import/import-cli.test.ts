@@ -12,6 +12,7 @@ import type { DataSource } from 'typeorm';
 import { openPGlite, openSubgraphDatabase } from '../../subgraphs/kernel/db/database';
 import { seedSubgraph } from '../../subgraphs/kernel/service/subgraph-service';
 import { situationsSubgraph } from '../../subgraphs/situations';
+import { partnersSubgraph } from '../../subgraphs/partners';
 import type { RowOutcome } from '../../subgraphs/situations/import/incident-importer';
 import { runCli } from '../support/cli';
 import { FOLDER_LOCK_FILE } from '../../subgraphs/kernel/db/folder-lock';
@@ -194,6 +195,95 @@ describe('the import and export commands', () => {
       );
       expect(ids.map((row) => row.external_id)).toEqual(goodIds);
     });
+  });
+});
+
+/** Opens the partners database the commands find beside the situations one (PGLITE_DIR/partners, or DATABASE_URL's partners schema) for `use`. */
+async function withPartnersDatabase<T>(env: NodeJS.ProcessEnv, use: (db: DataSource) => Promise<T>): Promise<T> {
+  const gate = env.DATABASE_URL ? undefined : await openPGlite(path.join(env.PGLITE_DIR!, 'partners'));
+  const db = await openSubgraphDatabase({
+    schema: 'partners',
+    entities: partnersSubgraph.entities,
+    migrations: partnersSubgraph.migrations,
+    target: gate ? { kind: 'pglite', gate } : { kind: 'postgres', url: env.DATABASE_URL!, poolSize: 1 },
+  });
+  try {
+    return await use(db);
+  } finally {
+    await db.destroy();
+    await gate?.close();
+  }
+}
+
+describe("the import command and the organisation's sharing defaults", () => {
+  let database: CliDatabase;
+  let scratch: string;
+  const DEFAULTS = { classification: 'AMBER', sharedWith: ['AU', 'UN-JO'] };
+  beforeAll(async () => {
+    ({ database, scratch } = await seededCliDatabase());
+    await withPartnersDatabase(database.env, async (db) => {
+      await partnersSubgraph.seedReference(db);
+      // What setSharingDefaults stores (rules/partner.rules.ts updateSharingDefaults); the mutation
+      // itself is tested through the gateway, with importIncidents, in export-roundtrip.test.ts.
+      await db.query(`UPDATE partners.partner SET default_classification = $1, default_shared_with = $2 WHERE code IN ('ECOWAS', 'ICGLR', 'SADC')`, [
+        DEFAULTS.classification,
+        DEFAULTS.sharedWith,
+      ]);
+    });
+  });
+  afterAll(() => database?.drop());
+
+  const sharingOf = (org: string) =>
+    database.use((db) =>
+      db.query(`SELECT DISTINCT classification, shared_with FROM situations.incident WHERE owner_org = $1 AND external_id LIKE 'GEN-%'`, [org]),
+    );
+
+  it('shares the incidents it creates as the defaults say when the import names no classification or sharedWith, and says so', async () => {
+    const file = path.join(scratch, 'defaults.csv');
+    await writeGeneratedHxl(file, 3);
+    const run = await runCli('import', ['--org', 'ECOWAS', '--kind', 'incidents', file], database.env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/3 rows, 3 created/);
+    expect(run.stdout).toMatch(
+      /New incidents: AMBER, shared with AU, UN-JO, taken from ECOWAS's sharing defaults; incidents already stored keep theirs\./,
+    );
+    expect(await sharingOf('ECOWAS')).toEqual([{ classification: 'AMBER', shared_with: ['AU', 'UN-JO'] }]);
+
+    // A re-import changes no one's access: the stored incidents keep what they were given.
+    expect((await runCli('import', ['--org', 'ECOWAS', '--kind', 'incidents', file], database.env)).stdout).toMatch(
+      /0 created, 0 updated, 3 unchanged/,
+    );
+  });
+
+  it("keeps the import's own sharedWith over the defaults', with the defaults' classification", async () => {
+    const file = path.join(scratch, 'shared-with.csv');
+    await writeGeneratedHxl(file, 2);
+    const run = await runCli('import', ['--org', 'ICGLR', '--kind', 'incidents', '--shared-with', 'IGAD', file], database.env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /New incidents: AMBER, shared with IGAD, taken from ICGLR's sharing defaults \(sharedWith from the import's options\)/,
+    );
+    expect(await sharingOf('ICGLR')).toEqual([{ classification: 'AMBER', shared_with: ['IGAD'] }]);
+  });
+
+  it('reads no defaults when the import names a classification', async () => {
+    const file = path.join(scratch, 'classified.csv');
+    await writeGeneratedHxl(file, 2);
+    const run = await runCli('import', ['--org', 'SADC', '--kind', 'incidents', '--classification', 'GREEN', file], database.env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/New incidents: GREEN, shared with no other organisation, taken from the import's classification and sharedWith/);
+    expect(await sharingOf('SADC')).toEqual([{ classification: 'GREEN', shared_with: [] }]);
+  });
+
+  it('falls back to AMBER, shared with no one, for an organisation the partners database does not hold, and says why', async () => {
+    const file = path.join(scratch, 'unknown-org.csv');
+    await writeGeneratedHxl(file, 1);
+    const run = await runCli('import', ['--org', 'TEST-ORG', '--kind', 'incidents', file], database.env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/New incidents: AMBER, shared with no other organisation, taken from the import's default, AMBER/);
+    expect(run.stdout).toMatch(/No sharing defaults of TEST-ORG to apply: none in the partners database \(.*which holds no partner TEST-ORG\)/);
+    expect(await sharingOf('TEST-ORG')).toEqual([{ classification: 'AMBER', shared_with: [] }]);
   });
 });
 

@@ -4,6 +4,7 @@
 import type { SelectQueryBuilder } from 'typeorm';
 import { badInput } from '../../../platform/errors';
 import { Classification } from '../../kernel/policy/ownership';
+import { HUB_SHARING_DEFAULTS, sharingOf, type SharingDefaults } from '../../kernel/policy/sharing-defaults';
 import { partnerCode } from '../../kernel/write/validation';
 import type { Incident } from '../entities/incident.entity';
 import type { Situation } from '../entities/situation.entity';
@@ -50,9 +51,10 @@ export interface ImportOptions {
   /**
    * The organisation's sharing defaults (kernel/policy/sharing-defaults.ts), as reportIncident
    * applies them: with classification omitted, created incidents get these instead of AMBER and
-   * no one (sharedWith, when given, still wins). The mutation passes them; the CLI has none.
+   * no one (sharedWith, when given, still wins). The mutation asks the partners subgraph for them;
+   * the CLI reads them from the partners database (subgraphs/partners/sharing-defaults-store.ts).
    */
-  sharingDefaults?: { classification: Classification; sharedWith: string[] };
+  sharingDefaults?: SharingDefaults;
   format: ImportFormat;
   /** Rows per transaction. */
   batchSize?: number;
@@ -128,12 +130,14 @@ export function settingsOf(options: ImportOptions): Settings {
   if (options.format !== 'hxl' && options.format !== 'jsonl') throw badInput('format must be hxl or jsonl', 'format');
   const shared = sharedWith && [...new Set(sharedWith)].sort();
   const defaults = options.sharingDefaults;
-  // As sharingOf (kernel/policy/sharing-defaults.ts) for one new record: a classification given
-  // comes with the sharedWith given or no one; none given, the defaults fill what is left out.
-  const created =
-    options.classification !== undefined
-      ? { classification: options.classification, sharedWith: shared ?? [] }
-      : { classification: defaults?.classification ?? DEFAULT_CLASSIFICATION, sharedWith: shared ?? [...(defaults?.sharedWith ?? [])].sort() };
+  // The rule every new record follows (kernel/policy/sharing-defaults.ts sharingOf): a classification
+  // given comes with the sharedWith given or no one; none given, the defaults fill what is left out.
+  // Without the organisation's defaults, the import's own: AMBER, shared with no one.
+  const sharing = sharingOf(
+    { classification: options.classification, sharedWith: shared },
+    options.classification !== undefined ? HUB_SHARING_DEFAULTS : (defaults ?? { classification: DEFAULT_CLASSIFICATION, sharedWith: [] }),
+  );
+  const created = { classification: sharing.classification, sharedWith: [...sharing.sharedWith].sort() };
   const whom = `${created.classification}, shared with ${created.sharedWith.length > 0 ? created.sharedWith.join(', ') : 'no other organisation'}`;
   const source =
     options.classification !== undefined
