@@ -243,7 +243,7 @@ describe("the README's commands", () => {
     ],
   ];
   const HERE = [
-    'npm run import -- --org ECOWAS --kind incidents samples/incidents-ecowas.hxl.csv',
+    'npm run import -- --org ECOWAS --kind incidents --classification AMBER samples/incidents-ecowas.hxl.csv',
     'npm run backup -- backups/2026-05-01',
     `npm run -s cost -- dashboard.graphql --variables '{"first": 50}'`,
     'TOKEN=$(npm run -s token -- --org UN-JO --roles viewer --sub un-jo-analyst)',
