@@ -241,6 +241,28 @@ describe('the illustrative data', () => {
       for (const r of a.recommendations) expect(r.text).toMatch(/\(Exercise recommendation, invented for trying the hub: .*\)$/);
     }
   });
+
+  it.each(['HUMAN_RIGHTS_COUNCIL', 'GENERAL_ASSEMBLY'])(
+    'finds the exercise report to the %s by filtering on type REPORT and that recipient',
+    async (recipient) => {
+      const REPORTS = `query($filter: AlertFilter) { alerts(filter: $filter) { nodes { id type title body illustrative recipients recommendations { addressee } } } }`;
+      const report = stableId('illustrative-alert', 'south-sudan-report');
+      // CLEAR, as the Office's reports to intergovernmental bodies are: anonymous readers find it too.
+      for (const token of [await tokenFor(users.jointOfficeAnalyst), undefined]) {
+        const response = await hub.query(REPORTS, { filter: { types: ['REPORT'], recipients: [recipient] } }, { token });
+        expect(response.errors).toBeUndefined();
+        type Report = { id: string; type: string; body: string; recipients: string[]; recommendations: { addressee: string }[] };
+        const found = (response.data!.alerts.nodes as Report[]).find((a) => a.id === report);
+        expect(found).toMatchObject({ type: 'REPORT', illustrative: true, title: expect.stringMatching(/^\[Exercise\] Report /) });
+        expect(found!.recipients).toContain(recipient);
+        expect(found!.body.endsWith(ALERT_NOTICE)).toBe(true);
+        expect(found!.recommendations.map((r) => r.addressee)).toContain(recipient);
+      }
+      // Another type with the same recipient does not find it.
+      const other = await hub.query(REPORTS, { filter: { types: ['BRIEFING'], recipients: [recipient] } });
+      expect((other.data!.alerts.nodes as { id: string }[]).map((a) => a.id)).not.toContain(report);
+    },
+  );
 });
 
 describe('bad input', () => {

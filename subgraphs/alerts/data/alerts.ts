@@ -218,6 +218,29 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     acknowledgements: [],
   },
   {
+    // The Office's periodic reporting to intergovernmental bodies (domain.md: "periodic reporting ...
+    // and potentially to other intergovernmental bodies"): the one seeded REPORT, public like the
+    // situation it draws on, addressed to the Human Rights Council and the General Assembly.
+    key: 'south-sudan-report',
+    situation: 'horn-south-sudan',
+    countryIso3: 'SSD',
+    type: AlertType.REPORT,
+    level: RiskLevel.MODERATE,
+    title: `${I} Report (scenario F) to the Human Rights Council and the General Assembly: localised violence and humanitarian access`,
+    body: `Exercise periodic report, never submitted: in this exercise scenario, the Office reports to the Human Rights Council and the General Assembly on localised violence by fictional armed groups and on humanitarian access. ${EXERCISE_NOTICE}`,
+    recipients: [AlertRecipient.HUMAN_RIGHTS_COUNCIL, AlertRecipient.GENERAL_ASSEMBLY],
+    recipientOrgs: [],
+    crimes: [Crime.WAR_CRIMES],
+    citedRiskFactors: ['RF13', 'RF14'],
+    ownerOrg: 'UN-JO',
+    classification: Classification.CLEAR,
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-06-08T09:00:00Z', by: 'un-jo-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-06-15T11:00:00Z', by: 'un-jo-editor', note: "Submitted for the Council's session." },
+    ],
+    acknowledgements: [],
+  },
+  {
     key: 'rakhine-statement',
     situation: 'asia-rakhine',
     countryIso3: 'MMR',

@@ -82,4 +82,20 @@ export const ILLUSTRATIVE_EVIDENCE: Readonly<Record<string, IllustrativeEvidence
     assessments: ['2026-05-20'],
     incidents: [[0, 1]],
   },
+  'south-sudan-report': {
+    recommendations: [
+      {
+        text: `Keep the situation under review and support the Office's periodic reporting on it. ${I}`,
+        addressee: AddresseeKind.HUMAN_RIGHTS_COUNCIL,
+        pillar: ProtectionPillar.PILLAR_2,
+      },
+      {
+        text: `Encourage and support international assistance to the State in protecting its populations. ${I}`,
+        addressee: AddresseeKind.GENERAL_ASSEMBLY,
+        pillar: ProtectionPillar.PILLAR_2,
+      },
+    ],
+    assessments: ['2026-05-20'],
+    incidents: [[0, 0]],
+  },
 };
