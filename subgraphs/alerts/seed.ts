@@ -6,7 +6,7 @@ import type { DataSource } from 'typeorm';
 import { ownership, type Ownership } from '../kernel/policy/ownership';
 import { illustrativeAssessmentId, illustrativeIncidentId, illustrativeSituationId } from '../kernel/reference/illustrative-situations';
 import { insertMissing, stableId } from '../kernel/db/seeding';
-import { ILLUSTRATIVE_ALERTS, type IllustrativeAlert } from './data/alerts';
+import { ILLUSTRATIVE_ALERTS, exerciseNote, type IllustrativeAlert } from './data/alerts';
 import { ILLUSTRATIVE_EVIDENCE } from './data/recommendations';
 import { Acknowledgement } from './entities/acknowledgement.entity';
 import { AcknowledgementDue } from './entities/acknowledgement-due.entity';
@@ -97,7 +97,7 @@ export async function seedIllustrative(db: DataSource): Promise<void> {
           changedBy: step.by,
           changedByOrg: a.ownerOrg,
           changedAt: new Date(step.at),
-          note: step.note ?? null,
+          note: exerciseNote(step.note),
           createdAt: new Date(step.at),
           updatedAt: new Date(step.at),
           ...ownership(alertOwnership(a)),
@@ -114,7 +114,7 @@ export async function seedIllustrative(db: DataSource): Promise<void> {
           org: ack.org,
           acknowledgedBy: ack.by,
           acknowledgedAt: new Date(ack.at),
-          note: ack.note ?? null,
+          note: exerciseNote(ack.note),
           createdAt: new Date(ack.at),
           updatedAt: new Date(ack.at),
           ...ownership(acknowledgementOwnership(a, ack.org)),

@@ -8,7 +8,7 @@ import { illustrativeSituationId } from '../kernel/reference/illustrative-situat
 import { floorCurrentCitations } from '../kernel/policy/record-floor';
 import { insertMissing, stableId } from '../kernel/db/seeding';
 import { FRAMEWORKS, indicatorWording } from './data/framework';
-import { ILLUSTRATIVE_GROUPS, ILLUSTRATIVE_SITUATIONS, ILLUSTRATIVE_SOURCES, illustrativeDisplacement } from './data/illustrative';
+import { EXERCISE_NOTICE, ILLUSTRATIVE_GROUPS, ILLUSTRATIVE_SITUATIONS, ILLUSTRATIVE_SOURCES, illustrativeDisplacement } from './data/illustrative';
 import { Framework, Indicator, RiskFactor, type CrimeScope, type WordingStatus } from './entities/framework.entity';
 import { DatePrecision, GeoPrecision, Incident } from './entities/incident.entity';
 import { eventTypeOf } from './data/event-types';
@@ -18,8 +18,6 @@ import { Source } from './entities/source.entity';
 import { CITING_SITUATION, CITING_SOURCE } from './rules/situation.rules';
 
 const REFERENCE = ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR });
-// What every illustrative situation and incident says of itself (issue 16: exercises, not assessments).
-const NOT_REAL = 'An exercise for trying the hub: its actors and events are invented; not an assessment of a real situation, group or government.';
 const EVENT_TYPES = ['Violence against civilians', 'Battles', 'Riots', 'Explosions/Remote violence'];
 
 export const riskFactorId = (version: string, code: string) => stableId('risk-factor', version, code);
@@ -120,7 +118,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
           countryIso3: s.countryIso3,
           countryCodes: s.countryCodes ?? [s.countryIso3],
           title: s.title,
-          summary: `${s.title}. ${NOT_REAL}`,
+          summary: `${s.title}. ${EXERCISE_NOTICE}`,
           status: s.status,
           crimes: s.crimes,
           incitement: s.incitement ?? [],
@@ -147,7 +145,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
             crimes: s.crimes,
             incitement: s.incitement ?? [],
             crimesOccurring: a.crimesOccurring ?? [],
-            summary: `Illustrative assessment ${n + 1} of "${s.title}".`,
+            summary: `Exercise assessment ${n + 1} of "${s.title}". ${EXERCISE_NOTICE}`,
             factors: a.factors.map(([riskFactor, level]) => ({
               riskFactor,
               level,
@@ -193,7 +191,7 @@ async function insertIllustrative(db: DataSource): Promise<void> {
               fatalitiesHigh: best + 3,
               ...illustrativeDisplacement(best),
               groups: [...ILLUSTRATIVE_GROUPS[s.key]],
-              notes: `Exercise incident, invented for trying the hub. ${NOT_REAL}`,
+              notes: `Exercise incident, invented for trying the hub. ${EXERCISE_NOTICE}`,
               sourceId: sourceIds.get(s.ownerOrg) ?? sourceIds.get('UN-JO') ?? null,
               externalId: `seed-${s.key}-${placeIndex}-${k}`,
               ...ownership(owned),

@@ -52,7 +52,7 @@ describe('filters', () => {
     expect(response.errors).toBeUndefined();
     expect(titles(response.data!.situations).sort()).toEqual([
       '[Exercise] Scenario A: invented armed groups and hate speech',
-      '[Exercise] Scenario E: targeted violence against an invented community',
+      '[Exercise] Scenario E (hypothetical): a fictional armed group targets an invented community',
       '[Exercise] Scenario H: discrimination against an invented minority',
     ]);
   });

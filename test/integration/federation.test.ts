@@ -1,5 +1,8 @@
 // The hub end to end: four subgraphs and the gateway on ephemeral ports, real HTTP between them.
-import { illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
+import { illustrativeAssessmentId, illustrativeIncidentId, illustrativeSituationId } from '../../subgraphs/kernel/reference/illustrative-situations';
+import { stableId } from '../../subgraphs/kernel/db/seeding';
+import { EXERCISE_NOTICE as SITUATION_NOTICE, ILLUSTRATIVE_SITUATIONS } from '../../subgraphs/situations/data/illustrative';
+import { EXERCISE_NOTE_MARK, EXERCISE_NOTICE as ALERT_NOTICE, ILLUSTRATIVE_ALERTS } from '../../subgraphs/alerts/data/alerts';
 import { postGraphQL, startHub, type Hub } from '../support/hub';
 import { tokenFor, users } from '../support/users';
 import { baseOf } from '../support/network';
@@ -145,6 +148,121 @@ describe('the federated hub', () => {
     expect(earlier.id).toBe('2009');
     expect(earlier.riskFactors).toHaveLength(8);
   });
+});
+
+/** Every page of a root connection, as `token` sees it. */
+async function allNodes<T>(field: string, selection: string, token: string): Promise<T[]> {
+  const nodes: T[] = [];
+  let after: string | null = null;
+  do {
+    const response = await hub.query(
+      `query($after: String) { ${field}(first: 25, after: $after) { pageInfo { hasNextPage endCursor } nodes { ${selection} } } }`,
+      { after },
+      { token },
+    );
+    expect(response.errors).toBeUndefined();
+    const page = response.data![field] as { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: T[] };
+    nodes.push(...page.nodes);
+    after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+  } while (after);
+  return nodes;
+}
+
+interface SeenSituation {
+  id: string;
+  title: string;
+  summary: string;
+  illustrative: boolean;
+  assessments: { id: string; summary: string }[];
+  incidents: { id: string; notes: string | null }[];
+}
+
+interface SeenAlert {
+  id: string;
+  title: string;
+  body: string;
+  illustrative: boolean;
+  statusHistory: { id: string; note: string | null }[];
+  acknowledgements: { id: string; note: string | null }[];
+  recommendations: { text: string }[];
+}
+
+describe('the illustrative data', () => {
+  // Between them these readers see every illustrative record: the Office (what partners share with it,
+  // and the Darfur scenario named to its analyst), the OSCE adviser (the confidential Moldova scenario)
+  // and ICGLR (its draft, shared with no one yet).
+  const readers = [users.jointOfficeAnalyst, users.osceEditor, users.icglrEditor];
+
+  it('reads as exercises everywhere: titles, texts, assessments, incidents, alert histories and acknowledgements', async () => {
+    const situations = new Map<string, SeenSituation>();
+    const alerts = new Map<string, SeenAlert>();
+    for (const reader of readers) {
+      const token = await tokenFor(reader);
+      for (const s of await allNodes<SeenSituation>(
+        'situations',
+        'id title summary illustrative assessments { id summary } incidents { id notes }',
+        token,
+      ))
+        if (s.illustrative) situations.set(s.id, s);
+      for (const a of await allNodes<SeenAlert>(
+        'alerts',
+        'id title body illustrative statusHistory { id note } acknowledgements { id note } recommendations { text }',
+        token,
+      ))
+        if (a.illustrative) alerts.set(a.id, a);
+    }
+
+    // Every seeded record is found, by the id the seed gave it.
+    expect([...situations.keys()].sort()).toEqual(ILLUSTRATIVE_SITUATIONS.map((s) => illustrativeSituationId(s.key)).sort());
+    const assessments = new Map([...situations.values()].flatMap((s) => s.assessments.map((a) => [a.id, a] as const)));
+    const incidents = new Map([...situations.values()].flatMap((s) => s.incidents.map((i) => [i.id, i] as const)));
+    for (const s of ILLUSTRATIVE_SITUATIONS) {
+      for (const a of s.assessments) expect(assessments.has(illustrativeAssessmentId(s.key, a.on))).toBe(true);
+      // The seed writes three incidents at each place.
+      s.incidentPlaces.forEach((_place, p) => [0, 1, 2].forEach((n) => expect(incidents.has(illustrativeIncidentId(s.key, p, n))).toBe(true)));
+    }
+    expect([...alerts.keys()].sort()).toEqual(ILLUSTRATIVE_ALERTS.map((a) => stableId('illustrative-alert', a.key)).sort());
+
+    // Each of them says it is an exercise.
+    for (const s of situations.values()) {
+      expect(s.title).toMatch(/^\[Exercise\] /);
+      expect(s.summary).toBe(`${s.title}. ${SITUATION_NOTICE}`);
+      for (const a of s.assessments) expect(a.summary).toMatch(/^Exercise assessment \d+ of "\[Exercise\] .*"\. /);
+      for (const a of s.assessments) expect(a.summary.endsWith(SITUATION_NOTICE)).toBe(true);
+      for (const i of s.incidents) expect(i.notes).toContain(SITUATION_NOTICE);
+    }
+    for (const a of alerts.values()) {
+      expect(a.title).toMatch(/^\[Exercise\] /);
+      expect(a.body.endsWith(ALERT_NOTICE)).toBe(true);
+      const seeded = ILLUSTRATIVE_ALERTS.find((s) => stableId('illustrative-alert', s.key) === a.id)!;
+      expect(a.statusHistory).toHaveLength(seeded.history.length);
+      expect(a.acknowledgements).toHaveLength(seeded.acknowledgements.length);
+      for (const note of [...a.statusHistory, ...a.acknowledgements].map((row) => row.note)) expect(note?.endsWith(EXERCISE_NOTE_MARK)).toBe(true);
+      for (const r of a.recommendations) expect(r.text).toMatch(/\(Exercise recommendation, invented for trying the hub: .*\)$/);
+    }
+  });
+
+  it.each(['HUMAN_RIGHTS_COUNCIL', 'GENERAL_ASSEMBLY'])(
+    'finds the exercise report to the %s by filtering on type REPORT and that recipient',
+    async (recipient) => {
+      const REPORTS = `query($filter: AlertFilter) { alerts(filter: $filter) { nodes { id type title body illustrative recipients recommendations { addressee } } } }`;
+      const report = stableId('illustrative-alert', 'south-sudan-report');
+      // CLEAR, as the Office's reports to intergovernmental bodies are: anonymous readers find it too.
+      for (const token of [await tokenFor(users.jointOfficeAnalyst), undefined]) {
+        const response = await hub.query(REPORTS, { filter: { types: ['REPORT'], recipients: [recipient] } }, { token });
+        expect(response.errors).toBeUndefined();
+        type Report = { id: string; type: string; body: string; recipients: string[]; recommendations: { addressee: string }[] };
+        const found = (response.data!.alerts.nodes as Report[]).find((a) => a.id === report);
+        expect(found).toMatchObject({ type: 'REPORT', illustrative: true, title: expect.stringMatching(/^\[Exercise\] Report /) });
+        expect(found!.recipients).toContain(recipient);
+        expect(found!.body.endsWith(ALERT_NOTICE)).toBe(true);
+        expect(found!.recommendations.map((r) => r.addressee)).toContain(recipient);
+      }
+      // Another type with the same recipient does not find it.
+      const other = await hub.query(REPORTS, { filter: { types: ['BRIEFING'], recipients: [recipient] } });
+      expect((other.data!.alerts.nodes as { id: string }[]).map((a) => a.id)).not.toContain(report);
+    },
+  );
 });
 
 describe('bad input', () => {

@@ -47,7 +47,16 @@ export interface IllustrativeAlert extends Pick<
 }
 
 const I = '[Exercise]';
-const NOT_REAL = 'An exercise for trying the hub: its actors and events are invented; not an alert about a real situation, group or government.';
+/** What every illustrative alert says of itself in its body. */
+export const EXERCISE_NOTICE =
+  'An exercise for trying the hub: its actors and events are invented; not an alert about a real situation, group or government.';
+/** What every step of an illustrative alert's history and every acknowledgement of it says of itself. */
+export const EXERCISE_NOTE_MARK = '(Exercise: invented for trying the hub.)';
+
+/** The note the seed stores for a step or an acknowledgement written with `note` (or none): always marked as an exercise. */
+export function exerciseNote(note?: string): string {
+  return note ? `${note} ${EXERCISE_NOTE_MARK}` : EXERCISE_NOTE_MARK;
+}
 
 export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
   {
@@ -57,7 +66,7 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     type: AlertType.EARLY_WARNING,
     level: RiskLevel.VERY_HIGH,
     title: `${I} Early warning (scenario A): hate speech and mobilisation by invented armed groups`,
-    body: `In this exercise, incitement against an invented group spreads alongside the mobilisation of invented armed groups; the scenario's signs of intent are emerging. ${NOT_REAL}`,
+    body: `In this exercise scenario, incitement against an invented group spreads while fictional armed groups mobilise; the exercise cites risk factor 10 to show how an alert names the indicators it rests on, and attributes no intent to any real group or government. ${EXERCISE_NOTICE}`,
     recipients: [AlertRecipient.SECRETARY_GENERAL, AlertRecipient.SECURITY_COUNCIL, AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['ICGLR', 'AU'],
     crimes: [Crime.GENOCIDE, Crime.CRIMES_AGAINST_HUMANITY],
@@ -89,7 +98,7 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     type: AlertType.ADVISORY_NOTE,
     level: RiskLevel.MODERATE,
     title: `${I} Advisory note (scenario B): political tension ahead of elections`,
-    body: `In this exercise, weak State structures and possible triggering events around an electoral calendar call for close monitoring. ${NOT_REAL}`,
+    body: `In this exercise, weak State structures and possible triggering events around an electoral calendar call for close monitoring. ${EXERCISE_NOTICE}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['ICGLR', 'AU'],
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
@@ -109,7 +118,7 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     type: AlertType.EARLY_WARNING,
     level: RiskLevel.HIGH,
     title: `${I} Draft early warning (scenario B): recruitment by an invented youth militia`,
-    body: `Exercise draft for the national committee's review; not yet sent. ${NOT_REAL}`,
+    body: `Exercise draft for the national committee's review; not yet sent. ${EXERCISE_NOTICE}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['UN-JO', 'AU'],
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
@@ -128,7 +137,7 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     type: AlertType.EARLY_WARNING,
     level: RiskLevel.HIGH,
     title: `${I} Early warning (scenario C): reprisal attacks between two invented communities`,
-    body: `In this exercise, invented field reports show reprisal attacks and inflammatory messaging across two areas. ${NOT_REAL}`,
+    body: `In this exercise, invented field reports show reprisal attacks and inflammatory messaging across two areas. ${EXERCISE_NOTICE}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['UN-JO'],
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
@@ -150,7 +159,7 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     type: AlertType.BRIEFING,
     level: RiskLevel.HIGH,
     title: `${I} Briefing (scenario D): attacks on civilians and humanitarian access`,
-    body: `Exercise situation-room briefing for partner organisations on an invented armed group's attacks against civilians and threats to those protected under international humanitarian law. ${NOT_REAL}`,
+    body: `Exercise situation-room briefing for partner organisations on an invented armed group's attacks against civilians and threats to those protected under international humanitarian law. ${EXERCISE_NOTICE}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['ECOWAS', 'UN-JO'],
     crimes: [Crime.WAR_CRIMES, Crime.CRIMES_AGAINST_HUMANITY],
@@ -173,8 +182,8 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     countryIso3: 'SDN',
     type: AlertType.EARLY_WARNING,
     level: RiskLevel.VERY_HIGH,
-    title: `${I} Early warning (scenario E): targeted killings of members of an invented community`,
-    body: `Confidential exercise: invented field monitors report killings targeting members of an invented community and attacks on humanitarian operations. ${NOT_REAL}`,
+    title: `${I} Early warning (scenario E, hypothetical): a fictional armed group targets an invented community`,
+    body: `Confidential exercise. In this exercise scenario, invented field monitors report that a fictional armed group kills members of an invented community and attacks humanitarian operations. ${EXERCISE_NOTICE}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['UN-JO'],
     crimes: [Crime.GENOCIDE, Crime.WAR_CRIMES, Crime.ETHNIC_CLEANSING],
@@ -195,7 +204,7 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     type: AlertType.PUBLIC_STATEMENT,
     level: RiskLevel.MODERATE,
     title: `${I} Statement (scenario F) on localised violence and humanitarian access`,
-    body: `Exercise statement: the Office calls on all parties to protect civilians and allow humanitarian access. ${NOT_REAL}`,
+    body: `Exercise statement: the Office calls on all parties to protect civilians and allow humanitarian access. ${EXERCISE_NOTICE}`,
     recipients: [AlertRecipient.PUBLIC],
     recipientOrgs: [],
     crimes: [Crime.WAR_CRIMES],
@@ -209,13 +218,36 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     acknowledgements: [],
   },
   {
+    // The Office's periodic reporting to intergovernmental bodies (domain.md: "periodic reporting ...
+    // and potentially to other intergovernmental bodies"): the one seeded REPORT, public like the
+    // situation it draws on, addressed to the Human Rights Council and the General Assembly.
+    key: 'south-sudan-report',
+    situation: 'horn-south-sudan',
+    countryIso3: 'SSD',
+    type: AlertType.REPORT,
+    level: RiskLevel.MODERATE,
+    title: `${I} Report (scenario F) to the Human Rights Council and the General Assembly: localised violence and humanitarian access`,
+    body: `Exercise periodic report, never submitted: in this exercise scenario, the Office reports to the Human Rights Council and the General Assembly on localised violence by fictional armed groups and on humanitarian access. ${EXERCISE_NOTICE}`,
+    recipients: [AlertRecipient.HUMAN_RIGHTS_COUNCIL, AlertRecipient.GENERAL_ASSEMBLY],
+    recipientOrgs: [],
+    crimes: [Crime.WAR_CRIMES],
+    citedRiskFactors: ['RF13', 'RF14'],
+    ownerOrg: 'UN-JO',
+    classification: Classification.CLEAR,
+    history: [
+      { to: AlertStatus.DRAFT, at: '2026-06-08T09:00:00Z', by: 'un-jo-analyst' },
+      { to: AlertStatus.ISSUED, at: '2026-06-15T11:00:00Z', by: 'un-jo-editor', note: "Submitted for the Council's session." },
+    ],
+    acknowledgements: [],
+  },
+  {
     key: 'rakhine-statement',
     situation: 'asia-rakhine',
     countryIso3: 'MMR',
     type: AlertType.PUBLIC_STATEMENT,
     level: RiskLevel.HIGH,
     title: `${I} Statement (scenario H) on discrimination against an invented minority`,
-    body: `Exercise statement: the Office is alarmed by continued discrimination and violence against an invented minority. ${NOT_REAL}`,
+    body: `Exercise statement, never published: in this exercise scenario, the Office expresses concern at discrimination and violence by fictional actors against an invented minority. ${EXERCISE_NOTICE}`,
     recipients: [AlertRecipient.PUBLIC],
     recipientOrgs: [],
     crimes: [Crime.GENOCIDE, Crime.ETHNIC_CLEANSING],
@@ -236,7 +268,7 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     type: AlertType.PUBLIC_STATEMENT,
     level: RiskLevel.HIGH,
     title: `${I} Statement (scenario H) on discrimination against an invented minority (corrected)`,
-    body: `Corrects the date of the events cited in the earlier exercise statement. The Office is alarmed by continued discrimination and violence against an invented minority. ${NOT_REAL}`,
+    body: `Corrects the date of the events cited in the earlier exercise statement, never published: in this exercise scenario, the Office expresses concern at discrimination and violence by fictional actors against an invented minority. ${EXERCISE_NOTICE}`,
     recipients: [AlertRecipient.PUBLIC],
     recipientOrgs: [],
     crimes: [Crime.GENOCIDE, Crime.ETHNIC_CLEANSING],
@@ -257,7 +289,7 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     type: AlertType.BRIEFING,
     level: RiskLevel.HIGH,
     title: `${I} Briefing (scenario I): widespread attacks on civilians by invented gangs`,
-    body: `Exercise briefing for the Secretary-General: weak State structures and a pattern of attacks by invented gangs on the civilian population. ${NOT_REAL}`,
+    body: `Exercise briefing for the Secretary-General: weak State structures and a pattern of attacks by invented gangs on the civilian population. ${EXERCISE_NOTICE}`,
     recipients: [AlertRecipient.SECRETARY_GENERAL],
     recipientOrgs: [],
     crimes: [Crime.CRIMES_AGAINST_HUMANITY],
@@ -278,7 +310,7 @@ export const ILLUSTRATIVE_ALERTS: readonly IllustrativeAlert[] = [
     type: AlertType.ADVISORY_NOTE,
     level: RiskLevel.HIGH,
     title: `${I} Advisory note (scenario J): communal violence between invented groups`,
-    body: `In this exercise, reprisals between invented communities and the targeting of civilians by invented armed groups; local mediation under way. ${NOT_REAL}`,
+    body: `In this exercise, reprisals between invented communities and the targeting of civilians by invented armed groups; local mediation under way. ${EXERCISE_NOTICE}`,
     recipients: [AlertRecipient.PARTNER_ORGANISATIONS],
     recipientOrgs: ['UN-JO', 'AU'],
     crimes: [Crime.WAR_CRIMES, Crime.ETHNIC_CLEANSING],

@@ -15,8 +15,11 @@ export interface IllustrativeEvidence {
   incidents: [number, number][];
 }
 
-// Exercises, as the alerts they belong to: addressed to no real State's conduct.
-const I = '(Exercise recommendation: not addressed to a real State or body.)';
+// Exercises, as the alerts they belong to. A recommendation to a Member State names a real State by
+// its code (the model checks it against the reference data), so the text says what that means: the
+// State is named only to show how a recommendation is addressed, not for anything it has done.
+const I =
+  "(Exercise recommendation, invented for trying the hub: where it names a State, it does so only to show how a recommendation is addressed, and says nothing of that State's conduct.)";
 
 export const ILLUSTRATIVE_EVIDENCE: Readonly<Record<string, IllustrativeEvidence>> = {
   'kivu-early-warning': {
@@ -78,5 +81,21 @@ export const ILLUSTRATIVE_EVIDENCE: Readonly<Record<string, IllustrativeEvidence
     ],
     assessments: ['2026-05-20'],
     incidents: [[0, 1]],
+  },
+  'south-sudan-report': {
+    recommendations: [
+      {
+        text: `Keep the situation under review and support the Office's periodic reporting on it. ${I}`,
+        addressee: AddresseeKind.HUMAN_RIGHTS_COUNCIL,
+        pillar: ProtectionPillar.PILLAR_2,
+      },
+      {
+        text: `Encourage and support international assistance to the State in protecting its populations. ${I}`,
+        addressee: AddresseeKind.GENERAL_ASSEMBLY,
+        pillar: ProtectionPillar.PILLAR_2,
+      },
+    ],
+    assessments: ['2026-05-20'],
+    incidents: [[0, 0]],
   },
 };

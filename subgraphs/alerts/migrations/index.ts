@@ -11,6 +11,7 @@ import { Outbox1796390000000 } from './1796390000000-Outbox';
 import { AlertWebhooks1796391000000 } from './1796391000000-AlertWebhooks';
 import { AcknowledgementDeadlines1796392000000 } from './1796392000000-AcknowledgementDeadlines';
 import { WebhookSecretRotation1796393000000 } from './1796393000000-WebhookSecretRotation';
+import { ExerciseAlertTexts1796396000000 } from './1796396000000-ExerciseAlertTexts';
 
 export const migrations = [
   Init1795606603920,
@@ -25,4 +26,5 @@ export const migrations = [
   AlertWebhooks1796391000000,
   AcknowledgementDeadlines1796392000000,
   WebhookSecretRotation1796393000000,
+  ExerciseAlertTexts1796396000000,
 ];

@@ -34,6 +34,10 @@ export interface IllustrativeSituation {
 
 const I = '[Exercise]';
 
+/** What every illustrative situation, assessment and incident says of itself (issue 16: exercises, not assessments). */
+export const EXERCISE_NOTICE =
+  'An exercise for trying the hub: its actors and events are invented; not an assessment of a real situation, group or government.';
+
 export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'great-lakes-kivu',
@@ -159,7 +163,7 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'horn-darfur',
     countryIso3: 'SDN',
-    title: `${I} Scenario E: targeted violence against an invented community`,
+    title: `${I} Scenario E (hypothetical): a fictional armed group targets an invented community`,
     status: SituationStatus.ESCALATING,
     crimes: [Crime.GENOCIDE, Crime.WAR_CRIMES, Crime.ETHNIC_CLEANSING],
     openedOn: '2023-04-20',
@@ -214,10 +218,11 @@ export const ILLUSTRATIVE_SITUATIONS: readonly IllustrativeSituation[] = [
   {
     key: 'europe-minorities',
     countryIso3: 'MDA',
-    title: `${I} Scenario G: a minority-rights dispute (HCNM confidential)`,
+    title: `${I} Scenario G (hypothetical): a dispute over an invented minority's rights (HCNM confidential)`,
     status: SituationStatus.MONITORING,
+    // Monitored at a low level for the crime its one risk factor (RF9) is specific to; no incitement, so
+    // the exercise attributes none to anyone in a real country.
     crimes: [Crime.GENOCIDE],
-    incitement: [Crime.GENOCIDE],
     openedOn: '2025-09-01',
     ownerOrg: 'OSCE',
     classification: Classification.RED,

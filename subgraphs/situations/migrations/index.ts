@@ -11,6 +11,7 @@ import { ProtectedGroups1796320000000 } from './1796320000000-ProtectedGroups';
 import { RegionsAndSourceBases1796330000000 } from './1796330000000-RegionsAndSourceBases';
 import { FrameworkWording1796340000000 } from './1796340000000-FrameworkWording';
 import { EventTypeCodes1796350000000 } from './1796350000000-EventTypeCodes';
+import { ExerciseScenarios1796396000000 } from './1796396000000-ExerciseScenarios';
 
 export const migrations = [
   Init1795606346554,
@@ -25,4 +26,5 @@ export const migrations = [
   RegionsAndSourceBases1796330000000,
   FrameworkWording1796340000000,
   EventTypeCodes1796350000000,
+  ExerciseScenarios1796396000000,
 ];
