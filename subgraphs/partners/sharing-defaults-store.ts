@@ -1,11 +1,8 @@
 // An organisation's sharing defaults read from the partners database, for the commands on the server
 // (`npm run import`), which have no gateway to ask through: the database opened as the partners
 // service opens it, the defaults as Partner.sharingDefaults gives them (rules/partner.rules.ts).
-import { existsSync } from 'node:fs';
-import { defaultPortOf } from '../../platform/manifest';
-import { openPGlite, openSubgraphDatabase, type DatabaseTarget } from '../kernel/db/database';
+import { openCommandDatabase } from '../kernel/db/command-database';
 import type { SharingDefaults } from '../kernel/policy/sharing-defaults';
-import { readServiceConfig } from '../kernel/service/config';
 import { Partner } from './entities/partner.entity';
 import { partnersSubgraph } from './index';
 import { sharingDefaultsOf } from './rules/partner.rules';
@@ -24,31 +21,12 @@ export interface StoredSharingDefaults {
  * running partners service holds the folder.
  */
 export async function readStoredSharingDefaults(org: string, env: NodeJS.ProcessEnv = process.env): Promise<StoredSharingDefaults> {
-  const config = readServiceConfig(partnersSubgraph.name, defaultPortOf(partnersSubgraph.name), env);
-  const where = config.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite ${config.pgliteDir}`;
-  if (!config.databaseUrl && !existsSync(config.pgliteDir)) return { defaults: null, where: `${where}, which does not exist` };
-  let target: DatabaseTarget;
-  let closeGate = async () => {};
-  if (config.databaseUrl) target = { kind: 'postgres', url: config.databaseUrl, poolSize: 1 };
-  else {
-    const gate = await openPGlite(config.pgliteDir);
-    target = { kind: 'pglite', gate };
-    closeGate = () => gate.close();
-  }
+  const opened = await openCommandDatabase(partnersSubgraph, { env, poolSize: 1, existingOnly: true });
+  if ('missing' in opened) return { defaults: null, where: `${opened.missing}, which does not exist` };
   try {
-    const db = await openSubgraphDatabase({
-      schema: partnersSubgraph.name,
-      entities: partnersSubgraph.entities,
-      migrations: partnersSubgraph.migrations,
-      target,
-    });
-    try {
-      const defaults = sharingDefaultsOf(await db.manager.findOneBy(Partner, { code: org }));
-      return { defaults, where: defaults ? where : `${where}, which holds no partner ${org}` };
-    } finally {
-      await db.destroy();
-    }
+    const defaults = sharingDefaultsOf(await opened.db.manager.findOneBy(Partner, { code: org }));
+    return { defaults, where: defaults ? opened.where : `${opened.where}, which holds no partner ${org}` };
   } finally {
-    await closeGate();
+    await opened.close();
   }
 }
