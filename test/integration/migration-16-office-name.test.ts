@@ -9,7 +9,10 @@ import { trainingSubgraph } from '../../subgraphs/training';
 import { ENGAGEMENTS, FOCAL_POINTS } from '../../subgraphs/partners/data/engagements';
 import { SESSIONS } from '../../subgraphs/training/data/sessions';
 import { REPORTED_TOTALS } from '../../subgraphs/training/data/reported-totals';
-import { stableId } from '../../subgraphs/kernel/db/seeding';
+import { insertMissing, stableId } from '../../subgraphs/kernel/db/seeding';
+import { Classification, ownership } from '../../subgraphs/kernel/policy/ownership';
+import { Engagement } from '../../subgraphs/partners/entities/engagement.entity';
+import { FocalPoint } from '../../subgraphs/partners/entities/focal-point.entity';
 
 /** The last migration of every subgraph before the Office's name (OfficeName1796394000000/1). */
 const BEFORE_OFFICE_NAME = 1796393999999;
@@ -64,8 +67,28 @@ describe('the Office-name migration of the partners subgraph', () => {
   /** The schema before the migration, holding the engagements and focal points as the seed wrote them then. */
   async function seededBefore(): Promise<DataSource> {
     const db = await openAtMigration(partnersSubgraph, database.target, BEFORE_OFFICE_NAME);
-    await partnersSubgraph.seedReference(db);
-    await partnersSubgraph.seedIllustrative(db);
+    // Only the rows this migration rewrites, as the seed wrote them: the seed's partners have columns
+    // of later migrations (PartnerLaunch), which the schema before this one does not have.
+    await db.transaction(async (manager) => {
+      await insertMissing(
+        manager,
+        Engagement,
+        ENGAGEMENTS.map(({ seededTitle, ...e }) => ({
+          id: stableId('engagement', e.partnerCode, e.startDate, seededTitle ?? e.title),
+          ...e,
+          ...ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR }),
+        })),
+      );
+      await insertMissing(
+        manager,
+        FocalPoint,
+        FOCAL_POINTS.map((f) => ({
+          id: stableId('focal-point', f.partnerCode, f.role),
+          ...f,
+          ...ownership({ ownerOrg: f.partnerCode, classification: Classification.GREEN }),
+        })),
+      );
+    });
     await db.query(`UPDATE partners.engagement SET source = replace(source, $1, $2)`, [
       "The Office's record of engagements",
       "Joint Office's record of engagements",
