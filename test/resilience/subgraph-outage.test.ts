@@ -114,7 +114,7 @@ describe('a subgraph that never answers', () => {
 
 describe('a connection that fails before the subgraph saw the request', () => {
   it('is retried once for a query, which then succeeds', async () => {
-    const proxy = await startFlakyProxy(partners.port, 1);
+    const proxy = await startFlakyProxy(partners.port, 1, 'Partner__partners__0');
     const retryingGateway = await startTestGateway(await subgraphUrlEnv({ partners: proxy.url }));
     try {
       const answer = await postJson(loopback(retryingGateway.url), { query: PARTNER });
@@ -128,7 +128,7 @@ describe('a connection that fails before the subgraph saw the request', () => {
   });
 
   it('is never retried for a mutation, and the error names the subgraph', async () => {
-    const proxy = await startFlakyProxy(partners.port, 1);
+    const proxy = await startFlakyProxy(partners.port, 1, 'acknowledgeAlert');
     const source = new SubgraphDataSource('partners', proxy.url, 5000);
     try {
       const mutation = 'mutation Acknowledge { acknowledgeAlert(id: "1") { id } }';

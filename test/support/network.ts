@@ -130,26 +130,53 @@ export function revealsNothing(text: string): boolean {
   return !/stacktrace|\bat .+\.(?:js|ts):\d+|node_modules|\/dist\/|SELECT .+ FROM/i.test(text);
 }
 
+/** Whether `bytes` hold a whole HTTP/1.1 request: its head, and its body by Content-Length or to the last chunk. */
+function requestComplete(bytes: Buffer): boolean {
+  const headEnd = bytes.indexOf('\r\n\r\n');
+  if (headEnd < 0) return false;
+  const head = bytes.subarray(0, headEnd).toString('latin1');
+  if (/\r\ntransfer-encoding:[^\r]*chunked/i.test(head)) return bytes.subarray(headEnd + 4).includes('0\r\n\r\n');
+  const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
+  return bytes.length - headEnd - 4 >= Number(length?.[1] ?? 0);
+}
+
 /**
  * A TCP proxy to `targetPort` that cuts its first `drop` connections as soon as a request arrives
  * on them, before the target sees anything: a connection failure the caller may safely retry.
+ * With `carrying`, only connections whose request holds that text are counted and passed on; any
+ * other is closed unread. Another test process may have taken this ephemeral port for a "closed"
+ * subgraph URL before the proxy bound it, and its gateway's calls must not count as this test's.
  */
-export async function startFlakyProxy(targetPort: number, drop = 1): Promise<{ url: string; connections: () => number; close: () => Promise<void> }> {
+export async function startFlakyProxy(
+  targetPort: number,
+  drop = 1,
+  carrying?: string,
+): Promise<{ url: string; connections: () => number; close: () => Promise<void> }> {
   let connections = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
-    if (++connections <= drop) {
-      socket.once('data', () => socket.destroy());
-      return;
-    }
-    const upstream = net.connect(targetPort, '127.0.0.1');
-    sockets.add(upstream);
-    upstream.once('close', () => sockets.delete(upstream));
-    socket.pipe(upstream).pipe(socket);
-    socket.once('error', () => upstream.destroy());
-    upstream.once('error', () => socket.destroy());
+    socket.once('error', () => socket.destroy());
+    let received = Buffer.alloc(0);
+    const onData = (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      if (carrying !== undefined && !received.includes(carrying)) {
+        // Not yet this test's request, or (once all of it has come) not this test's at all.
+        if (requestComplete(received)) socket.destroy();
+        return;
+      }
+      socket.off('data', onData);
+      if (++connections <= drop) return socket.destroy();
+      const upstream = net.connect(targetPort, '127.0.0.1');
+      sockets.add(upstream);
+      upstream.once('close', () => sockets.delete(upstream));
+      upstream.write(received);
+      socket.pipe(upstream).pipe(socket);
+      socket.once('error', () => upstream.destroy());
+      upstream.once('error', () => socket.destroy());
+    };
+    socket.on('data', onData);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as net.AddressInfo;
