@@ -23,6 +23,26 @@ import { DEFAULT_MEMBER_TERM, Partner } from './entities/partner.entity';
 
 const REFERENCE = ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR });
 
+/** The engagements as the seed writes them (a migration test writes them so at an older schema). */
+export function engagementRows(): Partial<Engagement>[] {
+  // A corrected title keeps the id the engagement was first seeded with (seededTitle), so a database
+  // seeded before the correction holds the same row, brought up to date by a migration.
+  return ENGAGEMENTS.map(({ seededTitle, ...e }) => ({
+    id: stableId('engagement', e.partnerCode, e.startDate, seededTitle ?? e.title),
+    ...e,
+    ...ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR }),
+  }));
+}
+
+/** The illustrative focal points as the seed writes them. */
+export function focalPointRows(): Partial<FocalPoint>[] {
+  return FOCAL_POINTS.map((f) => ({
+    id: stableId('focal-point', f.partnerCode, f.role),
+    ...f,
+    ...ownership({ ownerOrg: f.partnerCode, classification: Classification.GREEN }),
+  }));
+}
+
 export async function seedReference(db: DataSource): Promise<void> {
   await db.transaction(async (manager) => {
     await insertMissing(
@@ -83,17 +103,7 @@ export async function seedReference(db: DataSource): Promise<void> {
         })),
       ),
     );
-    await insertMissing(
-      manager,
-      Engagement,
-      // A corrected title keeps the id the engagement was first seeded with (seededTitle), so a database
-      // seeded before the correction holds the same row, brought up to date by a migration.
-      ENGAGEMENTS.map(({ seededTitle, ...e }) => ({
-        id: stableId('engagement', e.partnerCode, e.startDate, seededTitle ?? e.title),
-        ...e,
-        ...ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR }),
-      })),
-    );
+    await insertMissing(manager, Engagement, engagementRows());
     await insertMissing(
       manager,
       NationalCommittee,
@@ -109,14 +119,6 @@ export async function seedReference(db: DataSource): Promise<void> {
 
 export async function seedIllustrative(db: DataSource): Promise<void> {
   await db.transaction(async (manager) => {
-    await insertMissing(
-      manager,
-      FocalPoint,
-      FOCAL_POINTS.map((f) => ({
-        id: stableId('focal-point', f.partnerCode, f.role),
-        ...f,
-        ...ownership({ ownerOrg: f.partnerCode, classification: Classification.GREEN }),
-      })),
-    );
+    await insertMissing(manager, FocalPoint, focalPointRows());
   });
 }

@@ -10,7 +10,7 @@ import { ENGAGEMENTS, FOCAL_POINTS } from '../../subgraphs/partners/data/engagem
 import { SESSIONS } from '../../subgraphs/training/data/sessions';
 import { REPORTED_TOTALS } from '../../subgraphs/training/data/reported-totals';
 import { insertMissing, stableId } from '../../subgraphs/kernel/db/seeding';
-import { Classification, ownership } from '../../subgraphs/kernel/policy/ownership';
+import { engagementRows, focalPointRows } from '../../subgraphs/partners/seed';
 import { Engagement } from '../../subgraphs/partners/entities/engagement.entity';
 import { FocalPoint } from '../../subgraphs/partners/entities/focal-point.entity';
 
@@ -70,24 +70,8 @@ describe('the Office-name migration of the partners subgraph', () => {
     // Only the rows this migration rewrites, as the seed wrote them: the seed's partners have columns
     // of later migrations (PartnerLaunch), which the schema before this one does not have.
     await db.transaction(async (manager) => {
-      await insertMissing(
-        manager,
-        Engagement,
-        ENGAGEMENTS.map(({ seededTitle, ...e }) => ({
-          id: stableId('engagement', e.partnerCode, e.startDate, seededTitle ?? e.title),
-          ...e,
-          ...ownership({ ownerOrg: 'UN-JO', classification: Classification.CLEAR }),
-        })),
-      );
-      await insertMissing(
-        manager,
-        FocalPoint,
-        FOCAL_POINTS.map((f) => ({
-          id: stableId('focal-point', f.partnerCode, f.role),
-          ...f,
-          ...ownership({ ownerOrg: f.partnerCode, classification: Classification.GREEN }),
-        })),
-      );
+      await insertMissing(manager, Engagement, engagementRows());
+      await insertMissing(manager, FocalPoint, focalPointRows());
     });
     await db.query(`UPDATE partners.engagement SET source = replace(source, $1, $2)`, [
       "The Office's record of engagements",
